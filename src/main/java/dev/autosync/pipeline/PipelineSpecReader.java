@@ -133,12 +133,17 @@ public final class PipelineSpecReader {
 
         List<FieldSpec> fields = new ArrayList<>();
         Map<String, FieldSpec> byColumn = new LinkedHashMap<>();
+        Set<String> declared = new HashSet<>();
         JsonNode fieldsNode = node.get("fields");
         if (fieldsNode == null || !fieldsNode.isArray() || fieldsNode.isEmpty()) {
             p.add(at + ".fields", "must be a non-empty array of fields");
         } else {
             for (int i = 0; i < fieldsNode.size(); i++) {
                 String fat = at + ".fields[" + i + "]";
+                JsonNode col = fieldsNode.get(i).get("column");
+                if (col != null && col.isTextual()) {
+                    declared.add(col.asText().toUpperCase(Locale.ROOT));
+                }
                 FieldSpec f = readField(fieldsNode.get(i), fat, p);
                 if (f != null) {
                     if (byColumn.containsKey(f.column())) {
@@ -150,7 +155,8 @@ public final class PipelineSpecReader {
                 }
             }
         }
-        boolean fieldsKnown = fieldsNode != null && fieldsNode.isArray() && fields.size() == fieldsNode.size();
+        // A reference to a field that is declared but itself invalid is not reported again.
+        java.util.function.Predicate<String> checkable = c -> byColumn.containsKey(c) || !declared.contains(c);
 
         List<String> keys = new ArrayList<>();
         JsonNode keysNode = node.get("keys");
@@ -169,15 +175,20 @@ public final class PipelineSpecReader {
                     p.add(kat, "key " + key + " is listed twice");
                 }
                 keys.add(key);
-                if (fieldsKnown) {
+                if (checkable.test(key)) {
                     requireRequiredField(byColumn, key, kat, "a key", p);
                 }
             }
         }
         String eventId = upperOrDefault(node, "eventId", "EVENT_ID", at, p);
         String orderBy = upperOrDefault(node, "orderBy", "EVENT_TIMESTAMP", at, p);
-        if (fieldsKnown) {
+        if (checkable.test(eventId)) {
             requireRequiredField(byColumn, eventId, at + ".eventId", "the event id", p);
+        }
+        if (keys.contains(orderBy)) {
+            p.add(at + ".orderBy", "the ordering field " + orderBy + " cannot also be a key: the newest event per key "
+                    + "wins, so the ordering must vary within a key");
+        } else if (checkable.test(orderBy)) {
             FieldSpec order = requireRequiredField(byColumn, orderBy, at + ".orderBy", "the ordering field", p);
             if (order != null && !(order.type().isTimestamp() || order.type().kind() == FieldType.Kind.DATE
                     || order.type().kind() == FieldType.Kind.NUMBER)) {
@@ -194,7 +205,7 @@ public final class PipelineSpecReader {
             } else {
                 for (int i = 0; i < derivedNode.size(); i++) {
                     String dat = at + ".derived[" + i + "]";
-                    DerivedColumn d = readDerived(derivedNode.get(i), dat, byColumn, fieldsKnown, p);
+                    DerivedColumn d = readDerived(derivedNode.get(i), dat, byColumn, checkable, p);
                     if (d != null) {
                         if (byColumn.containsKey(d.column()) || derived.stream().anyMatch(x -> x.column().equals(d.column()))) {
                             p.add(dat + ".column", "column " + d.column() + " is already declared");
@@ -325,7 +336,8 @@ public final class PipelineSpecReader {
         }
     }
 
-    private DerivedColumn readDerived(JsonNode node, String at, Map<String, FieldSpec> fields, boolean fieldsKnown, Problems p) {
+    private DerivedColumn readDerived(JsonNode node, String at, Map<String, FieldSpec> fields,
+                                      java.util.function.Predicate<String> checkable, Problems p) {
         if (!node.isObject()) {
             p.add(at, "must be an object");
             return null;
@@ -345,7 +357,7 @@ public final class PipelineSpecReader {
                 if (source != null) {
                     source = source.toUpperCase(Locale.ROOT);
                     FieldSpec f = fields.get(source);
-                    if (fieldsKnown && f == null) {
+                    if (f == null && checkable.test(source)) {
                         p.add(at + ".source", source + " is not a field of this entity");
                     } else if (f != null && f.type().kind() != FieldType.Kind.VARCHAR) {
                         p.add(at + ".source", source + " must be a VARCHAR field to be mapped");
@@ -391,8 +403,8 @@ public final class PipelineSpecReader {
             }
             case "percentage": {
                 p.unknownKeys(node, at, Set.of("kind", "column", "numerator", "denominator", "type"));
-                String num = numericField(node, "numerator", at, fields, fieldsKnown, p);
-                String den = numericField(node, "denominator", at, fields, fieldsKnown, p);
+                String num = numericField(node, "numerator", at, fields, checkable, p);
+                String den = numericField(node, "denominator", at, fields, checkable, p);
                 FieldType type = new FieldType(FieldType.Kind.NUMBER, 6, 2);
                 String typeText = p.text(node, "type", at, false);
                 if (typeText != null) {
@@ -416,14 +428,15 @@ public final class PipelineSpecReader {
         }
     }
 
-    private String numericField(JsonNode node, String key, String at, Map<String, FieldSpec> fields, boolean fieldsKnown, Problems p) {
+    private String numericField(JsonNode node, String key, String at, Map<String, FieldSpec> fields,
+                                java.util.function.Predicate<String> checkable, Problems p) {
         String name = p.text(node, key, at, true);
         if (name == null) {
             return null;
         }
         name = name.toUpperCase(Locale.ROOT);
         FieldSpec f = fields.get(name);
-        if (fieldsKnown && f == null) {
+        if (f == null && checkable.test(name)) {
             p.add(at + "." + key, name + " is not a field of this entity");
         } else if (f != null && f.type().kind() != FieldType.Kind.NUMBER) {
             p.add(at + "." + key, name + " must be a NUMBER field");

@@ -1,0 +1,167 @@
+package dev.autosync.render;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.autosync.pipeline.InvalidPipelineSpecException;
+import dev.autosync.pipeline.PipelineSpec;
+import dev.autosync.pipeline.PipelineSpecReader;
+import dev.autosync.sql.SqlLexer;
+import dev.autosync.sql.Token;
+import dev.autosync.sql.TokenType;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Hostile configuration values (quotes, semicolons, comment markers, backslashes, newlines, dollar
+ * quotes, Mustache tags) either fail validation naming the property, or render as inert data: the
+ * rendered SQL has exactly the tokens it has with a harmless value, apart from string literal values.
+ */
+class HostileValuesTest {
+    private static final String[] PAYLOADS = {"'; DROP TABLE X; --", "\\'", "\\", "$$", "*/", "/*", "--", "//",
+            "{{database}}", "}}", "\n", "\r\n", "\"", "\u2028", "\u0000", "'||'", "\\x27", "@stage"};
+
+    @Provide
+    Arbitrary<String> hostile() {
+        Arbitrary<String> chars = Arbitraries.strings().withChars("'\";-/*\\$\n\r\t{}()@:.,=<>% ")
+                .withCharRange('a', 'z').withCharRange('A', 'Z').ofMaxLength(30);
+        Arbitrary<String> payload = Arbitraries.of(PAYLOADS);
+        return Combinators.combine(chars, payload, chars).as((a, p, b) -> a + p + b);
+    }
+
+    /** Setting name -> how it is applied, and a harmless value for the baseline. */
+    private record Setting(String property, BiConsumer<RenderSettings, String> apply, String harmless, boolean identifier) {
+    }
+
+    private static final List<Setting> SETTINGS = List.of(
+            new Setting("autosync.database", RenderSettings::database, "SCHOOL_DATA", true),
+            new Setting("autosync.schema", RenderSettings::schema, "AUTOSYNC", true),
+            new Setting("autosync.storageIntegration", RenderSettings::storageIntegration, "INT", true),
+            new Setting("autosync.notificationIntegration", RenderSettings::notificationIntegration, "NINT", true),
+            new Setting("autosync.taskWarehouse", RenderSettings::taskWarehouse, "WH", true),
+            new Setting("autosync.bucket", RenderSettings::bucket, "district-events", false),
+            new Setting("autosync.prefix", RenderSettings::prefix, "autosync/", false),
+            new Setting("autosync.awsRoleArn", RenderSettings::awsRoleArn, "arn:aws:iam::123456789012:role/r", false),
+            new Setting("autosync.awsExternalId", RenderSettings::awsExternalId, "ext-1", false),
+            new Setting("autosync.taskSchedule", RenderSettings::taskSchedule, "5 MINUTES", false),
+            new Setting("autosync.blockedLocations", (s, v) -> s.blockedLocations(List.of("s3://district-events/" + v)),
+                    "priv/", false));
+
+    @Property(tries = 400)
+    void hostileSettingsAreRefusedOrInert(@ForAll("hostile") String value, @ForAll("settingIndex") int index) throws Exception {
+        Setting setting = SETTINGS.get(index);
+        RenderSettings baseline = RenderFixtures.settings(Provider.S3);
+        setting.apply().accept(baseline, setting.harmless());
+        RenderSettings hostile = RenderFixtures.settings(Provider.S3);
+        setting.apply().accept(hostile, value);
+        RenderConfig config;
+        try {
+            config = hostile.validate();
+        } catch (InvalidSettingsException e) {
+            assertTrue(e.problems().stream().anyMatch(p -> p.property().equals(setting.property())),
+                    "the refusal must name " + setting.property() + ": " + e.getMessage());
+            return;
+        }
+        if (setting.identifier()) {
+            fail("a hostile identifier was accepted: " + value);
+        }
+        assertSameStructure(render(baseline.validate(), RenderFixtures.schoolSpec()),
+                render(config, RenderFixtures.schoolSpec()), value);
+    }
+
+    @Provide
+    Arbitrary<Integer> settingIndex() {
+        return Arbitraries.integers().between(0, SETTINGS.size() - 1);
+    }
+
+    /** Spec values that end up in SQL as literals: defaults, mapped values and the fallback. */
+    @Property(tries = 300)
+    void hostileSpecValuesAreInert(@ForAll("hostile") String value, @ForAll("specPlace") int place) throws Exception {
+        PipelineSpec baseline = spec(place, "x");
+        PipelineSpec hostile;
+        try {
+            hostile = spec(place, value);
+        } catch (InvalidPipelineSpecException e) {
+            return; // a value the spec refuses (too long) never reaches SQL
+        }
+        RenderConfig config = RenderFixtures.settings(Provider.INTERNAL).validate();
+        assertSameStructure(render(config, baseline), render(config, hostile), value);
+    }
+
+    @Provide
+    Arbitrary<Integer> specPlace() {
+        return Arbitraries.integers().between(0, 3);
+    }
+
+    private static PipelineSpec spec(int place, String value) throws IOException, InvalidPipelineSpecException {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root;
+        try (InputStream in = HostileValuesTest.class.getClassLoader().getResourceAsStream(PipelineSpecReader.DEFAULT_RESOURCE)) {
+            root = (ObjectNode) json.readTree(in);
+        }
+        ObjectNode attendanceStatus = (ObjectNode) root.path("entities").get(0).path("derived").get(0);
+        ObjectNode language = (ObjectNode) root.path("entities").get(2).path("fields").get(7);
+        switch (place) {
+            case 0 -> language.put("default", value);
+            case 1 -> ((ObjectNode) attendanceStatus.path("values")).put("TARDY", value);
+            case 2 -> attendanceStatus.put("otherwise", value);
+            default -> ((ObjectNode) attendanceStatus.path("values")).put("ZZ" + value.replace("\"", ""), "V");
+        }
+        return new PipelineSpecReader().read(json.writeValueAsString(root), "hostile.json");
+    }
+
+    private static List<String> render(RenderConfig config, PipelineSpec spec) throws TemplateException {
+        RenderedBundle b = new Renderer(null).render(config, spec);
+        List<String> sql = new ArrayList<>();
+        b.statements().forEach(s -> sql.add(s.sql()));
+        sql.addAll(b.postDeploy());
+        sql.add(b.diagnosticsSql());
+        sql.add(b.cloudSetupSql());
+        return sql;
+    }
+
+    private static void assertSameStructure(List<String> baseline, List<String> hostile, String value) {
+        assertEquals(baseline.size(), hostile.size());
+        for (int i = 0; i < baseline.size(); i++) {
+            assertEquals(structure(baseline.get(i)), structure(hostile.get(i)),
+                    "the value " + printable(value) + " changed the structure of:\n" + hostile.get(i));
+        }
+    }
+
+    /** Token types and texts, with string literals reduced to their type (recursing into $$ bodies). */
+    private static String structure(String sql) {
+        return SqlLexer.tokenize(sql).stream().filter(t -> t.type() != TokenType.WHITESPACE)
+                .map(HostileValuesTest::shape).collect(Collectors.joining(" "));
+    }
+
+    private static String shape(Token t) {
+        if (t.type() == TokenType.STRING) {
+            return t.text().startsWith("$$") ? "$$[" + structure(t.value()) + "]" : "STRING";
+        }
+        if (t.type() == TokenType.COMMENT) {
+            return "COMMENT";
+        }
+        return t.type() + ":" + t.text();
+    }
+
+    private static String printable(String s) {
+        return s.chars().mapToObj(c -> c < 0x20 || c > 0x7e ? String.format("\\u%04x", c) : String.valueOf((char) c))
+                .collect(Collectors.joining());
+    }
+
+}

@@ -1,0 +1,29 @@
+-- autosync: PIPE SCHOOL_DATA.AUTOSYNC.GRADES_E2E_PIPE
+-- template: pipeline/e2e_pipe.sql.mustache
+-- checksum: sha256:245bb5f843bd3ce9e01a0ba3f01df39ed7642c1d8cd8657b8b7f060c9dc78711
+
+-- The end-to-end pipe: the same SELECT as SCHOOL_DATA.AUTOSYNC.GRADES_PIPE, reading the internal e2e stage.
+-- autosync:e2e loads a run's files with ALTER PIPE ... REFRESH PREFIX = '<run folder>'.
+CREATE PIPE IF NOT EXISTS SCHOOL_DATA.AUTOSYNC.GRADES_E2E_PIPE
+  AUTO_INGEST = FALSE
+  COMMENT = 'autosync: loads end-to-end check files for grades'
+AS
+COPY INTO SCHOOL_DATA.AUTOSYNC.GRADES_EVENTS (EVENT_ID, EVENT_TYPE, STUDENT_ID, COURSE_ID, ASSIGNMENT_ID, SCORE, MAX_SCORE, GRADED_AT, RAW_PAYLOAD, FILE_NAME, FILE_ROW_NUMBER, LOADED_AT)
+FROM (
+  SELECT
+    $1:event_id::VARCHAR,
+    $1:event_type::VARCHAR,
+    $1:student_id::VARCHAR,
+    $1:course_id::VARCHAR,
+    $1:assignment_id::VARCHAR,
+    TRY_TO_DECIMAL($1:score::VARCHAR, 7, 2),
+    TRY_TO_DECIMAL($1:max_score::VARCHAR, 7, 2),
+    TRY_CAST($1:graded_at::VARCHAR AS TIMESTAMP_TZ),
+    $1,
+    METADATA$FILENAME,
+    METADATA$FILE_ROW_NUMBER,
+    METADATA$START_SCAN_TIME
+  FROM @SCHOOL_DATA.AUTOSYNC.AUTOSYNC_E2E_STAGE/grades/
+)
+FILE_FORMAT = (FORMAT_NAME = 'SCHOOL_DATA.AUTOSYNC.AUTOSYNC_JSON_FORMAT')
+ON_ERROR = SKIP_FILE;

@@ -1,0 +1,30 @@
+-- autosync: PIPE SCHOOL_DATA.AUTOSYNC.STUDENTS_E2E_PIPE
+-- template: pipeline/e2e_pipe.sql.mustache
+-- checksum: sha256:9d20c9f6ef55ec086491557af58a8db70a22c5ec2334c14d11ddba5e7f611690
+
+-- The end-to-end pipe: the same SELECT as SCHOOL_DATA.AUTOSYNC.STUDENTS_PIPE, reading the internal e2e stage.
+-- autosync:e2e loads a run's files with ALTER PIPE ... REFRESH PREFIX = '<run folder>'.
+CREATE PIPE IF NOT EXISTS SCHOOL_DATA.AUTOSYNC.STUDENTS_E2E_PIPE
+  AUTO_INGEST = FALSE
+  COMMENT = 'autosync: loads end-to-end check files for students'
+AS
+COPY INTO SCHOOL_DATA.AUTOSYNC.STUDENTS_EVENTS (EVENT_ID, EVENT_TYPE, STUDENT_ID, FIRST_NAME, LAST_NAME, GRADE_LEVEL, SCHOOL_ID, PARENT_LANGUAGE, EVENT_TIMESTAMP, RAW_PAYLOAD, FILE_NAME, FILE_ROW_NUMBER, LOADED_AT)
+FROM (
+  SELECT
+    $1:event_id::VARCHAR,
+    $1:event_type::VARCHAR,
+    $1:student_id::VARCHAR,
+    $1:first_name::VARCHAR,
+    $1:last_name::VARCHAR,
+    $1:grade_level::VARCHAR,
+    $1:school_id::VARCHAR,
+    IFNULL($1:parent_language::VARCHAR, 'en'),
+    TRY_CAST($1:event_timestamp::VARCHAR AS TIMESTAMP_TZ),
+    $1,
+    METADATA$FILENAME,
+    METADATA$FILE_ROW_NUMBER,
+    METADATA$START_SCAN_TIME
+  FROM @SCHOOL_DATA.AUTOSYNC.AUTOSYNC_E2E_STAGE/students/
+)
+FILE_FORMAT = (FORMAT_NAME = 'SCHOOL_DATA.AUTOSYNC.AUTOSYNC_JSON_FORMAT')
+ON_ERROR = SKIP_FILE;
