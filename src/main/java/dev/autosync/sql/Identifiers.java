@@ -27,7 +27,8 @@ public final class Identifiers {
 
     /**
      * Why {@code name} cannot be used as an unquoted identifier, or {@code null} when it can. The
-     * allow-list is {@code [A-Za-z_][A-Za-z0-9_$]*}, at most 255 characters, no reserved word.
+     * allow-list is {@code [A-Za-z_][A-Za-z0-9_$]*}, at most 255 characters, no reserved word, and
+     * no {@code $$}, which would close a dollar-quoted task body the name is rendered into.
      */
     public static String problem(String name) {
         if (name == null || name.isEmpty()) {
@@ -38,6 +39,9 @@ public final class Identifiers {
         }
         if (!UNQUOTED.matcher(name).matches()) {
             return "must start with a letter or _ and contain only letters, digits, _ and $";
+        }
+        if (name.contains("$$")) {
+            return "must not contain $$ (it would end a $$-quoted block such as a task body)";
         }
         if (RESERVED.contains(name.toUpperCase(Locale.ROOT))) {
             return "is a reserved word in Snowflake";

@@ -22,6 +22,7 @@ class IdentifiersTest {
         assertTrue(Identifiers.problem("x;DROP").contains("only letters"));
         assertTrue(Identifiers.problem("select").contains("reserved"));
         assertTrue(Identifiers.problem("a".repeat(256)).contains("256"));
+        assertTrue(Identifiers.problem("A$$B").contains("$$"), "a name inside a $$ task body cannot contain $$");
     }
 
     @Test
