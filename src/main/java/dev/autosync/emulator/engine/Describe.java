@@ -1,0 +1,188 @@
+package dev.autosync.emulator.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.autosync.emulator.sql.Cursor;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * DESCRIBE tables, views, stages, file formats, integrations, pipes, streams and tasks. For
+ * integrations it answers the properties a user needs for the cloud side, with stable local values.
+ */
+final class Describe {
+    private final StatementExecutor x;
+    private final Cursor c;
+    private final Catalog catalog;
+
+    Describe(StatementExecutor x) {
+        this.x = x;
+        this.c = x.c;
+        this.catalog = x.engine.catalog();
+    }
+
+    Result run() throws SQLException {
+        c.next();
+        String kind = c.next().upper();
+        if (kind.equals("FILE") || kind.equals("STORAGE") || kind.equals("NOTIFICATION")) {
+            kind = kind + "_" + c.next().upper();
+        }
+        return switch (kind) {
+            case "TABLE", "VIEW" -> columns(kind);
+            case "STAGE" -> stage();
+            case "FILE_FORMAT" -> fileFormat();
+            case "INTEGRATION", "STORAGE_INTEGRATION", "NOTIFICATION_INTEGRATION" -> integration();
+            case "PIPE" -> new Result(StatementKind.DESCRIBE, Show.pipeColumns(),
+                    x.engine.services().pipes().showRows(List.of(catalog.require(CatalogKind.PIPE, x.name("DESCRIBE")))));
+            case "STREAM" -> new Result(StatementKind.DESCRIBE, Show.streamColumns(),
+                    Show.streamRows(x, List.of(catalog.require(CatalogKind.STREAM, x.name("DESCRIBE")))));
+            case "TASK" -> new Result(StatementKind.DESCRIBE, Show.taskColumns(),
+                    x.engine.services().tasks().showRows(List.of(catalog.require(CatalogKind.TASK, x.name("DESCRIBE")))));
+            default -> throw SnowflakeError.unsupported("DESCRIBE " + kind.replace('_', ' '));
+        };
+    }
+
+    private Result columns(String kind) {
+        ObjectRef ref = x.name("DESCRIBE");
+        CatalogObject o = catalog.findRelation(ref).orElseThrow(() -> SnowflakeError.doesNotExist(
+                kind.equals("VIEW") ? "View" : "Table", ref.display()));
+        List<Object[]> rows = new ArrayList<>();
+        for (ColumnDef col : o.columns()) {
+            rows.add(new Object[] {col.name(), col.sfType(), "COLUMN", col.nullable() ? "Y" : "N", col.defaultExpr(), "N", "N",
+                    null, null, col.comment(), null, null});
+        }
+        return new Result(StatementKind.DESCRIBE, List.of(ResultColumn.text("name"), ResultColumn.text("type"),
+                ResultColumn.text("kind"), ResultColumn.text("null?"), ResultColumn.text("default"),
+                ResultColumn.text("primary key"), ResultColumn.text("unique key"), ResultColumn.text("check"),
+                ResultColumn.text("expression"), ResultColumn.text("comment"), ResultColumn.text("policy name"),
+                ResultColumn.text("privacy domain")), rows);
+    }
+
+    private Result stage() {
+        CatalogObject s = catalog.require(CatalogKind.STAGE, x.name("DESCRIBE"));
+        List<Object[]> rows = new ArrayList<>();
+        String url = s.prop("URL");
+        rows.add(new Object[] {"STAGE_LOCATION", "URL", "String", url == null ? "" : "[\"" + url + "\"]", ""});
+        rows.add(new Object[] {"STAGE_INTEGRATION", "STORAGE_INTEGRATION", "String",
+                s.prop("STORAGE_INTEGRATION") == null ? "" : s.prop("STORAGE_INTEGRATION"), ""});
+        JsonNode ff = s.props().get("FILE_FORMAT");
+        if (ff instanceof ObjectNode o && o.hasNonNull("FORMAT_NAME")) {
+            rows.add(new Object[] {"STAGE_FILE_FORMAT", "FORMAT_NAME", "String", o.get("FORMAT_NAME").asText(), ""});
+        } else {
+            FileFormat format = ff instanceof ObjectNode o ? FileFormat.of(o) : FileFormat.csvDefault();
+            rows.add(new Object[] {"STAGE_FILE_FORMAT", "TYPE", "String", format.type(), "CSV"});
+            if (format.isJson()) {
+                for (Map.Entry<String, String> e : FileFormat.JSON_DEFAULTS.entrySet()) {
+                    if (!e.getKey().equals("TYPE")) {
+                        rows.add(new Object[] {"STAGE_FILE_FORMAT", e.getKey(), typeOf(e.getValue()), format.option(e.getKey()),
+                                e.getValue()});
+                    }
+                }
+            }
+        }
+        rows.add(new Object[] {"DIRECTORY", "ENABLE", "Boolean", "false", "false"});
+        return new Result(StatementKind.DESCRIBE, List.of(ResultColumn.text("parent_property"), ResultColumn.text("property"),
+                ResultColumn.text("property_type"), ResultColumn.text("property_value"), ResultColumn.text("property_default")), rows);
+    }
+
+    private static String typeOf(String value) {
+        return value.equals("true") || value.equals("false") ? "Boolean" : value.startsWith("[") ? "List" : "String";
+    }
+
+    private Result fileFormat() {
+        CatalogObject f = catalog.require(CatalogKind.FILE_FORMAT, x.name("DESCRIBE"));
+        FileFormat format = FileFormat.of(f.props());
+        List<Object[]> rows = new ArrayList<>();
+        rows.add(new Object[] {"TYPE", "String", format.type(), "CSV"});
+        if (format.isJson()) {
+            for (Map.Entry<String, String> e : FileFormat.JSON_DEFAULTS.entrySet()) {
+                if (!e.getKey().equals("TYPE")) {
+                    rows.add(new Object[] {e.getKey(), typeOf(e.getValue()), format.option(e.getKey()), e.getValue()});
+                }
+            }
+        }
+        return properties(rows);
+    }
+
+    private static Result properties(List<Object[]> rows) {
+        return new Result(StatementKind.DESCRIBE, List.of(ResultColumn.text("property"), ResultColumn.text("property_type"),
+                ResultColumn.text("property_value"), ResultColumn.text("property_default")), rows);
+    }
+
+    private Result integration() {
+        String name = x.translator().nameParts().get(0);
+        ObjectRef ref = ObjectRef.account(name);
+        CatalogObject i = catalog.find(CatalogKind.STORAGE_INTEGRATION, ref)
+                .or(() -> catalog.find(CatalogKind.NOTIFICATION_INTEGRATION, ref))
+                .orElseThrow(() -> SnowflakeError.doesNotExist("Integration", Names.display(name)));
+        ObjectNode p = i.props();
+        List<Object[]> rows = new ArrayList<>();
+        rows.add(new Object[] {"ENABLED", "Boolean", String.valueOf(Options.bool(p, "ENABLED", true)), "false"});
+        String seed = Long.toHexString(i.id()) + i.name();
+        String appId = UUID.nameUUIDFromBytes(("app" + seed).getBytes(StandardCharsets.UTF_8)).toString();
+        String appName = "autosynclocal_" + appId.substring(0, 8) + "_1";
+        if (i.kind() == CatalogKind.STORAGE_INTEGRATION) {
+            String provider = p.path("STORAGE_PROVIDER").asText();
+            rows.add(new Object[] {"STORAGE_PROVIDER", "String", provider, ""});
+            rows.add(new Object[] {"STORAGE_ALLOWED_LOCATIONS", "List", String.join(",", StageDdl.list(p.get("STORAGE_ALLOWED_LOCATIONS"))), "[]"});
+            rows.add(new Object[] {"STORAGE_BLOCKED_LOCATIONS", "List", String.join(",", StageDdl.list(p.get("STORAGE_BLOCKED_LOCATIONS"))), "[]"});
+            if (provider.startsWith("S3")) {
+                rows.add(new Object[] {"STORAGE_AWS_IAM_USER_ARN", "String", "arn:aws:iam::000000000000:user/autosync-local-emulator", ""});
+                rows.add(new Object[] {"STORAGE_AWS_ROLE_ARN", "String", p.path("STORAGE_AWS_ROLE_ARN").asText(), ""});
+                rows.add(new Object[] {"STORAGE_AWS_EXTERNAL_ID", "String", p.hasNonNull("STORAGE_AWS_EXTERNAL_ID")
+                        ? p.get("STORAGE_AWS_EXTERNAL_ID").asText() : p.path("GENERATED_EXTERNAL_ID").asText(), ""});
+                rows.add(new Object[] {"STORAGE_AWS_OBJECT_ACL", "String", p.path("STORAGE_AWS_OBJECT_ACL").asText(""), ""});
+            } else if (provider.equals("AZURE")) {
+                rows.add(new Object[] {"AZURE_TENANT_ID", "String", p.path("AZURE_TENANT_ID").asText(), ""});
+                rows.add(new Object[] {"AZURE_CONSENT_URL", "String", consentUrl(p.path("AZURE_TENANT_ID").asText(), appId), ""});
+                rows.add(new Object[] {"AZURE_MULTI_TENANT_APP_NAME", "String", appName, ""});
+            } else {
+                rows.add(new Object[] {"STORAGE_GCP_SERVICE_ACCOUNT", "String", "autosync-local-" + appId.substring(0, 8)
+                        + "@autosync-emulator.iam.gserviceaccount.com", ""});
+            }
+        } else {
+            String provider = p.path("NOTIFICATION_PROVIDER").asText().toUpperCase(Locale.ROOT);
+            rows.add(new Object[] {"TYPE", "String", "QUEUE", ""});
+            rows.add(new Object[] {"NOTIFICATION_PROVIDER", "String", provider, ""});
+            if (provider.equals("AZURE_STORAGE_QUEUE")) {
+                rows.add(new Object[] {"AZURE_STORAGE_QUEUE_PRIMARY_URI", "String", p.path("AZURE_STORAGE_QUEUE_PRIMARY_URI").asText(), ""});
+                rows.add(new Object[] {"AZURE_TENANT_ID", "String", p.path("AZURE_TENANT_ID").asText(), ""});
+                rows.add(new Object[] {"AZURE_CONSENT_URL", "String", consentUrl(p.path("AZURE_TENANT_ID").asText(), appId), ""});
+                rows.add(new Object[] {"AZURE_MULTI_TENANT_APP_NAME", "String", appName, ""});
+            } else {
+                rows.add(new Object[] {"GCP_PUBSUB_SUBSCRIPTION_NAME", "String", p.path("GCP_PUBSUB_SUBSCRIPTION_NAME").asText(), ""});
+                rows.add(new Object[] {"GCP_PUBSUB_SERVICE_ACCOUNT", "String", "autosync-local-pubsub-" + appId.substring(0, 8)
+                        + "@autosync-emulator.iam.gserviceaccount.com", ""});
+            }
+        }
+        rows.add(new Object[] {"COMMENT", "String", i.comment() == null ? "" : i.comment(), ""});
+        return properties(rows);
+    }
+
+    private static String consentUrl(String tenant, String appId) {
+        return "https://login.microsoftonline.com/" + tenant + "/oauth2/authorize?client_id=" + appId + "&response_type=code";
+    }
+
+    /** The data_type column of SHOW COLUMNS: a JSON object. */
+    static String dataTypeJson(String sfType) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        String t = sfType.toUpperCase(Locale.ROOT);
+        if (t.startsWith("NUMBER")) {
+            String[] ps = t.substring(7, t.length() - 1).split(",");
+            o.put("type", "FIXED").put("precision", Integer.parseInt(ps[0])).put("scale", Integer.parseInt(ps[1]));
+        } else if (t.startsWith("VARCHAR")) {
+            o.put("type", "TEXT").put("length", Integer.parseInt(t.substring(8, t.length() - 1)));
+        } else {
+            o.put("type", t.replaceAll("\\(.*", ""));
+        }
+        o.put("nullable", true);
+        return o.toString();
+    }
+}

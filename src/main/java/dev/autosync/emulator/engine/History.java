@@ -1,0 +1,191 @@
+package dev.autosync.emulator.engine;
+
+import dev.autosync.emulator.sql.Cursor;
+import dev.autosync.emulator.sql.Translator;
+import dev.autosync.sql.TokenType;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Load history: one row per file a COPY or a pipe loaded (or failed to), committed with the rows
+ * it loaded. It answers INFORMATION_SCHEMA.COPY_HISTORY and decides which files are loaded
+ * already: bulk COPY by path and checksum for 64 days (since the last TRUNCATE), a pipe by path
+ * for 14 days whatever the content, failed files included.
+ */
+final class History {
+    private static final String TABLE = Catalog.SYS + ".copy_history";
+
+    private final Catalog catalog;
+
+    History(Connection conn, Catalog catalog) throws SQLException {
+        this.catalog = catalog;
+        try (Statement s = conn.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (table_id BIGINT, table_catalog VARCHAR, table_schema VARCHAR, "
+                    + "table_name VARCHAR, pipe_id BIGINT, pipe_catalog VARCHAR, pipe_schema VARCHAR, pipe_name VARCHAR, "
+                    + "file_key VARCHAR, file_name VARCHAR, stage_location VARCHAR, md5 VARCHAR, last_load_time TIMESTAMPTZ, "
+                    + "row_count BIGINT, row_parsed BIGINT, file_size BIGINT, first_error_message VARCHAR, "
+                    + "first_error_line_number BIGINT, first_error_character_pos BIGINT, first_error_column_name VARCHAR, "
+                    + "error_count BIGINT, error_limit BIGINT, status VARCHAR, pipe_received_time TIMESTAMPTZ)");
+        }
+    }
+
+    static String fileKey(Stages.Location loc, Stages.StagedFile f) {
+        return loc.root().resolve(f.relative()).toString();
+    }
+
+    /** Whether a bulk COPY loaded this exact file (same checksum) into the table in the last 64 days. */
+    boolean loadedIntoTable(Session s, CatalogObject table, Stages.Location loc, Stages.StagedFile f) throws SQLException {
+        String truncated = table.prop("TRUNCATED_AT");
+        try (PreparedStatement ps = s.conn().prepareStatement("SELECT 1 FROM " + TABLE + " WHERE table_id = ? AND file_key = ? "
+                + "AND md5 = ? AND status IN ('Loaded', 'Partially loaded') AND last_load_time > now() - INTERVAL 64 DAY "
+                + "AND last_load_time > CAST(? AS TIMESTAMPTZ) LIMIT 1")) {
+            ps.setLong(1, table.id());
+            ps.setString(2, fileKey(loc, f));
+            ps.setString(3, f.md5());
+            ps.setString(4, truncated == null ? "1970-01-01 00:00:00+00" : truncated);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** Whether the pipe has seen this file name in the last 14 days, loaded or failed. */
+    boolean seenByPipe(Session s, long pipeId, String fileKey) throws SQLException {
+        try (PreparedStatement ps = s.conn().prepareStatement("SELECT 1 FROM " + TABLE + " WHERE pipe_id = ? AND file_key = ? "
+                + "AND last_load_time > now() - INTERVAL 14 DAY LIMIT 1")) {
+            ps.setLong(1, pipeId);
+            ps.setString(2, fileKey);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    void record(Session s, CopyPlan plan, Loader.FileOutcome o, CatalogObject pipe, OffsetDateTime received) throws SQLException {
+        ObjectRef t = plan.table().ref();
+        Stages.Location loc = plan.location();
+        try (PreparedStatement ps = s.conn().prepareStatement("INSERT INTO " + TABLE
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, plan.table().id());
+            ps.setString(2, t.db());
+            ps.setString(3, t.schema());
+            ps.setString(4, t.name());
+            if (pipe == null) {
+                ps.setObject(5, null);
+                ps.setString(6, null);
+                ps.setString(7, null);
+                ps.setString(8, null);
+            } else {
+                ps.setLong(5, pipe.id());
+                ps.setString(6, pipe.ref().db());
+                ps.setString(7, pipe.ref().schema());
+                ps.setString(8, pipe.name());
+            }
+            ps.setString(9, fileKey(loc, o.file()));
+            ps.setString(10, o.file().relative());
+            ps.setString(11, loc.external() ? loc.listPrefix() : loc.displayName() + "/");
+            ps.setString(12, o.file().md5());
+            ps.setObject(13, OffsetDateTime.now(ZoneOffset.UTC));
+            ps.setLong(14, o.loaded());
+            ps.setLong(15, o.parsed());
+            ps.setLong(16, o.file().size());
+            ps.setString(17, o.firstError());
+            ps.setObject(18, o.firstErrorLine());
+            ps.setObject(19, o.firstErrorCharacter());
+            ps.setString(20, o.firstErrorColumn());
+            ps.setLong(21, o.errors());
+            ps.setLong(22, o.errorLimit());
+            ps.setString(23, o.historyStatus());
+            ps.setObject(24, received);
+            ps.executeUpdate();
+        }
+    }
+
+    /** TRUNCATE clears the table's bulk-load metadata and hides its older COPY_HISTORY. */
+    void truncated(Session s, CatalogObject table) throws SQLException {
+        table.props().put("TRUNCATED_AT", OffsetDateTime.now(ZoneOffset.UTC).toString());
+        catalog.save(s.conn(), table);
+    }
+
+    /** Forgets a pipe's history (CREATE OR REPLACE PIPE, DROP PIPE): its files may load again. */
+    void forgetPipe(Session s, long pipeId) throws SQLException {
+        try (PreparedStatement ps = s.conn().prepareStatement("DELETE FROM " + TABLE + " WHERE pipe_id = ?")) {
+            ps.setLong(1, pipeId);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * INFORMATION_SCHEMA.COPY_HISTORY(TABLE_NAME => ..., START_TIME => ... [, END_TIME] [, PIPE_NAME]):
+     * a subquery over the history, resolved when it is read, so it works inside views.
+     */
+    String copyHistorySql(StatementExecutor x, String db, Map<String, String> named) {
+        String tableArg = named.get("TABLE_NAME");
+        String start = named.get("START_TIME");
+        if (tableArg == null || start == null) {
+            throw SnowflakeError.compilation("COPY_HISTORY needs TABLE_NAME and START_TIME arguments");
+        }
+        String tableName = Translator.literalValue(tableArg);
+        if (tableName == null) {
+            throw SnowflakeError.unsupported("COPY_HISTORY with a computed TABLE_NAME");
+        }
+        List<String> parts = parseName(tableName);
+        ObjectRef ref;
+        if (parts.size() == 1) {
+            ref = x.resolve(List.of(db, x.defaultSchema(), parts.get(0)), "COPY_HISTORY");
+        } else {
+            ref = x.resolve(parts.size() == 2 ? List.of(db, parts.get(0), parts.get(1)) : parts, "COPY_HISTORY");
+        }
+        StringBuilder sql = new StringBuilder("SELECT h.file_name AS \"FILE_NAME\", h.stage_location AS \"STAGE_LOCATION\", "
+                + "h.last_load_time AS \"LAST_LOAD_TIME\", h.row_count AS \"ROW_COUNT\", h.row_parsed AS \"ROW_PARSED\", "
+                + "h.file_size AS \"FILE_SIZE\", h.first_error_message AS \"FIRST_ERROR_MESSAGE\", "
+                + "h.first_error_line_number AS \"FIRST_ERROR_LINE_NUMBER\", h.first_error_character_pos AS "
+                + "\"FIRST_ERROR_CHARACTER_POS\", h.first_error_column_name AS \"FIRST_ERROR_COLUMN_NAME\", "
+                + "h.error_count AS \"ERROR_COUNT\", h.error_limit AS \"ERROR_LIMIT\", h.status AS \"STATUS\", "
+                + "h.table_catalog AS \"TABLE_CATALOG_NAME\", h.table_schema AS \"TABLE_SCHEMA_NAME\", "
+                + "h.table_name AS \"TABLE_NAME\", h.pipe_catalog AS \"PIPE_CATALOG_NAME\", h.pipe_schema AS \"PIPE_SCHEMA_NAME\", "
+                + "h.pipe_name AS \"PIPE_NAME\", h.pipe_received_time AS \"PIPE_RECEIVED_TIME\", "
+                + "CAST(h.file_size AS BIGINT) AS \"BYTES_BILLED\" FROM " + TABLE + " AS h WHERE h.table_id = (SELECT o.id FROM "
+                + Catalog.SYS + ".objects AS o WHERE o.kind = 'TABLE' AND o.db = " + Translator.literal(ref.db())
+                + " AND o.sch = " + Translator.literal(ref.schema()) + " AND o.name = " + Translator.literal(ref.name())
+                + ") AND (h.pipe_id IS NULL OR h.pipe_id IN (SELECT p.id FROM " + Catalog.SYS + ".objects AS p WHERE p.kind = 'PIPE'))"
+                + " AND h.last_load_time > COALESCE((SELECT CAST(json_extract_string(o2.props, '$.TRUNCATED_AT') AS TIMESTAMPTZ) FROM "
+                + Catalog.SYS + ".objects AS o2 WHERE o2.id = h.table_id), CAST('1970-01-01 00:00:00+00' AS TIMESTAMPTZ))"
+                + " AND h.last_load_time >= (" + start + ")");
+        String end = named.get("END_TIME");
+        sql.append(" AND h.last_load_time < COALESCE((").append(end == null ? "NULL" : end).append("), now() + INTERVAL 1 SECOND)");
+        String pipe = named.get("PIPE_NAME");
+        if (pipe != null) {
+            String p = Translator.literalValue(pipe);
+            List<String> pp = parseName(p == null ? "" : p);
+            sql.append(" AND h.pipe_name = ").append(Translator.literal(pp.get(pp.size() - 1)));
+        }
+        return sql.append(" ORDER BY h.last_load_time").toString();
+    }
+
+    /** A name given as a string ('db.schema."obj"'), parsed with identifier rules. */
+    static List<String> parseName(String text) {
+        Cursor c = new Cursor(text);
+        List<String> parts = new ArrayList<>();
+        do {
+            var t = c.next();
+            if (!t.isIdentifier()) {
+                throw SnowflakeError.compilation("invalid object name '" + text + "'");
+            }
+            parts.add(t.identifierName());
+        } while (c.accept(TokenType.DOT));
+        if (!c.atEnd()) {
+            throw SnowflakeError.compilation("invalid object name '" + text + "'");
+        }
+        return parts;
+    }
+}

@@ -1,0 +1,110 @@
+package dev.autosync.emulator.engine;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/** Moves rows between DuckDB and {@link Result}s: reading query results, and RESULT_SCAN tables. */
+final class ResultTables {
+    private ResultTables() {
+    }
+
+    static Result read(StatementKind kind, ResultSet rs) throws SQLException {
+        ResultSetMetaData md = rs.getMetaData();
+        int n = md.getColumnCount();
+        List<ResultColumn> cols = new ArrayList<>(n);
+        String[] duckTypes = new String[n];
+        for (int i = 1; i <= n; i++) {
+            duckTypes[i - 1] = md.getColumnTypeName(i).toUpperCase(Locale.ROOT);
+            SfType t = SfType.fromDuck(duckTypes[i - 1]);
+            if (t.wireName().equals("fixed") && duckTypes[i - 1].startsWith("DECIMAL")) {
+                t = SfType.fixed(md.getPrecision(i), md.getScale(i));
+            }
+            cols.add(new ResultColumn(Names.decode(md.getColumnLabel(i)), t));
+        }
+        List<Object[]> rows = new ArrayList<>();
+        while (rs.next()) {
+            Object[] row = new Object[n];
+            for (int i = 0; i < n; i++) {
+                row[i] = value(rs, i + 1, duckTypes[i]);
+            }
+            rows.add(row);
+        }
+        return new Result(kind, cols, rows);
+    }
+
+    private static Object value(ResultSet rs, int i, String type) throws SQLException {
+        Object v;
+        if (type.startsWith("DECIMAL")) {
+            v = rs.getBigDecimal(i);
+        } else {
+            switch (type) {
+                case "TINYINT", "SMALLINT", "INTEGER", "BIGINT", "UTINYINT", "USMALLINT", "UINTEGER" -> v = rs.getLong(i);
+                case "HUGEINT", "UBIGINT", "UHUGEINT" -> {
+                    Object o = rs.getObject(i);
+                    v = o == null ? null : new BigDecimal(o.toString());
+                }
+                case "DOUBLE", "FLOAT" -> v = rs.getDouble(i);
+                case "BOOLEAN" -> v = rs.getBoolean(i);
+                case "DATE" -> v = rs.getObject(i, LocalDate.class);
+                case "TIME" -> v = rs.getObject(i, LocalTime.class);
+                case "TIMESTAMP", "TIMESTAMP_NS", "TIMESTAMP_MS", "TIMESTAMP_S" -> v = rs.getObject(i, LocalDateTime.class);
+                case "TIMESTAMP WITH TIME ZONE" -> v = rs.getObject(i, OffsetDateTime.class);
+                case "BLOB" -> v = rs.getBytes(i);
+                default -> v = rs.getString(i);
+            }
+        }
+        return rs.wasNull() ? null : v;
+    }
+
+    /** Copies a result into a temporary DuckDB table so RESULT_SCAN can query it. */
+    static String materialise(Session s, Result r) throws SQLException {
+        String table = "\"result_scan_" + UUID.randomUUID().toString().replace("-", "") + "\"";
+        StringBuilder ddl = new StringBuilder("CREATE TEMP TABLE ").append(table).append(" (");
+        for (int i = 0; i < r.columns().size(); i++) {
+            ResultColumn col = r.columns().get(i);
+            ddl.append(i == 0 ? "" : ", ").append(Names.quote(col.name())).append(' ').append(duckType(col.type()));
+        }
+        Engine.exec(s, ddl.append(')').toString());
+        if (!r.rows().isEmpty()) {
+            String marks = String.join(", ", java.util.Collections.nCopies(r.columns().size(), "?"));
+            try (PreparedStatement ps = s.conn().prepareStatement("INSERT INTO " + table + " VALUES (" + marks + ")")) {
+                for (Object[] row : r.rows()) {
+                    for (int i = 0; i < row.length; i++) {
+                        Object v = row[i];
+                        ps.setObject(i + 1, v instanceof BigInteger b ? new BigDecimal(b) : v);
+                    }
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        return table;
+    }
+
+    private static String duckType(SfType t) {
+        return switch (t.wireName()) {
+            case "fixed" -> t.scale() != null && t.scale() > 0 ? "DECIMAL(" + t.precision() + "," + t.scale() + ")" : "DECIMAL(38,0)";
+            case "real" -> "DOUBLE";
+            case "boolean" -> "BOOLEAN";
+            case "date" -> "DATE";
+            case "time" -> "TIME";
+            case "timestamp_ntz" -> "TIMESTAMP";
+            case "timestamp_ltz", "timestamp_tz" -> "TIMESTAMPTZ";
+            case "variant" -> "JSON";
+            case "binary" -> "BLOB";
+            default -> "VARCHAR";
+        };
+    }
+}

@@ -1,0 +1,128 @@
+package dev.autosync.emulator.engine;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A Snowflake session: its user, role, warehouse, current database and schema, transaction state,
+ * and its own DuckDB connection (so each session's explicit transaction stays its own).
+ */
+public final class Session {
+    private final String id;
+    private final String user;
+    private final Connection conn;
+    private String role = "SYSADMIN";
+    private String warehouse;
+    private String database;
+    private String schema;
+    private boolean explicitTransaction;
+    private String lastQueryId;
+    private final Map<Long, Long> pendingStreamOffsets = new HashMap<>();
+    private final Map<String, Result> recentResults = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Result> eldest) {
+            return size() > 20;
+        }
+    };
+    private volatile long lastUsed = System.currentTimeMillis();
+
+    Session(String id, String user, Connection conn) {
+        this.id = id;
+        this.user = user;
+        this.conn = conn;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public Connection conn() {
+        return conn;
+    }
+
+    public String role() {
+        return role;
+    }
+
+    public void role(String role) {
+        this.role = role;
+    }
+
+    public String warehouse() {
+        return warehouse;
+    }
+
+    public void warehouse(String warehouse) {
+        this.warehouse = warehouse;
+    }
+
+    public String database() {
+        return database;
+    }
+
+    public void database(String database) {
+        this.database = database;
+    }
+
+    public String schema() {
+        return schema;
+    }
+
+    public void schema(String schema) {
+        this.schema = schema;
+    }
+
+    public boolean inExplicitTransaction() {
+        return explicitTransaction;
+    }
+
+    void explicitTransaction(boolean on) {
+        this.explicitTransaction = on;
+    }
+
+    public String lastQueryId() {
+        return lastQueryId;
+    }
+
+    public void lastQueryId(String id) {
+        this.lastQueryId = id;
+    }
+
+    /** Stream offsets to move when the open transaction commits. */
+    Map<Long, Long> pendingStreamOffsets() {
+        return pendingStreamOffsets;
+    }
+
+    synchronized void remember(String queryId, Result r) {
+        if (r.rows().size() <= 10_000) {
+            recentResults.put(queryId, r);
+        }
+    }
+
+    synchronized Result recent(String queryId) {
+        return recentResults.get(queryId);
+    }
+
+    void touch() {
+        lastUsed = System.currentTimeMillis();
+    }
+
+    long lastUsed() {
+        return lastUsed;
+    }
+
+    void close() {
+        try {
+            conn.close();
+        } catch (SQLException e) {
+            // the connection is gone either way
+        }
+    }
+}

@@ -1,0 +1,307 @@
+package dev.autosync.emulator.engine;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.autosync.emulator.sql.Cursor;
+import dev.autosync.sql.Token;
+import dev.autosync.sql.TokenType;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Where staged files live. An internal stage is a folder under {@code stages/}; an external stage's
+ * URL ({@code s3://bucket/path/}, {@code gcs://...}, {@code azure://account.blob.core.windows.net/...})
+ * maps to a folder under {@code buckets/} that stands for the bucket. No path may leave its folder.
+ */
+public final class Stages {
+    private static final Pattern URL = Pattern.compile("(s3|s3gov|s3china|gcs|azure)://([^/]+)(/.*)?", Pattern.CASE_INSENSITIVE);
+
+    private final Path dataDir;
+
+    Stages(Path dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    /** A resolved stage reference: the stage (null for user and table stages), its folder and a path inside it. */
+    public record Location(CatalogObject stage, Path root, String path, String listPrefix, String displayName) {
+        /** Files under the path, with their path relative to the stage root, sorted. */
+        List<StagedFile> files() {
+            List<StagedFile> out = new ArrayList<>();
+            if (!Files.isDirectory(root)) {
+                return out;
+            }
+            try (Stream<Path> s = Files.walk(root)) {
+                s.filter(Files::isRegularFile).forEach(f -> {
+                    String rel = root.relativize(f).toString().replace('\\', '/');
+                    if (rel.startsWith(path) && !rel.endsWith(".autosync-tmp")) {
+                        out.add(new StagedFile(f, rel));
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            out.sort(Comparator.comparing(StagedFile::relative));
+            return out;
+        }
+
+        boolean external() {
+            return stage != null && stage.prop("URL") != null;
+        }
+    }
+
+    /** A file in a stage: where it is on disk and its path relative to the stage. */
+    public record StagedFile(Path file, String relative) {
+        long size() {
+            try {
+                return Files.size(file);
+            } catch (IOException e) {
+                return 0;
+            }
+        }
+
+        Instant lastModified() {
+            try {
+                return Files.getLastModifiedTime(file).toInstant();
+            } catch (IOException e) {
+                return Instant.EPOCH;
+            }
+        }
+
+        String md5() {
+            try (InputStream in = Files.newInputStream(file)) {
+                MessageDigest d = MessageDigest.getInstance("MD5");
+                byte[] buf = new byte[1 << 16];
+                int n;
+                while ((n = in.read(buf)) > 0) {
+                    d.update(buf, 0, n);
+                }
+                return HexFormat.of().formatHex(d.digest());
+            } catch (IOException | NoSuchAlgorithmException e) {
+                return null;
+            }
+        }
+    }
+
+    /** The folder an internal named stage keeps its files in. */
+    Path internalFolder(ObjectRef ref) {
+        return dataDir.resolve("stages").resolve(Names.folder(ref.db())).resolve(Names.folder(ref.schema()))
+                .resolve(Names.folder(ref.name()));
+    }
+
+    /** The folder standing for an external URL; refuses URLs that are not storage URLs or that climb out. */
+    Path urlFolder(String url) {
+        java.util.regex.Matcher m = URL.matcher(url);
+        if (!m.matches()) {
+            throw SnowflakeError.compilation("invalid URL '" + url + "': use s3://bucket/path/, gcs://bucket/path/ or "
+                    + "azure://account.blob.core.windows.net/container/path/");
+        }
+        String scheme = m.group(1).toLowerCase(Locale.ROOT);
+        String host = m.group(2);
+        String path = m.group(3) == null ? "" : m.group(3).substring(1);
+        checkPath(url, host + "/" + path);
+        if (scheme.equals("azure")) {
+            String account = host.toLowerCase(Locale.ROOT).replaceFirst("\\.blob\\.core\\.windows\\.net$", "");
+            return dataDir.resolve("buckets").resolve("azure").resolve(account).resolve(path).normalize();
+        }
+        return dataDir.resolve("buckets").resolve(scheme.startsWith("s3") ? "s3" : scheme).resolve(host).resolve(path).normalize();
+    }
+
+    private static void checkPath(String what, String path) {
+        for (String seg : path.split("/")) {
+            if (seg.equals("..") || seg.equals(".")) {
+                throw new SnowflakeError("001003", "42000", "SQL compilation error:\nThe path '" + what
+                        + "' must not contain '.' or '..' segments.");
+            }
+        }
+        if (path.contains("\\") || path.chars().anyMatch(ch -> ch < 0x20)) {
+            throw new SnowflakeError("001003", "42000", "SQL compilation error:\nThe path '" + what
+                    + "' contains characters a stage path cannot have.");
+        }
+    }
+
+    /** Resolves {@code @name/path}, {@code @db.s.name}, {@code @~/path} or {@code @%table/path}. */
+    Location resolve(StatementExecutor x, String reference) {
+        String ref = reference;
+        if (ref.startsWith("'@")) {
+            ref = ref.substring(1);
+        }
+        if (ref.startsWith("@")) {
+            ref = ref.substring(1);
+        }
+        if (ref.startsWith("~")) {
+            String path = ref.length() > 1 ? stripSlash(ref.substring(1)) : "";
+            checkPath("@" + ref, path);
+            Path root = dataDir.resolve("stages").resolve("~users").resolve(Names.folder(x.session.user()));
+            return new Location(null, root, path, "", "@~");
+        }
+        boolean table = ref.startsWith("%");
+        if (table) {
+            ref = ref.substring(1);
+        }
+        int slash = nameEnd(ref);
+        String name = ref.substring(0, slash);
+        String path = slash < ref.length() ? ref.substring(slash + 1) : "";
+        checkPath("@" + reference, path);
+        Cursor nameCursor = new Cursor(name);
+        List<String> parts = new ArrayList<>();
+        do {
+            Token t = nameCursor.next();
+            if (!t.isIdentifier()) {
+                throw SnowflakeError.syntax(1, 0, "@" + reference);
+            }
+            parts.add(t.identifierName());
+        } while (nameCursor.accept(TokenType.DOT));
+        ObjectRef objectRef = x.resolve(parts, "stage access");
+        if (table) {
+            CatalogObject t = x.engine.catalog().find(CatalogKind.TABLE, objectRef)
+                    .orElseThrow(() -> SnowflakeError.doesNotExist("Table", objectRef.display()));
+            Path root = dataDir.resolve("stages").resolve("~tables").resolve(Names.folder(objectRef.db()))
+                    .resolve(Names.folder(objectRef.schema())).resolve(Names.folder(t.name()));
+            return new Location(null, root, path, "", "@%" + t.name());
+        }
+        CatalogObject stage = x.engine.catalog().find(CatalogKind.STAGE, objectRef)
+                .orElseThrow(() -> SnowflakeError.doesNotExist("Stage", objectRef.display()));
+        return location(stage, path);
+    }
+
+    Location location(CatalogObject stage, String path) {
+        String url = stage.prop("URL");
+        if (url != null) {
+            String base = url.endsWith("/") ? url : url + "/";
+            return new Location(stage, urlFolder(url), path, base, "@" + stage.ref().display());
+        }
+        return new Location(stage, internalFolder(stage.ref()), path, stage.name().toLowerCase(Locale.ROOT) + "/",
+                "@" + stage.ref().display());
+    }
+
+    private static int nameEnd(String ref) {
+        boolean quoted = false;
+        for (int i = 0; i < ref.length(); i++) {
+            char ch = ref.charAt(i);
+            if (ch == '"') {
+                quoted = !quoted;
+            } else if (ch == '/' && !quoted) {
+                return i;
+            }
+        }
+        return ref.length();
+    }
+
+    private static String stripSlash(String p) {
+        return p.startsWith("/") ? p.substring(1) : p;
+    }
+
+    /** The file format a stage query or COPY uses: its own, else the stage's, else CSV. */
+    FileFormat format(StatementExecutor x, ObjectNode inline, String formatName, Location loc) {
+        if (formatName != null) {
+            return named(x, formatName);
+        }
+        if (inline != null && inline.size() > 0) {
+            if (inline.hasNonNull("FORMAT_NAME")) {
+                return named(x, inline.get("FORMAT_NAME").asText());
+            }
+            return FileFormat.of(inline);
+        }
+        if (loc.stage() != null && loc.stage().props().has("FILE_FORMAT")) {
+            ObjectNode ff = (ObjectNode) loc.stage().props().get("FILE_FORMAT");
+            if (ff.hasNonNull("FORMAT_NAME")) {
+                return named(x, ff.get("FORMAT_NAME").asText());
+            }
+            return FileFormat.of(ff);
+        }
+        return FileFormat.csvDefault();
+    }
+
+    FileFormat named(StatementExecutor x, String name) {
+        Cursor nc = new Cursor(name.contains("\"") || name.contains(".") ? name : Names.display(name));
+        List<String> parts = new ArrayList<>();
+        do {
+            parts.add(nc.next().identifierName());
+        } while (nc.accept(TokenType.DOT));
+        ObjectRef ref = x.resolve(parts, "COPY");
+        CatalogObject o = x.engine.catalog().find(CatalogKind.FILE_FORMAT, ref)
+                .orElseThrow(() -> SnowflakeError.doesNotExist("File format", ref.display()));
+        return FileFormat.of(o.props());
+    }
+
+    /**
+     * Reads the staged files of {@code SELECT ... FROM @stage} into a temporary table with the
+     * columns a staged-file query can use: {@code $1} and the METADATA$ columns.
+     */
+    String materialise(StatementExecutor x, String reference, Map<String, String> options) throws SQLException {
+        Location loc = resolve(x, reference);
+        FileFormat ff = format(x, null, options.get("FILE_FORMAT"), loc).requireJson();
+        Pattern pattern = options.containsKey("PATTERN") ? Pattern.compile(options.get("PATTERN")) : null;
+        String table = "\"staged_" + UUID.randomUUID().toString().replace("-", "") + "\"";
+        Engine.exec(x.session, "CREATE TEMP TABLE " + table + " (\"$1\" JSON, \"METADATA$FILENAME\" VARCHAR, "
+                + "\"METADATA$FILE_ROW_NUMBER\" BIGINT, \"METADATA$FILE_CONTENT_KEY\" VARCHAR, "
+                + "\"METADATA$FILE_LAST_MODIFIED\" TIMESTAMP, \"METADATA$START_SCAN_TIME\" TIMESTAMPTZ)");
+        OffsetDateTime scan = OffsetDateTime.now(ZoneOffset.UTC);
+        try (DuckDBAppender app = ((DuckDBConnection) x.session.conn()).createAppender("temp", "main", table.replace("\"", ""))) {
+            for (StagedFile f : loc.files()) {
+                if (pattern != null && !pattern.matcher(f.relative()).matches()) {
+                    continue;
+                }
+                JsonFiles.Parsed parsed = JsonFiles.read(f.file(), ff);
+                if (parsed.error() != null) {
+                    JsonFiles.ParseError e = parsed.error();
+                    throw new SnowflakeError("100069", "22P02", e.message() + "\n  File '" + f.relative() + "', line "
+                            + e.line() + ", character " + e.character() + "\n  Row " + e.rowNumber() + " starts at line "
+                            + e.line() + ", column $1");
+                }
+                String key = f.md5();
+                LocalDateTime modified = LocalDateTime.ofInstant(f.lastModified(), ZoneOffset.UTC);
+                for (JsonFiles.Row r : parsed.rows()) {
+                    app.beginRow();
+                    app.append(r.json());
+                    app.append(f.relative());
+                    app.append(r.rowNumber());
+                    app.append(key);
+                    app.append(modified);
+                    app.append(scan);
+                    app.endRow();
+                }
+            }
+        }
+        return table;
+    }
+
+    /** Removes an internal stage's files (DROP STAGE, CREATE OR REPLACE STAGE). External buckets are left alone. */
+    void deleteStageFiles(CatalogObject stage) {
+        if (stage.prop("URL") != null) {
+            return;
+        }
+        Path root = internalFolder(stage.ref());
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

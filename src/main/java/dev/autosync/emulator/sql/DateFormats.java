@@ -1,0 +1,46 @@
+package dev.autosync.emulator.sql;
+
+import dev.autosync.emulator.engine.SnowflakeError;
+
+/** Snowflake date and time format strings (YYYY-MM-DD HH24:MI:SS) as strptime/strftime patterns. */
+final class DateFormats {
+    private DateFormats() {
+    }
+
+    private static final String[][] TOKENS = {
+            {"YYYY", "%Y"}, {"YY", "%y"}, {"MMMM", "%B"}, {"MON", "%b"}, {"MM", "%m"}, {"DD", "%d"}, {"DY", "%a"},
+            {"HH24", "%H"}, {"HH12", "%I"}, {"HH", "%H"}, {"AM", "%p"}, {"PM", "%p"}, {"MI", "%M"}, {"SS", "%S"},
+            {"FF9", "%n"}, {"FF6", "%f"}, {"FF3", "%g"}, {"FF", "%n"}, {"TZH:TZM", "%z"}, {"TZHTZM", "%z"},
+    };
+
+    static String toStrptime(String format) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        outer:
+        while (i < format.length()) {
+            char ch = format.charAt(i);
+            if (ch == '"') {
+                int end = format.indexOf('"', i + 1);
+                if (end < 0) {
+                    throw SnowflakeError.compilation("unterminated quoted text in format '" + format + "'");
+                }
+                out.append(format, i + 1, end);
+                i = end + 1;
+                continue;
+            }
+            for (String[] t : TOKENS) {
+                if (format.regionMatches(true, i, t[0], 0, t[0].length())) {
+                    out.append(t[1]);
+                    i += t[0].length();
+                    continue outer;
+                }
+            }
+            if (Character.isLetter(ch)) {
+                throw SnowflakeError.unsupported("format element '" + format.substring(i) + "' in '" + format + "'");
+            }
+            out.append(ch == '%' ? "%%" : String.valueOf(ch));
+            i++;
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,89 @@
+package dev.autosync.emulator.sql;
+
+import dev.autosync.emulator.engine.SnowflakeError;
+import dev.autosync.sql.Token;
+import dev.autosync.sql.TokenType;
+
+import java.util.Locale;
+
+/** Snowflake data types: parsing, their canonical spelling (as DESC shows it) and the DuckDB type used. */
+public record SnowflakeTypes(String canonical, String duck) {
+
+    /** Parses a type at the cursor: {@code NUMBER(7,2)}, {@code VARCHAR(100)}, {@code DOUBLE PRECISION}. */
+    public static SnowflakeTypes parse(Cursor c) {
+        Token t = c.next();
+        if (!t.is(TokenType.WORD)) {
+            c.reset(c.position() - 1);
+            throw c.unexpected();
+        }
+        String name = t.upper();
+        if (name.equals("DOUBLE") && c.isWord("PRECISION")) {
+            c.next();
+        }
+        if ((name.equals("CHAR") || name.equals("CHARACTER")) && c.isWord("VARYING")) {
+            c.next();
+            name = "VARCHAR";
+        }
+        Integer a = null;
+        Integer b = null;
+        if (c.peek().is(TokenType.LEFT_PAREN)) {
+            c.next();
+            a = Integer.parseInt(c.expect(TokenType.NUMBER).text());
+            if (c.accept(TokenType.COMMA)) {
+                b = Integer.parseInt(c.expect(TokenType.NUMBER).text());
+            }
+            c.expect(TokenType.RIGHT_PAREN);
+        }
+        if ((name.startsWith("TIMESTAMP") || name.equals("DATETIME")) && c.isWord("WITH")) {
+            throw SnowflakeError.unsupported("TIMESTAMP WITH TIME ZONE (use TIMESTAMP_TZ)");
+        }
+        return of(name, a, b);
+    }
+
+    public static SnowflakeTypes of(String name, Integer a, Integer b) {
+        switch (name.toUpperCase(Locale.ROOT)) {
+            case "NUMBER", "NUMERIC", "DECIMAL", "DEC": {
+                int p = a == null ? 38 : a;
+                int s = b == null ? 0 : b;
+                if (p < 1 || p > 38 || s < 0 || s > p) {
+                    throw SnowflakeError.compilation("Invalid precision or scale for NUMBER(" + p + "," + s + ")");
+                }
+                return new SnowflakeTypes("NUMBER(" + p + "," + s + ")", "DECIMAL(" + p + "," + s + ")");
+            }
+            case "INT", "INTEGER", "BIGINT", "SMALLINT", "TINYINT", "BYTEINT":
+                return new SnowflakeTypes("NUMBER(38,0)", "DECIMAL(38,0)");
+            case "FLOAT", "FLOAT4", "FLOAT8", "DOUBLE", "REAL":
+                return new SnowflakeTypes("FLOAT", "DOUBLE");
+            case "VARCHAR", "STRING", "TEXT", "CHAR", "CHARACTER", "NCHAR", "NVARCHAR", "NVARCHAR2":
+                int len = a == null ? (name.toUpperCase(Locale.ROOT).contains("CHAR") && !name.toUpperCase(Locale.ROOT).contains("VAR")
+                        && !name.equalsIgnoreCase("CHARACTER") ? 1 : 16777216) : a;
+                return new SnowflakeTypes("VARCHAR(" + len + ")", "VARCHAR");
+            case "BINARY", "VARBINARY":
+                return new SnowflakeTypes("BINARY(" + (a == null ? 8388608 : a) + ")", "BLOB");
+            case "BOOLEAN":
+                return new SnowflakeTypes("BOOLEAN", "BOOLEAN");
+            case "DATE":
+                return new SnowflakeTypes("DATE", "DATE");
+            case "TIME":
+                return new SnowflakeTypes("TIME(" + (a == null ? 9 : a) + ")", "TIME");
+            case "TIMESTAMP", "TIMESTAMP_NTZ", "DATETIME":
+                return new SnowflakeTypes("TIMESTAMP_NTZ(" + (a == null ? 9 : a) + ")", "TIMESTAMP");
+            case "TIMESTAMP_LTZ":
+                return new SnowflakeTypes("TIMESTAMP_LTZ(" + (a == null ? 9 : a) + ")", "TIMESTAMPTZ");
+            case "TIMESTAMP_TZ":
+                return new SnowflakeTypes("TIMESTAMP_TZ(" + (a == null ? 9 : a) + ")", "TIMESTAMPTZ");
+            case "VARIANT":
+                return new SnowflakeTypes("VARIANT", "JSON");
+            case "OBJECT":
+                return new SnowflakeTypes("OBJECT", "JSON");
+            case "ARRAY":
+                return new SnowflakeTypes("ARRAY", "JSON");
+            default:
+                throw SnowflakeError.unsupported("data type " + name);
+        }
+    }
+
+    public boolean isSemiStructured() {
+        return duck.equals("JSON");
+    }
+}

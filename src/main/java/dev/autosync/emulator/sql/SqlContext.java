@@ -1,0 +1,31 @@
+package dev.autosync.emulator.sql;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the translator needs from the engine while it rewrites one statement: name resolution,
+ * staged files, system functions and session values. Each call may also record side effects for
+ * the statement (a stream it reads, a temporary relation to drop).
+ */
+public interface SqlContext {
+
+    /** A relation named in FROM: DuckDB SQL (a table name or a subquery) and its default alias. */
+    record Relation(String sql, String defaultAlias) {
+    }
+
+    /** Resolves a table, view or stream name (1 to 3 normalised parts) for reading. */
+    Relation relation(List<String> parts);
+
+    /** Materialises the files of a stage reference ({@code @s/path}) with options such as FILE_FORMAT. */
+    Relation stage(String reference, Map<String, String> options);
+
+    /** A table function in FROM such as INFORMATION_SCHEMA.COPY_HISTORY, with its translated arguments. */
+    Relation tableFunction(List<String> nameParts, Map<String, String> namedArguments, List<String> positional);
+
+    /** A SYSTEM$ function; {@code literals} holds the decoded value of each string-literal argument (null otherwise). */
+    String systemFunction(String name, List<String> arguments, List<String> literals);
+
+    /** CURRENT_DATABASE(), CURRENT_USER() and the like, as a literal value (null when not set). */
+    String sessionValue(String function);
+}

@@ -1,0 +1,125 @@
+package dev.autosync.emulator.wire;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.autosync.emulator.engine.SfType;
+import dev.autosync.emulator.engine.SnowflakeError;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+
+/**
+ * Values on the wire, both ways: result values as the strings snowflake-jdbc parses (epoch days,
+ * epoch seconds with nanoseconds, "1"/"0" for booleans), and bind values as Java objects.
+ */
+final class WireValues {
+    private WireValues() {
+    }
+
+    static String format(Object v, SfType t) {
+        if (v == null) {
+            return null;
+        }
+        switch (t.wireName()) {
+            case "fixed":
+                if (v instanceof BigDecimal b) {
+                    return b.toPlainString();
+                }
+                if (v instanceof Double d) {
+                    return BigDecimal.valueOf(d).toPlainString();
+                }
+                return v.toString();
+            case "boolean":
+                return v instanceof Boolean b ? (b ? "1" : "0") : v.toString();
+            case "date":
+                return v instanceof LocalDate d ? String.valueOf(d.toEpochDay()) : v.toString();
+            case "time":
+                if (v instanceof LocalTime lt) {
+                    return lt.toSecondOfDay() + "." + String.format("%09d", lt.getNano());
+                }
+                return v.toString();
+            case "timestamp_ntz":
+                if (v instanceof LocalDateTime ldt) {
+                    return epoch(ldt.toInstant(ZoneOffset.UTC));
+                }
+                if (v instanceof OffsetDateTime odt) {
+                    return epoch(odt.toInstant());
+                }
+                return v.toString();
+            case "timestamp_ltz", "timestamp_tz":
+                if (v instanceof OffsetDateTime odt) {
+                    return epoch(odt.toInstant());
+                }
+                if (v instanceof LocalDateTime ldt) {
+                    return epoch(ldt.toInstant(ZoneOffset.UTC));
+                }
+                if (v instanceof Instant i) {
+                    return epoch(i);
+                }
+                return v.toString();
+            case "binary":
+                return v instanceof byte[] b ? HexFormat.of().withUpperCase().formatHex(b) : v.toString();
+            default:
+                if (v instanceof OffsetDateTime odt) {
+                    return odt.toString();
+                }
+                return v.toString();
+        }
+    }
+
+    private static String epoch(Instant i) {
+        return BigDecimal.valueOf(i.getEpochSecond()).add(BigDecimal.valueOf(i.getNano(), 9)).setScale(9).toPlainString();
+    }
+
+    /** A bind value ({"type": "FIXED", "value": "10"}) as the Java object DuckDB takes. */
+    static Object bind(String type, JsonNode value) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        String v = value.asText();
+        try {
+            switch (type) {
+                case "FIXED":
+                    return v.contains(".") || v.contains("e") || v.contains("E") ? new BigDecimal(v) : toIntegral(v);
+                case "REAL":
+                    return Double.parseDouble(v);
+                case "BOOLEAN":
+                    return v.equals("1") || v.equalsIgnoreCase("true");
+                case "DATE":
+                    return Instant.ofEpochMilli(Long.parseLong(v)).atOffset(ZoneOffset.UTC).toLocalDate();
+                case "TIME": {
+                    long nanos = Long.parseLong(v);
+                    return LocalTime.ofNanoOfDay(nanos);
+                }
+                case "TIMESTAMP_NTZ": {
+                    BigInteger n = new BigInteger(v);
+                    return LocalDateTime.ofEpochSecond(n.divide(BigInteger.valueOf(1_000_000_000L)).longValue(),
+                            n.mod(BigInteger.valueOf(1_000_000_000L)).intValue(), ZoneOffset.UTC);
+                }
+                case "TIMESTAMP_LTZ", "TIMESTAMP_TZ": {
+                    String epoch = v.split(" ")[0];
+                    BigInteger n = new BigInteger(epoch);
+                    return Instant.ofEpochSecond(n.divide(BigInteger.valueOf(1_000_000_000L)).longValue(),
+                            n.mod(BigInteger.valueOf(1_000_000_000L)).longValue()).atOffset(ZoneOffset.UTC);
+                }
+                case "BINARY":
+                    return HexFormat.of().parseHex(v);
+                default:
+                    return v;
+            }
+        } catch (RuntimeException e) {
+            throw new SnowflakeError("002049", "42601", "SQL compilation error: bind value '" + v + "' is not a valid " + type);
+        }
+    }
+
+    private static Object toIntegral(String v) {
+        BigInteger b = new BigInteger(v);
+        return b.bitLength() < 63 ? (Object) b.longValue() : new BigDecimal(b);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.autosync.emulator;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A local emulator on a fresh data folder, reached through the real snowflake-jdbc driver. Test
+ * classes share one per class; each test works in its own database.
+ */
+public final class EmulatorFixture implements AutoCloseable {
+    private final LocalEmulator emulator;
+    private final Path dataDir;
+    private final List<Connection> open = new ArrayList<>();
+
+    public EmulatorFixture() throws Exception {
+        this(Files.createTempDirectory("autosync-emulator-test"));
+    }
+
+    public EmulatorFixture(Path dataDir) throws Exception {
+        this.dataDir = dataDir;
+        this.emulator = LocalEmulator.start(dataDir, 0, null, null, m -> { });
+    }
+
+    public LocalEmulator emulator() {
+        return emulator;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Connection connect() throws SQLException {
+        return connect(null, null);
+    }
+
+    public Connection connect(String database, String schema) throws SQLException {
+        Connection c = DriverManager.getConnection(emulator.jdbcUrl(), emulator.connectionProperties("tester", "secret",
+                database, schema));
+        open.add(c);
+        return c;
+    }
+
+    /** Runs statements on a new connection and closes it. */
+    public void run(String... sql) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            for (String q : sql) {
+                s.execute(q);
+            }
+        }
+    }
+
+    /** The rows of a query, each row's values as strings joined by '|'. */
+    public static List<String> rows(Connection c, String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder sb = new StringBuilder();
+                for (int i = 1; i <= n; i++) {
+                    if (i > 1) {
+                        sb.append('|');
+                    }
+                    sb.append(rs.getString(i));
+                }
+                out.add(sb.toString());
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        for (Connection c : open) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // closing anyway
+            }
+        }
+        emulator.close();
+    }
+}
