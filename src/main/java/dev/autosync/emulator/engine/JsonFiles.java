@@ -203,6 +203,10 @@ final class JsonFiles {
         } else if (m.startsWith("Unexpected end-of-input")) {
             detail = m.contains("Object") ? "incomplete object value" : m.contains("Array") ? "incomplete array value"
                     : "unterminated string";
+        } else if (m.startsWith("Illegal unquoted character ((CTRL-CHAR, code 10)") || m.startsWith("Illegal unquoted character ((CTRL-CHAR, code 13)")) {
+            detail = "unterminated string";
+        } else if (m.startsWith("Unexpected character")) {
+            detail = "misplaced or unexpected character " + m.replaceFirst("Unexpected character \\(('.*?').*", "$1");
         } else if (m.contains("Invalid UTF-8")) {
             detail = "Invalid UTF8 detected in string";
         } else if (m.contains("nesting depth")) {

@@ -205,7 +205,8 @@ final class Pipes {
             planner.cleanup();
         }
         engine.services().wake();
-        return new Result(StatementKind.DDL, List.of(ResultColumn.text("File"), ResultColumn.text("Status")), rows);
+        // UNVERIFIED: Snowflake does not document REFRESH's result; a result set of files and SENT is the plausible shape.
+        return new Result(StatementKind.SELECT, List.of(ResultColumn.text("File"), ResultColumn.text("Status")), rows);
     }
 
     private static boolean queued(Session s, long pipeId, String key) throws SQLException {

@@ -274,7 +274,7 @@ public final class Translator {
             }
             Token t = c.peek();
             if (t.is(TokenType.WORD) && JOIN_WORDS.contains(t.upper())) {
-                while (c.peek().is(TokenType.WORD) && JOIN_WORDS.contains(c.peek().upper())) {
+                while (c.peek().is(TokenType.WORD) && JOIN_WORDS.contains(c.peek().upper()) && !c.isWord("JOIN")) {
                     sb.append(' ').append(c.next().upper());
                 }
                 c.expect("JOIN");
