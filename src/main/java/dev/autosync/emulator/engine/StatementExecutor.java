@@ -235,6 +235,13 @@ final class StatementExecutor implements SqlContext {
                 return new Relation("(" + engine.services().tasks().historySql(this, db, named) + ")", "TASK_HISTORY");
             case "RESULT_SCAN":
                 return new Relation(resultScan(positional), "RESULT_SCAN");
+            case "GENERATOR": {
+                String rows = named.get("ROWCOUNT");
+                if (rows == null) {
+                    throw SnowflakeError.unsupported("GENERATOR without ROWCOUNT");
+                }
+                return new Relation("(SELECT range AS \"SEQ\" FROM range(CAST(" + rows + " AS BIGINT)))", "GENERATOR");
+            }
             default:
                 throw SnowflakeError.unsupported("table function " + String.join(".", nameParts));
         }

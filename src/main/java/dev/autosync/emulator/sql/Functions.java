@@ -19,7 +19,7 @@ import java.util.Set;
 final class Functions {
     private static final Set<String> DATE_PART_FUNCTIONS = Set.of("DATEADD", "TIMESTAMPADD", "DATEDIFF", "TIMESTAMPDIFF",
             "DATE_TRUNC", "DATE_PART");
-    private static final Set<String> UNSUPPORTED = Set.of("FLATTEN", "RESULT_SCAN", "GENERATOR", "SEQ4", "SEQ8",
+    private static final Set<String> UNSUPPORTED = Set.of("FLATTEN", "RESULT_SCAN", "GENERATOR",
             "UNIFORM", "NORMAL", "ZIPF", "ST_MAKEPOINT", "TO_GEOGRAPHY", "PARSE_XML", "XMLGET", "CHECK_XML", "STRTOK_TO_ARRAY",
             "ARRAY_INTERSECTION", "OBJECT_DELETE", "OBJECT_INSERT", "OBJECT_PICK", "TRANSFORM", "FILTER", "REDUCE");
 
@@ -207,6 +207,17 @@ final class Functions {
                 String pointer = pathToPointer(literal(name, literals, 1));
                 return (name.equals("GET_PATH") ? "json_extract(" : "json_extract_string(") + a.get(0) + ", "
                         + Translator.literal(pointer) + ")";
+            case "SEQ1", "SEQ2", "SEQ4", "SEQ8":
+                return "(row_number() OVER () - 1)";
+            case "TO_BINARY", "TRY_TO_BINARY": {
+                String fmt = a.size() > 1 ? literal(name, literals, 1).toUpperCase(Locale.ROOT) : "HEX";
+                return switch (fmt) {
+                    case "HEX" -> (name.startsWith("TRY") ? "TRY(unhex(" : "(unhex(") + a.get(0) + "))";
+                    case "BASE64" -> "from_base64(" + a.get(0) + ")";
+                    case "UTF-8", "UTF8" -> "encode(" + a.get(0) + ")";
+                    default -> throw SnowflakeError.compilation("invalid binary format '" + fmt + "'");
+                };
+            }
             case "UUID_STRING":
                 return "CAST(uuid() AS VARCHAR)";
             case "LEN", "LENGTH", "CHAR_LENGTH", "CHARACTER_LENGTH":

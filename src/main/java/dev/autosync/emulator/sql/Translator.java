@@ -583,6 +583,11 @@ public final class Translator {
             default -> {
             }
         }
+        if (u.equals("NULL") || u.equals("TRUE") || u.equals("FALSE")) {
+            c.next();
+            out.primary(u);
+            return;
+        }
         if (KEYWORDS.contains(u) && !(next.is(TokenType.DOT))) {
             c.next();
             if (u.equals("MINUS")) {
