@@ -39,14 +39,19 @@ public final class ErrorMapper {
         }
         if (msg.startsWith("Conversion Error") || msg.startsWith("Invalid Input Error: Could not convert")) {
             String value = firstSingle(msg);
+            if (value.equals("?")) {
+                value = firstQuoted(msg);
+            }
             String lower = msg.toLowerCase();
-            if (lower.contains("out of range") || lower.contains("overflow") || lower.contains("cannot be cast") && lower.contains("decimal")) {
+            boolean numeric = value.trim().matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+            if (lower.contains("out of range") || lower.contains("overflow") || lower.contains("could not cast value")
+                    || (numeric && (lower.contains("decimal") || lower.contains("int")))) {
                 return new SnowflakeError("100039", "22003", "Numeric value '" + value + "' is out of range");
             }
             if (lower.contains("timestamp")) {
                 return new SnowflakeError("100035", "22007", "Timestamp '" + value + "' is not recognized");
             }
-            if (lower.contains("to date") || lower.contains("date field")) {
+            if (lower.contains("to date") || lower.contains("date field") || lower.contains("invalid date")) {
                 return new SnowflakeError("100040", "22007", "Date '" + value + "' is not recognized");
             }
             if (lower.contains("bool")) {
