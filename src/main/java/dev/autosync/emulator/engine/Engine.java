@@ -169,7 +169,11 @@ public final class Engine implements AutoCloseable {
      * Runs a request: one statement, or several when {@code expectedCount} allows (0 means any number),
      * as Snowflake's MULTI_STATEMENT_COUNT does.
      */
-    public List<Result> execute(Session session, String sqlText, List<Object> binds, int expectedCount) {
+    /** A statement's result and the query id it ran as. */
+    public record Executed(String queryId, Result result) {
+    }
+
+    public List<Executed> execute(Session session, String sqlText, List<Object> binds, int expectedCount) {
         List<String> statements = Splitter.split(sqlText);
         if (statements.isEmpty()) {
             throw new SnowflakeError("000900", "42601", "SQL compilation error:\nEmpty SQL statement.");
@@ -178,9 +182,13 @@ public final class Engine implements AutoCloseable {
             throw new SnowflakeError("000008", "0A000", "Actual statement count " + statements.size()
                     + " did not match the desired statement count " + expectedCount + ".");
         }
-        List<Result> results = new ArrayList<>();
+        List<Executed> results = new ArrayList<>();
         for (String st : statements) {
-            results.add(executeOne(session, st, statements.size() == 1 ? binds : List.of()));
+            String id = newQueryId();
+            Result r = executeOne(session, st, statements.size() == 1 ? binds : List.of());
+            session.lastQueryId(id);
+            session.remember(id, r);
+            results.add(new Executed(id, r));
         }
         return results;
     }

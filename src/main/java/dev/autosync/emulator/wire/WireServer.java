@@ -242,11 +242,9 @@ public final class WireServer implements AutoCloseable {
             List<Object> binds = binds(bindings);
             JsonNode count = body.path("parameters").get("MULTI_STATEMENT_COUNT");
             int expected = count == null || count.isNull() ? 1 : count.asInt();
-            List<Result> results = engine.execute(s, sql, binds, expected);
+            List<Engine.Executed> results = engine.execute(s, sql, binds, expected);
             if (results.size() == 1 && (count == null || count.isNull() || expected == 1)) {
-                s.lastQueryId(queryId);
-                engine.remember(s, queryId, results.get(0));
-                sendResult(ex, s, queryId, results.get(0), false);
+                sendResult(ex, s, results.get(0).queryId(), results.get(0).result(), false);
                 return;
             }
             sendMulti(ex, s, queryId, results);
@@ -289,18 +287,15 @@ public final class WireServer implements AutoCloseable {
         return rows;
     }
 
-    private void sendMulti(HttpExchange ex, Session s, String parentId, List<Result> results) throws IOException {
+    private void sendMulti(HttpExchange ex, Session s, String parentId, List<Engine.Executed> results) throws IOException {
         List<String> ids = new ArrayList<>();
         List<String> types = new ArrayList<>();
-        for (Result r : results) {
-            String id = engine.newQueryId();
+        for (Engine.Executed e : results) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            writeResult(out, s, id, r, false);
-            childResults.put(id, out.toByteArray());
-            engine.remember(s, id, r);
-            ids.add(id);
-            types.add(String.valueOf(r.kind().typeId()));
-            s.lastQueryId(id);
+            writeResult(out, s, e.queryId(), e.result(), false);
+            childResults.put(e.queryId(), out.toByteArray());
+            ids.add(e.queryId());
+            types.add(String.valueOf(e.result().kind().typeId()));
         }
         Result parent = Result.status(StatementKind.SELECT, "Multiple statements executed successfully.");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
