@@ -1,0 +1,285 @@
+package dev.autosync.emulator;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+
+import static dev.autosync.emulator.EmulatorFixture.rows;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** COPY INTO and Snowpipe: transformations, ON_ERROR, load history, auto-ingest, REFRESH, pausing, status. */
+class CopyAndPipesTest {
+    private static EmulatorFixture fx;
+    private static Connection c;
+    @TempDir
+    static Path local;
+
+    @BeforeAll
+    static void start() throws Exception {
+        fx = new EmulatorFixture();
+        c = fx.connect();
+        exec("CREATE DATABASE ING", "CREATE SCHEMA ING.S", "CREATE FILE FORMAT JF TYPE = JSON STRIP_OUTER_ARRAY = TRUE",
+                "CREATE STAGE ST FILE_FORMAT = (FORMAT_NAME = 'JF')",
+                "CREATE STORAGE INTEGRATION INT1 TYPE = EXTERNAL_STAGE STORAGE_PROVIDER = 'S3' ENABLED = TRUE "
+                        + "STORAGE_AWS_ROLE_ARN = 'arn:aws:iam::123456789012:role/r' STORAGE_ALLOWED_LOCATIONS = ('s3://bkt/')",
+                "CREATE STAGE EXT URL = 's3://bkt/events/' STORAGE_INTEGRATION = INT1 FILE_FORMAT = (FORMAT_NAME = 'JF')");
+    }
+
+    @AfterAll
+    static void stop() {
+        fx.close();
+    }
+
+    static void exec(String... sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String q : sql) {
+                s.execute(q);
+            }
+        }
+    }
+
+    private static void stage(String folder, String name, String content) throws Exception {
+        Path f = Files.createDirectories(local.resolve(folder)).resolve(name);
+        Files.writeString(f, content, StandardCharsets.UTF_8);
+        rows(c, "PUT file://" + f + " @ST/" + folder + "/");
+    }
+
+    private static Path bucketFile(String relative, String content) throws Exception {
+        Path f = fx.dataDir().resolve("buckets/s3/bkt/events").resolve(relative);
+        Files.createDirectories(f.getParent());
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(f))) {
+            out.write(content.getBytes(StandardCharsets.UTF_8));
+        }
+        return f;
+    }
+
+    interface Check {
+        boolean ok() throws SQLException;
+    }
+
+    static void await(String what, Check condition) throws Exception {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (!condition.ok()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    static List<String> q(String sql) throws SQLException {
+        return rows(c, sql);
+    }
+
+    @Test
+    void copyWithATransformationLoadsTypedColumnsAndMetadata() throws Exception {
+        exec("CREATE OR REPLACE TABLE T1 (ID NUMBER, AMT NUMBER(7,2), RAW VARIANT, F VARCHAR, R NUMBER)");
+        stage("t1", "a.json", "{\"id\": 1, \"amt\": \"12.345\"}\n{\"id\": 2, \"amt\": 7}\n");
+        List<String> result = q("COPY INTO T1 FROM (SELECT $1:id, TRY_TO_DECIMAL($1:amt::VARCHAR, 7, 2), $1, METADATA$FILENAME, "
+                + "METADATA$FILE_ROW_NUMBER FROM @ST/t1/)");
+        assertEquals(List.of("st/t1/a.json.gz|LOADED|2|2|1|0|null|null|null|null"), result);
+        assertEquals(List.of("1|12.35|t1/a.json.gz|1", "2|7.00|t1/a.json.gz|2"), q("SELECT ID, AMT, F, R FROM T1 ORDER BY ID"));
+        assertEquals(List.of("Copy executed with 0 files processed."), q("COPY INTO T1 FROM (SELECT $1:id, NULL, $1, NULL, NULL FROM @ST/t1/)"),
+                "an unchanged file is not loaded twice");
+        assertEquals(1, q("COPY INTO T1 FROM (SELECT $1:id, NULL, $1, NULL, NULL FROM @ST/t1/) FORCE = TRUE").size());
+        assertEquals(List.of("4"), q("SELECT COUNT(*) FROM T1"));
+    }
+
+    @Test
+    void plainCopyOfJsonNeedsOneVariantColumnOrMatchByColumnName() throws Exception {
+        exec("CREATE OR REPLACE TABLE T2 (V VARIANT)", "CREATE OR REPLACE TABLE T2B (ID NUMBER, NAME VARCHAR)");
+        stage("t2", "x.json", "[{\"ID\": 5, \"name\": \"n\"}]");
+        q("COPY INTO T2 FROM @ST/t2/ FILE_FORMAT = (TYPE = JSON STRIP_OUTER_ARRAY = TRUE)");
+        assertEquals(List.of("{\"ID\":5,\"name\":\"n\"}"), q("SELECT V FROM T2"));
+        SQLException e = assertThrows(SQLException.class, () -> q("COPY INTO T2B FROM @ST/t2/"));
+        assertTrue(e.getMessage().contains("one and only one column of type variant"), e.getMessage());
+        q("COPY INTO T2B FROM @ST/t2/ MATCH_BY_COLUMN_NAME = CASE_INSENSITIVE");
+        assertEquals(List.of("5|n"), q("SELECT * FROM T2B"));
+    }
+
+    @Test
+    void onErrorDecidesWhatABadFileDoes() throws Exception {
+        exec("CREATE OR REPLACE TABLE T3 (ID NUMBER)");
+        stage("t3", "good.json", "{\"id\": 1}\n{\"id\": 2}\n");
+        stage("t3", "bad.json", "{\"id\": 3}\n{\"id\": \"x\"}\n{\"id\": 4}\n");
+        SQLException abort = assertThrows(SQLException.class, () -> q("COPY INTO T3 FROM (SELECT $1:id FROM @ST/t3/)"));
+        assertEquals(100038, abort.getErrorCode());
+        assertTrue(abort.getMessage().contains("Numeric value 'x' is not recognized"), abort.getMessage());
+        assertTrue(abort.getMessage().contains("File 't3/bad.json.gz', line 2"), abort.getMessage());
+        assertEquals(List.of("0"), q("SELECT COUNT(*) FROM T3"), "ABORT_STATEMENT loads nothing");
+        List<String> skip = q("COPY INTO T3 FROM (SELECT $1:id FROM @ST/t3/) ON_ERROR = SKIP_FILE");
+        assertEquals(List.of("st/t3/bad.json.gz|LOAD_FAILED|3|0|1|1|Numeric value 'x' is not recognized|2|1|\"T3\"[\"ID\":1]",
+                "st/t3/good.json.gz|LOADED|2|2|1|0|null|null|null|null"), skip);
+        exec("TRUNCATE TABLE T3");
+        List<String> cont = q("COPY INTO T3 FROM (SELECT $1:id FROM @ST/t3/) ON_ERROR = CONTINUE");
+        assertTrue(cont.contains("st/t3/bad.json.gz|PARTIALLY_LOADED|3|2|3|1|Numeric value 'x' is not recognized|2|1|\"T3\"[\"ID\":1]"),
+                cont.toString());
+        assertEquals(List.of("1", "2", "3", "4"), q("SELECT ID FROM T3 ORDER BY ID"));
+        exec("TRUNCATE TABLE T3");
+        List<String> threshold = q("COPY INTO T3 FROM (SELECT $1:id FROM @ST/t3/) ON_ERROR = SKIP_FILE_2");
+        assertTrue(threshold.get(0).startsWith("st/t3/bad.json.gz|PARTIALLY_LOADED|3|2|2|1"), threshold.toString());
+    }
+
+    @Test
+    void patternAndFilesChooseTheFiles() throws Exception {
+        exec("CREATE OR REPLACE TABLE T4 (V VARIANT)");
+        stage("t4", "keep_1.json", "{\"k\": 1}");
+        stage("t4", "skip_1.json", "{\"k\": 2}");
+        q("COPY INTO T4 FROM @ST/t4/ PATTERN = '.*keep.*'");
+        assertEquals(List.of("1"), q("SELECT V:k FROM T4"));
+        q("COPY INTO T4 FROM @ST/t4/ FILES = ('skip_1.json.gz')");
+        assertEquals(List.of("1", "2"), q("SELECT V:k FROM T4 ORDER BY 1"));
+    }
+
+    @Test
+    void aPipesCopyRefusesWhatSnowflakeRefuses() throws Exception {
+        exec("CREATE OR REPLACE TABLE T4P (V VARIANT)");
+        for (String option : List.of("FORCE = TRUE", "PURGE = TRUE", "FILES = ('a.json')", "ON_ERROR = ABORT_STATEMENT")) {
+            SQLException e = assertThrows(SQLException.class, () -> exec("CREATE PIPE BADP AS COPY INTO T4P FROM @ST/t4/ " + option));
+            assertTrue(e.getMessage().contains("not supported in a pipe"), option + ": " + e.getMessage());
+        }
+        SQLException where = assertThrows(SQLException.class,
+                () -> exec("CREATE PIPE BADW AS COPY INTO T4P FROM (SELECT $1 FROM @ST/t4/ WHERE $1:k = 1)"));
+        assertTrue(where.getMessage().contains("simple SELECT"), where.getMessage());
+        SQLException internalAuto = assertThrows(SQLException.class,
+                () -> exec("CREATE PIPE BADA AUTO_INGEST = TRUE AS COPY INTO T4P FROM @ST/t4/"));
+        assertTrue(internalAuto.getMessage().contains("needs an external stage"), internalAuto.getMessage());
+    }
+
+    @Test
+    void refreshLoadsEachFileOncePerPipeAndSkipsBadFilesWhole() throws Exception {
+        exec("CREATE OR REPLACE TABLE P1 (ID NUMBER, F VARCHAR)",
+                "CREATE OR REPLACE PIPE PIPE1 AS COPY INTO P1 FROM (SELECT $1:id, METADATA$FILENAME FROM @ST/p1/)");
+        stage("p1/day1", "a.json", "{\"id\": 1}\n{\"id\": 2}\n");
+        stage("p1/day1", "broken.json", "{\"id\": 3}\n{\"id\": ");
+        stage("p1/day2", "b.json", "{\"id\": 4}\n");
+        assertEquals(List.of("day1/a.json.gz|SENT", "day1/broken.json.gz|SENT"), q("ALTER PIPE PIPE1 REFRESH PREFIX = 'day1/'"));
+        await("two files in the history", () -> q("SELECT COUNT(*) FROM TABLE(INFORMATION_SCHEMA.COPY_HISTORY("
+                + "TABLE_NAME => 'P1', START_TIME => DATEADD(HOUR, -1, CURRENT_TIMESTAMP())))").equals(List.of("2")));
+        assertEquals(List.of("p1/day1/a.json.gz|Loaded|2|2|0|PIPE1", "p1/day1/broken.json.gz|Load failed|0|2|1|PIPE1"),
+                q("SELECT FILE_NAME, STATUS, ROW_COUNT, ROW_PARSED, ERROR_COUNT, PIPE_NAME FROM TABLE(INFORMATION_SCHEMA.COPY_HISTORY("
+                        + "TABLE_NAME => 'ING.S.P1', START_TIME => DATEADD(HOUR, -1, CURRENT_TIMESTAMP()))) ORDER BY FILE_NAME"));
+        assertEquals(List.of("1", "2"), q("SELECT ID FROM P1 ORDER BY ID"), "nothing of the broken file reached the table");
+        assertTrue(q("ALTER PIPE PIPE1 REFRESH PREFIX = 'day1/'").isEmpty(), "loaded and failed files are not queued again");
+        stage("p1/day1", "a.json", "{\"id\": 100}\n");
+        exec("REMOVE @ST/p1/day1/a.json.gz");
+        stage("p1/day1", "a.json", "{\"id\": 100}\n");
+        assertTrue(q("ALTER PIPE PIPE1 REFRESH").stream().noneMatch(r -> r.startsWith("day1/a.json")),
+                "a pipe never reloads a file of the same name, even modified");
+        exec("CREATE OR REPLACE PIPE PIPE1 AS COPY INTO P1 FROM (SELECT $1:id, METADATA$FILENAME FROM @ST/p1/)");
+        assertEquals(3, q("ALTER PIPE PIPE1 REFRESH").size(), "recreating the pipe clears its load history");
+    }
+
+    @Test
+    void refreshHonoursModifiedAfterAndTheSevenDayWindow() throws Exception {
+        exec("CREATE OR REPLACE TABLE P2 (V VARIANT)", "CREATE OR REPLACE PIPE PIPE2 AS COPY INTO P2 FROM @ST/p2/");
+        stage("p2", "old.json", "{}");
+        stage("p2", "new.json", "{}");
+        Path stageDir = fx.dataDir().resolve("stages/ING/S/ST/p2");
+        Files.setLastModifiedTime(stageDir.resolve("old.json.gz"), FileTime.from(Instant.now().minus(8, ChronoUnit.DAYS)));
+        Files.setLastModifiedTime(stageDir.resolve("new.json.gz"), FileTime.from(Instant.now().minus(2, ChronoUnit.DAYS)));
+        assertEquals(List.of(), q("ALTER PIPE PIPE2 REFRESH MODIFIED_AFTER = '" + Instant.now().minus(1, ChronoUnit.DAYS) + "'"));
+        assertEquals(List.of("new.json.gz|SENT"), q("ALTER PIPE PIPE2 REFRESH"));
+    }
+
+    @Test
+    void autoIngestLoadsNewBucketFilesAndAPausedPipeQueuesThem() throws Exception {
+        exec("CREATE OR REPLACE TABLE A1 (ID NUMBER)",
+                "CREATE OR REPLACE PIPE AUTO1 AUTO_INGEST = TRUE AS COPY INTO A1 FROM (SELECT $1:id FROM @EXT/a1/)");
+        assertTrue(q("SHOW PIPES LIKE 'AUTO1'").get(0).contains("arn:aws:sqs:"), "S3 auto-ingest has an SQS channel");
+        bucketFile("a1/f1.json.gz", "{\"id\": 1}\n");
+        await("auto-ingest", () -> q("SELECT COUNT(*) FROM A1").equals(List.of("1")));
+        exec("ALTER PIPE AUTO1 SET PIPE_EXECUTION_PAUSED = TRUE");
+        bucketFile("a1/f2.json.gz", "{\"id\": 2}\n");
+        await("the paused pipe to queue the file", () -> q("SELECT SYSTEM$PIPE_STATUS('AUTO1')").get(0)
+                .contains("\"pendingFileCount\":1"));
+        String status = q("SELECT SYSTEM$PIPE_STATUS('AUTO1')").get(0);
+        assertTrue(status.contains("\"executionState\":\"PAUSED\""), status);
+        assertTrue(status.contains("\"oldestPendingFilePath\":\"a1/f2.json.gz\""), status);
+        assertTrue(status.contains("\"lastIngestedFilePath\":\"a1/f1.json.gz\""), status);
+        assertTrue(status.contains("\"notificationChannelName\":\"arn:aws:sqs:"), status);
+        assertEquals(List.of("1"), q("SELECT COUNT(*) FROM A1"));
+        exec("ALTER PIPE AUTO1 SET PIPE_EXECUTION_PAUSED = FALSE");
+        await("the resumed pipe to load", () -> q("SELECT COUNT(*) FROM A1").equals(List.of("2")));
+        assertTrue(q("SELECT SYSTEM$PIPE_STATUS('AUTO1')").get(0).contains("\"executionState\":\"RUNNING\",\"pendingFileCount\":0"));
+    }
+
+    @Test
+    void aPipeWhoseTableIsDroppedReportsIt() throws Exception {
+        exec("CREATE OR REPLACE TABLE GONE (V VARIANT)", "CREATE OR REPLACE PIPE GONE_PIPE AS COPY INTO GONE FROM @ST/gone/",
+                "DROP TABLE GONE");
+        assertTrue(q("SELECT SYSTEM$PIPE_STATUS('GONE_PIPE')").get(0).contains("STOPPED_MISSING_TABLE"));
+        assertTrue(q("SHOW PIPES LIKE 'GONE_PIPE'").get(0).contains("Target table dropped"));
+    }
+
+    @Test
+    void copyHistoryWorksInsideViews() throws Exception {
+        exec("CREATE OR REPLACE TABLE VH (V VARIANT)", "CREATE OR REPLACE VIEW VHV AS SELECT FILE_NAME, STATUS FROM "
+                + "TABLE(ING.INFORMATION_SCHEMA.COPY_HISTORY(TABLE_NAME => 'VH', START_TIME => DATEADD(DAY, -7, CURRENT_TIMESTAMP())))");
+        assertTrue(q("SELECT * FROM VHV").isEmpty());
+        stage("vh", "v.json", "{}");
+        q("COPY INTO VH FROM @ST/vh/");
+        assertEquals(List.of("vh/v.json.gz|Loaded"), q("SELECT * FROM VHV"), "the view reads the history when queried");
+    }
+
+    @Test
+    void filesThatArriveWhileTheEmulatorIsDownLoadOnTheNextStart(@TempDir Path dir) throws Exception {
+        String ddl = "CREATE DATABASE D; CREATE SCHEMA D.S; CREATE TABLE D.S.T (ID NUMBER); "
+                + "CREATE STORAGE INTEGRATION I TYPE = EXTERNAL_STAGE STORAGE_PROVIDER = 'S3' ENABLED = TRUE "
+                + "STORAGE_AWS_ROLE_ARN = 'arn:aws:iam::123456789012:role/r' STORAGE_ALLOWED_LOCATIONS = ('s3://b2/'); "
+                + "CREATE STAGE D.S.E URL = 's3://b2/in/' STORAGE_INTEGRATION = I FILE_FORMAT = (TYPE = JSON); "
+                + "CREATE PIPE D.S.P AUTO_INGEST = TRUE AS COPY INTO D.S.T FROM (SELECT $1:id FROM @D.S.E)";
+        try (LocalEmulator first = LocalEmulator.start(dir, 0, null, null, m -> { });
+             Connection conn = DriverManager.getConnection(first.jdbcUrl(), first.connectionProperties(null, null, null, null));
+             Statement s = conn.createStatement()) {
+            s.unwrap(net.snowflake.client.api.statement.SnowflakeStatement.class).setParameter("MULTI_STATEMENT_COUNT", 0);
+            s.execute(ddl);
+        }
+        Path f = dir.resolve("buckets/s3/b2/in/late.json");
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, "{\"id\": 7}");
+        try (LocalEmulator second = LocalEmulator.start(dir, 0, null, null, m -> { });
+             Connection conn = DriverManager.getConnection(second.jdbcUrl(), second.connectionProperties(null, null, null, null))) {
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (!rows(conn, "SELECT COUNT(*) FROM D.S.T").equals(List.of("1")) && System.currentTimeMillis() < deadline) {
+                Thread.sleep(100);
+            }
+            assertEquals(List.of("7"), rows(conn, "SELECT ID FROM D.S.T"));
+        }
+    }
+
+    @Test
+    void truncateLetsBulkCopyLoadTheSameFilesAgain() throws Exception {
+        exec("CREATE OR REPLACE TABLE TR (V VARIANT)");
+        stage("tr", "t.json", "{\"a\": 1}");
+        assertEquals(1, q("COPY INTO TR FROM @ST/tr/").size());
+        assertEquals(List.of("Copy executed with 0 files processed."), q("COPY INTO TR FROM @ST/tr/"));
+        exec("TRUNCATE TABLE TR");
+        assertEquals(List.of("st/tr/t.json.gz|LOADED|1|1|1|0|null|null|null|null"), q("COPY INTO TR FROM @ST/tr/"));
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM TABLE(INFORMATION_SCHEMA.COPY_HISTORY("
+                + "TABLE_NAME => 'TR', START_TIME => DATEADD(HOUR, -1, CURRENT_TIMESTAMP())))")) {
+            assertTrue(rs.next());
+            assertEquals(1, rs.getInt(1), "COPY_HISTORY shows only loads after the last TRUNCATE");
+            assertFalse(rs.next());
+        }
+    }
+}
