@@ -46,6 +46,23 @@ class SqlBehaviourTest {
     }
 
     @Test
+    void fixedPointDivisionIsExactAndFloatDivisionStaysFloat() throws Exception {
+        exec("CREATE TABLE div_t (score NUMBER(6,2), max_score NUMBER(6,2), f FLOAT)",
+                "INSERT INTO div_t VALUES (0.29, 200, 1.0)");
+        // DuckDB alone divides decimals as DOUBLE: 0.29 / 200 * 100 = 0.14499..., which rounds to 0.14.
+        assertEquals(List.of("0.15"), rows(c, "SELECT ROUND(score / max_score * 100, 2) FROM div_t"));
+        assertEquals(List.of("0.15"), rows(c, "SELECT ROUND(1 + 0.29 / 200 * 100 - 1, 2)"));
+        // Quotients keep a fixed scale (Snowflake: up to 12 digits), so compare values, not text.
+        assertEquals(List.of("TRUE"), rows(c, "SELECT 12 / 3 / 2 = 2"));
+        assertEquals(List.of("TRUE"), rows(c, "SELECT -1 / 2 = -0.5"));
+        assertEquals(List.of("TRUE"), rows(c, "SELECT 7 / -2::NUMBER = -3.5"));
+        assertEquals(List.of("TRUE"), rows(c, "SELECT 1 / 3 * 3 < 1"));
+        assertEquals(List.of("0.5"), rows(c, "SELECT f / 2::FLOAT FROM div_t"));
+        SQLException e = fails("SELECT score / 0 FROM div_t");
+        assertEquals(100051, e.getErrorCode(), e.getMessage());
+    }
+
+    @Test
     void unquotedNamesAreUpperCasedAndQuotedNamesAreExact() throws Exception {
         exec("CREATE TABLE lower_t (a INT)", "CREATE TABLE \"lower_t\" (\"a\" INT)", "INSERT INTO LOWER_T VALUES (1)",
                 "INSERT INTO \"lower_t\" VALUES (2)");

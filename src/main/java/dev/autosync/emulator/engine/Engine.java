@@ -73,6 +73,7 @@ public final class Engine implements AutoCloseable {
             try (Statement s = root.createStatement()) {
                 s.execute("SET TimeZone = 'UTC'");
             }
+            ExactDivision.register(root);
             this.catalog = new Catalog(root);
         } catch (SQLException e) {
             release();

@@ -62,6 +62,9 @@ public final class ErrorMapper {
         if (msg.startsWith("Out of Range Error") || msg.contains("Overflow")) {
             return new SnowflakeError("100039", "22003", "Numeric value out of range: " + msg.replaceFirst("^[A-Za-z ]+Error: ", ""));
         }
+        if (msg.contains("Division by zero")) {
+            return new SnowflakeError("100051", "22012", "Division by zero");
+        }
         if (msg.startsWith("Constraint Error: NOT NULL constraint failed")) {
             return new SnowflakeError("100072", "22000", "NULL result in a non-nullable column");
         }

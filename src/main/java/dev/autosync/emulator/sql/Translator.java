@@ -729,18 +729,39 @@ public final class Translator {
         return null;
     }
 
-    /** Output with a marker of where the last complete operand starts, for postfix operators. */
+    /**
+     * Output with a marker of where the last complete operand starts, for postfix operators, and
+     * of where the current multiplicative term starts, so {@code a / b} can become
+     * {@code sf_div(a, b)} (exact fixed-point division, see the engine's ExactDivision).
+     */
     static final class Out {
         private final StringBuilder sb = new StringBuilder();
         private int primaryStart = -1;
+        private int termStart = -1;
+        private String dividend;
+        private int divisorStart = -1;
 
         void keyword(String s) {
+            endTerm();
             space();
             sb.append(s);
             primaryStart = -1;
         }
 
         void operator(String s) {
+            if (s.equals("/") && hasPrimary() && termStart >= 0) {
+                finishDivision();
+                dividend = sb.substring(termStart);
+                sb.setLength(termStart);
+                divisorStart = termStart;
+                primaryStart = -1;
+                return;
+            }
+            if (s.equals("*") || s.equals("%")) {
+                finishDivision();
+            } else if (hasPrimary() || dividend != null) {
+                endTerm();
+            }
             space();
             sb.append(s);
             primaryStart = -1;
@@ -749,6 +770,9 @@ public final class Translator {
         void primary(String s) {
             space();
             primaryStart = sb.length();
+            if (termStart < 0) {
+                termStart = primaryStart;
+            }
             sb.append(s);
         }
 
@@ -762,8 +786,31 @@ public final class Translator {
             while (sb.length() > 0 && sb.charAt(sb.length() - 1) == ' ') {
                 sb.setLength(sb.length() - 1);
             }
+            if (termStart > sb.length()) {
+                termStart = -1;
+            }
             primaryStart = -1;
             return p;
+        }
+
+        /** Wraps a pending {@code dividend /} and the divisor written since into sf_div. */
+        private void finishDivision() {
+            if (dividend == null || !hasPrimary()) {
+                return;
+            }
+            String divisor = sb.substring(divisorStart).strip();
+            sb.setLength(divisorStart);
+            sb.append("sf_div(").append(dividend.strip()).append(", ").append(divisor).append(')');
+            primaryStart = divisorStart;
+            termStart = divisorStart;
+            dividend = null;
+        }
+
+        private void endTerm() {
+            finishDivision();
+            if (dividend == null) {
+                termStart = -1;
+            }
         }
 
         private void space() {
@@ -774,6 +821,7 @@ public final class Translator {
 
         @Override
         public String toString() {
+            finishDivision();
             return sb.toString();
         }
     }
