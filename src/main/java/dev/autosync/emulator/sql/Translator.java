@@ -800,7 +800,8 @@ public final class Translator {
             }
             String divisor = sb.substring(divisorStart).strip();
             sb.setLength(divisorStart);
-            sb.append("sf_div(").append(dividend.strip()).append(", ").append(divisor).append(')');
+            String left = dividend.strip();
+            sb.append("sf_div(").append(left).append(", ").append(divisor).append(", typeof(").append(left).append("))");
             primaryStart = divisorStart;
             termStart = divisorStart;
             dividend = null;
