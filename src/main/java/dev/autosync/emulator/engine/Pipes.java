@@ -29,6 +29,7 @@ import java.util.Set;
  */
 final class Pipes {
     private static final String QUEUE = Catalog.SYS + ".pipe_queue";
+    private static final long SLICE_MILLIS = 100;
 
     private final Engine engine;
     private final Catalog catalog;
@@ -302,32 +303,37 @@ final class Pipes {
             }
             return out;
         });
-        if (queue.isEmpty()) {
-            return;
-        }
-        engine.locked(session, () -> {
-            StatementExecutor planner = planner(pipe);
-            try {
-                Loader loader = new Loader(planner);
-                CopyPlan plan = loader.plan(true);
-                if (pipe.props().remove("LAST_ERROR") != null) {
-                    pipe.props().remove("LAST_ERROR_AT");
-                    engine.atomic(session, () -> {
-                        catalog.save(session.conn(), pipe);
-                        return null;
-                    });
-                }
-                for (String[] q : queue) {
-                    if (catalog.byId(pipe.id()).isEmpty() || catalog.byId(pipe.id()).get().flag("PAUSED")) {
-                        return null;
+        // Slices of about SLICE_MILLIS under the lock, so clients' statements interleave with a long queue.
+        int next = 0;
+        while (next < queue.size()) {
+            int from = next;
+            next = engine.locked(session, () -> {
+                StatementExecutor planner = planner(pipe);
+                try {
+                    Loader loader = new Loader(planner);
+                    CopyPlan plan = loader.plan(true);
+                    if (pipe.props().remove("LAST_ERROR") != null) {
+                        pipe.props().remove("LAST_ERROR_AT");
+                        engine.atomic(session, () -> {
+                            catalog.save(session.conn(), pipe);
+                            return null;
+                        });
                     }
-                    loadOne(pipe, loader, plan, q[0], q[1], OffsetDateTime.parse(q[2]));
+                    long until = System.nanoTime() + SLICE_MILLIS * 1_000_000;
+                    int i = from;
+                    while (i < queue.size() && (i == from || System.nanoTime() < until)) {
+                        if (catalog.byId(pipe.id()).isEmpty() || catalog.byId(pipe.id()).get().flag("PAUSED")) {
+                            return queue.size();
+                        }
+                        String[] q = queue.get(i++);
+                        loadOne(pipe, loader, plan, q[0], q[1], OffsetDateTime.parse(q[2]));
+                    }
+                    return i;
+                } finally {
+                    planner.cleanup();
                 }
-            } finally {
-                planner.cleanup();
-            }
-            return null;
-        });
+            });
+        }
     }
 
     private void loadOne(CatalogObject pipe, Loader loader, CopyPlan plan, String key, String relative, OffsetDateTime received)
