@@ -1,0 +1,135 @@
+package dev.autosync.bench;
+
+import dev.autosync.emulator.LocalEmulator;
+import dev.autosync.render.Provider;
+import dev.autosync.render.RenderFixtures;
+import dev.autosync.render.RenderedBundle;
+import dev.autosync.render.RenderedStatement;
+import dev.autosync.render.Renderer;
+
+import java.io.BufferedWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+/**
+ * Attendance events from files in the bucket folder to normalised rows (auto-ingest pipe, stream,
+ * task) on the emulator, beside DuckDB reading the same files with read_json into a table, in the
+ * same run; and the process's peak resident memory. Run with bench/emulator-ingest.sh.
+ */
+public final class IngestBenchmark {
+    private IngestBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int events = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int files = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        Path dir = Files.createTempDirectory("autosync-ingest-bench");
+        Path source = Files.createDirectories(dir.resolve("source"));
+        writeEvents(source, events, files);
+
+        long duckNanos;
+        try (Connection d = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("plain.duckdb"));
+             Statement s = d.createStatement()) {
+            long t = System.nanoTime();
+            s.execute("CREATE TABLE ATTENDANCE_EVENTS AS SELECT * FROM read_json('" + source + "/*.json', "
+                    + "format = 'newline_delimited')");
+            duckNanos = System.nanoTime() - t;
+        }
+
+        RenderedBundle b = new Renderer(null).render(RenderFixtures.settings(Provider.S3).validate(), RenderFixtures.schoolSpec());
+        long pipelineNanos;
+        long loadNanos;
+        try (LocalEmulator emulator = LocalEmulator.start(dir.resolve("emulator"), 0, null, null, m -> System.err.println("emulator: " + m));
+             Connection c = DriverManager.getConnection(emulator.jdbcUrl(), emulator.connectionProperties(null, null, null, null));
+             Statement s = c.createStatement()) {
+            for (RenderedStatement st : b.statements()) {
+                s.execute(st.sql());
+            }
+            Path bucket = Files.createDirectories(emulator.dataDir().resolve("buckets/s3/district-events/autosync/attendance"));
+            String db = b.database() + "." + b.schema();
+            long t = System.nanoTime();
+            try (var list = Files.list(source)) {
+                for (Path f : list.toList()) {
+                    // a file "arrives" now: auto-ingest ignores files older than the pipe, as Snowflake does
+                    Path arrived = Files.move(f, bucket.resolve(f.getFileName()));
+                    Files.setLastModifiedTime(arrived, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+                }
+            }
+            int last = -1;
+            while (true) {
+                int loaded = count(s, "SELECT COUNT(*) FROM TABLE(" + b.database() + ".INFORMATION_SCHEMA.COPY_HISTORY(TABLE_NAME => '"
+                        + db + ".ATTENDANCE_EVENTS', START_TIME => DATEADD(HOUR, -1, CURRENT_TIMESTAMP())))");
+                if (loaded != last) {
+                    System.err.println("loaded files: " + loaded + "/" + files);
+                    last = loaded;
+                }
+                if (loaded >= files) {
+                    break;
+                }
+                Thread.sleep(200);
+            }
+            loadNanos = System.nanoTime() - t;
+            String hist = "SELECT COUNT(*) FROM TABLE(" + b.database() + ".INFORMATION_SCHEMA.TASK_HISTORY(TASK_NAME => "
+                    + "'PROCESS_ATTENDANCE_TASK')) WHERE STATE IN ('SUCCEEDED', 'FAILED')";
+            s.execute("EXECUTE TASK " + db + ".PROCESS_ATTENDANCE_TASK");
+            while (count(s, hist) < 1) {
+                Thread.sleep(200);
+            }
+            pipelineNanos = System.nanoTime() - t;
+            int normalised = count(s, "SELECT COUNT(*) FROM " + db + ".ATTENDANCE");
+            int landed = count(s, "SELECT COUNT(*) FROM " + db + ".ATTENDANCE_EVENTS");
+            if (landed != events) {
+                throw new IllegalStateException("landed " + landed + " of " + events);
+            }
+            System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
+                    + System.getProperty("java.version") + "; " + events + " attendance events in " + files + " NDJSON files; "
+                    + normalised + " normalised rows");
+            System.out.println("| step | seconds | events/s |");
+            System.out.println("|---|---|---|");
+            System.out.printf("| DuckDB read_json into a table (baseline) | %.1f | %,.0f |%n", duckNanos / 1e9, events / (duckNanos / 1e9));
+            System.out.printf("| emulator: files to landing rows (auto-ingest pipe) | %.1f | %,.0f |%n", loadNanos / 1e9,
+                    events / (loadNanos / 1e9));
+            System.out.printf("| emulator: files to normalised rows (pipe + stream + task) | %.1f | %,.0f |%n",
+                    pipelineNanos / 1e9, events / (pipelineNanos / 1e9));
+            System.out.printf("ratio, files to normalised rows / DuckDB read_json: %.1f%n", (double) pipelineNanos / duckNanos);
+            System.out.println("peak resident memory of the process (VmHWM): " + peakRss());
+        }
+    }
+
+    private static int count(Statement s, String sql) throws Exception {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private static void writeEvents(Path dir, int events, int files) throws Exception {
+        String[] types = {"CHECK_IN", "TARDY", "ABSENT", "EXCUSED", "EARLY_DEPARTURE"};
+        int perFile = (events + files - 1) / files;
+        int i = 0;
+        for (int f = 0; f < files; f++) {
+            try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("day-" + f + ".json"), StandardCharsets.UTF_8)) {
+                for (int k = 0; k < perFile && i < events; k++, i++) {
+                    w.write("{\"event_id\":\"e" + i + "\",\"event_type\":\"" + types[i % types.length] + "\",\"student_id\":\"S"
+                            + (i % 100_000) + "\",\"school_id\":\"SCH" + (i % 40) + "\",\"attendance_date\":\"2026-09-"
+                            + String.format("%02d", 1 + (i / 100_000) % 28) + "\",\"event_timestamp\":\"2026-09-01T08:"
+                            + String.format("%02d", i % 60) + ":00Z\"}\n");
+                }
+            }
+        }
+    }
+
+    private static String peakRss() throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return line.substring(6).trim();
+            }
+        }
+        return "unknown";
+    }
+}
