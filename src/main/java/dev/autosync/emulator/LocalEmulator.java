@@ -35,9 +35,15 @@ public final class LocalEmulator implements AutoCloseable {
      */
     public static LocalEmulator start(Path dataDir, int port, String user, String password, Consumer<String> log)
             throws IOException, SQLException {
+        return start(dataDir, port, user == null ? LoginPolicy.anyone() : new LoginPolicy(user, password, null), log);
+    }
+
+    /** Opens (or creates) the data folder and starts listening, accepting the logins the policy allows. */
+    public static LocalEmulator start(Path dataDir, int port, LoginPolicy policy, Consumer<String> log)
+            throws IOException, SQLException {
         Engine engine = new Engine(dataDir, log);
         try {
-            WireServer server = new WireServer(engine, port, user, password);
+            WireServer server = new WireServer(engine, port, policy);
             engine.startServices();
             return new LocalEmulator(engine, server);
         } catch (IOException | RuntimeException e) {

@@ -30,4 +30,41 @@ public final class PropertyNames {
     public static final String NOTIFICATION_INTEGRATION = "autosync.notificationIntegration";
     public static final String TASK_WAREHOUSE = "autosync.taskWarehouse";
     public static final String TASK_SCHEDULE = "autosync.taskSchedule";
+
+    // connection (deploy, e2e, status)
+    public static final String TARGET = "autosync.target";
+    public static final String JDBC_URL = "autosync.jdbcUrl";
+    public static final String ACCOUNT = "autosync.account";
+    public static final String USER = "autosync.user";
+    public static final String ROLE = "autosync.role";
+    public static final String WAREHOUSE = "autosync.warehouse";
+    public static final String SERVER_ID = "autosync.serverId";
+    public static final String PRIVATE_KEY_FILE = "autosync.privateKeyFile";
+    public static final String CONNECTION_NAME = "autosync.connectionName";
+    public static final String CONNECTIONS_FILE = "autosync.connectionsFile";
+
+    // emulator
+    public static final String EMULATOR_PORT = "autosync.emulator.port";
+    public static final String EMULATOR_DATA_DIR = "autosync.emulator.dataDir";
+    public static final String EMULATOR_USER = "autosync.emulator.user";
+    public static final String EMULATOR_PASSWORD = "autosync.emulator.password";
+    public static final String EMULATOR_PUBLIC_KEY_FILE = "autosync.emulator.publicKeyFile";
+
+    // deploy
+    public static final String DEPLOY_SKIP = "autosync.deploy.skip";
+    public static final String DRY_RUN = "autosync.dryRun";
+    public static final String ALLOW_DESTRUCTIVE = "autosync.allowDestructiveChanges";
+    public static final String DRAIN_TIMEOUT = "autosync.deploy.drainTimeout";
+    public static final String INTERRUPT_AFTER = "autosync.deploy.interruptAfter";
+
+    // e2e
+    public static final String E2E_SKIP = "autosync.e2e.skip";
+    public static final String E2E_TIMEOUT = "autosync.e2e.timeout";
+    public static final String E2E_FILES = "autosync.e2e.files";
+    public static final String E2E_KEEP = "autosync.e2e.keep";
+
+    // status
+    public static final String FORMAT = "autosync.format";
+    public static final String OUTPUT_FILE = "autosync.outputFile";
+    public static final String FAIL_ON_UNHEALTHY = "autosync.status.failOnUnhealthy";
 }

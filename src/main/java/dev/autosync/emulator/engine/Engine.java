@@ -38,6 +38,7 @@ public final class Engine implements AutoCloseable {
     private final FileLock fileLock;
     private final EngineLock lock;
     private final Catalog catalog;
+    private QueryLog queryLog;
     private final Stages stages;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final AtomicLong queryCounter = new AtomicLong();
@@ -74,6 +75,7 @@ public final class Engine implements AutoCloseable {
                 s.execute("SET TimeZone = 'UTC'");
             }
             ExactDivision.register(root);
+            this.queryLog = new QueryLog(this.dataDir);
             this.catalog = new Catalog(root);
         } catch (SQLException e) {
             release();
@@ -186,7 +188,14 @@ public final class Engine implements AutoCloseable {
         List<Executed> results = new ArrayList<>();
         for (String st : statements) {
             String id = newQueryId();
-            Result r = executeOne(session, st, statements.size() == 1 ? binds : List.of());
+            Result r;
+            try {
+                r = executeOne(session, st, statements.size() == 1 ? binds : List.of());
+            } catch (SnowflakeError e) {
+                queryLog.record(id, session.user(), st, e.code());
+                throw e;
+            }
+            queryLog.record(id, session.user(), st, null);
             session.lastQueryId(id);
             session.remember(id, r);
             results.add(new Executed(id, r));
@@ -359,6 +368,9 @@ public final class Engine implements AutoCloseable {
             root.close();
         } catch (SQLException e) {
             log("closing DuckDB: " + e.getMessage());
+        }
+        if (queryLog != null) {
+            queryLog.close();
         }
         release();
     }

@@ -48,8 +48,7 @@ public final class WireServer implements AutoCloseable {
     private final Engine engine;
     private final HttpServer server;
     private final ExecutorService executor;
-    private final String user;
-    private final String password;
+    private final dev.autosync.emulator.LoginPolicy policy;
     private final Map<String, byte[]> childResults = java.util.Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
@@ -63,10 +62,9 @@ public final class WireServer implements AutoCloseable {
     }
 
     /** Starts listening on 127.0.0.1:{@code port} (0 picks a free port); null credentials accept any login. */
-    public WireServer(Engine engine, int port, String user, String password) throws IOException {
+    public WireServer(Engine engine, int port, dev.autosync.emulator.LoginPolicy policy) throws IOException {
         this.engine = engine;
-        this.user = user;
-        this.password = password;
+        this.policy = policy;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
         AtomicInteger n = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(r -> {
@@ -177,10 +175,8 @@ public final class WireServer implements AutoCloseable {
     private void login(HttpExchange ex, Map<String, String> q) throws IOException {
         JsonNode data = readBody(ex).path("data");
         String login = data.path("LOGIN_NAME").asText(null);
-        if (user != null) {
-            boolean userOk = login != null && login.equalsIgnoreCase(user);
-            boolean passwordOk = password == null || password.equals(data.path("PASSWORD").asText(null));
-            if (!userOk || !passwordOk) {
+        {
+            if (!policy.accepts(data)) {
                 ObjectNode env = JSON.createObjectNode();
                 env.putObject("data").put("nextAction", "RETRY_LOGIN").put("authnMethod", "USERNAME_PASSWORD");
                 env.put("code", "390100").put("message", "Incorrect username or password was specified.")
