@@ -1,0 +1,130 @@
+package dev.autosync.maven;
+
+import dev.autosync.render.Manifest;
+import dev.autosync.render.RenderedBundle;
+import dev.autosync.warehouse.DeployAction;
+import dev.autosync.warehouse.DeployOptions;
+import dev.autosync.warehouse.DeployPlan;
+import dev.autosync.warehouse.DeployResult;
+import dev.autosync.warehouse.Deployer;
+import dev.autosync.warehouse.HealthGate;
+import dev.autosync.warehouse.Warehouse;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Plans the rendered pipeline against the target (CREATE / REPLACE / ALTER / UNCHANGED per object,
+ * from the deploy history and what exists), applies only what changed, safely (tables never
+ * dropped, pipes drained before they are replaced, tasks suspended and resumed), then checks that
+ * the pipeline is healthy. The plan is always written to {@code plan.json} and {@code plan.sql}.
+ */
+@Mojo(name = DeployMojo.GOAL_NAME, defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
+public class DeployMojo extends AbstractWarehouseMojo {
+    public static final String GOAL_NAME = "deploy";
+
+    /** Skips this goal. */
+    @Parameter(property = PropertyNames.DEPLOY_SKIP, defaultValue = "false")
+    private boolean deploySkip;
+
+    /** Prints and writes the plan without changing anything. */
+    @Parameter(property = PropertyNames.DRY_RUN, defaultValue = "false")
+    private boolean dryRun;
+
+    /** Allows changes that lose data: dropping or retyping a table column, replacing an internal stage or a stream with unprocessed rows. */
+    @Parameter(property = PropertyNames.ALLOW_DESTRUCTIVE, defaultValue = "false")
+    private boolean allowDestructiveChanges;
+
+    /** How long, in seconds, a pipe being replaced may take to finish loading its queued files. */
+    @Parameter(property = PropertyNames.DRAIN_TIMEOUT, defaultValue = "300")
+    private int drainTimeout;
+
+    /** Testing aid: stop after this many applied objects, as a crash would, to prove that a re-run converges. */
+    @Parameter(property = PropertyNames.INTERRUPT_AFTER, defaultValue = "0")
+    private int interruptAfter;
+
+    @Parameter(defaultValue = "${plugin.version}", readonly = true)
+    private String pluginVersion;
+
+    @Override
+    protected String goalName() {
+        return GOAL_NAME;
+    }
+
+    @Override
+    protected boolean goalSkipped() {
+        return deploySkip;
+    }
+
+    @Override
+    protected void doExecute() throws Exception {
+        RenderedBundle bundle = readManifest(outputDirectory);
+        if (drainTimeout < 1) {
+            throw new UserFacingException(PropertyNames.DRAIN_TIMEOUT + " is " + drainTimeout + "; give a number of seconds of 1 or more.");
+        }
+        try (Warehouse w = connect()) {
+            String user = w.target().settings().getOrDefault("user", System.getProperty("user.name"));
+            DeployOptions options = new DeployOptions(allowDestructiveChanges, Duration.ofSeconds(drainTimeout), user,
+                    pluginVersion == null ? "dev" : pluginVersion, interruptAfter, getLog()::info);
+            Deployer deployer = new Deployer(bundle, w, options);
+            DeployPlan plan = deployer.plan();
+            Path out = outputDirectory.toPath();
+            Files.createDirectories(out);
+            Files.writeString(out.resolve("plan.json"), plan.toJson(), StandardCharsets.UTF_8);
+            Files.writeString(out.resolve("plan.sql"), plan.toSql(), StandardCharsets.UTF_8);
+            if (dryRun) {
+                getLog().info("Dry run: nothing is changed. Plan (" + plan.summary() + "):");
+                plan.table().forEach(getLog()::info);
+                plan.steps().stream().flatMap(s -> s.notes().stream()).forEach(n -> getLog().warn(n));
+                plan.refusals().forEach(r -> getLog().warn("refused: " + r));
+                getLog().info("Wrote " + display(out.resolve("plan.json").toFile()) + " and " + display(out.resolve("plan.sql").toFile()));
+                return;
+            }
+            getLog().info("Plan: " + plan.summary());
+            DeployResult result = deployer.apply(plan);
+            getLog().info("Deployed to " + w.target().describe() + ": " + result.summary());
+            if (!result.trustValues().isEmpty()) {
+                getLog().info("Set these on the cloud side (trust policy / consent), see cloud-setup.sql:");
+                result.trustValues().forEach(v -> getLog().info("  " + v));
+            }
+            publish(bundle, w, result);
+            List<String> problems = HealthGate.problems(bundle, w);
+            if (!problems.isEmpty()) {
+                throw new UserFacingException("The pipeline is deployed but not healthy:\n  - " + String.join("\n  - ", problems));
+            }
+            getLog().info("Health check passed: every pipe RUNNING, every task started, no stream stale.");
+        }
+    }
+
+    private void publish(RenderedBundle b, Warehouse w, DeployResult r) {
+        if (project == null) {
+            return;
+        }
+        var p = project.getProperties();
+        p.setProperty("autosync.deployed.target", w.target().local() ? "local" : "snowflake");
+        p.setProperty("autosync.deployed.database", b.database());
+        p.setProperty("autosync.deployed.schema", b.schema());
+        for (Map.Entry<DeployAction, Integer> e : r.counts().entrySet()) {
+            p.setProperty("autosync.deployed." + e.getKey().name().toLowerCase(java.util.Locale.ROOT), e.getValue().toString());
+        }
+        p.setProperty("autosync.deployed.statements", Integer.toString(r.statementsRun()));
+    }
+
+    /** The bundle render wrote; deploy, e2e and status all start from it. */
+    static RenderedBundle readManifest(File outputDirectory) throws Exception {
+        Path manifest = outputDirectory.toPath().resolve("manifest.json");
+        if (!Files.isRegularFile(manifest)) {
+            throw new UserFacingException("No rendered pipeline in " + outputDirectory + " (manifest.json is missing). Run "
+                    + "autosync:render first, e.g. mvn verify, or mvn autosync:render autosync:" + GOAL_NAME + ".");
+        }
+        return Manifest.read(manifest);
+    }
+}

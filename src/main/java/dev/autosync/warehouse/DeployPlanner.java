@@ -1,0 +1,270 @@
+package dev.autosync.warehouse;
+
+import dev.autosync.render.ObjectKind;
+import dev.autosync.render.RenderedBundle;
+import dev.autosync.render.RenderedStatement;
+import dev.autosync.render.TableColumn;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Decides, per rendered object, CREATE / REPLACE / ALTER / UNCHANGED by comparing the manifest's
+ * checksums with the deploy history and with what exists. The rules, and why:
+ * <ul>
+ * <li>Tables are never replaced: new columns are added; dropped or retyped columns are refused
+ *     unless destructive changes are allowed.</li>
+ * <li>A changed pipe is replaced (Snowflake cannot alter a pipe's COPY) after draining; replacing
+ *     a stage or integration forces its dependent stages and pipes to be recreated, as Snowflake
+ *     requires. A file format replaced by name does not (pipes resolve it by name [UNVERIFIED]).</li>
+ * <li>A stream is replaced only when it holds no unprocessed rows (replacing loses them), an
+ *     internal stage only when allowed (replacing deletes its files).</li>
+ * <li>Databases and schemas are created when missing and otherwise left alone.</li>
+ * <li>An object that exists but has no history row (created by hand, or by a deploy interrupted
+ *     before recording it) is adopted when it provably matches, else re-applied.</li>
+ * </ul>
+ */
+final class DeployPlanner {
+    private static final Set<ObjectKind> PROPAGATE = EnumSet.of(ObjectKind.STAGE, ObjectKind.STORAGE_INTEGRATION,
+            ObjectKind.NOTIFICATION_INTEGRATION);
+    private static final Pattern STAGE_URL = Pattern.compile("(?im)^\\s*URL\\s*=\\s*'([^']*)'");
+    private static final Pattern TRAILING_COMMENT = Pattern.compile("(?is)\\)\\s*COMMENT\\s*=\\s*('(?:[^']|'')*')\\s*$");
+
+    private final RenderedBundle bundle;
+    private final Warehouse w;
+    private final DeployOptions options;
+    private final List<String> refusals = new ArrayList<>();
+    private final Set<String> forced = new HashSet<>();
+    private final Map<String, String> forcedBy = new HashMap<>();
+
+    DeployPlanner(RenderedBundle bundle, Warehouse w, DeployOptions options) {
+        this.bundle = bundle;
+        this.w = w;
+        this.options = options;
+    }
+
+    DeployPlan plan() throws WarehouseException {
+        Inventory inv = Inventory.read(w, bundle);
+        for (RenderedStatement st : bundle.statements()) {
+            if (st.kind() == ObjectKind.STORAGE_INTEGRATION || st.kind() == ObjectKind.NOTIFICATION_INTEGRATION) {
+                inv.loadIntegration(st.kind(), st.name());
+            }
+        }
+        DeployHistory history = new DeployHistory(bundle);
+        Map<String, String> recorded = history.latest(w, inv.exists(ObjectKind.TABLE, history.table()));
+        List<PlannedStep> steps = new ArrayList<>();
+        for (RenderedStatement st : bundle.statements()) {
+            PlannedStep step = step(st, inv, recorded.get(st.name()));
+            steps.add(step);
+            if (step.action() == DeployAction.REPLACE && PROPAGATE.contains(st.kind())) {
+                forceDependants(st.name());
+            }
+        }
+        List<String> resumes = new ArrayList<>();
+        for (String post : bundle.postDeploy()) {
+            String task = post.replaceFirst("(?i)^ALTER TASK\\s+", "").replaceFirst("(?i)\\s+RESUME\\s*$", "").strip();
+            PlannedStep step = steps.stream().filter(s -> s.name().equals(task)).findFirst().orElse(null);
+            boolean fresh = step != null && (step.action() == DeployAction.CREATE || step.action() == DeployAction.REPLACE);
+            if (fresh || !"started".equalsIgnoreCase(inv.property(ObjectKind.TASK, task, "state"))) {
+                resumes.add(task);
+            }
+        }
+        return new DeployPlan(w.target().describe(), steps, resumes, refusals);
+    }
+
+    private void forceDependants(String name) {
+        for (RenderedStatement st : bundle.statements()) {
+            if ((st.kind() == ObjectKind.STAGE || st.kind() == ObjectKind.PIPE) && st.dependsOn().contains(name)
+                    && forced.add(st.name())) {
+                forcedBy.put(st.name(), name);
+                forceDependants(st.name());
+            }
+        }
+    }
+
+    private PlannedStep step(RenderedStatement st, Inventory inv, String recordedChecksum) throws WarehouseException {
+        if (!inv.exists(st.kind(), st.name())) {
+            return new PlannedStep(st, DeployAction.CREATE, "does not exist", List.of(st.sql()), List.of(), false);
+        }
+        if (forced.contains(st.name())) {
+            return replace(st, "Snowflake requires it to be recreated because " + forcedBy.get(st.name()) + " is recreated");
+        }
+        boolean unrecorded = recordedChecksum == null;
+        if (!unrecorded && recordedChecksum.equals(st.checksum())) {
+            return PlannedStep.unchanged(st, "as deployed");
+        }
+        String changed = unrecorded ? "exists without a deploy record" : "changed since the last deploy";
+        switch (st.kind()) {
+            case DATABASE:
+            case SCHEMA:
+                return PlannedStep.adopt(st, unrecorded ? "exists; adopted" : "exists; databases and schemas are never replaced");
+            case TABLE:
+                return table(st, inv, unrecorded);
+            case PIPE:
+                if (unrecorded && sameDefinition(st, inv.property(ObjectKind.PIPE, st.name(), "definition"))) {
+                    return PlannedStep.adopt(st, "exists with the same COPY; adopted (its load history is kept)");
+                }
+                return replace(st, changed);
+            case STREAM:
+                if (unrecorded) {
+                    return PlannedStep.adopt(st, "exists; adopted (its offset is kept)");
+                }
+                return stream(st, changed);
+            case STAGE:
+                return stage(st, inv, unrecorded, changed);
+            case STORAGE_INTEGRATION:
+            case NOTIFICATION_INTEGRATION:
+                if (unrecorded) {
+                    return PlannedStep.adopt(st, "exists; adopted (an account object: not re-created)");
+                }
+                return replace(st, changed);
+            default:
+                return replace(st, unrecorded ? changed + "; re-applied to be sure of its definition" : changed);
+        }
+    }
+
+    private PlannedStep replace(RenderedStatement st, String reason) {
+        List<String> sql = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        String replaced = replaceSql(st.sql());
+        switch (st.kind()) {
+            case PIPE -> {
+                sql.add("-- wait until SYSTEM$PIPE_STATUS('" + st.name() + "') shows pendingFileCount 0 (drain)");
+                sql.add("ALTER PIPE " + st.name() + " SET PIPE_EXECUTION_PAUSED = TRUE");
+                sql.add(replaced);
+                sql.add("ALTER PIPE " + st.name() + " REFRESH MODIFIED_AFTER = '<5 minutes before the pause>'");
+                notes.add("Replacing " + st.name() + " resets its load history: files staged up to 5 minutes before the pause "
+                        + "are queued again (the task keeps one row per key, so a re-loaded event is superseded); older files "
+                        + "are not reloaded.");
+            }
+            case TASK -> {
+                sql.add("ALTER TASK " + st.name() + " SUSPEND");
+                sql.add(replaced);
+            }
+            case STORAGE_INTEGRATION, NOTIFICATION_INTEGRATION -> {
+                sql.add(replaced);
+                notes.add("Re-creating " + st.name() + " may give it new trust values; update the cloud side with the values "
+                        + "printed after the deploy.");
+            }
+            default -> sql.add(replaced);
+        }
+        return new PlannedStep(st, DeployAction.REPLACE, reason, sql, notes, false);
+    }
+
+    private PlannedStep table(RenderedStatement st, Inventory inv, boolean unrecorded) throws WarehouseException {
+        List<TableColumn> existing = inv.columns(st.name());
+        Map<String, String> have = new HashMap<>();
+        existing.forEach(c -> have.put(c.name(), c.type()));
+        Map<String, String> want = new HashMap<>();
+        st.columns().forEach(c -> want.put(c.name(), Inventory.normaliseType(c.type())));
+        List<String> sql = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        List<String> destructive = new ArrayList<>();
+        for (TableColumn c : st.columns()) {
+            String current = have.get(c.name());
+            if (current == null) {
+                sql.add("ALTER TABLE " + st.name() + " ADD COLUMN " + c.name() + " " + c.type());
+            } else if (!current.equals(want.get(c.name()))) {
+                destructive.add("column " + c.name() + " would change type from " + current + " to " + c.type());
+                sql.add("ALTER TABLE " + st.name() + " DROP COLUMN " + c.name());
+                sql.add("ALTER TABLE " + st.name() + " ADD COLUMN " + c.name() + " " + c.type());
+            }
+        }
+        for (TableColumn c : existing) {
+            if (!want.containsKey(c.name())) {
+                destructive.add("column " + c.name() + " (" + c.type() + ") would be dropped");
+                sql.add("ALTER TABLE " + st.name() + " DROP COLUMN " + c.name());
+            }
+        }
+        if (!destructive.isEmpty()) {
+            if (!options.allowDestructive()) {
+                refusals.add("TABLE " + st.name() + ": " + String.join("; ", destructive) + ". Deploy never drops data on its "
+                        + "own: restore the column in the spec or template, or migrate the data yourself and re-run with "
+                        + "-Dautosync.allowDestructiveChanges=true (the column's values are lost).");
+                return PlannedStep.unchanged(st, "refused: " + String.join("; ", destructive));
+            }
+            notes.add("Destructive change allowed: " + String.join("; ", destructive) + "; the values in those columns are lost.");
+        }
+        if (sql.isEmpty()) {
+            if (unrecorded) {
+                return PlannedStep.adopt(st, "exists with the same columns; adopted");
+            }
+            Matcher m = TRAILING_COMMENT.matcher(st.sql());
+            if (m.find()) {
+                return new PlannedStep(st, DeployAction.ALTER, "same columns; comment refreshed",
+                        List.of("ALTER TABLE " + st.name() + " SET COMMENT = " + m.group(1)), List.of(), false);
+            }
+            return PlannedStep.adopt(st, "same columns");
+        }
+        long added = sql.stream().filter(s -> s.contains(" ADD COLUMN ")).count();
+        return new PlannedStep(st, DeployAction.ALTER, destructive.isEmpty() ? added + " new column(s)"
+                : "destructive change allowed", sql, notes, false);
+    }
+
+    private PlannedStep stream(RenderedStatement st, String changed) throws WarehouseException {
+        String hasData = w.scalar("SELECT SYSTEM$STREAM_HAS_DATA('" + st.name() + "')");
+        if ("true".equalsIgnoreCase(hasData) && !options.allowDestructive()) {
+            refusals.add("STREAM " + st.name() + " changed but holds rows its task has not processed yet; replacing it would "
+                    + "skip them. Let the task run (EXECUTE TASK), then deploy again, or allow it with "
+                    + "-Dautosync.allowDestructiveChanges=true.");
+            return PlannedStep.unchanged(st, "refused: unprocessed rows");
+        }
+        PlannedStep r = replace(st, changed);
+        List<String> notes = new ArrayList<>(r.notes());
+        notes.add("The stream is re-created at the table's current version.");
+        return new PlannedStep(st, r.action(), r.reason(), r.sql(), notes, false);
+    }
+
+    private PlannedStep stage(RenderedStatement st, Inventory inv, boolean unrecorded, String changed) {
+        Matcher m = STAGE_URL.matcher(st.sql());
+        String url = m.find() ? m.group(1) : null;
+        String currentUrl = inv.property(ObjectKind.STAGE, st.name(), "url");
+        boolean sameUrl = url == null ? currentUrl == null || currentUrl.isEmpty() : url.equals(currentUrl);
+        if (unrecorded && sameUrl) {
+            return PlannedStep.adopt(st, "exists with the same location; adopted");
+        }
+        if (url == null && !options.allowDestructive()) {
+            refusals.add("STAGE " + st.name() + " changed, and replacing an internal stage deletes the files in it. Keep its "
+                    + "definition, or allow it with -Dautosync.allowDestructiveChanges=true.");
+            return PlannedStep.unchanged(st, "refused: internal stage files would be deleted");
+        }
+        return replace(st, changed);
+    }
+
+    /** Whether SHOW PIPES' definition is the COPY of the rendered statement (whitespace aside). */
+    static boolean sameDefinition(RenderedStatement st, String definition) {
+        if (definition == null) {
+            return false;
+        }
+        String sql = st.sql();
+        Matcher m = Pattern.compile("(?im)^AS\\s*$").matcher(sql);
+        String copy = m.find() ? sql.substring(m.end()) : sql;
+        return squash(copy).equalsIgnoreCase(squash(definition));
+    }
+
+    private static String squash(String s) {
+        return s.replaceAll("\\s+", " ").strip().replaceAll(";$", "");
+    }
+
+    /** {@code CREATE X IF NOT EXISTS n} becomes {@code CREATE OR REPLACE X n}; views already replace. */
+    static String replaceSql(String sql) {
+        StringBuilder out = new StringBuilder();
+        boolean done = false;
+        for (String line : sql.split("\n", -1)) {
+            if (!done && line.stripLeading().toUpperCase(java.util.Locale.ROOT).startsWith("CREATE ")) {
+                line = line.replaceFirst("(?i)^(\\s*)CREATE\\s+(OR\\s+REPLACE\\s+)?(.*?)\\s+IF\\s+NOT\\s+EXISTS\\s+",
+                        "$1CREATE OR REPLACE $3 ");
+                done = true;
+            }
+            out.append(line).append('\n');
+        }
+        return out.toString().stripTrailing();
+    }
+}

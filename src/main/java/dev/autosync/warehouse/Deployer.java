@@ -1,0 +1,190 @@
+package dev.autosync.warehouse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autosync.render.ObjectKind;
+import dev.autosync.render.RenderedBundle;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Plans and applies a rendered bundle on a warehouse. Each object's statements run, then its
+ * history row is written; so a deploy killed at any point leaves a history that claims only what
+ * was applied, and the next run plans from what exists and finishes the job.
+ */
+public final class Deployer {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> TRUST_PROPERTIES = List.of("STORAGE_AWS_IAM_USER_ARN", "STORAGE_AWS_EXTERNAL_ID",
+            "AZURE_CONSENT_URL", "AZURE_MULTI_TENANT_APP_NAME", "STORAGE_GCP_SERVICE_ACCOUNT", "GCP_PUBSUB_SERVICE_ACCOUNT");
+
+    private final RenderedBundle bundle;
+    private final Warehouse w;
+    private final DeployOptions options;
+    private int statementsRun;
+
+    public Deployer(RenderedBundle bundle, Warehouse w, DeployOptions options) {
+        this.bundle = bundle;
+        this.w = w;
+        this.options = options;
+    }
+
+    /** The plan, read with SHOW/DESC/SELECT only: nothing changes. */
+    public DeployPlan plan() throws WarehouseException {
+        return new DeployPlanner(bundle, w, options).plan();
+    }
+
+    /** Applies a plan; refuses it whole when it contains a refused destructive change. */
+    public DeployResult apply(DeployPlan plan) throws WarehouseException, DeployException {
+        if (!plan.refusals().isEmpty()) {
+            throw new DeployException("Deploy refused; nothing was changed:\n  - " + String.join("\n  - ", plan.refusals()));
+        }
+        long start = System.nanoTime();
+        DeployHistory history = new DeployHistory(bundle);
+        boolean historyReady = historyExists();
+        List<PlannedStep> unrecorded = new ArrayList<>();
+        int applied = 0;
+        List<String> trust = new ArrayList<>();
+        for (PlannedStep s : plan.steps()) {
+            if (!s.changes() && !s.recordOnly()) {
+                continue;
+            }
+            long t = System.nanoTime();
+            if (s.changes()) {
+                if (s.statement().kind() == ObjectKind.PIPE && s.action() == DeployAction.REPLACE) {
+                    replacePipe(s);
+                } else {
+                    for (String q : s.sql()) {
+                        run(q);
+                    }
+                }
+            }
+            if (!historyReady && schemaReady(s)) {
+                run(history.createSql());
+                historyReady = true;
+                for (PlannedStep earlier : unrecorded) {
+                    w.execute(history.recordSql(earlier, options.appliedBy(), options.pluginVersion()));
+                }
+            }
+            if (historyReady) {
+                w.execute(history.recordSql(s, options.appliedBy(), options.pluginVersion()));
+            } else {
+                unrecorded.add(s);
+            }
+            if (s.changes()) {
+                options.progress().accept(String.format("%-8s %-24s %s (%.1f s)", s.action(), s.statement().kind().ddlName(),
+                        s.name(), (System.nanoTime() - t) / 1e9));
+                s.notes().forEach(n -> options.progress().accept("         note: " + n));
+                if ((s.statement().kind() == ObjectKind.STORAGE_INTEGRATION
+                        || s.statement().kind() == ObjectKind.NOTIFICATION_INTEGRATION)) {
+                    trust.addAll(trustValues(s.name()));
+                }
+            }
+            applied++;
+            if (options.interruptAfter() > 0 && applied >= options.interruptAfter()) {
+                throw new DeployException("Deploy interrupted after " + applied + " object(s) (autosync.deploy.interruptAfter); "
+                        + "run it again to finish.");
+            }
+        }
+        if (!historyReady && plan.steps().stream().anyMatch(PlannedStep::changes)) {
+            run(history.createSql());
+        }
+        for (String task : plan.resumes()) {
+            run("ALTER TASK " + task + " RESUME");
+            options.progress().accept(String.format("%-8s %-24s %s", "ALTER", "TASK", task + " resumed"));
+        }
+        Map<DeployAction, Integer> counts = new EnumMap<>(plan.counts());
+        return new DeployResult(counts, statementsRun, (System.nanoTime() - start) / 1_000_000, trust);
+    }
+
+    private boolean historyExists() {
+        try {
+            return !w.query("SHOW TABLES LIKE '" + DeployHistory.TABLE + "' IN SCHEMA " + bundle.database() + "."
+                    + bundle.schema()).isEmpty();
+        } catch (WarehouseException e) {
+            return false; // no schema yet
+        }
+    }
+
+    /** The history table lives in the pipeline's schema: usable once the schema step has run. */
+    private boolean schemaReady(PlannedStep s) {
+        return s.statement().kind() != ObjectKind.DATABASE && s.statement().kind() != ObjectKind.STORAGE_INTEGRATION
+                && s.statement().kind() != ObjectKind.NOTIFICATION_INTEGRATION;
+    }
+
+    private void run(String sql) throws WarehouseException {
+        if (sql.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("--"))) {
+            return; // a plan's placeholder (the drain wait), not a statement
+        }
+        w.execute(sql);
+        statementsRun++;
+    }
+
+    /**
+     * Snowflake's safe recreation: let the running pipe drain its queue, pause it, replace it,
+     * then queue again the files staged shortly before the pause (the new pipe's history is empty).
+     */
+    private void replacePipe(PlannedStep s) throws WarehouseException, DeployException {
+        String pipe = s.name();
+        long deadline = System.nanoTime() + options.drainTimeout().toNanos();
+        long started = System.nanoTime();
+        long nextReport = started + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            int pending = pendingFiles(pipe);
+            if (pending == 0) {
+                break;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new DeployException("Pipe " + pipe + " still has " + pending + " pending file(s) after "
+                        + options.drainTimeout().toSeconds() + " s, so it was not replaced (it is still running). Deploy "
+                        + "again when it has drained, or wait longer with -Dautosync.deploy.drainTimeout=<seconds>.");
+            }
+            if (System.nanoTime() > nextReport) {
+                options.progress().accept("waiting for " + pipe + " to drain: " + pending + " file(s) pending, "
+                        + (System.nanoTime() - started) / 1_000_000_000 + " s");
+                nextReport = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            }
+            sleep(500);
+        }
+        Instant pausedAt = Instant.now();
+        run("ALTER PIPE " + pipe + " SET PIPE_EXECUTION_PAUSED = TRUE");
+        run(s.sql().get(2));
+        run("ALTER PIPE " + pipe + " REFRESH MODIFIED_AFTER = '" + pausedAt.minus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS)
+                + "'");
+    }
+
+    private int pendingFiles(String pipe) throws WarehouseException {
+        String status = w.scalar("SELECT SYSTEM$PIPE_STATUS('" + pipe + "')");
+        try {
+            JsonNode n = JSON.readTree(status == null ? "{}" : status);
+            return n.path("pendingFileCount").asInt(0);
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    private List<String> trustValues(String integration) throws WarehouseException {
+        List<String> out = new ArrayList<>();
+        for (Map<String, String> r : w.query("DESC INTEGRATION " + integration)) {
+            String p = r.get("PROPERTY");
+            if (p != null && TRUST_PROPERTIES.contains(p.toUpperCase(java.util.Locale.ROOT))) {
+                out.add(integration + "." + p + " = " + r.get("PROPERTY_VALUE"));
+            }
+        }
+        return out;
+    }
+
+    private static void sleep(long ms) throws DeployException {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeployException("Deploy interrupted while waiting for a pipe to drain.");
+        }
+    }
+}
