@@ -25,6 +25,10 @@ final class QueryLog implements AutoCloseable {
     QueryLog(Path dataDir) throws IOException {
         out = Files.newBufferedWriter(dataDir.resolve(FILE), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
+        ObjectNode start = JSON.createObjectNode().put("time", Instant.now().toString()).put("event", "emulator started");
+        out.write(start.toString());
+        out.newLine();
+        out.flush();
     }
 
     synchronized void record(String queryId, String user, String sql, String errorCode) {
