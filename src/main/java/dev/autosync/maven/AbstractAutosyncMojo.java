@@ -51,7 +51,9 @@ public abstract class AbstractAutosyncMojo extends AbstractMojo {
             doExecute();
         } catch (MojoExecutionException | MojoFailureException e) {
             throw e;
-        } catch (InvalidSettingsException | InvalidPipelineSpecException | TemplateException e) {
+        } catch (InvalidSettingsException | InvalidPipelineSpecException | TemplateException
+                 | dev.autosync.warehouse.InvalidConnectionException | dev.autosync.warehouse.DeployException
+                 | dev.autosync.warehouse.WarehouseException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (UserFacingException e) {
             throw new MojoFailureException(e.getMessage(), e);
