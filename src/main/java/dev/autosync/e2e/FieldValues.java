@@ -112,6 +112,27 @@ public final class FieldValues {
         return v.toString();
     }
 
+    /** JSON as comparable text: keys sorted, numbers by value (87.50 and 87.5 are the same number). */
+    public static String canonicalJson(JsonNode n) {
+        if (n == null) {
+            return null;
+        }
+        if (n.isNumber()) {
+            return canonical(n.decimalValue());
+        }
+        if (n.isObject()) {
+            java.util.TreeMap<String, String> fields = new java.util.TreeMap<>();
+            n.fields().forEachRemaining(f -> fields.put(f.getKey(), canonicalJson(f.getValue())));
+            return fields.toString();
+        }
+        if (n.isArray()) {
+            java.util.List<String> items = new java.util.ArrayList<>();
+            n.forEach(x -> items.add(canonicalJson(x)));
+            return items.toString();
+        }
+        return n.toString();
+    }
+
     static LocalDate toDate(String text) {
         try {
             return LocalDate.parse(text.strip(), DATE);

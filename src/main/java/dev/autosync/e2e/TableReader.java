@@ -36,6 +36,16 @@ public final class TableReader {
         return out;
     }
 
+    /** As {@link #read(Connection, String, Map)} on a warehouse session, failing with the statement named. */
+    public static List<Map<String, Object>> read(dev.autosync.warehouse.Warehouse w, String sql, Map<String, FieldType> types)
+            throws dev.autosync.warehouse.WarehouseException {
+        try {
+            return read(w.jdbc(), sql, types);
+        } catch (SQLException e) {
+            throw new dev.autosync.warehouse.WarehouseException(e.getMessage() + " [" + e.getErrorCode() + "] in: " + sql, e);
+        }
+    }
+
     static Object value(ResultSet rs, String column, FieldType type) throws SQLException {
         switch (type.kind()) {
             case NUMBER:

@@ -53,7 +53,7 @@ public abstract class AbstractAutosyncMojo extends AbstractMojo {
             throw e;
         } catch (InvalidSettingsException | InvalidPipelineSpecException | TemplateException
                  | dev.autosync.warehouse.InvalidConnectionException | dev.autosync.warehouse.DeployException
-                 | dev.autosync.warehouse.WarehouseException e) {
+                 | dev.autosync.warehouse.WarehouseException | dev.autosync.e2e.E2eException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (UserFacingException e) {
             throw new MojoFailureException(e.getMessage(), e);

@@ -90,35 +90,10 @@ class PipelineContractProperties {
                     String at = file.substring(file.lastIndexOf('/') + 1) + "#" + FieldValues.canonical(row.get("FILE_ROW_NUMBER"));
                     JsonNode expected = sent.remove(at);
                     assertTrue(expected != null, name + ": landing row " + at + " matches no record sent (or matches twice)");
-                    assertEquals(canonicalJson(expected), canonicalJson((JsonNode) row.get("RAW_PAYLOAD")), name + " " + at);
+                    assertEquals(FieldValues.canonicalJson(expected), FieldValues.canonicalJson((JsonNode) row.get("RAW_PAYLOAD")), name + " " + at);
                 }
             }
         }
-    }
-
-    /** JSON text with numbers compared by value (87.50 and 87.5 are the same number). */
-    static String canonicalJson(JsonNode n) {
-        if (n == null) {
-            return null;
-        }
-        if (n.isNumber()) {
-            return FieldValues.canonical(n.decimalValue());
-        }
-        if (n.isObject()) {
-            TreeMap<String, String> fields = new TreeMap<>();
-            Iterator<Map.Entry<String, JsonNode>> it = n.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> f = it.next();
-                fields.put(f.getKey(), canonicalJson(f.getValue()));
-            }
-            return fields.toString();
-        }
-        if (n.isArray()) {
-            List<String> items = new ArrayList<>();
-            n.forEach(x -> items.add(canonicalJson(x)));
-            return items.toString();
-        }
-        return n.toString();
     }
 
     // ------------------------------------------------------------------ 2. event type -> status
