@@ -64,6 +64,7 @@ public final class PropertyNames {
     public static final String E2E_KEEP = "autosync.e2e.keep";
 
     // status
+    public static final String STATUS_SKIP = "autosync.status.skip";
     public static final String FORMAT = "autosync.format";
     public static final String OUTPUT_FILE = "autosync.outputFile";
     public static final String FAIL_ON_UNHEALTHY = "autosync.status.failOnUnhealthy";

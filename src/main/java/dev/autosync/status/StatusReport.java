@@ -1,0 +1,42 @@
+package dev.autosync.status;
+
+import java.util.List;
+
+/**
+ * Everything {@code status} shows, as plain data: the same model feeds the terminal table, the
+ * JSON document (schema {@code autosync/status.schema.json}, version {@link #SCHEMA_VERSION}) and the HTML page.
+ */
+public record StatusReport(String target, String database, String schema, String generatedAt, Verdict verdict,
+                           List<Pipe> pipes, List<Metrics> metrics, List<LoadError> errors, List<Stream> streams,
+                           List<Task> tasks, List<Rejects> rejects, List<Hour> hourly) {
+    public static final int SCHEMA_VERSION = 1;
+
+    public enum Level { HEALTHY, DEGRADED, FAILING }
+
+    public record Verdict(Level level, List<String> reasons) {
+    }
+
+    public record Pipe(String name, String entity, String purpose, String executionState, long pendingFiles,
+                       String oldestPendingFile, String lastIngestedFile, String lastIngestedAt, String error) {
+    }
+
+    public record Metrics(String pipe, String entity, String purpose, long filesLoaded24h, long rowsLoaded24h,
+                          long filesFailed24h, long filesLoaded7d, long rowsLoaded7d, long filesFailed7d, String lastLoadTime) {
+    }
+
+    public record LoadError(String failedAt, String pipe, String file, String firstError, String line) {
+    }
+
+    public record Stream(String name, boolean hasData, boolean stale) {
+    }
+
+    public record Task(String name, String state, String schedule, String lastRunAt, String lastResult, String lastError) {
+    }
+
+    public record Rejects(String entity, String table, long total, long last24h) {
+    }
+
+    /** Files and rows loaded, and files failed, in one hour by one pipe (the charts). */
+    public record Hour(String hour, String pipe, long filesLoaded, long rowsLoaded, long filesFailed) {
+    }
+}
