@@ -20,10 +20,10 @@ public final class TableFormat {
 
     public List<String> render(StatusReport r) {
         List<String> out = new ArrayList<>();
-        out.add("autosync status of " + r.database() + "." + r.schema() + " (" + r.target() + ", " + r.generatedAt() + ")");
+        out.addAll(wrap("autosync status of " + r.database() + "." + r.schema() + " (" + r.target() + ", " + r.generatedAt() + ")", ""));
         out.add("");
         out.add("VERDICT: " + paint(r.verdict().level().name(), levelColor(r.verdict().level())));
-        r.verdict().reasons().forEach(x -> out.add("  - " + x));
+        r.verdict().reasons().forEach(x -> out.addAll(wrap("  - " + x, "    ")));
         section(out, "Pipes", List.of("PIPE", "STATE", "PENDING", "LAST INGESTED FILE", "AT", "ERROR"),
                 r.pipes().stream().map(p -> List.of(p.name(), p.executionState(), Long.toString(p.pendingFiles()),
                         nz(p.lastIngestedFile()), nz(p.lastIngestedAt()), nz(p.error()))).toList(), 1);
@@ -71,13 +71,13 @@ public final class TableFormat {
                     widest = i;
                 }
             }
-            if (w[widest] <= Math.max(8, header.get(widest).length())) {
+            if (w[widest] <= 4) {
                 break;
             }
             w[widest]--;
             total--;
         }
-        out.add("  " + line(header, w, -1));
+        out.add("  " + line(header, w, -1).replace("…", ".")); // a shortened header keeps plain ASCII
         for (List<String> row : rows) {
             out.add("  " + line(row, w, stateColumn));
         }
@@ -97,6 +97,22 @@ public final class TableFormat {
             }
         }
         return sb.toString().stripTrailing();
+    }
+
+    /** Splits text at spaces into lines of at most the width; later lines get the indent. */
+    private List<String> wrap(String text, String indent) {
+        List<String> lines = new ArrayList<>();
+        String rest = text;
+        while (rest.length() > width) {
+            int cut = rest.lastIndexOf(' ', width);
+            if (cut <= indent.length()) {
+                cut = width;
+            }
+            lines.add(rest.substring(0, cut).stripTrailing());
+            rest = indent + rest.substring(cut).strip();
+        }
+        lines.add(rest);
+        return lines;
     }
 
     static String fit(String s, int w) {
