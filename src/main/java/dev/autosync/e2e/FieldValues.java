@@ -33,7 +33,8 @@ public final class FieldValues {
             .appendPattern("uuuu-MM-dd['T'][' ']HH:mm:ss").optionalStart()
             .appendFraction(java.time.temporal.ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
             .toFormatter(Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT)
+    /** YYYY-MM-DD read leniently as Snowflake's format parser does: a month or day may lack its leading zero. */
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-M-d", Locale.ROOT)
             .withResolverStyle(ResolverStyle.STRICT);
 
     private FieldValues() {

@@ -1,5 +1,6 @@
 package dev.autosync.status;
 
+import dev.autosync.testing.LocalPipeline;
 import dev.autosync.warehouse.LocalTargets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,9 +35,9 @@ class StatusPageChromiumTest {
     @BeforeAll
     static void render() throws Exception {
         String chromium = chromium();
-        StatusFixture fx = new StatusFixture(Files.createTempDirectory("status-page"), "PAGE_DB");
-        fx.load(Map.of("a.json", StatusFixture.event("e1", "S1") + StatusFixture.event("e2", "S2"), "b.json",
-                StatusFixture.event("e3", "S3"), "bad.json", "{\"event_id\": }\n"));
+        LocalPipeline fx = new LocalPipeline(Files.createTempDirectory("status-page"), "PAGE_DB");
+        fx.load(Map.of("a.json", LocalPipeline.event("e1", "S1") + LocalPipeline.event("e2", "S2"), "b.json",
+                LocalPipeline.event("e3", "S3"), "bad.json", "{\"event_id\": }\n"));
         StatusReport r = new StatusCollector(fx.bundle, fx.w).collect();
         fx.w.close();
         Path dir = Files.createDirectories(Path.of("target", "status-page-test"));

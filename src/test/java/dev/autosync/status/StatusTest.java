@@ -2,6 +2,7 @@ package dev.autosync.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autosync.testing.LocalPipeline;
 import dev.autosync.warehouse.LocalTargets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,14 +22,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The status report of a real pipeline on the emulator: counts, errors, verdicts, and its three formats. */
 class StatusTest {
-    private static StatusFixture fx;
+    private static LocalPipeline fx;
     private static StatusReport loaded;
 
     @BeforeAll
     static void start() throws Exception {
-        fx = new StatusFixture(Files.createTempDirectory("status-test"), "STATUS_DB");
-        fx.load(Map.of("good-1.json", StatusFixture.event("e1", "S1") + StatusFixture.event("e2", "S2"),
-                "good-2.json", StatusFixture.event("e3", "S3"), "broken.json", "{\"event_id\": \"e4\", \"student_id\": }\n"));
+        fx = new LocalPipeline(Files.createTempDirectory("status-test"), "STATUS_DB");
+        fx.load(Map.of("good-1.json", LocalPipeline.event("e1", "S1") + LocalPipeline.event("e2", "S2"),
+                "good-2.json", LocalPipeline.event("e3", "S3"), "broken.json", "{\"event_id\": \"e4\", \"student_id\": }\n"));
         loaded = new StatusCollector(fx.bundle, fx.w).collect();
     }
 
@@ -61,7 +62,7 @@ class StatusTest {
 
     @Test
     void aPausedPipeAndASuspendedTaskAreFailing() throws Exception {
-        StatusFixture other = new StatusFixture(fx.dataDir, "STATUS_BAD");
+        LocalPipeline other = new LocalPipeline(fx.dataDir, "STATUS_BAD");
         String pipe = other.bundle.entities().get(1).pipe();
         String task = other.bundle.entities().get(2).task();
         other.w.execute("ALTER PIPE " + pipe + " SET PIPE_EXECUTION_PAUSED = TRUE");

@@ -1,4 +1,4 @@
-package dev.autosync.status;
+package dev.autosync.testing;
 
 import dev.autosync.emulator.LoginPolicy;
 import dev.autosync.render.Provider;
@@ -17,15 +17,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A deployed internal-stage pipeline on the local target (the in-process emulator of a data
- * folder), with good and bad files loaded through the attendance pipe, for status tests.
+ * The default pipeline rendered for the internal stage and deployed on the local target (the
+ * in-process emulator of a data folder), with helpers to load files through an entity's pipe.
  */
-final class StatusFixture {
-    final RenderedBundle bundle;
-    final Warehouse w;
-    final Path dataDir;
+public final class LocalPipeline {
+    public final RenderedBundle bundle;
+    public final Warehouse w;
+    public final Path dataDir;
 
-    StatusFixture(Path dataDir, String database) throws Exception {
+    public LocalPipeline(Path dataDir, String database) throws Exception {
         this.dataDir = dataDir;
         bundle = new Renderer(null).render(RenderFixtures.settings(Provider.INTERNAL).database(database).validate(),
                 RenderFixtures.schoolSpec());
@@ -35,25 +35,34 @@ final class StatusFixture {
         d.apply(d.plan());
     }
 
-    /** PUTs files into the attendance folder of the pipeline's stage and waits until the pipe has taken them. */
-    void load(Map<String, String> files) throws Exception {
-        Path dir = Files.createTempDirectory("status-files");
+    /** PUTs text files into the attendance folder of the pipeline's stage and waits until the pipe has taken them. */
+    public void load(Map<String, String> files) throws Exception {
+        Path dir = Files.createTempDirectory("pipeline-files");
+        List<Path> paths = new java.util.ArrayList<>();
         for (Map.Entry<String, String> f : files.entrySet()) {
-            Path p = Files.writeString(dir.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
-            w.execute("PUT 'file://" + p + "' @" + bundle.stage() + "/attendance/ AUTO_COMPRESS = FALSE");
+            paths.add(Files.writeString(dir.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8));
         }
-        String pipe = bundle.entities().get(0).pipe();
+        load(0, paths);
+    }
+
+    /** PUTs files (as they are) into the folder of the n-th entity and waits until its pipe has taken them. */
+    public void load(int entity, List<Path> files) throws Exception {
+        for (Path p : files) {
+            w.execute("PUT 'file://" + p.toAbsolutePath() + "' @" + bundle.stage() + "/" + bundle.entities().get(entity).folder()
+                    + "/ AUTO_COMPRESS = FALSE");
+        }
+        String pipe = bundle.entities().get(entity).pipe();
         w.execute("ALTER PIPE " + pipe + " REFRESH");
-        long deadline = System.currentTimeMillis() + 30_000;
+        long deadline = System.currentTimeMillis() + 120_000;
         while (!w.scalar("SELECT SYSTEM$PIPE_STATUS('" + pipe + "')").contains("\"pendingFileCount\":0")) {
             if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("the pipe did not load " + files.keySet());
+                throw new AssertionError("the pipe did not load " + files);
             }
             Thread.sleep(50);
         }
     }
 
-    static String event(String id, String student) {
+    public static String event(String id, String student) {
         return "{\"event_id\":\"" + id + "\",\"event_type\":\"CHECK_IN\",\"student_id\":\"" + student
                 + "\",\"attendance_date\":\"2026-09-01\",\"event_timestamp\":\"2026-09-01T08:00:00Z\"}\n";
     }
