@@ -137,4 +137,52 @@ class CrashSafetyTest {
         }
         System.out.println("crash test: killed with " + atKill + " of " + FILES + " files loaded");
     }
+
+    /**
+     * A task's MERGE of 400,000 stream rows, killed 150, 400 and 900 ms after EXECUTE TASK (no
+     * polling: a query would wait for the task's transaction and so always come after it). Each
+     * time the task's work is applied whole or not at all, and a re-run applies it exactly once.
+     */
+    @Test
+    void aTaskRunKilledHalfwayIsEitherAppliedWholeOrNotAtAll(@TempDir Path root) throws Exception {
+        int n = 400_000;
+        List<String> outcomes = new java.util.ArrayList<>();
+        for (long delay : new long[] {150, 400, 900}) {
+            Path dataDir = root.resolve("d" + delay);
+            try (EmulatorProcess first = new EmulatorProcess(dataDir)) {
+                Connection c = first.connect(); // not closed, see above
+                Statement s = c.createStatement();
+                s.execute("CREATE DATABASE CRASH");
+                s.execute("CREATE TABLE SRC (K NUMBER, V VARCHAR)");
+                s.execute("CREATE TABLE TGT (K NUMBER, V VARCHAR)");
+                s.execute("CREATE STREAM SRC_STREAM ON TABLE SRC APPEND_ONLY = TRUE");
+                s.execute("INSERT INTO SRC SELECT SEQ4(), 'v' || SEQ4() FROM TABLE(GENERATOR(ROWCOUNT => " + n + "))");
+                s.execute("CREATE TASK MOVE SCHEDULE = '60 MINUTE' AS EXECUTE IMMEDIATE $$ BEGIN BEGIN TRANSACTION; "
+                        + "MERGE INTO TGT T USING (SELECT K, V FROM SRC_STREAM) S ON T.K = S.K WHEN MATCHED THEN UPDATE SET V = S.V "
+                        + "WHEN NOT MATCHED THEN INSERT (K, V) VALUES (S.K, S.V); COMMIT; END; $$");
+                s.execute("EXECUTE TASK MOVE");
+                Thread.sleep(delay);
+                first.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+            try (EmulatorProcess second = new EmulatorProcess(dataDir); Connection c = second.connect()) {
+                long applied = Long.parseLong(rows(c, "SELECT COUNT(*) FROM TGT").get(0));
+                String hasData = rows(c, "SELECT SYSTEM$STREAM_HAS_DATA('SRC_STREAM')").get(0);
+                assertTrue(applied == 0 && hasData.equalsIgnoreCase("true") || applied == n && hasData.equalsIgnoreCase("false"),
+                        "killed after " + delay + " ms: either nothing applied and the stream still holds the rows, or all "
+                                + "applied and it is consumed; found " + applied + " rows, has data " + hasData);
+                outcomes.add(delay + " ms: " + (applied == 0 ? "not applied" : "applied"));
+                try (Statement s = c.createStatement()) {
+                    s.execute("EXECUTE TASK MOVE");
+                }
+                long deadline = System.currentTimeMillis() + 60_000;
+                while (!rows(c, "SELECT COUNT(*) FROM TGT").get(0).equals(Integer.toString(n))
+                        || !rows(c, "SELECT SYSTEM$STREAM_HAS_DATA('SRC_STREAM')").get(0).equalsIgnoreCase("false")) {
+                    assertTrue(System.currentTimeMillis() < deadline, "the re-run applied the rows");
+                    Thread.sleep(100);
+                }
+                assertEquals(List.of(n + "|" + n), rows(c, "SELECT COUNT(*), COUNT(DISTINCT K) FROM TGT"));
+            }
+        }
+        System.out.println("crash test: task runs killed at " + outcomes);
+    }
 }
