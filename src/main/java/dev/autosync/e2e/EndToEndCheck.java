@@ -50,17 +50,27 @@ public final class EndToEndCheck {
     public record Settings(Duration timeout, boolean keep, Path workDir, Consumer<String> progress) {
     }
 
+    /** Leftovers of runs older than this (killed, or cut off from the warehouse) are removed by the next run. */
+    private static final Duration STALE_AFTER = Duration.ofHours(1);
+    private static final java.util.regex.Pattern RUN_ID = java.util.regex.Pattern.compile("E2E-(\\d{8}-\\d{6})-[A-Z2-9]{4}");
+
     private final RenderedBundle bundle;
+    private final dev.autosync.pipeline.PipelineSpec spec;
     private final Warehouse w;
     private final Settings settings;
     private final String runId;
     private final RunIdRewriter rewriter;
 
-    public EndToEndCheck(RenderedBundle bundle, Warehouse w, Settings settings) {
+    public EndToEndCheck(RenderedBundle bundle, dev.autosync.pipeline.PipelineSpec spec, Warehouse w, Settings settings) {
+        this(bundle, spec, w, settings, newRunId());
+    }
+
+    EndToEndCheck(RenderedBundle bundle, dev.autosync.pipeline.PipelineSpec spec, Warehouse w, Settings settings, String runId) {
         this.bundle = bundle;
+        this.spec = spec;
         this.w = w;
         this.settings = settings;
-        this.runId = newRunId();
+        this.runId = runId;
         this.rewriter = new RunIdRewriter(runId);
     }
 
@@ -83,6 +93,7 @@ public final class EndToEndCheck {
         long start = System.nanoTime();
         List<EventFile> files = input.stream().map(rewriter::rewrite).toList();
         List<CheckResult> checks = new ArrayList<>();
+        List<String> stale = removeStaleRuns();
         try {
             stage(files, runId + "/");
             refresh(files, runId + "/");
@@ -103,6 +114,8 @@ public final class EndToEndCheck {
             checks.add(malformedRejected(files, history));
             checks.add(loaded ? replay(files, before) : skipped(REPLAY_IDEMPOTENT));
         } finally {
+            // once more for stale runs: their rows may still sit in an append-only stream, normalised by this run's tasks
+            stale.forEach(this::cleanup);
             if (!settings.keep()) {
                 cleanup(files);
             } else {
@@ -334,10 +347,14 @@ public final class EndToEndCheck {
 
     /** Rows of this run: a rewritten text key (or event id) starts with the run prefix. */
     private String runFilter(EntitySpec e) {
+        return runColumn(e) + " LIKE " + SqlLiterals.quote(rewriter.prefix().replace("_", "\\_") + "%");
+    }
+
+    /** The column whose values carry the run id: a rewritten text key, else the event id. */
+    private static String runColumn(EntitySpec e) {
         List<FieldSpec> keys = RunIdRewriter.rewritten(e);
-        String column = keys.stream().filter(k -> e.keys().contains(k.column())).map(FieldSpec::column).findFirst()
+        return keys.stream().filter(k -> e.keys().contains(k.column())).map(FieldSpec::column).findFirst()
                 .orElse(keys.isEmpty() ? e.eventId() : keys.get(0).column());
-        return column + " LIKE " + SqlLiterals.quote(rewriter.prefix().replace("_", "\\_") + "%");
     }
 
     private static String canonicalRow(Map<String, Object> row) {
@@ -485,14 +502,7 @@ public final class EndToEndCheck {
     // ---------------------------------------------------------------- cleanup
 
     private void cleanup(List<EventFile> files) {
-        String like = SqlLiterals.quote("%/" + runId + "/%");
-        for (EntityObjects e : entitiesOf(files)) {
-            EntitySpec spec = files.stream().map(EventFile::entity).filter(x -> x.name().equals(e.name())).findFirst().orElseThrow();
-            quietly("REMOVE @" + bundle.e2eStage() + "/" + spec.folder() + "/" + runId + "/");
-            quietly("DELETE FROM " + e.landingTable() + " WHERE FILE_NAME LIKE " + like);
-            quietly("DELETE FROM " + e.rejectsTable() + " WHERE FILE_NAME LIKE " + like);
-            quietly("DELETE FROM " + e.normalisedTable() + " WHERE " + runFilter(spec));
-        }
+        cleanup(runId);
         try {
             deleteTree(settings.workDir().resolve(runId));
         } catch (IOException ignored) {
@@ -500,11 +510,67 @@ public final class EndToEndCheck {
         }
     }
 
-    private void quietly(String sql) {
+    /** Removes what a run created: staged files, landing, rejects and normalised rows. Stops at the first failure. */
+    private void cleanup(String run) {
+        String like = SqlLiterals.quote("%/" + run + "/%");
+        for (EntitySpec e : spec.entities()) {
+            EntityObjects o = objects(e);
+            String prefix = SqlLiterals.quote(run.replace("_", "\\_") + "-%");
+            if (!quietly("REMOVE @" + bundle.e2eStage() + "/" + e.folder() + "/" + run + "/")
+                    || !quietly("DELETE FROM " + o.landingTable() + " WHERE FILE_NAME LIKE " + like)
+                    || !quietly("DELETE FROM " + o.rejectsTable() + " WHERE FILE_NAME LIKE " + like)
+                    || !quietly("DELETE FROM " + o.normalisedTable() + " WHERE " + runColumn(e) + " LIKE " + prefix)) {
+                settings.progress().accept("cleanup of run " + run + " stopped; the next e2e run removes what is left");
+                return;
+            }
+        }
+    }
+
+    /** Runs that started more than an hour ago and left files or rows behind (killed, or cut off) are removed now. */
+    private List<String> removeStaleRuns() throws WarehouseException {
+        java.util.Set<String> runs = new TreeSet<>();
+        for (Map<String, String> r : w.query("LIST @" + bundle.e2eStage())) {
+            java.util.regex.Matcher m = RUN_ID.matcher(r.getOrDefault("NAME", ""));
+            if (m.find()) {
+                runs.add(m.group());
+            }
+        }
+        for (EntitySpec e : spec.entities()) {
+            EntityObjects o = objects(e);
+            String column = runColumn(e);
+            List<Map<String, String>> found = new ArrayList<>(w.query("SELECT DISTINCT FILE_NAME AS V FROM " + o.landingTable()
+                    + " WHERE FILE_NAME LIKE '%/E2E-%' LIMIT 1000"));
+            // rows a task normalised after their run removed its landing rows (append-only streams keep inserts)
+            found.addAll(w.query("SELECT DISTINCT LEFT(" + column + ", 24) AS V FROM " + o.normalisedTable() + " WHERE "
+                    + column + " LIKE 'E2E-%' LIMIT 1000"));
+            for (Map<String, String> r : found) {
+                java.util.regex.Matcher m = RUN_ID.matcher(r.getOrDefault("V", ""));
+                if (m.find()) {
+                    runs.add(m.group());
+                }
+            }
+        }
+        LocalDateTime cutoff = LocalDateTime.now(ZoneOffset.UTC).minus(STALE_AFTER);
+        List<String> removed = new ArrayList<>();
+        for (String run : runs) {
+            java.util.regex.Matcher m = RUN_ID.matcher(run);
+            if (m.matches() && !run.equals(runId)
+                    && LocalDateTime.parse(m.group(1), DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")).isBefore(cutoff)) {
+                settings.progress().accept("Removing what the unfinished e2e run " + run + " left behind");
+                cleanup(run);
+                removed.add(run);
+            }
+        }
+        return removed;
+    }
+
+    private boolean quietly(String sql) {
         try {
             w.execute(sql);
+            return true;
         } catch (WarehouseException e) {
             settings.progress().accept("cleanup: " + e.getMessage());
+            return false;
         }
     }
 

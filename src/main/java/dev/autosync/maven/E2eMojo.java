@@ -75,11 +75,19 @@ public class E2eMojo extends AbstractWarehouseMojo {
         }
         Path reportDir = outputDirectory.toPath().resolve("e2e");
         try (Warehouse w = connect()) {
-            EndToEndCheck check = new EndToEndCheck(bundle, w, new EndToEndCheck.Settings(Duration.ofSeconds(timeout), keep,
+            EndToEndCheck check = new EndToEndCheck(bundle, spec, w, new EndToEndCheck.Settings(Duration.ofSeconds(timeout), keep,
                     reportDir.resolve("work"), getLog()::info));
             getLog().info("End-to-end run " + check.runId() + ": " + events.size() + " file(s) through the e2e pipes of "
                     + bundle.database() + "." + bundle.schema());
-            E2eReport report = check.run(events);
+            E2eReport report;
+            try {
+                report = check.run(events);
+            } catch (dev.autosync.warehouse.WarehouseException e) {
+                throw new UserFacingException("autosync:e2e lost its connection to " + w.target().describe() + " during run "
+                        + check.runId() + ": " + e.getMessage() + "\nNothing of the pipeline is lost; the run's test files and rows "
+                        + "are removed by the next e2e run (after an hour), or by hand: REMOVE @" + bundle.e2eStage() + "/<folder>/"
+                        + check.runId() + "/ and DELETE the rows whose FILE_NAME contains " + check.runId() + ".");
+            }
             for (CheckResult c : report.checks()) {
                 String mark = switch (c.outcome()) {
                     case PASSED -> "PASS";
