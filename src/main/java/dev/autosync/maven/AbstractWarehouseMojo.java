@@ -70,13 +70,12 @@ public abstract class AbstractWarehouseMojo extends AbstractAutosyncMojo {
     @Parameter(property = PropertyNames.EMULATOR_DATA_DIR, defaultValue = "${project.build.directory}/autosync/local")
     protected File emulatorDataDir;
 
-    /** The one user the local emulator accepts (default: any). */
+    /** The one user the local emulator accepts (default: any); its password comes from AUTOSYNC_EMULATOR_PASSWORD. */
     @Parameter(property = PropertyNames.EMULATOR_USER)
     protected String emulatorUser;
 
-    /** The password the local emulator accepts for {@code emulatorUser}. */
-    @Parameter(property = PropertyNames.EMULATOR_PASSWORD)
-    protected String emulatorPassword;
+    /** Where the password the emulator accepts comes from (an environment variable, so that no build log shows it). */
+    java.util.Map<String, String> environment = System.getenv();
 
     /** An RSA public key (PEM) with which the local emulator verifies key-pair logins of {@code emulatorUser}. */
     @Parameter(property = PropertyNames.EMULATOR_PUBLIC_KEY_FILE)
@@ -94,8 +93,8 @@ public abstract class AbstractWarehouseMojo extends AbstractAutosyncMojo {
                 .warehouse(warehouse).connectionName(connectionName)
                 .privateKeyFile(privateKeyFile == null ? null : privateKeyFile.toPath())
                 .connectionsFile(connectionsFile == null ? null : connectionsFile.toPath())
-                .environment(System.getenv()).localDataDir(emulatorDataDir.toPath())
-                .emulatorLogin(emulatorUser, Secret.of(emulatorPassword),
+                .environment(environment).localDataDir(emulatorDataDir.toPath())
+                .emulatorLogin(emulatorUser, Secret.of(environment.get(PropertyNames.EMULATOR_PASSWORD_ENV)),
                         emulatorPublicKeyFile == null ? null : emulatorPublicKeyFile.toPath());
         if (serverId != null && !serverId.isBlank()) {
             Server server = decryptedServer(serverId.strip());

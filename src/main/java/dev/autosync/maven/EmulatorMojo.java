@@ -28,13 +28,12 @@ public class EmulatorMojo extends AbstractAutosyncMojo {
     @Parameter(property = PropertyNames.EMULATOR_DATA_DIR, defaultValue = "${project.build.directory}/autosync/local")
     private File dataDir;
 
-    /** The one user the emulator accepts (default: any user and password). */
+    /** The one user the emulator accepts (default: any user and password); its password comes from AUTOSYNC_EMULATOR_PASSWORD. */
     @Parameter(property = PropertyNames.EMULATOR_USER)
     private String emulatorUser;
 
-    /** The password the emulator accepts for {@code emulatorUser}. */
-    @Parameter(property = PropertyNames.EMULATOR_PASSWORD)
-    private String emulatorPassword;
+    /** Where the password the emulator accepts comes from (an environment variable, so that no build log shows it). */
+    java.util.Map<String, String> environment = System.getenv();
 
     /** An RSA public key (PEM) with which key-pair logins of {@code emulatorUser} are verified. */
     @Parameter(property = PropertyNames.EMULATOR_PUBLIC_KEY_FILE)
@@ -57,7 +56,7 @@ public class EmulatorMojo extends AbstractAutosyncMojo {
                     + "for a free one.");
         }
         LoginPolicy policy = ConnectionResolver.resolve(new ConnectionRequest().target("local").localDataDir(dataDir.toPath())
-                .emulatorLogin(emulatorUser, Secret.of(emulatorPassword),
+                .emulatorLogin(emulatorUser, Secret.of(environment.get(PropertyNames.EMULATOR_PASSWORD_ENV)),
                         emulatorPublicKeyFile == null ? null : emulatorPublicKeyFile.toPath())).localPolicy();
         LocalEmulator emulator;
         try {

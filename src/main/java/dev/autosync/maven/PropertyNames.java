@@ -47,7 +47,8 @@ public final class PropertyNames {
     public static final String EMULATOR_PORT = "autosync.emulator.port";
     public static final String EMULATOR_DATA_DIR = "autosync.emulator.dataDir";
     public static final String EMULATOR_USER = "autosync.emulator.user";
-    public static final String EMULATOR_PASSWORD = "autosync.emulator.password";
+    /** An environment variable, not a property: Maven's debug output (-X) prints every parameter's value. */
+    public static final String EMULATOR_PASSWORD_ENV = "AUTOSYNC_EMULATOR_PASSWORD";
     public static final String EMULATOR_PUBLIC_KEY_FILE = "autosync.emulator.publicKeyFile";
 
     // deploy

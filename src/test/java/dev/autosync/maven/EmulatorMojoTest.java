@@ -40,10 +40,10 @@ class EmulatorMojoTest {
     @MojoParameter(name = "port", value = "0")
     @MojoParameter(name = "dataDir", value = "target/emulator-mojo-test")
     @MojoParameter(name = "emulatorUser", value = "ANALYST")
-    @MojoParameter(name = "emulatorPassword", value = "s3cret-pass")
     void servesClientsUntilStoppedAndPrintsTheUrlButNotThePassword(EmulatorMojo mojo) throws Exception {
         Capture log = new Capture();
         mojo.setLog(log);
+        mojo.environment = java.util.Map.of("AUTOSYNC_EMULATOR_PASSWORD", "s3cret-pass");
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread t = new Thread(() -> {
             try {
