@@ -201,6 +201,10 @@ public final class ConnectionResolver {
 
     private LoginPolicy localPolicy(ConnectionRequest r) {
         if (r.emulatorUser == null) {
+            if (r.emulatorPublicKeyFile != null || r.emulatorPassword != null) {
+                problems.add((r.emulatorPublicKeyFile != null ? "autosync.emulator.publicKeyFile" : "AUTOSYNC_EMULATOR_PASSWORD")
+                        + " is set but autosync.emulator.user is not: name the one user the emulator accepts, or remove it.");
+            }
             return LoginPolicy.anyone();
         }
         PublicKey pub = null;
