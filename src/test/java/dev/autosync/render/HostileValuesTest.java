@@ -43,7 +43,11 @@ class HostileValuesTest {
     }
 
     /** Setting name -> how it is applied, and a harmless value for the baseline. */
-    private record Setting(String property, BiConsumer<RenderSettings, String> apply, String harmless, boolean identifier) {
+    private record Setting(String property, BiConsumer<RenderSettings, String> apply, String harmless, boolean identifier,
+                           Provider provider) {
+        Setting(String property, BiConsumer<RenderSettings, String> apply, String harmless, boolean identifier) {
+            this(property, apply, harmless, identifier, Provider.S3);
+        }
     }
 
     private static final List<Setting> SETTINGS = List.of(
@@ -58,14 +62,24 @@ class HostileValuesTest {
             new Setting("autosync.awsExternalId", RenderSettings::awsExternalId, "ext-1", false),
             new Setting("autosync.taskSchedule", RenderSettings::taskSchedule, "5 MINUTES", false),
             new Setting("autosync.blockedLocations", (s, v) -> s.blockedLocations(List.of("s3://district-events/" + v)),
-                    "priv/", false));
+                    "priv/", false),
+            new Setting("autosync.awsSnsTopic", RenderSettings::awsSnsTopic, "arn:aws:sns:us-east-1:123456789012:events", false),
+            new Setting("autosync.azureStorageAccount", RenderSettings::azureStorageAccount, "districtevents", false, Provider.AZURE),
+            new Setting("autosync.azureContainer", RenderSettings::azureContainer, "events", false, Provider.AZURE),
+            new Setting("autosync.azureTenantId", RenderSettings::azureTenantId, "7f3c1c2e-5d1a-4b8e-9a0f-2c4d6e8f0a1b", false,
+                    Provider.AZURE),
+            new Setting("autosync.azureQueueUri", RenderSettings::azureQueueUri,
+                    "https://districtevents.queue.core.windows.net/q", false, Provider.AZURE),
+            new Setting("autosync.gcsPubsubSubscription", RenderSettings::gcsPubsubSubscription,
+                    "projects/p/subscriptions/s", false, Provider.GCS),
+            new Setting("autosync.provider", RenderSettings::provider, "s3", false));
 
     @Property(tries = 400)
     void hostileSettingsAreRefusedOrInert(@ForAll("hostile") String value, @ForAll("settingIndex") int index) throws Exception {
         Setting setting = SETTINGS.get(index);
-        RenderSettings baseline = RenderFixtures.settings(Provider.S3);
+        RenderSettings baseline = RenderFixtures.settings(setting.provider());
         setting.apply().accept(baseline, setting.harmless());
-        RenderSettings hostile = RenderFixtures.settings(Provider.S3);
+        RenderSettings hostile = RenderFixtures.settings(setting.provider());
         setting.apply().accept(hostile, value);
         RenderConfig config;
         try {
