@@ -596,15 +596,11 @@ final class Ddl {
     }
 
     private Result alterTable() throws SQLException {
-        boolean ifExists = c.acceptAll("IF", "EXISTS");
-        ObjectRef ref = x.name("ALTER TABLE");
-        CatalogObject table = catalog.find(CatalogKind.TABLE, ref).orElse(null);
+        CatalogObject table = x.alterTarget(CatalogKind.TABLE, "Table");
         if (table == null) {
-            if (ifExists) {
-                return Result.ddl("Statement executed successfully.");
-            }
-            throw SnowflakeError.doesNotExist("Table", ref.display());
+            return Result.ddl("Statement executed successfully.");
         }
+        ObjectRef ref = table.ref();
         Streams streams = x.engine.services().streams();
         if (c.accept("ADD")) {
             c.accept("COLUMN");

@@ -316,20 +316,9 @@ final class Loader {
 
     private void fillRows(CopyPlan plan, Stages.StagedFile f, List<JsonFiles.Row> rows, OffsetDateTime scanTime) throws SQLException {
         Engine.exec(x.session, "DELETE FROM " + plan.rowsTable());
-        String key = f.md5();
-        LocalDateTime modified = LocalDateTime.ofInstant(f.lastModified(), ZoneOffset.UTC);
         try (DuckDBAppender app = ((DuckDBConnection) x.session.conn()).createAppender("temp", "main",
                 plan.rowsTable().replace("\"", ""))) {
-            for (JsonFiles.Row r : rows) {
-                app.beginRow();
-                app.append(r.json());
-                app.append(f.relative());
-                app.append(r.rowNumber());
-                app.append(key);
-                app.append(modified);
-                app.append(scanTime);
-                app.endRow();
-            }
+            Stages.appendRows(app, f, rows, scanTime);
         }
     }
 

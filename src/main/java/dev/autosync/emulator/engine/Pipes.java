@@ -107,14 +107,9 @@ final class Pipes {
 
     Result alter(StatementExecutor x) throws SQLException {
         Cursor c = x.c;
-        boolean ifExists = c.acceptAll("IF", "EXISTS");
-        ObjectRef ref = x.name("ALTER PIPE");
-        CatalogObject pipe = catalog.find(CatalogKind.PIPE, ref).orElse(null);
+        CatalogObject pipe = x.alterTarget(CatalogKind.PIPE, "Pipe");
         if (pipe == null) {
-            if (ifExists) {
-                return Result.ddl("Statement executed successfully.");
-            }
-            throw SnowflakeError.doesNotExist("Pipe", ref.display());
+            return Result.ddl("Statement executed successfully.");
         }
         if (c.accept("REFRESH")) {
             ObjectNode options = Options.parse(c, Set.of());

@@ -270,21 +270,29 @@ public final class Stages {
                             + e.line() + ", character " + e.character() + "\n  Row " + e.rowNumber() + " starts at line "
                             + e.line() + ", column $1");
                 }
-                String key = f.md5();
-                LocalDateTime modified = LocalDateTime.ofInstant(f.lastModified(), ZoneOffset.UTC);
-                for (JsonFiles.Row r : parsed.rows()) {
-                    app.beginRow();
-                    app.append(r.json());
-                    app.append(f.relative());
-                    app.append(r.rowNumber());
-                    app.append(key);
-                    app.append(modified);
-                    app.append(scan);
-                    app.endRow();
-                }
+                appendRows(app, f, parsed.rows(), scan);
             }
         }
         return table;
+    }
+
+    /**
+     * Appends a staged file's records as rows of a staged-file table: {@code $1} and the METADATA$
+     * columns FILENAME, FILE_ROW_NUMBER, FILE_CONTENT_KEY, FILE_LAST_MODIFIED, START_SCAN_TIME.
+     */
+    static void appendRows(DuckDBAppender app, StagedFile f, List<JsonFiles.Row> rows, OffsetDateTime scan) throws SQLException {
+        String key = f.md5();
+        LocalDateTime modified = LocalDateTime.ofInstant(f.lastModified(), ZoneOffset.UTC);
+        for (JsonFiles.Row r : rows) {
+            app.beginRow();
+            app.append(r.json());
+            app.append(f.relative());
+            app.append(r.rowNumber());
+            app.append(key);
+            app.append(modified);
+            app.append(scan);
+            app.endRow();
+        }
     }
 
     /** Removes an internal stage's files (DROP STAGE, CREATE OR REPLACE STAGE). External buckets are left alone. */

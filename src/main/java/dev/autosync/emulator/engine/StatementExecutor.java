@@ -173,6 +173,20 @@ final class StatementExecutor implements SqlContext {
         return resolve(new Translator(c, this).nameParts(), operation);
     }
 
+    /**
+     * The object an {@code ALTER <kind> [IF EXISTS] <name>} names, read from the cursor; null when
+     * it is missing and IF EXISTS was given (the statement then succeeds doing nothing).
+     */
+    CatalogObject alterTarget(CatalogKind kind, String what) {
+        boolean ifExists = c.acceptAll("IF", "EXISTS");
+        ObjectRef ref = name("ALTER " + what.toUpperCase(java.util.Locale.ROOT));
+        CatalogObject o = engine.catalog().find(kind, ref).orElse(null);
+        if (o == null && !ifExists) {
+            throw SnowflakeError.doesNotExist(what, ref.display());
+        }
+        return o;
+    }
+
     /** The schema an object in {@code ref} lives in must exist. */
     void requireSchema(ObjectRef ref) {
         if (!engine.catalog().databaseExists(ref.db())) {

@@ -111,15 +111,11 @@ final class Tasks {
 
     Result alter(StatementExecutor x) throws SQLException {
         Cursor c = x.c;
-        boolean ifExists = c.acceptAll("IF", "EXISTS");
-        ObjectRef ref = x.name("ALTER TASK");
-        CatalogObject task = catalog.find(CatalogKind.TASK, ref).orElse(null);
+        CatalogObject task = x.alterTarget(CatalogKind.TASK, "Task");
         if (task == null) {
-            if (ifExists) {
-                return Result.ddl("Statement executed successfully.");
-            }
-            throw SnowflakeError.doesNotExist("Task", ref.display());
+            return Result.ddl("Statement executed successfully.");
         }
+        ObjectRef ref = task.ref();
         ObjectNode p = task.props();
         if (c.accept("RESUME")) {
             p.put("STATE", "started");
