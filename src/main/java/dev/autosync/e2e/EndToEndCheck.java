@@ -189,14 +189,28 @@ public final class EndToEndCheck {
             }
             if (System.nanoTime() > nextReport) {
                 long s = (System.nanoTime() - started) / 1_000_000_000;
-                for (String p : pending) {
-                    settings.progress().accept("waiting for " + p + ": not loaded yet (" + s + " s of " + settings.timeout().toSeconds()
-                            + " s)");
+                for (EventFile f : files) {
+                    if (pending.contains(key(f, prefix))) {
+                        settings.progress().accept("waiting for " + key(f, prefix) + ": not loaded yet (" + s + " s of "
+                                + settings.timeout().toSeconds() + " s; " + pipeState(objects(f.entity()).e2ePipe()) + ")");
+                    }
                 }
                 nextReport = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             }
             pause(sleep);
             sleep = Math.min(sleep * 2, 2000);
+        }
+    }
+
+    /** The e2e pipe's execution state and queue, from SYSTEM$PIPE_STATUS, for progress lines. */
+    private String pipeState(String pipe) throws WarehouseException {
+        String status = w.scalar("SELECT SYSTEM$PIPE_STATUS(" + SqlLiterals.quote(pipe) + ")");
+        try {
+            JsonNode n = JSON.readTree(status == null ? "{}" : status);
+            return pipe.substring(pipe.lastIndexOf('.') + 1) + " " + n.path("executionState").asText("?") + ", "
+                    + n.path("pendingFileCount").asInt(0) + " file(s) pending";
+        } catch (IOException e) {
+            return pipe + " status unreadable";
         }
     }
 

@@ -1,0 +1,7 @@
+def log = new File(basedir, 'build.log').text
+assert log.contains('VERDICT: FAILING')
+assert log =~ /GRADES_PIPE\s+PAUSED/
+assert log =~ /SCHOOL_DATA.AUTOSYNC.PROCESS_STUDENTS_TASK\s+suspended/
+assert log.contains('The pipeline is FAILING (autosync.status.failOnUnhealthy):')
+assert log.contains('pipe GRADES_PIPE is PAUSED (resume: ALTER PIPE GRADES_PIPE SET PIPE_EXECUTION_PAUSED = FALSE)')
+assert log.contains('task SCHOOL_DATA.AUTOSYNC.PROCESS_STUDENTS_TASK is suspended (resume: ALTER TASK SCHOOL_DATA.AUTOSYNC.PROCESS_STUDENTS_TASK RESUME)')
