@@ -1,7 +1,6 @@
 package dev.autosync.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autosync.pipeline.DerivedColumn;
 import dev.autosync.pipeline.EntitySpec;
@@ -11,6 +10,7 @@ import dev.autosync.pipeline.MappedColumn;
 import dev.autosync.render.EntityObjects;
 import dev.autosync.render.RenderedBundle;
 import dev.autosync.sql.SqlLiterals;
+import dev.autosync.warehouse.PipeStatus;
 import dev.autosync.warehouse.Warehouse;
 import dev.autosync.warehouse.WarehouseException;
 
@@ -43,7 +43,6 @@ public final class EndToEndCheck {
     public static final String MALFORMED_REJECTED = "malformed-file-rejected";
     public static final String REPLAY_IDEMPOTENT = "replay-changes-nothing";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_PROBLEMS = 20;
 
     /** How the run behaves: how long to wait for each stage, whether to keep its rows, where to write files, progress. */
@@ -204,14 +203,9 @@ public final class EndToEndCheck {
 
     /** The e2e pipe's execution state and queue, from SYSTEM$PIPE_STATUS, for progress lines. */
     private String pipeState(String pipe) throws WarehouseException {
-        String status = w.scalar("SELECT SYSTEM$PIPE_STATUS(" + SqlLiterals.quote(pipe) + ")");
-        try {
-            JsonNode n = JSON.readTree(status == null ? "{}" : status);
-            return pipe.substring(pipe.lastIndexOf('.') + 1) + " " + n.path("executionState").asText("?") + ", "
-                    + n.path("pendingFileCount").asInt(0) + " file(s) pending";
-        } catch (IOException e) {
-            return pipe + " status unreadable";
-        }
+        PipeStatus status = PipeStatus.read(w, pipe);
+        return pipe.substring(pipe.lastIndexOf('.') + 1) + " " + status.executionState() + ", " + status.pendingFileCount()
+                + " file(s) pending";
     }
 
     private static String key(EventFile f, String prefix) {

@@ -1,7 +1,5 @@
 package dev.autosync.warehouse;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autosync.render.ObjectKind;
 import dev.autosync.render.RenderedBundle;
 
@@ -19,7 +17,6 @@ import java.util.Map;
  * was applied, and the next run plans from what exists and finishes the job.
  */
 public final class Deployer {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> TRUST_PROPERTIES = List.of("STORAGE_AWS_IAM_USER_ARN", "STORAGE_AWS_EXTERNAL_ID",
             "AZURE_CONSENT_URL", "AZURE_MULTI_TENANT_APP_NAME", "STORAGE_GCP_SERVICE_ACCOUNT", "GCP_PUBSUB_SERVICE_ACCOUNT");
 
@@ -135,7 +132,7 @@ public final class Deployer {
         long started = System.nanoTime();
         long nextReport = started + Duration.ofSeconds(10).toNanos();
         while (true) {
-            int pending = pendingFiles(pipe);
+            int pending = PipeStatus.read(w, pipe).pendingFileCount();
             if (pending == 0) {
                 break;
             }
@@ -156,16 +153,6 @@ public final class Deployer {
         run(s.sql().get(2));
         run("ALTER PIPE " + pipe + " REFRESH MODIFIED_AFTER = '" + pausedAt.minus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS)
                 + "'");
-    }
-
-    private int pendingFiles(String pipe) throws WarehouseException {
-        String status = w.scalar("SELECT SYSTEM$PIPE_STATUS('" + pipe + "')");
-        try {
-            JsonNode n = JSON.readTree(status == null ? "{}" : status);
-            return n.path("pendingFileCount").asInt(0);
-        } catch (Exception e) {
-            return 0;
-        }
     }
 
     private List<String> trustValues(String integration) throws WarehouseException {

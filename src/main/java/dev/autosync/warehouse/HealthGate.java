@@ -1,10 +1,7 @@
 package dev.autosync.warehouse;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autosync.render.EntityObjects;
 import dev.autosync.render.RenderedBundle;
-import dev.autosync.sql.SqlLiterals;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +12,6 @@ import java.util.Map;
  * stream stale, the integrations describable. Each problem comes with the statement that fixes it.
  */
 public final class HealthGate {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private HealthGate() {
     }
 
@@ -25,17 +20,10 @@ public final class HealthGate {
         String scope = b.database() + "." + b.schema();
         for (EntityObjects e : b.entities()) {
             for (String pipe : List.of(e.pipe(), e.e2ePipe())) {
-                String status = w.scalar("SELECT SYSTEM$PIPE_STATUS(" + SqlLiterals.quote(pipe) + ")");
-                String state = "UNKNOWN";
-                String error = null;
-                try {
-                    JsonNode n = JSON.readTree(status);
-                    state = n.path("executionState").asText("UNKNOWN");
-                    error = n.hasNonNull("error") ? n.get("error").asText() : null;
-                } catch (Exception ignored) {
-                    // reported below as UNKNOWN
-                }
-                if (!"RUNNING".equals(state)) {
+                PipeStatus status = PipeStatus.read(w, pipe);
+                String state = status.executionState();
+                String error = status.error();
+                if (!status.running()) {
                     out.add("pipe " + pipe + " is " + state + (error == null ? "" : " (" + error + ")")
                             + ". Fix: ALTER PIPE " + pipe + " SET PIPE_EXECUTION_PAUSED = FALSE"
                             + (state.startsWith("STOPPED") || state.startsWith("STALLED") ? ", after fixing the cause" : ""));
