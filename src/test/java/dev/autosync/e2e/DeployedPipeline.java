@@ -75,7 +75,7 @@ final class DeployedPipeline implements AutoCloseable {
     /** ALTER PIPE REFRESH, then waits until the table's load history has {@code files} entries. */
     void refreshAndAwait(EntitySpec e, int files) throws Exception {
         exec("ALTER PIPE " + name(e.names().pipe()) + " REFRESH");
-        await("the " + e.name() + " pipe to load " + files + " files", () -> history(e).size() >= files);
+        EmulatorFixture.await("the " + e.name() + " pipe to load " + files + " files", WAIT_MS, () -> history(e).size() >= files);
     }
 
     /** FILE_NAME|STATUS|ROW_COUNT|FIRST_ERROR_MESSAGE of each load into the entity's landing table. */
@@ -92,7 +92,7 @@ final class DeployedPipeline implements AutoCloseable {
                 + task + "')) WHERE STATE IN ('SUCCEEDED', 'FAILED', 'SKIPPED') ORDER BY SCHEDULED_TIME";
         int before = q(hist).size();
         exec("EXECUTE TASK " + name(task));
-        await(task + " to run", () -> q(hist).size() > before);
+        EmulatorFixture.await(task + " to run", WAIT_MS, () -> q(hist).size() > before);
         List<String> runs = q(hist);
         String last = runs.get(runs.size() - 1);
         if (last.startsWith("FAILED")) {
@@ -136,19 +136,6 @@ final class DeployedPipeline implements AutoCloseable {
         return TableReader.read(c, "SELECT * FROM " + name(e.names().landingTable()), types);
     }
 
-    interface Check {
-        boolean ok() throws Exception;
-    }
-
-    static void await(String what, Check check) throws Exception {
-        long deadline = System.currentTimeMillis() + WAIT_MS;
-        while (!check.ok()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out after " + WAIT_MS / 1000 + " s waiting for " + what);
-            }
-            Thread.sleep(50);
-        }
-    }
 
     @Override
     public void close() throws Exception {

@@ -28,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** COPY INTO and Snowpipe: transformations, ON_ERROR, load history, auto-ingest, REFRESH, pausing, status. */
 class CopyAndPipesTest {
+    private static final long WAIT = 20_000;
     private static EmulatorFixture fx;
     private static Connection c;
     @TempDir
@@ -72,19 +73,6 @@ class CopyAndPipesTest {
         return f;
     }
 
-    interface Check {
-        boolean ok() throws SQLException;
-    }
-
-    static void await(String what, Check condition) throws Exception {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (!condition.ok()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
-    }
 
     static List<String> q(String sql) throws SQLException {
         return rows(c, sql);
@@ -173,7 +161,7 @@ class CopyAndPipesTest {
         stage("p1/day1", "broken.json", "{\"id\": 3}\n{\"id\": ");
         stage("p1/day2", "b.json", "{\"id\": 4}\n");
         assertEquals(List.of("day1/a.json.gz|SENT", "day1/broken.json.gz|SENT"), q("ALTER PIPE PIPE1 REFRESH PREFIX = 'day1/'"));
-        await("two files in the history", () -> q("SELECT COUNT(*) FROM TABLE(INFORMATION_SCHEMA.COPY_HISTORY("
+        EmulatorFixture.await("two files in the history", WAIT, () -> q("SELECT COUNT(*) FROM TABLE(INFORMATION_SCHEMA.COPY_HISTORY("
                 + "TABLE_NAME => 'P1', START_TIME => DATEADD(HOUR, -1, CURRENT_TIMESTAMP())))").equals(List.of("2")));
         assertEquals(List.of("p1/day1/a.json.gz|Loaded|2|2|0|PIPE1", "p1/day1/broken.json.gz|Load failed|0|2|1|PIPE1"),
                 q("SELECT FILE_NAME, STATUS, ROW_COUNT, ROW_PARSED, ERROR_COUNT, PIPE_NAME FROM TABLE(INFORMATION_SCHEMA.COPY_HISTORY("
@@ -207,10 +195,10 @@ class CopyAndPipesTest {
                 "CREATE OR REPLACE PIPE AUTO1 AUTO_INGEST = TRUE AS COPY INTO A1 FROM (SELECT $1:id FROM @EXT/a1/)");
         assertTrue(q("SHOW PIPES LIKE 'AUTO1'").get(0).contains("arn:aws:sqs:"), "S3 auto-ingest has an SQS channel");
         bucketFile("a1/f1.json.gz", "{\"id\": 1}\n");
-        await("auto-ingest", () -> q("SELECT COUNT(*) FROM A1").equals(List.of("1")));
+        EmulatorFixture.await("auto-ingest", WAIT, () -> q("SELECT COUNT(*) FROM A1").equals(List.of("1")));
         exec("ALTER PIPE AUTO1 SET PIPE_EXECUTION_PAUSED = TRUE");
         bucketFile("a1/f2.json.gz", "{\"id\": 2}\n");
-        await("the paused pipe to queue the file", () -> q("SELECT SYSTEM$PIPE_STATUS('AUTO1')").get(0)
+        EmulatorFixture.await("the paused pipe to queue the file", WAIT, () -> q("SELECT SYSTEM$PIPE_STATUS('AUTO1')").get(0)
                 .contains("\"pendingFileCount\":1"));
         String status = q("SELECT SYSTEM$PIPE_STATUS('AUTO1')").get(0);
         assertTrue(status.contains("\"executionState\":\"PAUSED\""), status);
@@ -219,7 +207,7 @@ class CopyAndPipesTest {
         assertTrue(status.contains("\"notificationChannelName\":\"arn:aws:sqs:"), status);
         assertEquals(List.of("1"), q("SELECT COUNT(*) FROM A1"));
         exec("ALTER PIPE AUTO1 SET PIPE_EXECUTION_PAUSED = FALSE");
-        await("the resumed pipe to load", () -> q("SELECT COUNT(*) FROM A1").equals(List.of("2")));
+        EmulatorFixture.await("the resumed pipe to load", WAIT, () -> q("SELECT COUNT(*) FROM A1").equals(List.of("2")));
         assertTrue(q("SELECT SYSTEM$PIPE_STATUS('AUTO1')").get(0).contains("\"executionState\":\"RUNNING\",\"pendingFileCount\":0"));
     }
 

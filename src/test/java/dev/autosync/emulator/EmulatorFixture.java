@@ -56,6 +56,22 @@ public final class EmulatorFixture implements AutoCloseable {
         }
     }
 
+    /** A condition a test waits for. */
+    public interface Check {
+        boolean ok() throws Exception;
+    }
+
+    /** Polls until the condition holds; fails naming what it waited for after {@code timeoutMillis}. */
+    public static void await(String what, long timeoutMillis, Check check) throws Exception {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (!check.ok()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("timed out after " + timeoutMillis / 1000 + " s waiting for " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
     /** The rows of a query, each row's values as strings joined by '|'. */
     public static List<String> rows(Connection c, String sql) throws SQLException {
         List<String> out = new ArrayList<>();

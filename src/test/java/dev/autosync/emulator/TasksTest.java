@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Tasks: lifecycle, EXECUTE TASK, schedules, WHEN, scripting bodies, failures and TASK_HISTORY. */
 class TasksTest {
+    private static final long WAIT = 20_000;
     private static EmulatorFixture fx;
     private static Connection c;
 
@@ -43,15 +44,6 @@ class TasksTest {
         return rows(c, sql);
     }
 
-    static void await(String what, CopyAndPipesTest.Check check) throws Exception {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (!check.ok()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
-    }
 
     private static List<String> history(String task) throws SQLException {
         return q("SELECT STATE FROM TABLE(INFORMATION_SCHEMA.TASK_HISTORY(TASK_NAME => '" + task + "')) WHERE STATE <> 'SCHEDULED' "
@@ -63,7 +55,7 @@ class TasksTest {
         exec("CREATE OR REPLACE TASK T_ONCE WAREHOUSE = WH SCHEDULE = '60 MINUTES' AS INSERT INTO LOG VALUES ('once', CURRENT_TIMESTAMP())");
         assertTrue(q("SHOW TASKS LIKE 'T_ONCE'").get(0).contains("|suspended|"));
         exec("EXECUTE TASK T_ONCE");
-        await("the run", () -> history("T_ONCE").equals(List.of("SUCCEEDED")));
+        EmulatorFixture.await("the run", WAIT, () -> history("T_ONCE").equals(List.of("SUCCEEDED")));
         assertEquals(List.of("1"), q("SELECT COUNT(*) FROM LOG WHERE MSG = 'once'"));
         List<String> h = q("SELECT NAME, DATABASE_NAME, SCHEMA_NAME, SCHEDULED_FROM, QUERY_ID IS NOT NULL, COMPLETED_TIME IS NOT NULL "
                 + "FROM TABLE(INFORMATION_SCHEMA.TASK_HISTORY(TASK_NAME => 't_once'))");
@@ -78,9 +70,9 @@ class TasksTest {
                         + "AS INSERT INTO FEED_OUT SELECT ID FROM FEED_S",
                 "ALTER TASK T_SCHED RESUME");
         assertTrue(q("SHOW TASKS LIKE 'T_SCHED'").get(0).contains("|started|"));
-        await("a skipped run", () -> history("T_SCHED").contains("SKIPPED"));
+        EmulatorFixture.await("a skipped run", WAIT, () -> history("T_SCHED").contains("SKIPPED"));
         exec("INSERT INTO FEED VALUES (1), (2)");
-        await("the task to consume the stream", () -> q("SELECT COUNT(*) FROM FEED_OUT").equals(List.of("2")));
+        EmulatorFixture.await("the task to consume the stream", WAIT, () -> q("SELECT COUNT(*) FROM FEED_OUT").equals(List.of("2")));
         assertTrue(history("T_SCHED").contains("SUCCEEDED"));
         assertEquals(List.of("FALSE"), q("SELECT SYSTEM$STREAM_HAS_DATA('FEED_S')"));
         List<String> next = q("SELECT COUNT(*) FROM TABLE(INFORMATION_SCHEMA.TASK_HISTORY(TASK_NAME => 'T_SCHED')) WHERE STATE = 'SCHEDULED'");
@@ -95,7 +87,7 @@ class TasksTest {
                 "CREATE OR REPLACE TASK T_BLOCK AS BEGIN\n  BEGIN TRANSACTION;\n  INSERT INTO BODY_A VALUES (1);\n"
                         + "  INSERT INTO BODY_B VALUES ('not a number');\n  COMMIT;\nEND",
                 "EXECUTE TASK T_BLOCK");
-        await("the failed run", () -> history("T_BLOCK").equals(List.of("FAILED")));
+        EmulatorFixture.await("the failed run", WAIT, () -> history("T_BLOCK").equals(List.of("FAILED")));
         assertEquals(List.of("0"), q("SELECT COUNT(*) FROM BODY_A"), "the failed block rolled its transaction back");
         List<String> err = q("SELECT ERROR_CODE, ERROR_MESSAGE FROM TABLE(INFORMATION_SCHEMA.TASK_HISTORY(TASK_NAME => 'T_BLOCK', "
                 + "ERROR_ONLY => TRUE))");
@@ -103,7 +95,7 @@ class TasksTest {
         assertTrue(err.get(0).startsWith("100038|Numeric value 'not a number' is not recognized"), err.toString());
         exec("CREATE OR REPLACE TASK T_BLOCK2 AS EXECUTE IMMEDIATE $$ BEGIN INSERT INTO BODY_A VALUES (1); "
                 + "INSERT INTO BODY_B VALUES (2); END; $$", "EXECUTE TASK T_BLOCK2");
-        await("the second block", () -> history("T_BLOCK2").equals(List.of("SUCCEEDED")));
+        EmulatorFixture.await("the second block", WAIT, () -> history("T_BLOCK2").equals(List.of("SUCCEEDED")));
         assertEquals(List.of("1|1"), q("SELECT (SELECT COUNT(*) FROM BODY_A), (SELECT COUNT(*) FROM BODY_B)"));
     }
 
@@ -111,7 +103,7 @@ class TasksTest {
     void repeatedFailuresSuspendTheTask() throws Exception {
         exec("CREATE OR REPLACE TASK T_FAIL SCHEDULE = '1 SECOND' SUSPEND_TASK_AFTER_NUM_FAILURES = 2 AS SELECT 1/'x'",
                 "ALTER TASK T_FAIL RESUME");
-        await("auto-suspension", () -> q("SHOW TASKS LIKE 'T_FAIL'").get(0).contains("|suspended|"));
+        EmulatorFixture.await("auto-suspension", WAIT, () -> q("SHOW TASKS LIKE 'T_FAIL'").get(0).contains("|suspended|"));
         assertEquals(List.of("FAILED", "FAILED_AND_AUTO_SUSPENDED"), history("T_FAIL"));
         assertTrue(q("SHOW TASKS LIKE 'T_FAIL'").get(0).endsWith("SUSPENDED_DUE_TO_ERRORS"));
     }
@@ -122,7 +114,7 @@ class TasksTest {
                 "CREATE OR REPLACE TASK T_ROOT AS INSERT INTO CHAIN VALUES ('root')",
                 "CREATE OR REPLACE TASK T_CHILD AFTER T_ROOT AS INSERT INTO CHAIN VALUES ('child')",
                 "ALTER TASK T_CHILD RESUME", "EXECUTE TASK T_ROOT");
-        await("the child", () -> q("SELECT COUNT(*) FROM CHAIN").equals(List.of("2")));
+        EmulatorFixture.await("the child", WAIT, () -> q("SELECT COUNT(*) FROM CHAIN").equals(List.of("2")));
         assertEquals(List.of("child", "root"), q("SELECT STEP FROM CHAIN ORDER BY STEP"));
         assertTrue(q("SHOW TASKS LIKE 'T_CHILD'").get(0).contains("[\"TSK.S.T_ROOT\"]"));
         SQLException e = assertThrows(SQLException.class, () -> exec("EXECUTE TASK T_CHILD"));
