@@ -25,19 +25,20 @@ import java.util.regex.Pattern;
 public final class FieldValues {
     private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
     /** ISO-8601 with seconds, optional fraction and an offset (Z, +hh:mm), as Snowflake's AUTO format reads it. */
-    private static final DateTimeFormatter TIMESTAMP_TZ = new java.time.format.DateTimeFormatterBuilder()
-            .appendPattern("uuuu-MM-dd['T'][' ']HH:mm:ss").optionalStart()
-            .appendFraction(java.time.temporal.ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
-            .appendOffset("+HH:MM", "Z").toFormatter(Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
-    private static final DateTimeFormatter TIMESTAMP_NTZ = new java.time.format.DateTimeFormatterBuilder()
-            .appendPattern("uuuu-MM-dd['T'][' ']HH:mm:ss").optionalStart()
-            .appendFraction(java.time.temporal.ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
-            .toFormatter(Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter TIMESTAMP_TZ = dateTime().appendOffset("+HH:MM", "Z").toFormatter(Locale.ROOT)
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter TIMESTAMP_NTZ = dateTime().toFormatter(Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
     /** YYYY-MM-DD read leniently as Snowflake's format parser does: a month or day may lack its leading zero. */
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-M-d", Locale.ROOT)
             .withResolverStyle(ResolverStyle.STRICT);
 
     private FieldValues() {
+    }
+
+    /** Date, 'T' or a space, time with seconds and an optional fraction of up to nine digits. */
+    private static java.time.format.DateTimeFormatterBuilder dateTime() {
+        return new java.time.format.DateTimeFormatterBuilder().appendPattern("uuuu-MM-dd['T'][' ']HH:mm:ss").optionalStart()
+                .appendFraction(java.time.temporal.ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd();
     }
 
     /** The node at a path of object keys (case-sensitive, as Snowflake's path access), or null. */
