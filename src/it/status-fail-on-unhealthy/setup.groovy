@@ -15,7 +15,7 @@ try {
     def props = emulator.connectionProperties(null, null, null, null)
     def settings = props.stringPropertyNames().findAll { it != 'password' }.collectEntries { [(it): props.getProperty(it)] }
     def target = new Target(Target.Kind.SNOWFLAKE, emulator.jdbcUrl(), settings, [password: Secret.of('local')], null,
-            dev.autosync.emulator.LoginPolicy.anyone(), [])
+            dev.autosync.emulator.wire.LoginPolicy.anyone(), [])
     def w = Warehouse.connect(target, { m -> } as java.util.function.Consumer)
     try {
         def d = new Deployer(bundle, w, DeployOptions.defaults({ m -> } as java.util.function.Consumer))

@@ -1,5 +1,7 @@
 package dev.autosync.emulator;
 
+import dev.autosync.emulator.wire.LoginPolicy;
+
 import dev.autosync.emulator.engine.Engine;
 import dev.autosync.emulator.wire.WireServer;
 

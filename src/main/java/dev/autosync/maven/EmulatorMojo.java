@@ -2,7 +2,7 @@ package dev.autosync.maven;
 
 import dev.autosync.emulator.EmulatorMain;
 import dev.autosync.emulator.LocalEmulator;
-import dev.autosync.emulator.LoginPolicy;
+import dev.autosync.emulator.wire.LoginPolicy;
 import dev.autosync.warehouse.ConnectionRequest;
 import dev.autosync.warehouse.ConnectionResolver;
 import dev.autosync.warehouse.Secret;

@@ -1,6 +1,6 @@
 package dev.autosync.warehouse;
 
-import dev.autosync.emulator.LoginPolicy;
+import dev.autosync.emulator.wire.LoginPolicy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.autosync.warehouse;
 
 import dev.autosync.emulator.LocalEmulator;
-import dev.autosync.emulator.LoginPolicy;
+import dev.autosync.emulator.wire.LoginPolicy;
 
 import java.io.IOException;
 import java.nio.file.Files;

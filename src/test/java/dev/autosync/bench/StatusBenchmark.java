@@ -1,6 +1,6 @@
 package dev.autosync.bench;
 
-import dev.autosync.emulator.LoginPolicy;
+import dev.autosync.emulator.wire.LoginPolicy;
 import dev.autosync.render.Provider;
 import dev.autosync.render.RenderFixtures;
 import dev.autosync.render.RenderedBundle;

@@ -1,7 +1,7 @@
 package dev.autosync.e2e;
 
 import dev.autosync.emulator.LocalEmulator;
-import dev.autosync.emulator.LoginPolicy;
+import dev.autosync.emulator.wire.LoginPolicy;
 import dev.autosync.pipeline.PipelineSpec;
 import dev.autosync.render.Provider;
 import dev.autosync.render.RenderFixtures;

@@ -5,7 +5,7 @@ import dev.autosync.render.Provider;
 import dev.autosync.render.RenderFixtures;
 import dev.autosync.render.RenderedBundle;
 import dev.autosync.render.Renderer;
-import dev.autosync.emulator.LoginPolicy;
+import dev.autosync.emulator.wire.LoginPolicy;
 import dev.autosync.warehouse.DeployOptions;
 import dev.autosync.warehouse.Deployer;
 import dev.autosync.warehouse.LocalTargets;

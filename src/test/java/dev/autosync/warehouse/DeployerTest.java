@@ -1,7 +1,7 @@
 package dev.autosync.warehouse;
 
 import dev.autosync.emulator.EmulatorFixture;
-import dev.autosync.emulator.LoginPolicy;
+import dev.autosync.emulator.wire.LoginPolicy;
 import dev.autosync.render.ObjectKind;
 import dev.autosync.render.Provider;
 import dev.autosync.render.RenderFixtures;

@@ -1,5 +1,7 @@
 package dev.autosync.emulator.engine;
 
+import dev.autosync.emulator.base.SnowflakeError;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

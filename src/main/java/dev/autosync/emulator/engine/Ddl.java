@@ -1,5 +1,8 @@
 package dev.autosync.emulator.engine;
 
+import dev.autosync.emulator.base.SnowflakeError;
+import dev.autosync.emulator.base.Names;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autosync.emulator.sql.Cursor;
 import dev.autosync.emulator.sql.SnowflakeTypes;

@@ -1,5 +1,8 @@
 package dev.autosync.emulator.engine;
 
+import dev.autosync.emulator.base.SnowflakeError;
+import dev.autosync.emulator.base.Names;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,7 @@
 package dev.autosync.emulator.engine;
 
+import dev.autosync.emulator.base.SnowflakeError;
+
 import dev.autosync.emulator.sql.Splitter;
 import org.duckdb.DuckDBConnection;
 

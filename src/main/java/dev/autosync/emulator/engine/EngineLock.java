@@ -1,5 +1,7 @@
 package dev.autosync.emulator.engine;
 
+import dev.autosync.emulator.base.SnowflakeError;
+
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 

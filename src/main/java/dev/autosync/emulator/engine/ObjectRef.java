@@ -1,5 +1,7 @@
 package dev.autosync.emulator.engine;
 
+import dev.autosync.emulator.base.Names;
+
 import java.util.Objects;
 
 /** A resolved Snowflake name: database, schema and object, each normalised (upper-case unless quoted). */

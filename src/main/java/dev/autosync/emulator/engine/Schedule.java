@@ -1,5 +1,7 @@
 package dev.autosync.emulator.engine;
 
+import dev.autosync.emulator.base.SnowflakeError;
+
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,8 @@
 package dev.autosync.emulator.engine;
 
+import dev.autosync.emulator.base.SnowflakeError;
+import dev.autosync.emulator.base.Names;
+
 import dev.autosync.emulator.sql.Cursor;
 import dev.autosync.emulator.sql.SqlContext;
 import dev.autosync.emulator.sql.Translator;

@@ -1,6 +1,6 @@
 package dev.autosync.emulator.sql;
 
-import dev.autosync.emulator.engine.SnowflakeError;
+import dev.autosync.emulator.base.SnowflakeError;
 
 /** Snowflake date and time format strings (YYYY-MM-DD HH24:MI:SS) as strptime/strftime patterns. */
 final class DateFormats {

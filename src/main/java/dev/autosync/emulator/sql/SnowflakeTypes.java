@@ -1,6 +1,6 @@
 package dev.autosync.emulator.sql;
 
-import dev.autosync.emulator.engine.SnowflakeError;
+import dev.autosync.emulator.base.SnowflakeError;
 import dev.autosync.sql.Token;
 import dev.autosync.sql.TokenType;
 

@@ -1,7 +1,7 @@
 package dev.autosync.emulator.sql;
 
-import dev.autosync.emulator.engine.Names;
-import dev.autosync.emulator.engine.SnowflakeError;
+import dev.autosync.emulator.base.Names;
+import dev.autosync.emulator.base.SnowflakeError;
 import dev.autosync.sql.Token;
 import dev.autosync.sql.TokenType;
 

@@ -12,7 +12,7 @@ import dev.autosync.emulator.engine.Result;
 import dev.autosync.emulator.engine.ResultColumn;
 import dev.autosync.emulator.engine.Session;
 import dev.autosync.emulator.engine.SfType;
-import dev.autosync.emulator.engine.SnowflakeError;
+import dev.autosync.emulator.base.SnowflakeError;
 import dev.autosync.emulator.engine.StatementKind;
 
 import java.io.ByteArrayOutputStream;
@@ -48,7 +48,7 @@ public final class WireServer implements AutoCloseable {
     private final Engine engine;
     private final HttpServer server;
     private final ExecutorService executor;
-    private final dev.autosync.emulator.LoginPolicy policy;
+    private final LoginPolicy policy;
     private final Map<String, byte[]> childResults = java.util.Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
@@ -62,7 +62,7 @@ public final class WireServer implements AutoCloseable {
     }
 
     /** Starts listening on 127.0.0.1:{@code port} (0 picks a free port); null credentials accept any login. */
-    public WireServer(Engine engine, int port, dev.autosync.emulator.LoginPolicy policy) throws IOException {
+    public WireServer(Engine engine, int port, LoginPolicy policy) throws IOException {
         this.engine = engine;
         this.policy = policy;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);

@@ -2,7 +2,7 @@ package dev.autosync.emulator.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autosync.emulator.engine.SfType;
-import dev.autosync.emulator.engine.SnowflakeError;
+import dev.autosync.emulator.base.SnowflakeError;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

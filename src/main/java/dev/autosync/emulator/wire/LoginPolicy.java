@@ -1,4 +1,4 @@
-package dev.autosync.emulator;
+package dev.autosync.emulator.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

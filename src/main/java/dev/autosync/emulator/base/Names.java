@@ -1,4 +1,4 @@
-package dev.autosync.emulator.engine;
+package dev.autosync.emulator.base;
 
 /**
  * Maps Snowflake names onto DuckDB. DuckDB resolves identifiers case-insensitively even when

@@ -1,4 +1,4 @@
-package dev.autosync.emulator.engine;
+package dev.autosync.emulator.base;
 
 /**
  * An error as Snowflake reports it: a six-digit code, an SQLSTATE and a message. The wire layer sends
