@@ -1,5 +1,6 @@
 package dev.autosync.emulator.engine;
 
+import dev.autosync.emulator.base.Names;
 import dev.autosync.emulator.base.SnowflakeError;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -97,6 +98,21 @@ public final class Catalog {
 
     public CatalogObject require(CatalogKind kind, ObjectRef ref) {
         return find(kind, ref).orElseThrow(() -> SnowflakeError.doesNotExist(kind.label(), ref.display()));
+    }
+
+    /** A storage or a notification integration of that name (they share one namespace). */
+    public Optional<CatalogObject> findIntegration(ObjectRef ref) {
+        return find(CatalogKind.STORAGE_INTEGRATION, ref).or(() -> find(CatalogKind.NOTIFICATION_INTEGRATION, ref));
+    }
+
+    /** The schema an object in {@code ref} lives in must exist. */
+    public void requireSchema(ObjectRef ref) {
+        if (!databaseExists(ref.db())) {
+            throw SnowflakeError.doesNotExist("Database", Names.display(ref.db()));
+        }
+        if (!schemaExists(ref.db(), ref.schema())) {
+            throw SnowflakeError.doesNotExist("Schema", Names.display(ref.db()) + "." + Names.display(ref.schema()));
+        }
     }
 
     public boolean databaseExists(String db) {

@@ -4,6 +4,7 @@ import dev.autosync.emulator.base.SnowflakeError;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -15,6 +16,22 @@ import java.util.regex.Pattern;
 record CopyPlan(CatalogObject table, String targetDuck, boolean tracked, List<ColumnDef> columns,
                 Stages.Location location, FileFormat format, Pattern pattern, List<String> files, OnError onError,
                 boolean force, boolean purge, String rowsTable, String transform, ObjectNode options) {
+
+    /** The candidate files: under the stage path, matching PATTERN (on the stage-relative path) and FILES. */
+    List<Stages.StagedFile> candidates() {
+        List<Stages.StagedFile> out = new ArrayList<>();
+        for (Stages.StagedFile f : location.files()) {
+            String withinPath = f.relative().substring(location.path().length());
+            if (pattern != null && !pattern.matcher(f.relative()).matches() && !pattern.matcher(withinPath).matches()) {
+                continue;
+            }
+            if (!files.isEmpty() && !files.contains(withinPath) && !files.contains(f.relative())) {
+                continue;
+            }
+            out.add(f);
+        }
+        return out;
+    }
 
     /** ON_ERROR: CONTINUE, SKIP_FILE, SKIP_FILE_n, 'SKIP_FILE_n%' or ABORT_STATEMENT. */
     record OnError(String text, boolean abort, boolean skipFile, long limit, double percent) {

@@ -21,39 +21,35 @@ import java.util.UUID;
  * integrations it answers the properties a user needs for the cloud side, with stable local values.
  */
 final class Describe {
-    private final StatementExecutor x;
-    private final Cursor c;
     private final Catalog catalog;
+    private final ObjectRows objectRows;
 
-    Describe(StatementExecutor x) {
-        this.x = x;
-        this.c = x.c;
-        this.catalog = x.engine.catalog();
+    Describe(Catalog catalog, ObjectRows objectRows) {
+        this.catalog = catalog;
+        this.objectRows = objectRows;
     }
 
-    Result run() throws SQLException {
+    Result run(StatementContext st) throws SQLException {
+        Cursor c = st.cursor();
         c.next();
-        String kind = c.next().upper();
-        if (kind.equals("FILE") || kind.equals("STORAGE") || kind.equals("NOTIFICATION")) {
-            kind = kind + "_" + c.next().upper();
-        }
+        String kind = KindWord.read(c);
         return switch (kind) {
-            case "TABLE", "VIEW" -> columns(kind);
-            case "STAGE" -> stage();
-            case "FILE_FORMAT" -> fileFormat();
-            case "INTEGRATION", "STORAGE_INTEGRATION", "NOTIFICATION_INTEGRATION" -> integration();
-            case "PIPE" -> new Result(StatementKind.DESCRIBE, Show.pipeColumns(),
-                    x.engine.services().pipes().showRows(List.of(catalog.require(CatalogKind.PIPE, x.name("DESCRIBE")))));
-            case "STREAM" -> new Result(StatementKind.DESCRIBE, Show.streamColumns(),
-                    Show.streamRows(x, List.of(catalog.require(CatalogKind.STREAM, x.name("DESCRIBE")))));
-            case "TASK" -> new Result(StatementKind.DESCRIBE, Show.taskColumns(),
-                    x.engine.services().tasks().showRows(List.of(catalog.require(CatalogKind.TASK, x.name("DESCRIBE")))));
+            case "TABLE", "VIEW" -> columns(st, kind);
+            case "STAGE" -> stage(st);
+            case "FILE_FORMAT" -> fileFormat(st);
+            case "INTEGRATION", "STORAGE_INTEGRATION", "NOTIFICATION_INTEGRATION" -> integration(st);
+            case "PIPE" -> new Result(StatementKind.DESCRIBE, ObjectRows.pipeColumns(),
+                    objectRows.pipes(List.of(catalog.require(CatalogKind.PIPE, st.name("DESCRIBE")))));
+            case "STREAM" -> new Result(StatementKind.DESCRIBE, ObjectRows.streamColumns(),
+                    objectRows.streams(st.session(), List.of(catalog.require(CatalogKind.STREAM, st.name("DESCRIBE")))));
+            case "TASK" -> new Result(StatementKind.DESCRIBE, ObjectRows.taskColumns(),
+                    ObjectRows.tasks(List.of(catalog.require(CatalogKind.TASK, st.name("DESCRIBE")))));
             default -> throw SnowflakeError.unsupported("DESCRIBE " + kind.replace('_', ' '));
         };
     }
 
-    private Result columns(String kind) {
-        ObjectRef ref = x.name("DESCRIBE");
+    private Result columns(StatementContext st, String kind) {
+        ObjectRef ref = st.name("DESCRIBE");
         CatalogObject o = catalog.findRelation(ref).orElseThrow(() -> SnowflakeError.doesNotExist(
                 kind.equals("VIEW") ? "View" : "Table", ref.display()));
         List<Object[]> rows = new ArrayList<>();
@@ -68,8 +64,8 @@ final class Describe {
                 ResultColumn.text("privacy domain")), rows);
     }
 
-    private Result stage() {
-        CatalogObject s = catalog.require(CatalogKind.STAGE, x.name("DESCRIBE"));
+    private Result stage(StatementContext st) {
+        CatalogObject s = catalog.require(CatalogKind.STAGE, st.name("DESCRIBE"));
         List<Object[]> rows = new ArrayList<>();
         String url = s.prop("URL");
         rows.add(new Object[] {"STAGE_LOCATION", "URL", "String", url == null ? "" : "[\"" + url + "\"]", ""});
@@ -99,8 +95,8 @@ final class Describe {
         return value.equals("true") || value.equals("false") ? "Boolean" : value.startsWith("[") ? "List" : "String";
     }
 
-    private Result fileFormat() {
-        CatalogObject f = catalog.require(CatalogKind.FILE_FORMAT, x.name("DESCRIBE"));
+    private Result fileFormat(StatementContext st) {
+        CatalogObject f = catalog.require(CatalogKind.FILE_FORMAT, st.name("DESCRIBE"));
         FileFormat format = FileFormat.of(f.props());
         List<Object[]> rows = new ArrayList<>();
         rows.add(new Object[] {"TYPE", "String", format.type(), "CSV"});
@@ -119,12 +115,9 @@ final class Describe {
                 ResultColumn.text("property_value"), ResultColumn.text("property_default")), rows);
     }
 
-    private Result integration() {
-        String name = x.translator().nameParts().get(0);
-        ObjectRef ref = ObjectRef.account(name);
-        CatalogObject i = catalog.find(CatalogKind.STORAGE_INTEGRATION, ref)
-                .or(() -> catalog.find(CatalogKind.NOTIFICATION_INTEGRATION, ref))
-                .orElseThrow(() -> SnowflakeError.doesNotExist("Integration", Names.display(name)));
+    private Result integration(StatementContext st) {
+        String name = st.translator().nameParts().get(0);
+        CatalogObject i = catalog.findIntegration(ObjectRef.account(name)).orElseThrow(() -> SnowflakeError.doesNotExist("Integration", Names.display(name)));
         ObjectNode p = i.props();
         List<Object[]> rows = new ArrayList<>();
         rows.add(new Object[] {"ENABLED", "Boolean", String.valueOf(Options.bool(p, "ENABLED", true)), "false"});
@@ -134,8 +127,8 @@ final class Describe {
         if (i.kind() == CatalogKind.STORAGE_INTEGRATION) {
             String provider = p.path("STORAGE_PROVIDER").asText();
             rows.add(new Object[] {"STORAGE_PROVIDER", "String", provider, ""});
-            rows.add(new Object[] {"STORAGE_ALLOWED_LOCATIONS", "List", String.join(",", StageDdl.list(p.get("STORAGE_ALLOWED_LOCATIONS"))), "[]"});
-            rows.add(new Object[] {"STORAGE_BLOCKED_LOCATIONS", "List", String.join(",", StageDdl.list(p.get("STORAGE_BLOCKED_LOCATIONS"))), "[]"});
+            rows.add(new Object[] {"STORAGE_ALLOWED_LOCATIONS", "List", String.join(",", Options.list(p.get("STORAGE_ALLOWED_LOCATIONS"))), "[]"});
+            rows.add(new Object[] {"STORAGE_BLOCKED_LOCATIONS", "List", String.join(",", Options.list(p.get("STORAGE_BLOCKED_LOCATIONS"))), "[]"});
             if (provider.startsWith("S3")) {
                 rows.add(new Object[] {"STORAGE_AWS_IAM_USER_ARN", "String", "arn:aws:iam::000000000000:user/autosync-local-emulator", ""});
                 rows.add(new Object[] {"STORAGE_AWS_ROLE_ARN", "String", p.path("STORAGE_AWS_ROLE_ARN").asText(), ""});

@@ -2,9 +2,7 @@ package dev.autosync.emulator.engine;
 
 import dev.autosync.emulator.base.SnowflakeError;
 
-import dev.autosync.emulator.sql.Cursor;
 import dev.autosync.emulator.sql.Translator;
-import dev.autosync.sql.TokenType;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +21,7 @@ import java.util.Map;
  * for 14 days whatever the content, failed files included.
  */
 final class History {
-    private static final String TABLE = Catalog.SYS + ".copy_history";
+    static final String TABLE = Catalog.SYS + ".copy_history";
 
     private final Catalog catalog;
 
@@ -72,7 +69,7 @@ final class History {
         }
     }
 
-    void record(Session s, CopyPlan plan, Loader.FileOutcome o, CatalogObject pipe, OffsetDateTime received) throws SQLException {
+    void record(Session s, CopyPlan plan, FileOutcome o, CatalogObject pipe, OffsetDateTime received) throws SQLException {
         ObjectRef t = plan.table().ref();
         Stages.Location loc = plan.location();
         try (PreparedStatement ps = s.conn().prepareStatement("INSERT INTO " + TABLE
@@ -118,19 +115,11 @@ final class History {
         catalog.save(s.conn(), table);
     }
 
-    /** Forgets a pipe's history (CREATE OR REPLACE PIPE, DROP PIPE): its files may load again. */
-    void forgetPipe(Session s, long pipeId) throws SQLException {
-        try (PreparedStatement ps = s.conn().prepareStatement("DELETE FROM " + TABLE + " WHERE pipe_id = ?")) {
-            ps.setLong(1, pipeId);
-            ps.executeUpdate();
-        }
-    }
-
     /**
      * INFORMATION_SCHEMA.COPY_HISTORY(TABLE_NAME => ..., START_TIME => ... [, END_TIME] [, PIPE_NAME]):
      * a subquery over the history, resolved when it is read, so it works inside views.
      */
-    String copyHistorySql(StatementExecutor x, String db, Map<String, String> named) {
+    String copyHistorySql(NameResolver names, String db, Map<String, String> named) {
         String tableArg = named.get("TABLE_NAME");
         String start = named.get("START_TIME");
         if (tableArg == null || start == null) {
@@ -140,12 +129,12 @@ final class History {
         if (tableName == null) {
             throw SnowflakeError.unsupported("COPY_HISTORY with a computed TABLE_NAME");
         }
-        List<String> parts = parseName(tableName);
+        List<String> parts = NameResolver.parse(tableName);
         ObjectRef ref;
         if (parts.size() == 1) {
-            ref = x.resolve(List.of(db, x.defaultSchema(), parts.get(0)), "COPY_HISTORY");
+            ref = names.resolve(List.of(db, names.defaultSchema(), parts.get(0)), "COPY_HISTORY");
         } else {
-            ref = x.resolve(parts.size() == 2 ? List.of(db, parts.get(0), parts.get(1)) : parts, "COPY_HISTORY");
+            ref = names.resolve(parts.size() == 2 ? List.of(db, parts.get(0), parts.get(1)) : parts, "COPY_HISTORY");
         }
         StringBuilder sql = new StringBuilder("SELECT h.file_name AS \"FILE_NAME\", h.stage_location AS \"STAGE_LOCATION\", "
                 + "h.last_load_time AS \"LAST_LOAD_TIME\", h.row_count AS \"ROW_COUNT\", h.row_parsed AS \"ROW_PARSED\", "
@@ -168,26 +157,9 @@ final class History {
         String pipe = named.get("PIPE_NAME");
         if (pipe != null) {
             String p = Translator.literalValue(pipe);
-            List<String> pp = parseName(p == null ? "" : p);
+            List<String> pp = NameResolver.parse(p == null ? "" : p);
             sql.append(" AND h.pipe_name = ").append(Translator.literal(pp.get(pp.size() - 1)));
         }
         return sql.append(" ORDER BY h.last_load_time").toString();
-    }
-
-    /** A name given as a string ('db.schema."obj"'), parsed with identifier rules. */
-    static List<String> parseName(String text) {
-        Cursor c = new Cursor(text);
-        List<String> parts = new ArrayList<>();
-        do {
-            var t = c.next();
-            if (!t.isIdentifier()) {
-                throw SnowflakeError.compilation("invalid object name '" + text + "'");
-            }
-            parts.add(t.identifierName());
-        } while (c.accept(TokenType.DOT));
-        if (!c.atEnd()) {
-            throw SnowflakeError.compilation("invalid object name '" + text + "'");
-        }
-        return parts;
     }
 }

@@ -8,6 +8,8 @@ import dev.autosync.emulator.sql.Cursor;
 import dev.autosync.sql.Token;
 import dev.autosync.sql.TokenType;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -103,5 +105,19 @@ public final class Options {
         }
         String s = v.asText().toUpperCase(Locale.ROOT);
         return s.equals("TRUE") || s.equals("1") || s.equals("YES") || s.equals("ON");
+    }
+
+    /** A list-valued option (one value or a parenthesised list) as strings; empty when absent. */
+    static List<String> list(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        if (n == null) {
+            return out;
+        }
+        if (n.isArray()) {
+            n.forEach(v -> out.add(v.asText()));
+        } else {
+            out.add(n.asText());
+        }
+        return out;
     }
 }

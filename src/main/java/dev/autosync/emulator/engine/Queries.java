@@ -23,333 +23,354 @@ import java.util.stream.Collectors;
  * same target row fails with Snowflake's error 100090 instead of picking one.
  */
 final class Queries {
-    private final StatementExecutor x;
-    private final Cursor c;
+    private final Catalog catalog;
+    private final Streams streams;
+    private final History history;
+    private final Transactions transactions;
 
-    Queries(StatementExecutor x) {
-        this.x = x;
-        this.c = x.c;
+    Queries(Catalog catalog, Streams streams, History history, Transactions transactions) {
+        this.catalog = catalog;
+        this.streams = streams;
+        this.history = history;
+        this.transactions = transactions;
     }
 
-    Result select() throws SQLException {
-        Translator t = x.translator();
-        String duck = t.query(true);
-        expectEnd();
-        if (x.streamsRead.isEmpty()) {
-            return x.query(StatementKind.SELECT, duck);
+    Result select(StatementContext st) throws SQLException {
+        String duck = st.translator().query(true);
+        if (!st.cursor().atEnd()) {
+            throw st.cursor().unexpected();
         }
         // A SELECT never moves a stream's offset.
-        x.streamsRead.clear();
-        return x.query(StatementKind.SELECT, duck);
+        st.streamsRead().clear();
+        return st.query(StatementKind.SELECT, duck);
     }
 
-    private void expectEnd() {
-        if (!c.atEnd()) {
-            throw c.unexpected();
-        }
+    Result dml(StatementContext st) throws SQLException {
+        return new Dml(st).run();
     }
 
-    Result dml() throws SQLException {
-        String verb = c.next().upper();
-        return switch (verb) {
-            case "INSERT" -> insert();
-            case "UPDATE" -> update();
-            case "DELETE" -> delete();
-            case "MERGE" -> merge();
-            default -> truncate();
-        };
-    }
+    /** One DML statement: reads it at the cursor and runs it. */
+    private final class Dml {
+        private final StatementContext x;
+        private final Cursor c;
+        private final Session session;
 
-    /** The DML target: a table (not a view), and how DuckDB names it for writing. */
-    private record Target(CatalogObject table, String duckName, boolean tracked) {
-        String aliased(String alias) {
-            String a = alias != null ? alias : table.name();
-            return duckName + " AS " + Names.quote(a);
+        Dml(StatementContext x) {
+            this.x = x;
+            this.c = x.cursor();
+            this.session = x.session();
         }
-    }
 
-    private Target target(String operation) {
-        ObjectRef ref = x.name(operation);
-        CatalogObject rel = x.engine.catalog().findRelation(ref)
-                .orElseThrow(() -> SnowflakeError.doesNotExist("Table", ref.display()));
-        if (rel.kind() != CatalogKind.TABLE) {
-            throw SnowflakeError.compilation("Cannot " + operation.toLowerCase() + " view '" + ref.display() + "'.");
-        }
-        Streams streams = x.engine.services().streams();
-        boolean tracked = streams.isTracked(rel);
-        return new Target(rel, tracked ? streams.baseTable(rel) : ref.duckName(), tracked);
-    }
-
-    private String optionalAlias() {
-        if (c.accept("AS")) {
-            return c.next().identifierName();
-        }
-        Token t = c.peek();
-        if (t.is(TokenType.QUOTED_IDENTIFIER) || (t.is(TokenType.WORD) && !Set.of("SET", "USING", "WHERE", "ON").contains(t.upper()))) {
-            return c.next().identifierName();
-        }
-        return null;
-    }
-
-    private Result insert() throws SQLException {
-        boolean overwrite = c.accept("OVERWRITE");
-        if (c.isWord("ALL") || c.isWord("FIRST")) {
-            throw SnowflakeError.unsupported("multi-table INSERT");
-        }
-        c.expect("INTO");
-        Target t = target("INSERT");
-        String columns;
-        if (c.peek().is(TokenType.LEFT_PAREN) && !c.peek(1).isWord("SELECT") && !c.peek(1).isWord("WITH")) {
-            c.next();
-            List<String> named = x.translator().identifierList();
-            c.expect(TokenType.RIGHT_PAREN);
-            for (String n : named) {
-                requireColumn(t.table(), Names.decode(n.substring(1, n.length() - 1)));
+        private void expectEnd() {
+            if (!c.atEnd()) {
+                throw c.unexpected();
             }
-            columns = " (" + String.join(", ", named) + ")";
-        } else {
-            columns = t.tracked() ? " (" + visibleColumns(t.table()) + ")" : "";
         }
-        String source = x.translator().query(false);
-        expectEnd();
-        String sql = "INSERT INTO " + t.duckName() + columns + " " + source;
-        long n = change(t, overwrite ? List.of("DELETE FROM " + t.duckName()) : List.of(), sql, false);
-        return Result.count(StatementKind.INSERT, "number of rows inserted", n);
-    }
 
-    private Result update() throws SQLException {
-        Target t = target("UPDATE");
-        String alias = optionalAlias();
-        c.expect("SET");
-        Translator tr = x.translator();
-        List<String> sets = new ArrayList<>();
-        do {
-            List<String> col = tr.nameParts();
-            String column = col.get(col.size() - 1);
-            requireColumn(t.table(), column);
-            c.expectOperator("=");
-            sets.add(Names.quote(column) + " = " + tr.expression(Set.of("FROM", "WHERE"), true));
-        } while (c.accept(TokenType.COMMA));
-        if (t.tracked()) {
-            sets.add(Streams.VERSION_SET);
+        Result run() throws SQLException {
+            String verb = c.next().upper();
+            return switch (verb) {
+                case "INSERT" -> insert();
+                case "UPDATE" -> update();
+                case "DELETE" -> delete();
+                case "MERGE" -> merge();
+                default -> truncate();
+            };
         }
-        StringBuilder sql = new StringBuilder("UPDATE ").append(t.aliased(alias)).append(" SET ").append(String.join(", ", sets));
-        if (c.accept("FROM")) {
-            sql.append(" FROM ").append(tr.fromClause());
-        }
-        if (c.accept("WHERE")) {
-            sql.append(" WHERE ").append(tr.expression(Set.of(), false));
-        }
-        expectEnd();
-        long n = change(t, List.of(), sql.toString(), true);
-        return new Result(StatementKind.UPDATE, List.of(ResultColumn.number("number of rows updated"),
-                ResultColumn.number("number of multi-joined rows updated")), rows(n, 0L));
-    }
 
-    private Result delete() throws SQLException {
-        c.expect("FROM");
-        Target t = target("DELETE");
-        String alias = optionalAlias();
-        Translator tr = x.translator();
-        StringBuilder sql = new StringBuilder("DELETE FROM ").append(t.aliased(alias));
-        if (c.accept("USING")) {
-            sql.append(" USING ").append(tr.fromClause());
-        }
-        if (c.accept("WHERE")) {
-            sql.append(" WHERE ").append(tr.expression(Set.of(), false));
-        }
-        expectEnd();
-        long n = change(t, List.of(), sql.toString(), true);
-        return Result.count(StatementKind.DELETE, "number of rows deleted", n);
-    }
-
-    private Result truncate() throws SQLException {
-        c.accept("TABLE");
-        boolean ifExists = c.acceptAll("IF", "EXISTS");
-        ObjectRef ref = x.name("TRUNCATE");
-        CatalogObject rel = x.engine.catalog().find(CatalogKind.TABLE, ref).orElse(null);
-        if (rel == null) {
-            if (ifExists) {
-                return Result.ddl("Statement executed successfully.");
+        /** The DML target: a table (not a view), and how DuckDB names it for writing. */
+        private record Target(CatalogObject table, String duckName, boolean tracked) {
+            String aliased(String alias) {
+                String a = alias != null ? alias : table.name();
+                return duckName + " AS " + Names.quote(a);
             }
-            throw SnowflakeError.doesNotExist("Table", ref.display());
         }
-        Streams streams = x.engine.services().streams();
-        Target t = new Target(rel, streams.isTracked(rel) ? streams.baseTable(rel) : ref.duckName(), streams.isTracked(rel));
-        change(t, List.of(), "DELETE FROM " + t.duckName(), true);
-        x.engine.services().history().truncated(x.session, rel);
-        return Result.ddl("Statement executed successfully.");
-    }
 
-    private Result merge() throws SQLException {
-        c.expect("INTO");
-        Target t = target("MERGE");
-        String alias = optionalAlias();
-        String targetAlias = alias != null ? alias : t.table().name();
-        c.expect("USING");
-        Translator tr = x.translator();
-        String source = tr.tableReference();
-        c.expect("ON");
-        String on = tr.expression(Set.of("WHEN"), false);
-        StringBuilder clauses = new StringBuilder();
-        List<String[]> matched = new ArrayList<>();
-        boolean hasDelete = false;
-        while (c.accept("WHEN")) {
-            boolean not = c.accept("NOT");
-            c.expect("MATCHED");
-            String predicate = null;
-            if (c.accept("AND")) {
-                predicate = tr.expression(Set.of("THEN"), false);
+        private Target target(String operation) {
+            ObjectRef ref = x.name(operation);
+            CatalogObject rel = catalog.findRelation(ref)
+                    .orElseThrow(() -> SnowflakeError.doesNotExist("Table", ref.display()));
+            if (rel.kind() != CatalogKind.TABLE) {
+                throw SnowflakeError.compilation("Cannot " + operation.toLowerCase() + " view '" + ref.display() + "'.");
             }
-            c.expect("THEN");
-            clauses.append(" WHEN ").append(not ? "NOT MATCHED" : "MATCHED");
-            if (predicate != null) {
-                clauses.append(" AND ").append(predicate);
+            return writing(rel);
+        }
+
+        private Target writing(CatalogObject table) {
+            boolean tracked = streams.isTracked(table);
+            return new Target(table, tracked ? streams.baseTable(table) : table.ref().duckName(), tracked);
+        }
+
+        private String optionalAlias() {
+            if (c.accept("AS")) {
+                return c.next().identifierName();
             }
-            clauses.append(" THEN ");
-            if (not) {
-                c.expect("INSERT");
-                String cols;
-                if (c.peek().is(TokenType.LEFT_PAREN)) {
-                    c.next();
-                    List<String> named = tr.identifierList();
-                    c.expect(TokenType.RIGHT_PAREN);
-                    cols = "(" + String.join(", ", named) + ")";
-                } else if (c.isWord("ALL")) {
-                    throw SnowflakeError.unsupported("MERGE ... INSERT ALL BY NAME");
-                } else {
-                    cols = "(" + visibleColumns(t.table()) + ")";
-                }
-                c.expect("VALUES");
-                c.expect(TokenType.LEFT_PAREN);
-                String values = tr.expression(Set.of(), false);
+            Token t = c.peek();
+            if (t.is(TokenType.QUOTED_IDENTIFIER) || (t.is(TokenType.WORD) && !Set.of("SET", "USING", "WHERE", "ON").contains(t.upper()))) {
+                return c.next().identifierName();
+            }
+            return null;
+        }
+
+        private Result insert() throws SQLException {
+            boolean overwrite = c.accept("OVERWRITE");
+            if (c.isWord("ALL") || c.isWord("FIRST")) {
+                throw SnowflakeError.unsupported("multi-table INSERT");
+            }
+            c.expect("INTO");
+            Target t = target("INSERT");
+            String columns;
+            if (c.peek().is(TokenType.LEFT_PAREN) && !c.peek(1).isWord("SELECT") && !c.peek(1).isWord("WITH")) {
+                c.next();
+                List<String> named = x.translator().identifierList();
                 c.expect(TokenType.RIGHT_PAREN);
-                clauses.append("INSERT ").append(cols).append(" VALUES (").append(values).append(')');
-            } else if (c.accept("DELETE")) {
-                clauses.append("DELETE");
-                hasDelete = true;
-                matched.add(new String[] {predicate, "DELETE"});
+                for (String n : named) {
+                    requireColumn(t.table(), Names.decode(n.substring(1, n.length() - 1)));
+                }
+                columns = " (" + String.join(", ", named) + ")";
             } else {
-                c.expect("UPDATE");
-                if (c.isWord("ALL")) {
-                    throw SnowflakeError.unsupported("MERGE ... UPDATE ALL BY NAME");
-                }
-                c.expect("SET");
-                List<String> sets = new ArrayList<>();
-                do {
-                    List<String> col = tr.nameParts();
-                    String column = col.get(col.size() - 1);
-                    requireColumn(t.table(), column);
-                    c.expectOperator("=");
-                    sets.add(Names.quote(column) + " = " + tr.expression(Set.of("WHEN"), true));
-                } while (c.accept(TokenType.COMMA));
-                if (t.tracked()) {
-                    sets.add(Streams.VERSION_SET);
-                }
-                clauses.append("UPDATE SET ").append(String.join(", ", sets));
-                matched.add(new String[] {predicate, "UPDATE"});
+                columns = t.tracked() ? " (" + visibleColumns(t.table()) + ")" : "";
             }
+            String source = x.translator().query(false);
+            expectEnd();
+            String sql = "INSERT INTO " + t.duckName() + columns + " " + source;
+            long n = change(t, overwrite ? List.of("DELETE FROM " + t.duckName()) : List.of(), sql, false);
+            return Result.count(StatementKind.INSERT, "number of rows inserted", n);
         }
-        expectEnd();
-        String targetSql = t.aliased(alias);
-        String sql = "MERGE INTO " + targetSql + " USING " + source + " ON " + on + clauses + " RETURNING merge_action";
-        long[] counts = new long[3];
-        x.engine.atomic(x.session, () -> {
-            Streams.Change change = t.tracked() ? x.engine.services().streams().begin(x.session, t.table(), true) : null;
-            checkDeterministic(targetSql, Names.quote(targetAlias), source, on, matched, t.tracked());
-            try (PreparedStatement ps = x.session.conn().prepareStatement(sql)) {
-                bindAll(ps);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        switch (rs.getString(1)) {
-                            case "INSERT" -> counts[0]++;
-                            case "UPDATE" -> counts[1]++;
-                            default -> counts[2]++;
+
+        private Result update() throws SQLException {
+            Target t = target("UPDATE");
+            String alias = optionalAlias();
+            c.expect("SET");
+            Translator tr = x.translator();
+            List<String> sets = new ArrayList<>();
+            do {
+                List<String> col = tr.nameParts();
+                String column = col.get(col.size() - 1);
+                requireColumn(t.table(), column);
+                c.expectOperator("=");
+                sets.add(Names.quote(column) + " = " + tr.expression(Set.of("FROM", "WHERE"), true));
+            } while (c.accept(TokenType.COMMA));
+            if (t.tracked()) {
+                sets.add(Streams.VERSION_SET);
+            }
+            StringBuilder sql = new StringBuilder("UPDATE ").append(t.aliased(alias)).append(" SET ").append(String.join(", ", sets));
+            if (c.accept("FROM")) {
+                sql.append(" FROM ").append(tr.fromClause());
+            }
+            if (c.accept("WHERE")) {
+                sql.append(" WHERE ").append(tr.expression(Set.of(), false));
+            }
+            expectEnd();
+            long n = change(t, List.of(), sql.toString(), true);
+            return new Result(StatementKind.UPDATE, List.of(ResultColumn.number("number of rows updated"),
+                    ResultColumn.number("number of multi-joined rows updated")), rows(n, 0L));
+        }
+
+        private Result delete() throws SQLException {
+            c.expect("FROM");
+            Target t = target("DELETE");
+            String alias = optionalAlias();
+            Translator tr = x.translator();
+            StringBuilder sql = new StringBuilder("DELETE FROM ").append(t.aliased(alias));
+            if (c.accept("USING")) {
+                sql.append(" USING ").append(tr.fromClause());
+            }
+            if (c.accept("WHERE")) {
+                sql.append(" WHERE ").append(tr.expression(Set.of(), false));
+            }
+            expectEnd();
+            long n = change(t, List.of(), sql.toString(), true);
+            return Result.count(StatementKind.DELETE, "number of rows deleted", n);
+        }
+
+        private Result truncate() throws SQLException {
+            c.accept("TABLE");
+            boolean ifExists = c.acceptAll("IF", "EXISTS");
+            ObjectRef ref = x.name("TRUNCATE");
+            CatalogObject rel = catalog.find(CatalogKind.TABLE, ref).orElse(null);
+            if (rel == null) {
+                if (ifExists) {
+                    return Result.ddl("Statement executed successfully.");
+                }
+                throw SnowflakeError.doesNotExist("Table", ref.display());
+            }
+            Target t = writing(rel);
+            change(t, List.of(), "DELETE FROM " + t.duckName(), true);
+            history.truncated(session, rel);
+            return Result.ddl("Statement executed successfully.");
+        }
+
+        private Result merge() throws SQLException {
+            c.expect("INTO");
+            Target t = target("MERGE");
+            String alias = optionalAlias();
+            String targetAlias = alias != null ? alias : t.table().name();
+            c.expect("USING");
+            Translator tr = x.translator();
+            String source = tr.tableReference();
+            c.expect("ON");
+            String on = tr.expression(Set.of("WHEN"), false);
+            StringBuilder clauses = new StringBuilder();
+            List<String[]> matched = new ArrayList<>();
+            boolean hasDelete = false;
+            while (c.accept("WHEN")) {
+                boolean not = c.accept("NOT");
+                c.expect("MATCHED");
+                String predicate = null;
+                if (c.accept("AND")) {
+                    predicate = tr.expression(Set.of("THEN"), false);
+                }
+                c.expect("THEN");
+                clauses.append(" WHEN ").append(not ? "NOT MATCHED" : "MATCHED");
+                if (predicate != null) {
+                    clauses.append(" AND ").append(predicate);
+                }
+                clauses.append(" THEN ");
+                if (not) {
+                    c.expect("INSERT");
+                    String cols;
+                    if (c.peek().is(TokenType.LEFT_PAREN)) {
+                        c.next();
+                        List<String> named = tr.identifierList();
+                        c.expect(TokenType.RIGHT_PAREN);
+                        cols = "(" + String.join(", ", named) + ")";
+                    } else if (c.isWord("ALL")) {
+                        throw SnowflakeError.unsupported("MERGE ... INSERT ALL BY NAME");
+                    } else {
+                        cols = "(" + visibleColumns(t.table()) + ")";
+                    }
+                    c.expect("VALUES");
+                    c.expect(TokenType.LEFT_PAREN);
+                    String values = tr.expression(Set.of(), false);
+                    c.expect(TokenType.RIGHT_PAREN);
+                    clauses.append("INSERT ").append(cols).append(" VALUES (").append(values).append(')');
+                } else if (c.accept("DELETE")) {
+                    clauses.append("DELETE");
+                    hasDelete = true;
+                    matched.add(new String[] {predicate, "DELETE"});
+                } else {
+                    c.expect("UPDATE");
+                    if (c.isWord("ALL")) {
+                        throw SnowflakeError.unsupported("MERGE ... UPDATE ALL BY NAME");
+                    }
+                    c.expect("SET");
+                    List<String> sets = new ArrayList<>();
+                    do {
+                        List<String> col = tr.nameParts();
+                        String column = col.get(col.size() - 1);
+                        requireColumn(t.table(), column);
+                        c.expectOperator("=");
+                        sets.add(Names.quote(column) + " = " + tr.expression(Set.of("WHEN"), true));
+                    } while (c.accept(TokenType.COMMA));
+                    if (t.tracked()) {
+                        sets.add(Streams.VERSION_SET);
+                    }
+                    clauses.append("UPDATE SET ").append(String.join(", ", sets));
+                    matched.add(new String[] {predicate, "UPDATE"});
+                }
+            }
+            expectEnd();
+            String targetSql = t.aliased(alias);
+            String sql = "MERGE INTO " + targetSql + " USING " + source + " ON " + on + clauses + " RETURNING merge_action";
+            long[] counts = new long[3];
+            transactions.atomic(session, () -> {
+                Streams.Change change = t.tracked() ? streams.begin(session, t.table(), true) : null;
+                checkDeterministic(targetSql, Names.quote(targetAlias), source, on, matched, t.tracked());
+                try (PreparedStatement ps = session.conn().prepareStatement(sql)) {
+                    bindAll(ps);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            switch (rs.getString(1)) {
+                                case "INSERT" -> counts[0]++;
+                                case "UPDATE" -> counts[1]++;
+                                default -> counts[2]++;
+                            }
                         }
                     }
                 }
-            }
-            if (change != null) {
-                x.engine.services().streams().end(x.session, change);
-            }
-            consumeStreams();
-            return null;
-        });
-        List<ResultColumn> cols = new ArrayList<>(List.of(ResultColumn.number("number of rows inserted"),
-                ResultColumn.number("number of rows updated")));
-        List<Object> row = new ArrayList<>(List.of(counts[0], counts[1]));
-        if (hasDelete) {
-            cols.add(ResultColumn.number("number of rows deleted"));
-            row.add(counts[2]);
-        }
-        List<Object[]> rows = new ArrayList<>();
-        rows.add(row.toArray());
-        return new Result(StatementKind.MERGE, cols, rows);
-    }
-
-    /**
-     * Snowflake refuses (100090) a MERGE where two or more source rows reach one target row and the
-     * first matching clause for one of them is an UPDATE; DuckDB would silently apply one of them.
-     */
-    private void checkDeterministic(String targetSql, String targetAlias, String source, String on, List<String[]> matched,
-                                    boolean tracked) throws SQLException {
-        if (matched.stream().noneMatch(m -> m[1].equals("UPDATE"))) {
-            return;
-        }
-        List<String> any = new ArrayList<>();
-        List<String> firstIsUpdate = new ArrayList<>();
-        List<String> earlier = new ArrayList<>();
-        for (String[] m : matched) {
-            String p = m[0] == null ? "TRUE" : "COALESCE((" + m[0] + "), FALSE)";
-            any.add(p);
-            if (m[1].equals("UPDATE")) {
-                StringBuilder cond = new StringBuilder(p);
-                for (String e : earlier) {
-                    cond.append(" AND NOT ").append(e);
+                if (change != null) {
+                    streams.end(session, change);
                 }
-                firstIsUpdate.add("(" + cond + ")");
+                consumeStreams();
+                return null;
+            });
+            List<ResultColumn> cols = new ArrayList<>(List.of(ResultColumn.number("number of rows inserted"),
+                    ResultColumn.number("number of rows updated")));
+            List<Object> row = new ArrayList<>(List.of(counts[0], counts[1]));
+            if (hasDelete) {
+                cols.add(ResultColumn.number("number of rows deleted"));
+                row.add(counts[2]);
             }
-            earlier.add(p);
+            List<Object[]> rows = new ArrayList<>();
+            rows.add(row.toArray());
+            return new Result(StatementKind.MERGE, cols, rows);
         }
-        String rowId = tracked ? targetAlias + ".\"$ROW_ID\"" : targetAlias + ".rowid";
-        String check = "SELECT 1 FROM " + targetSql + " JOIN " + source + " ON " + on + " WHERE " + String.join(" OR ", any)
-                + " GROUP BY " + rowId + " HAVING count(*) > 1 AND sum(CASE WHEN " + String.join(" OR ", firstIsUpdate)
-                + " THEN 1 ELSE 0 END) >= 1 LIMIT 1";
-        try (PreparedStatement ps = x.session.conn().prepareStatement(check)) {
-            bindAll(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    throw new SnowflakeError("100090", "42P18", "Duplicate row detected during DML action");
+
+        /**
+         * Snowflake refuses (100090) a MERGE where two or more source rows reach one target row and the
+         * first matching clause for one of them is an UPDATE; DuckDB would silently apply one of them.
+         */
+        private void checkDeterministic(String targetSql, String targetAlias, String source, String on, List<String[]> matched,
+                                        boolean tracked) throws SQLException {
+            if (matched.stream().noneMatch(m -> m[1].equals("UPDATE"))) {
+                return;
+            }
+            List<String> any = new ArrayList<>();
+            List<String> firstIsUpdate = new ArrayList<>();
+            List<String> earlier = new ArrayList<>();
+            for (String[] m : matched) {
+                String p = m[0] == null ? "TRUE" : "COALESCE((" + m[0] + "), FALSE)";
+                any.add(p);
+                if (m[1].equals("UPDATE")) {
+                    StringBuilder cond = new StringBuilder(p);
+                    for (String e : earlier) {
+                        cond.append(" AND NOT ").append(e);
+                    }
+                    firstIsUpdate.add("(" + cond + ")");
+                }
+                earlier.add(p);
+            }
+            String rowId = tracked ? targetAlias + ".\"$ROW_ID\"" : targetAlias + ".rowid";
+            String check = "SELECT 1 FROM " + targetSql + " JOIN " + source + " ON " + on + " WHERE " + String.join(" OR ", any)
+                    + " GROUP BY " + rowId + " HAVING count(*) > 1 AND sum(CASE WHEN " + String.join(" OR ", firstIsUpdate)
+                    + " THEN 1 ELSE 0 END) >= 1 LIMIT 1";
+            try (PreparedStatement ps = session.conn().prepareStatement(check)) {
+                bindAll(ps);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        throw new SnowflakeError("100090", "42P18", "Duplicate row detected during DML action");
+                    }
                 }
             }
         }
-    }
 
-    /** Runs a change to a table atomically, with change tracking when streams watch it. */
-    private long change(Target t, List<String> before, String sql, boolean removesOrUpdates) throws SQLException {
-        return x.engine.atomic(x.session, () -> {
-            Streams.Change change = t.tracked() ? x.engine.services().streams().begin(x.session, t.table(), removesOrUpdates) : null;
-            for (String b : before) {
-                Engine.exec(x.session, b);
+        /** Runs a change to a table atomically, with change tracking when streams watch it. */
+        private long change(Target t, List<String> before, String sql, boolean removesOrUpdates) throws SQLException {
+            return transactions.atomic(session, () -> {
+                Streams.Change change = t.tracked() ? streams.begin(session, t.table(), removesOrUpdates) : null;
+                for (String b : before) {
+                    session.exec(b);
+                }
+                long n = x.update(sql);
+                if (change != null) {
+                    streams.end(session, change);
+                }
+                consumeStreams();
+                return n;
+            });
+        }
+
+        /** DML read these streams: their offsets move when the transaction commits. */
+        private void consumeStreams() {
+            session.pendingStreamOffsets().putAll(x.streamsRead());
+        }
+
+        private void bindAll(PreparedStatement ps) throws SQLException {
+            int n = ps.getParameterMetaData().getParameterCount();
+            for (int i = 0; i < n && i < x.binds().size(); i++) {
+                ps.setObject(i + 1, x.binds().get(i));
             }
-            long n = x.update(sql);
-            if (change != null) {
-                x.engine.services().streams().end(x.session, change);
-            }
-            consumeStreams();
-            return n;
-        });
-    }
-
-    /** DML read these streams: their offsets move when the transaction commits. */
-    private void consumeStreams() {
-        x.session.pendingStreamOffsets().putAll(x.streamsRead);
-    }
-
-    private void bindAll(PreparedStatement ps) throws SQLException {
-        int n = ps.getParameterMetaData().getParameterCount();
-        for (int i = 0; i < n && i < x.binds.size(); i++) {
-            ps.setObject(i + 1, x.binds.get(i));
         }
     }
 

@@ -78,7 +78,7 @@ final class ResultTables {
             ResultColumn col = r.columns().get(i);
             ddl.append(i == 0 ? "" : ", ").append(Names.quote(col.name())).append(' ').append(duckType(col.type()));
         }
-        Engine.exec(s, ddl.append(')').toString());
+        s.exec(ddl.append(')').toString());
         if (!r.rows().isEmpty()) {
             String marks = String.join(", ", java.util.Collections.nCopies(r.columns().size(), "?"));
             try (PreparedStatement ps = s.conn().prepareStatement("INSERT INTO " + table + " VALUES (" + marks + ")")) {

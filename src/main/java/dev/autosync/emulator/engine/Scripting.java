@@ -23,29 +23,31 @@ final class Scripting {
     private static final Set<String> UNSUPPORTED = Set.of("LET", "IF", "FOR", "WHILE", "LOOP", "REPEAT", "CASE", "DECLARE",
             "RAISE", "CALL", "OPEN", "FETCH", "CLOSE", "BREAK", "CONTINUE");
 
-    private final StatementExecutor x;
+    private final Transactions transactions;
 
-    Scripting(StatementExecutor x) {
-        this.x = x;
+    Scripting(Transactions transactions) {
+        this.transactions = transactions;
     }
 
-    Result run() throws SQLException {
-        Cursor c = x.c;
+    /** Runs the statement at the cursor; the statements of a block or EXECUTE IMMEDIATE go through {@code runner}. */
+    Result run(StatementContext st, StatementRunner runner) throws SQLException {
+        Cursor c = st.cursor();
+        Session session = st.session();
         String first = c.next().upper();
         switch (first) {
             case "COMMIT" -> {
                 c.accept("WORK");
-                commit();
+                transactions.commit(session);
                 return Result.status(StatementKind.TCL, "Statement executed successfully.");
             }
             case "ROLLBACK" -> {
                 c.accept("WORK");
-                rollback();
+                transactions.rollback(session);
                 return Result.status(StatementKind.TCL, "Statement executed successfully.");
             }
             case "START" -> {
                 c.expect("TRANSACTION");
-                begin();
+                transactions.begin(session);
                 return Result.status(StatementKind.TCL, "Statement executed successfully.");
             }
             case "DECLARE" -> throw SnowflakeError.unsupported("DECLARE sections in Snowflake Scripting");
@@ -58,20 +60,20 @@ final class Scripting {
                 if (!c.atEnd()) {
                     throw SnowflakeError.unsupported("EXECUTE IMMEDIATE ... USING");
                 }
-                return runText(text.value());
+                return runText(session, runner, text.value());
             }
             default -> {
                 Token next = c.peek();
                 if (c.atEnd() || next.isWord("TRANSACTION") || next.isWord("WORK") || next.isWord("NAME")) {
-                    begin();
+                    transactions.begin(session);
                     return Result.status(StatementKind.TCL, "Statement executed successfully.");
                 }
-                return block(x.sql);
+                return block(st, runner);
             }
         }
     }
 
-    private Result runText(String text) {
+    private static Result runText(Session session, StatementRunner runner, String text) {
         String t = text.strip();
         String upper = t.toUpperCase(Locale.ROOT);
         if (upper.startsWith("DECLARE")) {
@@ -80,63 +82,20 @@ final class Scripting {
         List<String> statements = Splitter.split(t);
         Result last = Result.status(StatementKind.SELECT, "Statement executed successfully.");
         for (String st : statements) {
-            last = x.engine.executeOne(x.session, st, List.of());
+            last = runner.run(session, st, List.of());
         }
         return last;
     }
 
-    void begin() throws SQLException {
-        Session s = x.session;
-        if (s.inExplicitTransaction()) {
-            return;
-        }
-        x.engine.holdForTransaction(s);
-        s.conn().setAutoCommit(false);
-        s.explicitTransaction(true);
-    }
-
-    void commit() throws SQLException {
-        Session s = x.session;
-        if (!s.inExplicitTransaction()) {
-            return;
-        }
-        try {
-            x.engine.commitStreamOffsets(s);
-            s.conn().commit();
-        } catch (SQLException | RuntimeException e) {
-            rollback();
-            throw e;
-        }
-        end(s);
-    }
-
-    void rollback() throws SQLException {
-        Session s = x.session;
-        if (!s.inExplicitTransaction()) {
-            return;
-        }
-        try {
-            s.conn().rollback();
-        } finally {
-            s.pendingStreamOffsets().clear();
-            end(s);
-        }
-    }
-
-    private void end(Session s) throws SQLException {
-        s.conn().setAutoCommit(true);
-        s.explicitTransaction(false);
-        x.engine.releaseTransaction(s);
-    }
-
     /** {@code BEGIN stmt; ... END}: runs the statements in order; RETURN ends the block with a value. */
-    private Result block(String text) throws SQLException {
-        String body = text.strip();
+    private Result block(StatementContext statement, StatementRunner runner) throws SQLException {
+        Session session = statement.session();
+        String body = statement.text().strip();
         if (body.endsWith(";")) {
             body = body.substring(0, body.length() - 1).strip();
         }
         if (!body.toUpperCase(Locale.ROOT).startsWith("BEGIN") || !body.toUpperCase(Locale.ROOT).endsWith("END")) {
-            throw x.c.unexpected();
+            throw statement.cursor().unexpected();
         }
         body = body.substring(5, body.length() - 3);
         boolean openedHere = false;
@@ -147,7 +106,7 @@ final class Scripting {
                 String word = c.peek().upper();
                 if (word.equals("RETURN")) {
                     c.next();
-                    Result r = x.engine.executeOne(x.session, "SELECT " + c.rest(), List.of());
+                    Result r = runner.run(session, "SELECT " + c.rest(), List.of());
                     returned = r.rows().isEmpty() ? null : r.rows().get(0)[0];
                     break;
                 }
@@ -160,17 +119,17 @@ final class Scripting {
                 if (word.equals("NULL")) {
                     continue;
                 }
-                boolean wasOpen = x.session.inExplicitTransaction();
-                x.engine.executeOne(x.session, st, List.of());
-                if (!wasOpen && x.session.inExplicitTransaction()) {
+                boolean wasOpen = session.inExplicitTransaction();
+                runner.run(session, st, List.of());
+                if (!wasOpen && session.inExplicitTransaction()) {
                     openedHere = true;
-                } else if (!x.session.inExplicitTransaction()) {
+                } else if (!session.inExplicitTransaction()) {
                     openedHere = false;
                 }
             }
         } catch (RuntimeException e) {
-            if (openedHere && x.session.inExplicitTransaction()) {
-                rollback();
+            if (openedHere && session.inExplicitTransaction()) {
+                transactions.rollback(session);
             }
             throw e;
         }

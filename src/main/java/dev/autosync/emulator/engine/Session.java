@@ -2,6 +2,7 @@ package dev.autosync.emulator.engine;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -93,6 +94,15 @@ public final class Session {
 
     public void lastQueryId(String id) {
         this.lastQueryId = id;
+    }
+
+    /** Runs DuckDB statements on the session's connection. */
+    void exec(String... sql) throws SQLException {
+        try (Statement st = conn.createStatement()) {
+            for (String q : sql) {
+                st.execute(q);
+            }
+        }
     }
 
     /** Stream offsets to move when the open transaction commits. */

@@ -9,8 +9,6 @@ import dev.autosync.sql.TokenType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,14 +22,12 @@ import java.util.regex.Pattern;
 final class Show {
     private static final SfType LTZ = SfType.TIMESTAMP_LTZ;
 
-    private final StatementExecutor x;
-    private final Cursor c;
     private final Catalog catalog;
+    private final ObjectRows objectRows;
 
-    Show(StatementExecutor x) {
-        this.x = x;
-        this.c = x.c;
-        this.catalog = x.engine.catalog();
+    Show(Catalog catalog, ObjectRows objectRows) {
+        this.catalog = catalog;
+        this.objectRows = objectRows;
     }
 
     /** Where SHOW looks: a database (schema null), a schema, or the whole account (both null). */
@@ -41,20 +37,19 @@ final class Show {
         }
     }
 
-    Result run() throws SQLException {
+    Result run(StatementContext st) throws SQLException {
+        Cursor c = st.cursor();
+        Session session = st.session();
         c.expect("SHOW");
         c.accept("TERSE");
-        String kind = c.next().upper();
-        if (kind.equals("FILE") || kind.equals("STORAGE") || kind.equals("NOTIFICATION")) {
-            kind = kind + "_" + c.next().upper();
-        }
+        String kind = KindWord.read(c);
         Predicate<String> like = n -> true;
         if (c.accept("LIKE")) {
             String pattern = c.expect(TokenType.STRING).value();
             Pattern p = Pattern.compile(likeToRegex(pattern), Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
             like = n -> p.matcher(n).matches();
         }
-        Scope scope = scope();
+        Scope scope = scope(st);
         if (c.accept("STARTS")) {
             c.expect("WITH");
             String prefix = c.expect(TokenType.STRING).value();
@@ -66,73 +61,52 @@ final class Show {
         }
         Predicate<String> filter = like;
         return switch (kind) {
-            case "DATABASES" -> databases(filter);
-            case "SCHEMAS" -> schemas(filter, scope);
-            case "TABLES" -> tables(filter, scope);
+            case "DATABASES" -> databases(filter, session);
+            case "SCHEMAS" -> schemas(filter, scope, session);
+            case "TABLES" -> tables(filter, scope, session);
             case "VIEWS" -> views(filter, scope);
             case "COLUMNS" -> columns(filter, scope);
             case "STAGES" -> stages(filter, scope);
             case "FILE_FORMATS" -> fileFormats(filter, scope);
             case "INTEGRATIONS", "STORAGE_INTEGRATIONS", "NOTIFICATION_INTEGRATIONS" -> integrations(filter, kind);
-            case "PIPES" -> result(List.of(col("created_on", LTZ), text("name"), text("database_name"), text("schema_name"),
-                    text("definition"), text("owner"), text("notification_channel"), text("comment"), text("integration"),
-                    text("pattern"), text("error_integration"), text("owner_role_type"), text("invalid_reason"), text("kind")),
-                    x.engine.services().pipes().showRows(select(CatalogKind.PIPE, filter, scope)));
-            case "STREAMS" -> streams(filter, scope);
-            case "TASKS" -> result(taskColumns(), x.engine.services().tasks().showRows(select(CatalogKind.TASK, filter, scope)));
+            case "PIPES" -> result(ObjectRows.pipeColumns(), objectRows.pipes(select(CatalogKind.PIPE, filter, scope)));
+            case "STREAMS" -> result(ObjectRows.streamColumns(), objectRows.streams(session, select(CatalogKind.STREAM, filter, scope)));
+            case "TASKS" -> result(ObjectRows.taskColumns(), ObjectRows.tasks(select(CatalogKind.TASK, filter, scope)));
             case "WAREHOUSES" -> warehouses(filter);
             default -> throw SnowflakeError.unsupported("SHOW " + kind.replace('_', ' '));
         };
     }
 
-    static List<ResultColumn> taskColumns() {
-        return List.of(col("created_on", LTZ), text("name"), text("id"), text("database_name"), text("schema_name"),
-                text("owner"), text("comment"), text("warehouse"), text("schedule"), text("predecessors"), text("state"),
-                text("definition"), text("condition"), text("allow_overlapping_execution"), text("error_integration"),
-                col("last_committed_on", LTZ), text("last_suspended_on"), text("owner_role_type"), text("config"),
-                text("budget"), text("task_relations"), text("last_suspended_reason"));
-    }
-
-    static List<ResultColumn> streamColumns() {
-        return List.of(col("created_on", LTZ), text("name"), text("database_name"), text("schema_name"), text("owner"),
-                text("comment"), text("table_name"), text("source_type"), text("base_tables"), text("type"), text("stale"),
-                text("mode"), col("stale_after", LTZ), text("invalid_reason"), text("owner_role_type"));
-    }
-
-    static List<ResultColumn> pipeColumns() {
-        return List.of(col("created_on", LTZ), text("name"), text("database_name"), text("schema_name"), text("definition"),
-                text("owner"), text("notification_channel"), text("comment"), text("integration"), text("pattern"),
-                text("error_integration"), text("owner_role_type"), text("invalid_reason"), text("kind"));
-    }
-
-    private Scope scope() {
+    private Scope scope(StatementContext st) {
+        Cursor c = st.cursor();
+        Session session = st.session();
         if (!c.accept("IN")) {
-            return new Scope(x.session.database(), null);
+            return new Scope(session.database(), null);
         }
         if (c.accept("ACCOUNT")) {
             return new Scope(null, null);
         }
         if (c.accept("DATABASE")) {
             if (c.atEnd() || c.isWord("STARTS") || c.isWord("LIMIT")) {
-                return new Scope(x.session.database(), null);
+                return new Scope(session.database(), null);
             }
             return new Scope(c.next().identifierName(), null);
         }
         boolean schemaWord = c.accept("SCHEMA");
         if (schemaWord && (c.atEnd() || c.isWord("STARTS") || c.isWord("LIMIT"))) {
-            return new Scope(x.session.database(), x.session.schema());
+            return new Scope(session.database(), session.schema());
         }
-        List<String> parts = x.translator().nameParts();
+        List<String> parts = st.translator().nameParts();
         if (parts.size() == 2) {
             return new Scope(parts.get(0), parts.get(1));
         }
         if (schemaWord) {
-            return new Scope(x.session.database(), parts.get(0));
+            return new Scope(session.database(), parts.get(0));
         }
         if (catalog.databaseExists(parts.get(0))) {
             return new Scope(parts.get(0), null);
         }
-        return new Scope(x.session.database(), parts.get(0));
+        return new Scope(session.database(), parts.get(0));
     }
 
     private List<CatalogObject> select(CatalogKind kind, Predicate<String> like, Scope scope) {
@@ -169,20 +143,12 @@ final class Show {
         return new Result(StatementKind.SHOW, cols, rows);
     }
 
-    private static OffsetDateTime created(CatalogObject o) {
-        return o.createdOn().atOffset(ZoneOffset.UTC);
-    }
-
-    private static String comment(CatalogObject o) {
-        return o.comment() == null ? "" : o.comment();
-    }
-
-    private Result databases(Predicate<String> like) {
+    private Result databases(Predicate<String> like, Session session) {
         List<Object[]> rows = new ArrayList<>();
         for (CatalogObject o : catalog.list(CatalogKind.DATABASE)) {
             if (like.test(o.name())) {
-                boolean current = o.name().equals(x.session.database());
-                rows.add(new Object[] {created(o), o.name(), current ? "Y" : "N", current ? "Y" : "N", "", "SYSADMIN", comment(o),
+                boolean current = o.name().equals(session.database());
+                rows.add(new Object[] {ObjectRows.created(o), o.name(), current ? "Y" : "N", current ? "Y" : "N", "", "SYSADMIN", ObjectRows.comment(o),
                         "", "1", "STANDARD", null, "ROLE"});
             }
         }
@@ -191,12 +157,12 @@ final class Show {
                 text("owner_role_type")), rows);
     }
 
-    private Result schemas(Predicate<String> like, Scope scope) {
+    private Result schemas(Predicate<String> like, Scope scope, Session session) {
         List<Object[]> rows = new ArrayList<>();
         for (CatalogObject o : catalog.list(CatalogKind.SCHEMA)) {
             if (like.test(o.name()) && (scope.db() == null || scope.db().equals(o.ref().db()))) {
-                boolean current = o.name().equals(x.session.schema()) && o.ref().db().equals(x.session.database());
-                rows.add(new Object[] {created(o), o.name(), "N", current ? "Y" : "N", o.ref().db(), "SYSADMIN", comment(o), "",
+                boolean current = o.name().equals(session.schema()) && o.ref().db().equals(session.database());
+                rows.add(new Object[] {ObjectRows.created(o), o.name(), "N", current ? "Y" : "N", o.ref().db(), "SYSADMIN", ObjectRows.comment(o), "",
                         "1", "ROLE", null});
             }
         }
@@ -205,13 +171,13 @@ final class Show {
                 text("owner_role_type"), text("budget")), rows);
     }
 
-    private Result tables(Predicate<String> like, Scope scope) throws SQLException {
+    private Result tables(Predicate<String> like, Scope scope, Session session) throws SQLException {
         List<Object[]> rows = new ArrayList<>();
         for (CatalogObject o : select(CatalogKind.TABLE, like, scope)) {
-            long count = count(o.ref().duckName());
+            long count = count(session, o.ref().duckName());
             boolean tracked = o.flag("CHANGE_TRACKING_ENABLED");
-            rows.add(new Object[] {created(o), o.name(), o.ref().db(), o.ref().schema(), o.flag("TEMPORARY") ? "TEMPORARY" : "TABLE",
-                    comment(o), "", count, count * 64, "SYSADMIN", "1", "OFF", tracked ? "ON" : "OFF", "N", "N", "ROLE", "N", null});
+            rows.add(new Object[] {ObjectRows.created(o), o.name(), o.ref().db(), o.ref().schema(), o.flag("TEMPORARY") ? "TEMPORARY" : "TABLE",
+                    ObjectRows.comment(o), "", count, count * 64, "SYSADMIN", "1", "OFF", tracked ? "ON" : "OFF", "N", "N", "ROLE", "N", null});
         }
         return result(List.of(col("created_on", LTZ), text("name"), text("database_name"), text("schema_name"), text("kind"),
                 text("comment"), text("cluster_by"), ResultColumn.number("rows"), ResultColumn.number("bytes"), text("owner"),
@@ -219,8 +185,8 @@ final class Show {
                 text("enable_schema_evolution"), text("owner_role_type"), text("is_event"), text("budget")), rows);
     }
 
-    private long count(String relation) throws SQLException {
-        try (Statement s = x.session.conn().createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + relation)) {
+    private static long count(Session session, String relation) throws SQLException {
+        try (Statement s = session.conn().createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + relation)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -229,7 +195,7 @@ final class Show {
     private Result views(Predicate<String> like, Scope scope) {
         List<Object[]> rows = new ArrayList<>();
         for (CatalogObject o : select(CatalogKind.VIEW, like, scope)) {
-            rows.add(new Object[] {created(o), o.name(), "", o.ref().db(), o.ref().schema(), "SYSADMIN", comment(o),
+            rows.add(new Object[] {ObjectRows.created(o), o.name(), "", o.ref().db(), o.ref().schema(), "SYSADMIN", ObjectRows.comment(o),
                     o.prop("TEXT"), "false", "false", "ROLE", "OFF"});
         }
         return result(List.of(col("created_on", LTZ), text("name"), text("reserved"), text("database_name"),
@@ -264,8 +230,8 @@ final class Show {
             String url = o.prop("URL");
             String cloud = url == null ? null : url.substring(0, url.indexOf("://")).toUpperCase(Locale.ROOT).replace("S3GOV", "AWS")
                     .replace("S3", "AWS").replace("GCS", "GCP");
-            rows.add(new Object[] {created(o), o.name(), o.ref().db(), o.ref().schema(), url == null ? "" : url,
-                    o.props().has("CREDENTIALS") ? "true" : "false", "false", "SYSADMIN", comment(o), null,
+            rows.add(new Object[] {ObjectRows.created(o), o.name(), o.ref().db(), o.ref().schema(), url == null ? "" : url,
+                    o.props().has("CREDENTIALS") ? "true" : "false", "false", "SYSADMIN", ObjectRows.comment(o), null,
                     url == null ? "INTERNAL" : "EXTERNAL", cloud, null, o.prop("STORAGE_INTEGRATION"), null, "ROLE", "false"});
         }
         return result(List.of(col("created_on", LTZ), text("name"), text("database_name"), text("schema_name"), text("url"),
@@ -279,7 +245,7 @@ final class Show {
         for (CatalogObject o : select(CatalogKind.FILE_FORMAT, like, scope)) {
             ObjectNode opts = o.props().deepCopy();
             opts.remove("COMMENT");
-            rows.add(new Object[] {created(o), o.name(), o.ref().db(), o.ref().schema(), o.prop("TYPE"), "SYSADMIN", comment(o),
+            rows.add(new Object[] {ObjectRows.created(o), o.name(), o.ref().db(), o.ref().schema(), o.prop("TYPE"), "SYSADMIN", ObjectRows.comment(o),
                     opts.toString(), "ROLE"});
         }
         return result(List.of(col("created_on", LTZ), text("name"), text("database_name"), text("schema_name"), text("type"),
@@ -302,27 +268,10 @@ final class Show {
             boolean storage = o.kind() == CatalogKind.STORAGE_INTEGRATION;
             String type = storage ? "EXTERNAL_STAGE" : "QUEUE - " + o.prop("NOTIFICATION_PROVIDER");
             rows.add(new Object[] {o.name(), type, storage ? "STORAGE" : "NOTIFICATION",
-                    String.valueOf(Options.bool(o.props(), "ENABLED", true)), comment(o), created(o)});
+                    String.valueOf(Options.bool(o.props(), "ENABLED", true)), ObjectRows.comment(o), ObjectRows.created(o)});
         }
         return result(List.of(text("name"), text("type"), text("category"), text("enabled"), text("comment"),
                 col("created_on", LTZ)), rows);
-    }
-
-    private Result streams(Predicate<String> like, Scope scope) throws SQLException {
-        return result(streamColumns(), streamRows(x, select(CatalogKind.STREAM, like, scope)));
-    }
-
-    static List<Object[]> streamRows(StatementExecutor x, List<CatalogObject> streams) throws SQLException {
-        List<Object[]> rows = new ArrayList<>();
-        for (CatalogObject o : streams) {
-            Streams.State st = x.engine.services().streams().state(x.session, o);
-            OffsetDateTime base = st.lastConsumed() != null ? st.lastConsumed() : o.createdOn().atOffset(ZoneOffset.UTC);
-            boolean stale = o.flag("STALE");
-            rows.add(new Object[] {o.createdOn().atOffset(ZoneOffset.UTC), o.name(), o.ref().db(), o.ref().schema(), "SYSADMIN",
-                    o.comment() == null ? "" : o.comment(), o.prop("TABLE_NAME"), "Table", o.prop("TABLE_NAME"), "DELTA",
-                    String.valueOf(stale), o.prop("MODE"), base.plusDays(14), o.prop("INVALID_REASON"), "ROLE"});
-        }
-        return rows;
     }
 
     private Result warehouses(Predicate<String> like) {
@@ -330,7 +279,7 @@ final class Show {
         for (CatalogObject o : catalog.list(CatalogKind.WAREHOUSE)) {
             if (like.test(o.name())) {
                 rows.add(new Object[] {o.name(), "STARTED", "STANDARD", o.prop("WAREHOUSE_SIZE") == null ? "X-Small"
-                        : o.prop("WAREHOUSE_SIZE"), comment(o), created(o)});
+                        : o.prop("WAREHOUSE_SIZE"), ObjectRows.comment(o), ObjectRows.created(o)});
             }
         }
         return result(List.of(text("name"), text("state"), text("type"), text("size"), text("comment"), col("created_on", LTZ)), rows);

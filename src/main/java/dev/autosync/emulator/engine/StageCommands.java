@@ -27,24 +27,24 @@ import java.util.regex.Pattern;
 final class StageCommands {
     private static final DateTimeFormatter LAST_MODIFIED = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
-    private final StatementExecutor x;
+    private final Stages stages;
 
-    StageCommands(StatementExecutor x) {
-        this.x = x;
+    StageCommands(Stages stages) {
+        this.stages = stages;
     }
 
-    Result run() {
-        Raw raw = new Raw(x.sql);
+    Result run(StatementContext st) {
+        Raw raw = new Raw(st.text());
         String verb = raw.word().toUpperCase(Locale.ROOT);
         return switch (verb) {
-            case "PUT" -> put(raw);
-            case "GET" -> get(raw);
-            case "LIST", "LS" -> list(raw);
-            default -> remove(raw);
+            case "PUT" -> put(st, raw);
+            case "GET" -> get(st, raw);
+            case "LIST", "LS" -> list(st, raw);
+            default -> remove(st, raw);
         };
     }
 
-    private Result put(Raw raw) {
+    private Result put(StatementContext st, Raw raw) {
         String file = raw.argument();
         String stageRef = raw.argument();
         Map<String, String> options = raw.options();
@@ -52,7 +52,7 @@ final class StageCommands {
             throw new SnowflakeError("001003", "42000", "SQL compilation error:\nPUT needs a local file URL such as "
                     + "file:///path/to/file.json, not '" + file + "'.");
         }
-        Stages.Location loc = x.engine.stages().resolve(x, stageRef);
+        Stages.Location loc = stages.resolve(st, stageRef);
         if (loc.external()) {
             throw new SnowflakeError("002003", "42S02", "SQL compilation error:\nPUT works only with internal stages; "
                     + loc.displayName() + " is external. Upload to the bucket with your cloud's tools (for the local "
@@ -73,7 +73,7 @@ final class StageCommands {
         return new Result(StatementKind.PUT, List.of(), new ArrayList<>()).withTransfer(data);
     }
 
-    private Result get(Raw raw) {
+    private Result get(StatementContext st, Raw raw) {
         String stageRef = raw.argument();
         String dir = raw.argument();
         Map<String, String> options = raw.options();
@@ -81,7 +81,7 @@ final class StageCommands {
             throw new SnowflakeError("001003", "42000", "SQL compilation error:\nGET needs a local folder URL such as "
                     + "file:///tmp/download/, not '" + dir + "'.");
         }
-        Stages.Location loc = x.engine.stages().resolve(x, stageRef);
+        Stages.Location loc = stages.resolve(st, stageRef);
         Pattern pattern = options.containsKey("PATTERN") ? Pattern.compile(options.get("PATTERN")) : null;
         String base = loc.path().contains("/") ? loc.path().substring(0, loc.path().lastIndexOf('/') + 1) : "";
         ObjectNode data = JsonNodeFactory.instance.objectNode();
@@ -102,8 +102,8 @@ final class StageCommands {
         return new Result(StatementKind.GET, List.of(), new ArrayList<>()).withTransfer(data);
     }
 
-    private Result list(Raw raw) {
-        Stages.Location loc = x.engine.stages().resolve(x, raw.argument());
+    private Result list(StatementContext st, Raw raw) {
+        Stages.Location loc = stages.resolve(st, raw.argument());
         Map<String, String> options = raw.options();
         Pattern pattern = options.containsKey("PATTERN") ? Pattern.compile(options.get("PATTERN")) : null;
         List<Object[]> rows = new ArrayList<>();
@@ -118,8 +118,8 @@ final class StageCommands {
                 ResultColumn.text("md5"), ResultColumn.text("last_modified")), rows);
     }
 
-    private Result remove(Raw raw) {
-        Stages.Location loc = x.engine.stages().resolve(x, raw.argument());
+    private Result remove(StatementContext st, Raw raw) {
+        Stages.Location loc = stages.resolve(st, raw.argument());
         Map<String, String> options = raw.options();
         Pattern pattern = options.containsKey("PATTERN") ? Pattern.compile(options.get("PATTERN")) : null;
         List<Object[]> rows = new ArrayList<>();

@@ -6,12 +6,12 @@ import dev.autosync.emulator.base.Names;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autosync.emulator.sql.Cursor;
+import dev.autosync.sql.TokenType;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -25,49 +25,51 @@ import java.util.UUID;
 final class StageDdl {
     private static final Set<String> STORAGE_PROVIDERS = Set.of("S3", "S3GOV", "S3CHINA", "GCS", "AZURE");
 
-    private final StatementExecutor x;
-    private final Cursor c;
     private final Catalog catalog;
+    private final Stages stages;
+    private final Transactions transactions;
+    private final ExistingObjects existing;
 
-    StageDdl(StatementExecutor x) {
-        this.x = x;
-        this.c = x.c;
-        this.catalog = x.engine.catalog();
+    StageDdl(Catalog catalog, Stages stages, Transactions transactions, ExistingObjects existing) {
+        this.catalog = catalog;
+        this.stages = stages;
+        this.transactions = transactions;
+        this.existing = existing;
     }
 
-    Result create(String kind, Ddl.CreateHeader h) throws SQLException {
-        return switch (kind) {
-            case "STAGE" -> createStage(h);
-            case "FILE_FORMAT" -> createFileFormat(h);
-            case "STORAGE_INTEGRATION" -> createStorageIntegration(h);
-            default -> createNotificationIntegration(h);
+    Result create(StatementContext st, CreateHeader h) throws SQLException {
+        return switch (h.kind()) {
+            case "STAGE" -> createStage(st, h);
+            case "FILE_FORMAT" -> createFileFormat(st, h);
+            case "STORAGE_INTEGRATION" -> createStorageIntegration(st, h);
+            default -> createNotificationIntegration(st, h);
         };
     }
 
-    private Result createStage(Ddl.CreateHeader h) throws SQLException {
-        ObjectRef ref = x.name("CREATE STAGE");
-        x.requireSchema(ref);
-        ObjectNode props = Options.parse(c, Set.of());
-        validateStage(props);
-        Result done = new Ddl(x).existing(CatalogKind.STAGE, ref, h);
+    private Result createStage(StatementContext st, CreateHeader h) throws SQLException {
+        ObjectRef ref = st.name("CREATE STAGE");
+        catalog.requireSchema(ref);
+        ObjectNode props = Options.parse(st.cursor(), Set.of());
+        validateStage(st, props);
+        Result done = existing.check(st.session(), CatalogKind.STAGE, ref, h);
         if (done != null) {
             return done;
         }
-        x.engine.atomic(x.session, () -> catalog.create(x.session.conn(), CatalogKind.STAGE, ref, Options.text(props, "COMMENT"),
+        transactions.atomic(st.session(), () -> catalog.create(st.session().conn(), CatalogKind.STAGE, ref, Options.text(props, "COMMENT"),
                 props, null));
         CatalogObject stage = catalog.require(CatalogKind.STAGE, ref);
         try {
-            Files.createDirectories(x.engine.stages().location(stage, "").root());
+            Files.createDirectories(stages.location(stage, "").root());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return Result.ddl("Stage area " + Names.display(ref.name()) + " successfully created.");
     }
 
-    private void validateStage(ObjectNode props) {
+    private void validateStage(StatementContext st, ObjectNode props) {
         String url = Options.text(props, "URL");
         if (url != null) {
-            x.engine.stages().urlFolder(url);
+            stages.urlFolder(url);
             String integration = Options.text(props, "STORAGE_INTEGRATION");
             if (integration != null) {
                 CatalogObject i = catalog.find(CatalogKind.STORAGE_INTEGRATION, ObjectRef.account(integration))
@@ -80,7 +82,7 @@ final class StageDdl {
         JsonNode ff = props.get("FILE_FORMAT");
         if (ff instanceof ObjectNode o) {
             if (o.hasNonNull("FORMAT_NAME")) {
-                x.engine.stages().named(x, o.get("FORMAT_NAME").asText());
+                stages.named(st, o.get("FORMAT_NAME").asText());
             } else {
                 FileFormat.of(o);
             }
@@ -100,9 +102,9 @@ final class StageDdl {
             throw new SnowflakeError("003093", "22023", "SQL execution error: Storage integration '" + integration.name()
                     + "' is disabled.");
         }
-        List<String> allowed = list(integration.props().get("STORAGE_ALLOWED_LOCATIONS"));
+        List<String> allowed = Options.list(integration.props().get("STORAGE_ALLOWED_LOCATIONS"));
         boolean inside = allowed.stream().anyMatch(a -> a.equals("*") || url.startsWith(a));
-        boolean blocked = list(integration.props().get("STORAGE_BLOCKED_LOCATIONS")).stream().anyMatch(url::startsWith);
+        boolean blocked = Options.list(integration.props().get("STORAGE_BLOCKED_LOCATIONS")).stream().anyMatch(url::startsWith);
         if (!inside || blocked) {
             throw new SnowflakeError("003094", "22023", "SQL execution error: Location '" + url + "' is not allowed by "
                     + "integration '" + integration.name() + "'. Please use DESC INTEGRATION to check out allowed and "
@@ -110,39 +112,26 @@ final class StageDdl {
         }
     }
 
-    static List<String> list(JsonNode n) {
-        List<String> out = new ArrayList<>();
-        if (n == null) {
-            return out;
-        }
-        if (n.isArray()) {
-            n.forEach(v -> out.add(v.asText()));
-        } else {
-            out.add(n.asText());
-        }
-        return out;
-    }
-
-    private Result createFileFormat(Ddl.CreateHeader h) throws SQLException {
-        ObjectRef ref = x.name("CREATE FILE FORMAT");
-        x.requireSchema(ref);
-        ObjectNode props = Options.parse(c, Set.of());
+    private Result createFileFormat(StatementContext st, CreateHeader h) throws SQLException {
+        ObjectRef ref = st.name("CREATE FILE FORMAT");
+        catalog.requireSchema(ref);
+        ObjectNode props = Options.parse(st.cursor(), Set.of());
         FileFormat.of(props);
         if (!props.has("TYPE")) {
             props.put("TYPE", "CSV");
         }
-        Result done = new Ddl(x).existing(CatalogKind.FILE_FORMAT, ref, h);
+        Result done = existing.check(st.session(), CatalogKind.FILE_FORMAT, ref, h);
         if (done != null) {
             return done;
         }
-        x.engine.atomic(x.session, () -> catalog.create(x.session.conn(), CatalogKind.FILE_FORMAT, ref,
+        transactions.atomic(st.session(), () -> catalog.create(st.session().conn(), CatalogKind.FILE_FORMAT, ref,
                 Options.text(props, "COMMENT"), props, null));
         return Result.ddl("File format " + Names.display(ref.name()) + " successfully created.");
     }
 
-    private Result createStorageIntegration(Ddl.CreateHeader h) throws SQLException {
-        String name = x.translator().nameParts().get(0);
-        ObjectNode props = Options.parse(c, Set.of());
+    private Result createStorageIntegration(StatementContext st, CreateHeader h) throws SQLException {
+        String name = st.translator().nameParts().get(0);
+        ObjectNode props = Options.parse(st.cursor(), Set.of());
         requireValue(props, "TYPE", "EXTERNAL_STAGE");
         String provider = Options.text(props, "STORAGE_PROVIDER");
         if (provider == null || !STORAGE_PROVIDERS.contains(provider.toUpperCase(Locale.ROOT))) {
@@ -156,9 +145,9 @@ final class StageDdl {
         if (!props.has("ENABLED")) {
             throw SnowflakeError.compilation("missing required parameter ENABLED");
         }
-        for (String loc : list(props.get("STORAGE_ALLOWED_LOCATIONS"))) {
+        for (String loc : Options.list(props.get("STORAGE_ALLOWED_LOCATIONS"))) {
             if (!loc.equals("*")) {
-                x.engine.stages().urlFolder(loc);
+                stages.urlFolder(loc);
             }
         }
         if (provider.toUpperCase(Locale.ROOT).startsWith("S3") && !props.has("STORAGE_AWS_ROLE_ARN")) {
@@ -171,18 +160,18 @@ final class StageDdl {
             // Without a pinned external id, every (re)creation gets a new one, as in Snowflake.
             props.put("GENERATED_EXTERNAL_ID", "LOCAL_SFCRole=1_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24) + "=");
         }
-        Result done = integrationExisting(name, h);
+        Result done = existing.checkIntegration(st.session(), name, h);
         if (done != null) {
             return done;
         }
-        x.engine.atomic(x.session, () -> catalog.create(x.session.conn(), CatalogKind.STORAGE_INTEGRATION,
+        transactions.atomic(st.session(), () -> catalog.create(st.session().conn(), CatalogKind.STORAGE_INTEGRATION,
                 ObjectRef.account(name), Options.text(props, "COMMENT"), props, null));
         return Result.ddl("Integration " + Names.display(name) + " successfully created.");
     }
 
-    private Result createNotificationIntegration(Ddl.CreateHeader h) throws SQLException {
-        String name = x.translator().nameParts().get(0);
-        ObjectNode props = Options.parse(c, Set.of());
+    private Result createNotificationIntegration(StatementContext st, CreateHeader h) throws SQLException {
+        String name = st.translator().nameParts().get(0);
+        ObjectNode props = Options.parse(st.cursor(), Set.of());
         requireValue(props, "TYPE", "QUEUE");
         String provider = Options.text(props, "NOTIFICATION_PROVIDER");
         if (provider == null) {
@@ -199,23 +188,13 @@ final class StageDdl {
         } else {
             throw SnowflakeError.unsupported("NOTIFICATION_PROVIDER = " + provider);
         }
-        Result done = integrationExisting(name, h);
+        Result done = existing.checkIntegration(st.session(), name, h);
         if (done != null) {
             return done;
         }
-        x.engine.atomic(x.session, () -> catalog.create(x.session.conn(), CatalogKind.NOTIFICATION_INTEGRATION,
+        transactions.atomic(st.session(), () -> catalog.create(st.session().conn(), CatalogKind.NOTIFICATION_INTEGRATION,
                 ObjectRef.account(name), Options.text(props, "COMMENT"), props, null));
         return Result.ddl("Integration " + Names.display(name) + " successfully created.");
-    }
-
-    private Result integrationExisting(String name, Ddl.CreateHeader h) throws SQLException {
-        ObjectRef ref = ObjectRef.account(name);
-        CatalogObject old = catalog.find(CatalogKind.STORAGE_INTEGRATION, ref)
-                .or(() -> catalog.find(CatalogKind.NOTIFICATION_INTEGRATION, ref)).orElse(null);
-        if (old == null) {
-            return null;
-        }
-        return new Ddl(x).existing(old.kind(), ref, h);
     }
 
     private static void requireValue(ObjectNode props, String key, String expected) {
@@ -225,16 +204,15 @@ final class StageDdl {
         }
     }
 
-    Result alter(String kind) throws SQLException {
+    Result alter(StatementContext st, String kind) throws SQLException {
+        Cursor c = st.cursor();
         c.acceptAll("IF", "EXISTS");
-        List<String> parts = x.translator().nameParts();
+        List<String> parts = st.translator().nameParts();
         CatalogObject o = switch (kind) {
-            case "STAGE" -> catalog.require(CatalogKind.STAGE, x.resolve(parts, "ALTER STAGE"));
-            case "FILE_FORMAT" -> catalog.require(CatalogKind.FILE_FORMAT, x.resolve(parts, "ALTER FILE FORMAT"));
+            case "STAGE" -> catalog.require(CatalogKind.STAGE, st.resolve(parts, "ALTER STAGE"));
+            case "FILE_FORMAT" -> catalog.require(CatalogKind.FILE_FORMAT, st.resolve(parts, "ALTER FILE FORMAT"));
             default -> {
-                ObjectRef ref = ObjectRef.account(parts.get(0));
-                yield catalog.find(CatalogKind.STORAGE_INTEGRATION, ref).or(() -> catalog.find(CatalogKind.NOTIFICATION_INTEGRATION, ref))
-                        .orElseThrow(() -> SnowflakeError.doesNotExist("Integration", Names.display(parts.get(0))));
+                yield catalog.findIntegration(ObjectRef.account(parts.get(0))).orElseThrow(() -> SnowflakeError.doesNotExist("Integration", Names.display(parts.get(0))));
             }
         };
         if (c.accept("SET")) {
@@ -242,7 +220,7 @@ final class StageDdl {
             ObjectNode merged = o.props().deepCopy();
             set.fields().forEachRemaining(e -> merged.set(e.getKey(), e.getValue()));
             if (o.kind() == CatalogKind.STAGE) {
-                validateStage(merged);
+                validateStage(st, merged);
             } else if (o.kind() == CatalogKind.FILE_FORMAT) {
                 FileFormat.of(merged);
             }
@@ -257,12 +235,12 @@ final class StageDdl {
                 if (key.equals("COMMENT")) {
                     o.comment(null);
                 }
-            } while (c.accept(dev.autosync.sql.TokenType.COMMA));
+            } while (c.accept(TokenType.COMMA));
         } else {
             throw SnowflakeError.unsupported("ALTER " + kind.replace('_', ' ') + " " + c.peek().upper());
         }
-        x.engine.atomic(x.session, () -> {
-            catalog.save(x.session.conn(), o);
+        transactions.atomic(st.session(), () -> {
+            catalog.save(st.session().conn(), o);
             return null;
         });
         return Result.ddl("Statement executed successfully.");

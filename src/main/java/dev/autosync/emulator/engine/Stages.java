@@ -41,9 +41,11 @@ public final class Stages {
     private static final Pattern URL = Pattern.compile("(s3|s3gov|s3china|gcs|azure)://([^/]+)(/.*)?", Pattern.CASE_INSENSITIVE);
 
     private final Path dataDir;
+    private final Catalog catalog;
 
-    Stages(Path dataDir) {
+    Stages(Path dataDir, Catalog catalog) {
         this.dataDir = dataDir;
+        this.catalog = catalog;
     }
 
     /** A resolved stage reference: the stage (null for user and table stages), its folder and a path inside it. */
@@ -144,7 +146,7 @@ public final class Stages {
     }
 
     /** Resolves {@code @name/path}, {@code @db.s.name}, {@code @~/path} or {@code @%table/path}. */
-    Location resolve(StatementExecutor x, String reference) {
+    Location resolve(StatementContext st, String reference) {
         String ref = reference;
         if (ref.startsWith("'@")) {
             ref = ref.substring(1);
@@ -155,7 +157,7 @@ public final class Stages {
         if (ref.startsWith("~")) {
             String path = ref.length() > 1 ? stripSlash(ref.substring(1)) : "";
             checkPath("@" + ref, path);
-            Path root = dataDir.resolve("stages").resolve("~users").resolve(Names.folder(x.session.user()));
+            Path root = dataDir.resolve("stages").resolve("~users").resolve(Names.folder(st.session().user()));
             return new Location(null, root, path, "", "@~");
         }
         boolean table = ref.startsWith("%");
@@ -175,15 +177,15 @@ public final class Stages {
             }
             parts.add(t.identifierName());
         } while (nameCursor.accept(TokenType.DOT));
-        ObjectRef objectRef = x.resolve(parts, "stage access");
+        ObjectRef objectRef = st.resolve(parts, "stage access");
         if (table) {
-            CatalogObject t = x.engine.catalog().find(CatalogKind.TABLE, objectRef)
+            CatalogObject t = catalog.find(CatalogKind.TABLE, objectRef)
                     .orElseThrow(() -> SnowflakeError.doesNotExist("Table", objectRef.display()));
             Path root = dataDir.resolve("stages").resolve("~tables").resolve(Names.folder(objectRef.db()))
                     .resolve(Names.folder(objectRef.schema())).resolve(Names.folder(t.name()));
             return new Location(null, root, path, "", "@%" + t.name());
         }
-        CatalogObject stage = x.engine.catalog().find(CatalogKind.STAGE, objectRef)
+        CatalogObject stage = catalog.find(CatalogKind.STAGE, objectRef)
                 .orElseThrow(() -> SnowflakeError.doesNotExist("Stage", objectRef.display()));
         return location(stage, path);
     }
@@ -216,34 +218,34 @@ public final class Stages {
     }
 
     /** The file format a stage query or COPY uses: its own, else the stage's, else CSV. */
-    FileFormat format(StatementExecutor x, ObjectNode inline, String formatName, Location loc) {
+    FileFormat format(StatementContext st, ObjectNode inline, String formatName, Location loc) {
         if (formatName != null) {
-            return named(x, formatName);
+            return named(st, formatName);
         }
         if (inline != null && inline.size() > 0) {
             if (inline.hasNonNull("FORMAT_NAME")) {
-                return named(x, inline.get("FORMAT_NAME").asText());
+                return named(st, inline.get("FORMAT_NAME").asText());
             }
             return FileFormat.of(inline);
         }
         if (loc.stage() != null && loc.stage().props().has("FILE_FORMAT")) {
             ObjectNode ff = (ObjectNode) loc.stage().props().get("FILE_FORMAT");
             if (ff.hasNonNull("FORMAT_NAME")) {
-                return named(x, ff.get("FORMAT_NAME").asText());
+                return named(st, ff.get("FORMAT_NAME").asText());
             }
             return FileFormat.of(ff);
         }
         return FileFormat.csvDefault();
     }
 
-    FileFormat named(StatementExecutor x, String name) {
+    FileFormat named(StatementContext st, String name) {
         Cursor nc = new Cursor(name.contains("\"") || name.contains(".") ? name : Names.display(name));
         List<String> parts = new ArrayList<>();
         do {
             parts.add(nc.next().identifierName());
         } while (nc.accept(TokenType.DOT));
-        ObjectRef ref = x.resolve(parts, "COPY");
-        CatalogObject o = x.engine.catalog().find(CatalogKind.FILE_FORMAT, ref)
+        ObjectRef ref = st.resolve(parts, "COPY");
+        CatalogObject o = catalog.find(CatalogKind.FILE_FORMAT, ref)
                 .orElseThrow(() -> SnowflakeError.doesNotExist("File format", ref.display()));
         return FileFormat.of(o.props());
     }
@@ -252,16 +254,16 @@ public final class Stages {
      * Reads the staged files of {@code SELECT ... FROM @stage} into a temporary table with the
      * columns a staged-file query can use: {@code $1} and the METADATA$ columns.
      */
-    String materialise(StatementExecutor x, String reference, Map<String, String> options) throws SQLException {
-        Location loc = resolve(x, reference);
-        FileFormat ff = format(x, null, options.get("FILE_FORMAT"), loc).requireJson();
+    String materialise(StatementContext st, String reference, Map<String, String> options) throws SQLException {
+        Location loc = resolve(st, reference);
+        FileFormat ff = format(st, null, options.get("FILE_FORMAT"), loc).requireJson();
         Pattern pattern = options.containsKey("PATTERN") ? Pattern.compile(options.get("PATTERN")) : null;
         String table = "\"staged_" + UUID.randomUUID().toString().replace("-", "") + "\"";
-        Engine.exec(x.session, "CREATE TEMP TABLE " + table + " (\"$1\" JSON, \"METADATA$FILENAME\" VARCHAR, "
+        st.session().exec("CREATE TEMP TABLE " + table + " (\"$1\" JSON, \"METADATA$FILENAME\" VARCHAR, "
                 + "\"METADATA$FILE_ROW_NUMBER\" BIGINT, \"METADATA$FILE_CONTENT_KEY\" VARCHAR, "
                 + "\"METADATA$FILE_LAST_MODIFIED\" TIMESTAMP, \"METADATA$START_SCAN_TIME\" TIMESTAMPTZ)");
         OffsetDateTime scan = OffsetDateTime.now(ZoneOffset.UTC);
-        try (DuckDBAppender app = ((DuckDBConnection) x.session.conn()).createAppender("temp", "main", table.replace("\"", ""))) {
+        try (DuckDBAppender app = ((DuckDBConnection) st.session().conn()).createAppender("temp", "main", table.replace("\"", ""))) {
             for (StagedFile f : loc.files()) {
                 if (pattern != null && !pattern.matcher(f.relative()).matches()) {
                     continue;

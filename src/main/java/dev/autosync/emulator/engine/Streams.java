@@ -3,8 +3,6 @@ package dev.autosync.emulator.engine;
 import dev.autosync.emulator.base.SnowflakeError;
 import dev.autosync.emulator.base.Names;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.autosync.emulator.sql.Cursor;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -103,7 +100,7 @@ final class Streams {
         }
         String seq = CT + ".\"T" + table.id() + "_SEQ\"";
         long csn = nextCsn(s);
-        Engine.exec(s, "CREATE SEQUENCE IF NOT EXISTS " + seq,
+        s.exec("CREATE SEQUENCE IF NOT EXISTS " + seq,
                 "SET VARIABLE autosync_csn = " + csn,
                 "CREATE TABLE " + baseTable(table) + " (" + String.join(", ", defs) + ", \"$ROW_ID\" BIGINT DEFAULT nextval('"
                         + "_AUTOSYNC_CT.T" + table.id() + "_SEQ'), \"$V0\" BIGINT DEFAULT getvariable('autosync_csn'), "
@@ -121,7 +118,7 @@ final class Streams {
     /** Recreates the visible view after the table's columns changed. */
     void refreshView(Session s, CatalogObject table) throws SQLException {
         if (isTracked(table)) {
-            Engine.exec(s, "CREATE OR REPLACE VIEW " + table.ref().duckName() + " AS SELECT " + visible(table, null) + " FROM "
+            s.exec("CREATE OR REPLACE VIEW " + table.ref().duckName() + " AS SELECT " + visible(table, null) + " FROM "
                     + baseTable(table));
         }
     }
@@ -129,12 +126,12 @@ final class Streams {
     /** Applies ALTER TABLE column changes to the table, or to its base table and log when tracked. */
     void alterColumns(Session s, CatalogObject table, String clause, ObjectRef ref) throws SQLException {
         if (!isTracked(table)) {
-            Engine.exec(s, "ALTER TABLE " + ref.duckName() + " " + clause);
+            s.exec("ALTER TABLE " + ref.duckName() + " " + clause);
             return;
         }
-        Engine.exec(s, "ALTER TABLE " + baseTable(table) + " " + clause);
+        s.exec("ALTER TABLE " + baseTable(table) + " " + clause);
         String logClause = clause.replaceAll("(?i) NOT NULL", "").replaceAll("(?i) DEFAULT .*$", "");
-        Engine.exec(s, "ALTER TABLE " + logTable(table) + " " + logClause);
+        s.exec("ALTER TABLE " + logTable(table) + " " + logClause);
     }
 
     /** A change to a tracked table in progress: its change number, and the images before it when rows may change. */
@@ -143,11 +140,11 @@ final class Streams {
 
     Change begin(Session s, CatalogObject table, boolean rowsMayChange) throws SQLException {
         long csn = nextCsn(s);
-        Engine.exec(s, "SET VARIABLE autosync_csn = " + csn);
+        s.exec("SET VARIABLE autosync_csn = " + csn);
         String before = null;
         if (rowsMayChange) {
             before = "\"before_" + UUID.randomUUID().toString().replace("-", "") + "\"";
-            Engine.exec(s, "CREATE TEMP TABLE " + before + " AS SELECT * FROM " + baseTable(table));
+            s.exec("CREATE TEMP TABLE " + before + " AS SELECT * FROM " + baseTable(table));
         }
         return new Change(table, csn, before);
     }
@@ -159,7 +156,7 @@ final class Streams {
         }
         CatalogObject t = c.table();
         String cols = visible(t, "p");
-        Engine.exec(s, "INSERT INTO " + logTable(t) + " (" + visible(t, null) + ", \"$ROW_ID\", \"$V0\", \"$V\", \"$VEND\") SELECT "
+        s.exec("INSERT INTO " + logTable(t) + " (" + visible(t, null) + ", \"$ROW_ID\", \"$V0\", \"$V\", \"$VEND\") SELECT "
                         + cols + ", p.\"$ROW_ID\", p.\"$V0\", p.\"$V\", " + c.csn() + " FROM " + c.before() + " AS p WHERE NOT EXISTS "
                         + "(SELECT 1 FROM " + baseTable(t) + " AS b WHERE b.\"$ROW_ID\" = p.\"$ROW_ID\" AND b.\"$V\" = p.\"$V\")",
                 "DROP TABLE " + c.before());
@@ -167,46 +164,20 @@ final class Streams {
 
     // ---------------------------------------------------------------- streams
 
-    Result create(StatementExecutor x, Ddl.CreateHeader h) throws SQLException {
-        Cursor c = x.c;
-        ObjectRef ref = x.name("CREATE STREAM");
-        x.requireSchema(ref);
-        c.acceptAll("COPY", "GRANTS");
-        c.expect("ON");
-        if (!c.accept("TABLE")) {
-            throw SnowflakeError.unsupported("streams on " + c.peek().upper() + " (the emulator supports streams on tables)");
+    /** A new stream starts at the table's current change number (with its rows pending when it shows initial rows). */
+    void register(Session s, CatalogObject stream, boolean showInitialRows) throws SQLException {
+        try (PreparedStatement ps = s.conn().prepareStatement("INSERT INTO " + STATE + " VALUES (?, ?, ?, ?)")) {
+            ps.setLong(1, stream.id());
+            ps.setLong(2, currentCsn(s));
+            ps.setBoolean(3, showInitialRows);
+            ps.setObject(4, OffsetDateTime.now(ZoneOffset.UTC));
+            ps.executeUpdate();
         }
-        ObjectRef tableRef = x.name("CREATE STREAM");
-        if (c.isWord("AT") || c.isWord("BEFORE")) {
-            throw SnowflakeError.unsupported("CREATE STREAM ... " + c.peek().upper() + " (time travel)");
-        }
-        ObjectNode props = Options.parse(c, Set.of());
-        if (props.has("INSERT_ONLY")) {
-            throw SnowflakeError.unsupported("INSERT_ONLY streams (external tables)");
-        }
-        CatalogObject table = catalog.find(CatalogKind.TABLE, tableRef)
-                .orElseThrow(() -> SnowflakeError.doesNotExist("Table", tableRef.display()));
-        Result done = new Ddl(x).existing(CatalogKind.STREAM, ref, h);
-        if (done != null) {
-            return done;
-        }
-        props.put("TABLE_ID", table.id());
-        props.put("TABLE_NAME", tableRef.display());
-        props.put("MODE", Options.bool(props, "APPEND_ONLY", false) ? "APPEND_ONLY" : "DEFAULT");
-        x.engine.atomic(x.session, () -> {
-            enableTracking(x.session, table);
-            CatalogObject stream = catalog.create(x.session.conn(), CatalogKind.STREAM, ref, Options.text(props, "COMMENT"),
-                    props, null);
-            try (PreparedStatement ps = x.session.conn().prepareStatement("INSERT INTO " + STATE + " VALUES (?, ?, ?, ?)")) {
-                ps.setLong(1, stream.id());
-                ps.setLong(2, currentCsn(x.session));
-                ps.setBoolean(3, Options.bool(props, "SHOW_INITIAL_ROWS", false));
-                ps.setObject(4, OffsetDateTime.now(ZoneOffset.UTC));
-                ps.executeUpdate();
-            }
-            return null;
-        });
-        return Result.ddl("Stream " + Names.display(ref.name()) + " successfully created.");
+    }
+
+    /** SYSTEM$STREAM_GET_TABLE_TIMESTAMP: the stream's offset, as SQL. */
+    String offsetSql(CatalogObject stream) {
+        return "(SELECT offset_csn FROM " + STATE + " WHERE stream_id = " + stream.id() + ")";
     }
 
     void dropped(Session s, CatalogObject stream) throws SQLException {
@@ -228,7 +199,7 @@ final class Streams {
             catalog.save(s.conn(), st);
         }
         if (isTracked(table)) {
-            Engine.exec(s, "DROP VIEW IF EXISTS " + table.ref().duckName(), "DROP TABLE IF EXISTS " + baseTable(table),
+            s.exec("DROP VIEW IF EXISTS " + table.ref().duckName(), "DROP TABLE IF EXISTS " + baseTable(table),
                     "DROP TABLE IF EXISTS " + logTable(table), "DROP SEQUENCE IF EXISTS " + CT + ".\"T" + table.id() + "_SEQ\"");
         }
     }
@@ -316,7 +287,7 @@ final class Streams {
             return;
         }
         try {
-            Engine.exec(s, "DELETE FROM " + logTable(table) + " WHERE \"$VEND\" <= (SELECT min(offset_csn) FROM " + STATE
+            s.exec("DELETE FROM " + logTable(table) + " WHERE \"$VEND\" <= (SELECT min(offset_csn) FROM " + STATE
                     + " WHERE stream_id IN (" + ids.stream().map(String::valueOf).collect(Collectors.joining(", ")) + "))"
                     + " AND \"$V0\" <= (SELECT min(offset_csn) FROM " + STATE + " WHERE stream_id IN ("
                     + ids.stream().map(String::valueOf).collect(Collectors.joining(", ")) + "))");

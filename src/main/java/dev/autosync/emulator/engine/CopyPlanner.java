@@ -1,0 +1,222 @@
+package dev.autosync.emulator.engine;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.autosync.emulator.base.Names;
+import dev.autosync.emulator.base.SnowflakeError;
+import dev.autosync.emulator.sql.Cursor;
+import dev.autosync.emulator.sql.SnowflakeTypes;
+import dev.autosync.emulator.sql.SqlContext;
+import dev.autosync.emulator.sql.Translator;
+import dev.autosync.sql.Token;
+import dev.autosync.sql.TokenType;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Parses and checks COPY INTO a table from a stage into a {@link CopyPlan}, for bulk COPY and for
+ * pipes: the target, the files, the format, ON_ERROR, and the transformation translated to read
+ * one file's rows and convert each value to its column's type.
+ */
+final class CopyPlanner {
+    private static final Set<String> NOT_IN_TRANSFORM = Set.of("WHERE", "GROUP", "HAVING", "QUALIFY", "ORDER", "LIMIT",
+            "JOIN", "UNION", "FLATTEN");
+    private static final Set<String> NOT_IN_PIPE = Set.of("FILES", "PURGE", "FORCE", "SIZE_LIMIT", "RETURN_FAILED_ONLY",
+            "VALIDATION_MODE");
+
+    private final Catalog catalog;
+    private final Stages stages;
+    private final Streams streams;
+    private final Translation translation;
+
+    CopyPlanner(Catalog catalog, Stages stages, Streams streams, Translation translation) {
+        this.catalog = catalog;
+        this.stages = stages;
+        this.streams = streams;
+        this.translation = translation;
+    }
+
+    /** Plans a pipe's COPY ({@code definition}), its names resolved in the schema of {@code owner}. */
+    PlannedCopy planStored(Session session, String definition, ObjectRef owner) throws SQLException {
+        RunningStatement statement = RunningStatement.openWithin(translation, session, definition, owner);
+        try {
+            return new PlannedCopy(statement, plan(statement, true));
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
+        }
+    }
+
+    /** Parses COPY INTO at the cursor; for a pipe, refuses the options Snowflake refuses there. */
+    CopyPlan plan(StatementContext st, boolean pipe) throws SQLException {
+        Cursor c = st.cursor();
+        c.expect("COPY");
+        c.expect("INTO");
+        if (c.peek().is(TokenType.STAGE_REFERENCE)) {
+            throw SnowflakeError.unsupported("COPY INTO @stage (unloading)");
+        }
+        ObjectRef ref = st.name("COPY");
+        CatalogObject table = catalog.findRelation(ref).orElseThrow(() -> SnowflakeError.doesNotExist("Table", ref.display()));
+        if (table.kind() != CatalogKind.TABLE) {
+            throw SnowflakeError.compilation("COPY INTO needs a table; " + ref.display() + " is a view.");
+        }
+        List<ColumnDef> columns = new ArrayList<>(table.columns());
+        if (c.peek().is(TokenType.LEFT_PAREN)) {
+            c.next();
+            List<ColumnDef> named = new ArrayList<>();
+            do {
+                String name = c.next().identifierName();
+                ColumnDef col = table.columns().stream().filter(d -> d.name().equals(name)).findFirst()
+                        .orElseThrow(() -> SnowflakeError.invalidIdentifier(Names.display(name)));
+                named.add(col);
+            } while (c.accept(TokenType.COMMA));
+            c.expect(TokenType.RIGHT_PAREN);
+            columns = named;
+        }
+        c.expect("FROM");
+        String rowsTable = "\"copy_rows_" + UUID.randomUUID().toString().replace("-", "") + "\"";
+        st.session().exec("CREATE TEMP TABLE IF NOT EXISTS " + rowsTable + " (\"$1\" JSON, \"METADATA$FILENAME\" VARCHAR, "
+                + "\"METADATA$FILE_ROW_NUMBER\" BIGINT, \"METADATA$FILE_CONTENT_KEY\" VARCHAR, "
+                + "\"METADATA$FILE_LAST_MODIFIED\" TIMESTAMP, \"METADATA$START_SCAN_TIME\" TIMESTAMPTZ)");
+        st.temporary(rowsTable);
+        String source = "(SELECT * FROM " + rowsTable + " WHERE \"METADATA$FILE_ROW_NUMBER\" BETWEEN getvariable('autosync_lo') "
+                + "AND getvariable('autosync_hi'))";
+        String[] stageRef = new String[1];
+        String transform;
+        if (c.peek().is(TokenType.STAGE_REFERENCE)) {
+            stageRef[0] = c.next().value();
+            transform = null;
+        } else if (c.peek().is(TokenType.STRING)) {
+            throw SnowflakeError.unsupported("COPY from a URL; create a stage for it");
+        } else {
+            c.expect(TokenType.LEFT_PAREN);
+            checkSimpleSelect(c);
+            transform = st.copyTranslator((reference, options) -> {
+                stageRef[0] = reference;
+                return new SqlContext.Relation(source, null);
+            }).query(false);
+            c.expect(TokenType.RIGHT_PAREN);
+            if (stageRef[0] == null) {
+                throw SnowflakeError.compilation("COPY statement only supports simple SELECT from stage statements for import.");
+            }
+        }
+        ObjectNode options = Options.parse(c, Set.of());
+        if (!c.atEnd()) {
+            throw c.unexpected();
+        }
+        if (pipe) {
+            checkPipeOptions(options);
+        }
+        if (options.has("VALIDATION_MODE")) {
+            throw SnowflakeError.unsupported("VALIDATION_MODE");
+        }
+        Stages.Location location = stages.resolve(st, stageRef[0]);
+        ObjectNode inlineFormat = options.get("FILE_FORMAT") instanceof ObjectNode o ? o : null;
+        FileFormat format = stages.format(st, inlineFormat, null, location).requireJson();
+        if (transform == null) {
+            transform = plainTransform(columns, options, source);
+        }
+        Pattern pattern = options.hasNonNull("PATTERN") ? Pattern.compile(options.get("PATTERN").asText()) : null;
+        List<String> files = Options.list(options.get("FILES"));
+        boolean tracked = streams.isTracked(table);
+        String typed = typedTransform(st, columns, transform);
+        return new CopyPlan(table, tracked ? streams.baseTable(table) : ref.duckName(), tracked, columns, location, format,
+                pattern, files, CopyPlan.OnError.parse(Options.text(options, "ON_ERROR"), pipe),
+                Options.bool(options, "FORCE", false), Options.bool(options, "PURGE", false), rowsTable, typed, options);
+    }
+
+    private static void checkPipeOptions(ObjectNode options) {
+        for (String o : NOT_IN_PIPE) {
+            if (options.has(o)) {
+                throw SnowflakeError.compilation("Copy option " + o + " is not supported in a pipe definition.");
+            }
+        }
+        if ("ABORT_STATEMENT".equalsIgnoreCase(Options.text(options, "ON_ERROR"))) {
+            throw SnowflakeError.compilation("ON_ERROR = ABORT_STATEMENT is not supported in a pipe definition; "
+                    + "use SKIP_FILE (the default) or CONTINUE.");
+        }
+    }
+
+    /** COPY transforms are a simple SELECT from the stage: no WHERE, joins, grouping, ordering or LIMIT. */
+    private static void checkSimpleSelect(Cursor c) {
+        int depth = 0;
+        for (int i = c.position(); ; i++) {
+            Token t = c.token(i);
+            if (t.is(TokenType.END)) {
+                return;
+            }
+            if (t.is(TokenType.LEFT_PAREN)) {
+                depth++;
+            } else if (t.is(TokenType.RIGHT_PAREN)) {
+                if (depth == 0) {
+                    return;
+                }
+                depth--;
+            } else if (depth == 0 && t.is(TokenType.WORD) && NOT_IN_TRANSFORM.contains(t.upper())) {
+                throw SnowflakeError.compilation("COPY statement only supports simple SELECT from stage statements for "
+                        + "import (" + t.upper() + " is not allowed in a COPY transformation).");
+            }
+        }
+    }
+
+    /** Without a transformation a JSON file loads into one VARIANT column, or by column name when asked. */
+    private static String plainTransform(List<ColumnDef> columns, ObjectNode options, String source) {
+        String match = Options.text(options, "MATCH_BY_COLUMN_NAME");
+        if (match != null && !match.equalsIgnoreCase("NONE")) {
+            boolean insensitive = match.equalsIgnoreCase("CASE_INSENSITIVE");
+            List<String> items = new ArrayList<>();
+            for (ColumnDef col : columns) {
+                String key = Translator.literal("/" + col.name().replace("~", "~0").replace("/", "~1"));
+                items.add(insensitive
+                        ? "json_extract(\"$1\", (SELECT '/' || k FROM unnest(json_keys(\"$1\")) AS t(k) WHERE upper(k) = "
+                        + Translator.literal(col.name().toUpperCase()) + " LIMIT 1))"
+                        : "json_extract(\"$1\", " + key + ")");
+            }
+            return "SELECT " + String.join(", ", items) + " FROM " + source;
+        }
+        if (columns.size() != 1 || !columns.get(0).sfType().matches("VARIANT|OBJECT|ARRAY")) {
+            throw SnowflakeError.compilation("JSON file format can produce one and only one column of type variant, object, "
+                    + "or array. Load data into separate columns using the MATCH_BY_COLUMN_NAME copy option or copy with "
+                    + "transformation.");
+        }
+        return "SELECT \"$1\" FROM " + source;
+    }
+
+    /** The transformation with each value converted to its target column's type (and NOT NULL checked). */
+    private static String typedTransform(StatementContext st, List<ColumnDef> columns, String transform) throws SQLException {
+        int produced = countColumns(st.session(), transform);
+        if (produced != columns.size()) {
+            throw SnowflakeError.compilation("Insert value list does not match column list expecting " + columns.size()
+                    + " but got " + produced);
+        }
+        Translator tr = st.translator(new Cursor(""));
+        List<String> aliases = new ArrayList<>();
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnDef col = columns.get(i);
+            String q = "q.\"c" + i + "\"";
+            aliases.add("\"c" + i + "\"");
+            String converted = tr.cast(q, SnowflakeTypes.parse(new Cursor(col.sfType())), false);
+            if (!col.nullable()) {
+                converted = "(CASE WHEN " + q + " IS NULL THEN error('NULL result in a non-nullable column') ELSE " + converted + " END)";
+            }
+            items.add(converted + " AS " + Names.quote(col.name()));
+        }
+        return "SELECT " + String.join(", ", items) + " FROM (" + transform + ") AS q(" + String.join(", ", aliases) + ")";
+    }
+
+    private static int countColumns(Session session, String transform) throws SQLException {
+        String probe = "\"copy_probe_" + UUID.randomUUID().toString().replace("-", "") + "\"";
+        session.exec("SET VARIABLE autosync_lo = 1", "SET VARIABLE autosync_hi = 0");
+        try {
+            session.exec("CREATE TEMP TABLE " + probe + " AS " + transform);
+            return DuckColumns.describe(session, probe).size();
+        } finally {
+            session.exec("DROP TABLE IF EXISTS " + probe);
+        }
+    }
+}

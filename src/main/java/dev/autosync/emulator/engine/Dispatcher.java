@@ -1,0 +1,125 @@
+package dev.autosync.emulator.engine;
+
+import dev.autosync.emulator.base.Names;
+import dev.autosync.emulator.base.SnowflakeError;
+import dev.autosync.emulator.sql.Cursor;
+import dev.autosync.sql.Token;
+import dev.autosync.sql.TokenType;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs one statement: opens it (cursor, names, translation), hands it by its first word to the
+ * command that implements it, turns DuckDB's errors into Snowflake's, and drops the statement's
+ * temporary relations when it ends.
+ */
+final class Dispatcher {
+    private final Translation translation;
+    private final Queries queries;
+    private final Ddl ddl;
+    private final DropCommand drop;
+    private final UseCommand use;
+    private final Show show;
+    private final Describe describe;
+    private final StageCommands stageCommands;
+    private final CopyCommand copy;
+    private final Scripting scripting;
+    private final TaskDdl tasks;
+
+    Dispatcher(Translation translation, Queries queries, Ddl ddl, DropCommand drop, UseCommand use, Show show, Describe describe,
+               StageCommands stageCommands, CopyCommand copy, Scripting scripting, TaskDdl tasks) {
+        this.translation = translation;
+        this.queries = queries;
+        this.ddl = ddl;
+        this.drop = drop;
+        this.use = use;
+        this.show = show;
+        this.describe = describe;
+        this.stageCommands = stageCommands;
+        this.copy = copy;
+        this.scripting = scripting;
+        this.tasks = tasks;
+    }
+
+    /** Runs {@code sql}; statements it runs in turn (a scripting block's) go through {@code nested}. */
+    Result run(Session session, String sql, List<Object> binds, StatementRunner nested) {
+        try (RunningStatement st = RunningStatement.open(translation, session, sql, binds)) {
+            return dispatch(st, nested);
+        } catch (SQLException e) {
+            throw ErrorMapper.map(e);
+        }
+    }
+
+    private Result dispatch(RunningStatement st, StatementRunner nested) throws SQLException {
+        Cursor c = st.cursor();
+        Token first = c.peek();
+        if (first.is(TokenType.LEFT_PAREN)) {
+            return queries.select(st);
+        }
+        if (!first.is(TokenType.WORD)) {
+            throw c.unexpected();
+        }
+        switch (first.upper()) {
+            case "SELECT", "WITH", "VALUES":
+                return queries.select(st);
+            case "INSERT", "UPDATE", "DELETE", "MERGE", "TRUNCATE":
+                return queries.dml(st);
+            case "CREATE":
+                return ddl.create(st);
+            case "ALTER":
+                return ddl.alter(st);
+            case "DROP":
+                return drop.run(st);
+            case "COMMENT":
+                return ddl.commentOn(st);
+            case "USE":
+                return use.run(st);
+            case "SHOW":
+                return show.run(st);
+            case "DESC", "DESCRIBE":
+                return describe.run(st);
+            case "PUT", "GET", "LIST", "LS", "REMOVE", "RM":
+                return stageCommands.run(st);
+            case "COPY":
+                return copy.run(st);
+            case "BEGIN", "START", "COMMIT", "ROLLBACK", "DECLARE":
+                return scripting.run(st, nested);
+            case "EXECUTE":
+                if (c.peek(1).isWord("TASK")) {
+                    return tasks.execute(st);
+                }
+                return scripting.run(st, nested);
+            case "GRANT", "REVOKE":
+                return Result.ddl("Statement executed successfully.");
+            case "CALL":
+                throw SnowflakeError.unsupported("CALL (stored procedures)");
+            case "UNDROP":
+                throw SnowflakeError.unsupported("UNDROP");
+            case "SET", "UNSET":
+                throw SnowflakeError.unsupported("session variables (SET/UNSET)");
+            default:
+                throw c.unexpected();
+        }
+    }
+
+    /** The columns a query would return, from DuckDB's prepared-statement metadata, without running it. */
+    Result describeQuery(Session session, String sql) {
+        try (RunningStatement st = RunningStatement.open(translation, session, sql, List.of())) {
+            String duck = st.translator().query(true);
+            try (PreparedStatement ps = session.conn().prepareStatement(duck)) {
+                ResultSetMetaData md = ps.getMetaData();
+                List<ResultColumn> cols = new ArrayList<>();
+                for (int i = 1; md != null && i <= md.getColumnCount(); i++) {
+                    cols.add(new ResultColumn(Names.decode(md.getColumnLabel(i)), SfType.fromDuck(md.getColumnTypeName(i))));
+                }
+                return new Result(StatementKind.SELECT, cols, new ArrayList<>());
+            }
+        } catch (SQLException e) {
+            throw ErrorMapper.map(e);
+        }
+    }
+}

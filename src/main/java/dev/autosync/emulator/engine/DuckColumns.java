@@ -1,0 +1,47 @@
+package dev.autosync.emulator.engine;
+
+import dev.autosync.emulator.base.Names;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Snowflake column definitions read back from a DuckDB relation (after CREATE TABLE AS, a view, a COPY probe). */
+final class DuckColumns {
+    private DuckColumns() {
+    }
+
+    static List<ColumnDef> describe(Session session, String duckRelation) throws SQLException {
+        List<ColumnDef> out = new ArrayList<>();
+        try (Statement s = session.conn().createStatement();
+             ResultSet rs = s.executeQuery("DESCRIBE " + duckRelation)) {
+            while (rs.next()) {
+                out.add(new ColumnDef(Names.decode(rs.getString("column_name")), snowflakeType(rs.getString("column_type")),
+                        !"NO".equals(rs.getString("null")), null, null));
+            }
+        }
+        return out;
+    }
+
+    static String snowflakeType(String duckType) {
+        String t = duckType.toUpperCase(Locale.ROOT);
+        if (t.startsWith("DECIMAL")) {
+            return "NUMBER" + t.substring("DECIMAL".length()).replace(" ", "");
+        }
+        return switch (t) {
+            case "TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UBIGINT", "UINTEGER" -> "NUMBER(38,0)";
+            case "DOUBLE", "FLOAT" -> "FLOAT";
+            case "BOOLEAN" -> "BOOLEAN";
+            case "DATE" -> "DATE";
+            case "TIME" -> "TIME(9)";
+            case "TIMESTAMP" -> "TIMESTAMP_NTZ(9)";
+            case "TIMESTAMP WITH TIME ZONE" -> "TIMESTAMP_LTZ(9)";
+            case "JSON" -> "VARIANT";
+            case "BLOB" -> "BINARY(8388608)";
+            default -> "VARCHAR(16777216)";
+        };
+    }
+}

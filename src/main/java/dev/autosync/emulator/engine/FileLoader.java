@@ -1,0 +1,198 @@
+package dev.autosync.emulator.engine;
+
+import dev.autosync.emulator.base.Names;
+import dev.autosync.emulator.base.SnowflakeError;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Loads staged JSON files by a {@link CopyPlan}, for bulk COPY and for pipes. Each file is read and
+ * its rows converted to the target's column types before anything is written, outside any
+ * transaction (a failed conversion would poison it); rows that fail are found by bisection and
+ * handled as ON_ERROR says. Then the good rows and the file's load history go in together.
+ */
+final class FileLoader {
+    private final Streams streams;
+    private final History history;
+
+    FileLoader(Streams streams, History history) {
+        this.streams = streams;
+        this.history = history;
+    }
+
+    /**
+     * Reads one file and converts its rows, outside any transaction. The converted rows wait in a
+     * temporary table for {@link #write}; with ON_ERROR = ABORT_STATEMENT the first bad row raises
+     * Snowflake's error instead.
+     */
+    FileOutcome evaluate(StatementContext st, CopyPlan plan, Stages.StagedFile f, OffsetDateTime scanTime) throws SQLException {
+        JsonFiles.Parsed parsed = JsonFiles.read(f.file(), plan.format());
+        CopyPlan.OnError onError = plan.onError();
+        JsonFiles.ParseError parseError = parsed.error();
+        if (parseError != null && onError.abort()) {
+            throw new SnowflakeError("100069", "22P02", parseError.message() + "\n  File '" + f.relative() + "', line "
+                    + parseError.line() + ", character " + parseError.character() + "\n  Row " + parseError.rowNumber()
+                    + " starts at line " + parseError.line() + ", column \"" + plan.table().name() + "\"[\"$1\":1]\n"
+                    + "  If you would like to continue loading when an error is encountered, use other values such as "
+                    + "'SKIP_FILE' or 'CONTINUE' for the ON_ERROR option.");
+        }
+        long parsedCount = parsed.rowsParsed();
+        if (parseError != null && onError.skips(1, parsedCount)) {
+            return failed(plan, f, parsedCount, 1, parseError.message(), parseError.line(), parseError.character(), null);
+        }
+        Session session = st.session();
+        fillRows(session, plan, f, parsed.rows(), scanTime);
+        String result = "\"copy_result_" + UUID.randomUUID().toString().replace("-", "") + "\"";
+        st.temporary(result);
+        int n = parsed.rows().size();
+        SQLException whole = materialise(session, plan, result, 1, n);
+        List<Long> bad = new ArrayList<>();
+        SQLException firstBad = null;
+        if (whole != null) {
+            firstBad = findBad(st, plan, n, bad, onError.abort() || onError.skips(1 + (parseError == null ? 0 : 1), parsedCount));
+        }
+        long errors = bad.size() + (parseError == null ? 0 : 1);
+        if (!bad.isEmpty()) {
+            long row = bad.get(0);
+            JsonFiles.Row r = parsed.rows().get((int) row - 1);
+            SnowflakeError e = ErrorMapper.map(firstBad);
+            String column = failingColumn(session, plan, row);
+            if (onError.abort()) {
+                throw new SnowflakeError(e.code(), e.sqlState(), e.getMessage() + "\n  File '" + f.relative() + "', line "
+                        + r.line() + ", character 1\n  Row " + row + ", column " + column + "\n  If you would like to "
+                        + "continue loading when an error is encountered, use other values such as 'SKIP_FILE' or "
+                        + "'CONTINUE' for the ON_ERROR option.");
+            }
+            if (onError.skips(errors, parsedCount)) {
+                return failed(plan, f, parsedCount, errors, e.getMessage(), r.line(), 1L, column);
+            }
+            session.exec("DELETE FROM " + plan.rowsTable() + " WHERE \"METADATA$FILE_ROW_NUMBER\" IN ("
+                    + bad.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")");
+            SQLException again = materialise(session, plan, result, 1, n);
+            if (again != null) {
+                throw again;
+            }
+            long loaded = n - bad.size();
+            return new FileOutcome(f, loaded > 0 ? "PARTIALLY_LOADED" : "LOAD_FAILED", parsedCount, loaded, errors,
+                    onError.errorLimit(parsedCount), e.getMessage(), r.line(), 1L, column, result);
+        }
+        if (parseError != null) {
+            return new FileOutcome(f, n > 0 ? "PARTIALLY_LOADED" : "LOAD_FAILED", parsedCount, n, errors,
+                    onError.errorLimit(parsedCount), parseError.message(), parseError.line(), parseError.character(), null, result);
+        }
+        return new FileOutcome(f, "LOADED", parsedCount, n, 0, onError.errorLimit(parsedCount), null, null, null, null, result);
+    }
+
+    private static FileOutcome failed(CopyPlan plan, Stages.StagedFile f, long parsed, long errors, String message, Long line,
+                                      Long character, String column) {
+        return new FileOutcome(f, "LOAD_FAILED", parsed, 0, errors, plan.onError().errorLimit(parsed), message, line, character,
+                column, null);
+    }
+
+    private static void fillRows(Session session, CopyPlan plan, Stages.StagedFile f, List<JsonFiles.Row> rows,
+                                 OffsetDateTime scanTime) throws SQLException {
+        session.exec("DELETE FROM " + plan.rowsTable());
+        try (DuckDBAppender app = ((DuckDBConnection) session.conn()).createAppender("temp", "main",
+                plan.rowsTable().replace("\"", ""))) {
+            Stages.appendRows(app, f, rows, scanTime);
+        }
+    }
+
+    /** Converts rows lo..hi into {@code table}; returns the failure instead of throwing. */
+    private static SQLException materialise(Session session, CopyPlan plan, String table, long lo, long hi) {
+        try {
+            session.exec("SET VARIABLE autosync_lo = " + lo, "SET VARIABLE autosync_hi = " + hi,
+                    "CREATE OR REPLACE TEMP TABLE " + table + " AS " + plan.transform());
+            return null;
+        } catch (SQLException e) {
+            return e;
+        }
+    }
+
+    /** Bisects rows 1..n for rows that fail to convert; returns the first failure. */
+    private static SQLException findBad(StatementContext st, CopyPlan plan, long n, List<Long> bad, boolean firstOnly) {
+        String probe = "\"copy_probe_" + UUID.randomUUID().toString().replace("-", "") + "\"";
+        st.temporary(probe);
+        SQLException[] first = new SQLException[1];
+        bisect(st.session(), plan, probe, 1, n, bad, firstOnly, first);
+        return first[0];
+    }
+
+    private static boolean bisect(Session session, CopyPlan plan, String probe, long lo, long hi, List<Long> bad,
+                                  boolean firstOnly, SQLException[] first) {
+        if (lo > hi) {
+            return false;
+        }
+        SQLException e = materialise(session, plan, probe, lo, hi);
+        if (e == null) {
+            return false;
+        }
+        if (lo == hi) {
+            bad.add(lo);
+            if (first[0] == null) {
+                first[0] = e;
+            }
+            return true;
+        }
+        long mid = (lo + hi) / 2;
+        boolean left = bisect(session, plan, probe, lo, mid, bad, firstOnly, first);
+        if (left && firstOnly) {
+            return true;
+        }
+        return bisect(session, plan, probe, mid + 1, hi, bad, firstOnly, first) || left;
+    }
+
+    /** Which target column the bad row fails in, as Snowflake names it: "TABLE"["COLUMN":n]. */
+    private static String failingColumn(Session session, CopyPlan plan, long row) {
+        for (int i = 0; i < plan.columns().size(); i++) {
+            ColumnDef col = plan.columns().get(i);
+            String single = "SELECT " + Names.quote(col.name()) + " FROM (" + plan.transform() + ")";
+            try {
+                session.exec("SET VARIABLE autosync_lo = " + row, "SET VARIABLE autosync_hi = " + row,
+                        "CREATE OR REPLACE TEMP TABLE copy_column_probe AS " + single);
+            } catch (SQLException e) {
+                return "\"" + plan.table().name() + "\"[\"" + col.name() + "\":" + (i + 1) + "]";
+            } finally {
+                try {
+                    session.exec("DROP TABLE IF EXISTS copy_column_probe");
+                } catch (SQLException ignored) {
+                    // best effort
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Writes evaluated files: their converted rows into the target (stamped for its streams when
+     * tracked) and their load history, for {@code pipe} when a pipe loads them. Call it inside the
+     * load's transaction.
+     */
+    void write(StatementContext st, CopyPlan plan, List<FileOutcome> outcomes, CatalogObject pipe, OffsetDateTime received)
+            throws SQLException {
+        Session session = st.session();
+        Streams.Change change = plan.tracked() ? streams.begin(session, plan.table(), false) : null;
+        for (FileOutcome o : outcomes) {
+            insert(st, plan, o);
+            history.record(session, plan, o, pipe, received);
+        }
+        if (change != null) {
+            streams.end(session, change);
+        }
+    }
+
+    private static void insert(StatementContext st, CopyPlan plan, FileOutcome o) throws SQLException {
+        if (o.resultTable() == null || o.loaded() == 0) {
+            return;
+        }
+        String cols = plan.columns().stream().map(col -> Names.quote(col.name())).collect(Collectors.joining(", "));
+        st.update("INSERT INTO " + plan.targetDuck() + " (" + cols + ") SELECT * FROM " + o.resultTable());
+    }
+}

@@ -1,0 +1,47 @@
+package dev.autosync.emulator.engine;
+
+import dev.autosync.emulator.base.SnowflakeError;
+
+import java.util.List;
+
+/**
+ * Runs statements one at a time under the engine lock (re-entrant for the session that holds it,
+ * so a scripting block's statements run inside it), and refuses new ones once the engine closes.
+ */
+final class LockedStatements implements StatementRunner {
+    private final EngineLock lock;
+    private final Dispatcher dispatcher;
+    private volatile boolean closed;
+
+    LockedStatements(EngineLock lock, Dispatcher dispatcher) {
+        this.lock = lock;
+        this.dispatcher = dispatcher;
+    }
+
+    @Override
+    public Result run(Session session, String sql, List<Object> binds) {
+        if (closed) {
+            throw new SnowflakeError("390114", "08001", "The local emulator is shutting down.");
+        }
+        lock.acquire(session);
+        try {
+            return dispatcher.run(session, sql, binds, this);
+        } finally {
+            lock.release(session);
+        }
+    }
+
+    /** A query's columns without running it (under the lock: translation reads the catalog). */
+    Result describeQuery(Session session, String sql) {
+        lock.acquire(session);
+        try {
+            return dispatcher.describeQuery(session, sql);
+        } finally {
+            lock.release(session);
+        }
+    }
+
+    void close() {
+        closed = true;
+    }
+}

@@ -1,0 +1,153 @@
+package dev.autosync.emulator.engine;
+
+import dev.autosync.emulator.base.SnowflakeError;
+
+import java.nio.file.Files;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Snowpipe's loading, one pass per background tick: auto-ingest pipes notice new files in their
+ * external stage's folder (while the emulator runs, or at its next start), then running pipes load
+ * their queue one transaction per file (rows, load history and dequeue together). A pipe that
+ * cannot load records the error, which SYSTEM$PIPE_STATUS reports, until a load succeeds.
+ */
+final class PipeLoader {
+    private static final long SLICE_MILLIS = 100;
+
+    private final Catalog catalog;
+    private final Sessions sessions;
+    private final Transactions transactions;
+    private final CopyPlanner planner;
+    private final FileLoader loader;
+    private final PipeQueue queue;
+    private final History history;
+    private final Consumer<String> log;
+    private Session session;
+
+    PipeLoader(Catalog catalog, Sessions sessions, Transactions transactions, CopyPlanner planner, FileLoader loader,
+               PipeQueue queue, History history, Consumer<String> log) {
+        this.catalog = catalog;
+        this.sessions = sessions;
+        this.transactions = transactions;
+        this.planner = planner;
+        this.loader = loader;
+        this.queue = queue;
+        this.history = history;
+        this.log = log;
+    }
+
+    /** One pass: notices new files for auto-ingest pipes, then loads what is queued for running pipes. */
+    void tick() throws SQLException {
+        if (session == null) {
+            session = sessions.internal("SNOWPIPE");
+        }
+        for (CatalogObject pipe : catalog.list(CatalogKind.PIPE)) {
+            if (catalog.byId(pipe.id()).isEmpty()) {
+                continue;
+            }
+            try {
+                if (pipe.flag("AUTO_INGEST")) {
+                    transactions.locked(session, () -> {
+                        notice(pipe);
+                        return null;
+                    });
+                }
+                if (!pipe.flag("PAUSED")) {
+                    load(pipe);
+                }
+            } catch (SnowflakeError e) {
+                recordError(pipe, e.getMessage());
+            }
+        }
+    }
+
+    /** Auto-ingest: files that appeared in the stage after the pipe was created and that it has not seen. */
+    private void notice(CatalogObject pipe) throws SQLException {
+        try (PlannedCopy planned = plan(pipe)) {
+            CopyPlan plan = planned.plan();
+            Instant created = pipe.createdOn().minusSeconds(1);
+            transactions.atomic(session, () -> {
+                for (Stages.StagedFile f : plan.candidates()) {
+                    if (f.lastModified().isBefore(created)) {
+                        continue;
+                    }
+                    String key = History.fileKey(plan.location(), f);
+                    if (!history.seenByPipe(session, pipe.id(), key) && !queue.contains(session, pipe.id(), key)) {
+                        queue.add(session, pipe.id(), key, f.relative());
+                    }
+                }
+                return null;
+            });
+        }
+    }
+
+    private PlannedCopy plan(CatalogObject pipe) throws SQLException {
+        return planner.planStored(session, pipe.prop("DEFINITION"), pipe.ref());
+    }
+
+    /** Loads the pipe's queued files, oldest first, each in its own transaction. */
+    private void load(CatalogObject pipe) throws SQLException {
+        List<PipeQueue.Entry> entries = transactions.locked(session, () -> queue.entries(session, pipe.id()));
+        // Slices of about SLICE_MILLIS under the lock, so clients' statements interleave with a long queue.
+        int next = 0;
+        while (next < entries.size()) {
+            int from = next;
+            next = transactions.locked(session, () -> {
+                try (PlannedCopy planned = plan(pipe)) {
+                    if (pipe.props().remove("LAST_ERROR") != null) {
+                        pipe.props().remove("LAST_ERROR_AT");
+                        transactions.atomic(session, () -> {
+                            catalog.save(session.conn(), pipe);
+                            return null;
+                        });
+                    }
+                    long until = System.nanoTime() + SLICE_MILLIS * 1_000_000;
+                    int i = from;
+                    while (i < entries.size() && (i == from || System.nanoTime() < until)) {
+                        if (catalog.byId(pipe.id()).isEmpty() || catalog.byId(pipe.id()).get().flag("PAUSED")) {
+                            return entries.size();
+                        }
+                        loadOne(pipe, planned, entries.get(i++));
+                    }
+                    return i;
+                }
+            });
+        }
+    }
+
+    private void loadOne(CatalogObject pipe, PlannedCopy planned, PipeQueue.Entry entry) throws SQLException {
+        CopyPlan plan = planned.plan();
+        Stages.StagedFile file = new Stages.StagedFile(plan.location().root().resolve(entry.relative()), entry.relative());
+        if (!Files.isRegularFile(file.file())) {
+            transactions.atomic(session, () -> {
+                queue.remove(session, pipe.id(), entry.key());
+                return null;
+            });
+            return;
+        }
+        FileOutcome outcome = loader.evaluate(planned.statement(), plan, file, OffsetDateTime.now(ZoneOffset.UTC));
+        transactions.atomic(session, () -> {
+            loader.write(planned.statement(), plan, List.of(outcome), pipe, entry.queuedAt());
+            queue.remove(session, pipe.id(), entry.key());
+            return null;
+        });
+    }
+
+    private void recordError(CatalogObject pipe, String message) throws SQLException {
+        if (message.equals(pipe.prop("LAST_ERROR"))) {
+            return;
+        }
+        log.accept("pipe " + pipe.ref().display() + ": " + message);
+        pipe.props().put("LAST_ERROR", message);
+        pipe.props().put("LAST_ERROR_AT", OffsetDateTime.now(ZoneOffset.UTC).toString());
+        transactions.locked(session, () -> transactions.atomic(session, () -> {
+            catalog.save(session.conn(), pipe);
+            return null;
+        }));
+    }
+}

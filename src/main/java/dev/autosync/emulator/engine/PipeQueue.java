@@ -1,0 +1,81 @@
+package dev.autosync.emulator.engine;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The files waiting for each pipe: queued by auto-ingest or ALTER PIPE REFRESH, removed in the
+ * transaction that loads them. Kept in DuckDB so a queue survives a restart.
+ */
+final class PipeQueue {
+    static final String TABLE = Catalog.SYS + ".pipe_queue";
+
+    /** A queued file: its history key, its path in the stage and when it was queued. */
+    record Entry(String key, String relative, OffsetDateTime queuedAt) {
+    }
+
+    PipeQueue(Connection conn) throws SQLException {
+        try (Statement s = conn.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (pipe_id BIGINT, file_key VARCHAR, relative VARCHAR, "
+                    + "queued_at TIMESTAMPTZ)");
+        }
+    }
+
+    boolean contains(Session s, long pipeId, String key) throws SQLException {
+        try (PreparedStatement ps = s.conn().prepareStatement("SELECT 1 FROM " + TABLE + " WHERE pipe_id = ? AND file_key = ?")) {
+            ps.setLong(1, pipeId);
+            ps.setString(2, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    void add(Session s, long pipeId, String key, String relative) throws SQLException {
+        try (PreparedStatement ps = s.conn().prepareStatement("INSERT INTO " + TABLE + " VALUES (?, ?, ?, ?)")) {
+            ps.setLong(1, pipeId);
+            ps.setString(2, key);
+            ps.setString(3, relative);
+            ps.setObject(4, OffsetDateTime.now(ZoneOffset.UTC));
+            ps.executeUpdate();
+        }
+    }
+
+    /** The pipe's queued files, oldest first. */
+    List<Entry> entries(Session s, long pipeId) throws SQLException {
+        List<Entry> out = new ArrayList<>();
+        try (PreparedStatement ps = s.conn().prepareStatement("SELECT file_key, relative, queued_at FROM " + TABLE
+                + " WHERE pipe_id = ? ORDER BY queued_at, relative")) {
+            ps.setLong(1, pipeId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Entry(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class)));
+                }
+            }
+        }
+        return out;
+    }
+
+    void remove(Session s, long pipeId, String key) throws SQLException {
+        try (PreparedStatement ps = s.conn().prepareStatement("DELETE FROM " + TABLE + " WHERE pipe_id = ? AND file_key = ?")) {
+            ps.setLong(1, pipeId);
+            ps.setString(2, key);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The pipe is dropped: its queue goes with it. */
+    void clear(Session s, long pipeId) throws SQLException {
+        try (PreparedStatement ps = s.conn().prepareStatement("DELETE FROM " + TABLE + " WHERE pipe_id = ?")) {
+            ps.setLong(1, pipeId);
+            ps.executeUpdate();
+        }
+    }
+}

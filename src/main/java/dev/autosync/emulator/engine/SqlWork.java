@@ -1,0 +1,9 @@
+package dev.autosync.emulator.engine;
+
+import java.sql.SQLException;
+
+/** Work on DuckDB run under the engine lock or in a transaction. */
+@FunctionalInterface
+interface SqlWork<T> {
+    T run() throws SQLException;
+}

@@ -1,0 +1,76 @@
+package dev.autosync.emulator.engine;
+
+import dev.autosync.emulator.base.SnowflakeError;
+import dev.autosync.emulator.sql.Translator;
+
+import java.sql.SQLException;
+import java.util.List;
+
+/** The SYSTEM$ functions, each as SQL; their arguments must be string literals naming objects. */
+final class SystemFunctions {
+    private final Catalog catalog;
+    private final Streams streams;
+    private final PipeStatusQuery pipeStatus;
+    private final Transactions transactions;
+    private final Runnable wake;
+
+    SystemFunctions(Catalog catalog, Streams streams, PipeStatusQuery pipeStatus, Transactions transactions, Runnable wake) {
+        this.catalog = catalog;
+        this.streams = streams;
+        this.pipeStatus = pipeStatus;
+        this.transactions = transactions;
+        this.wake = wake;
+    }
+
+    /** A call as SQL; {@code literals} holds the decoded value of each string-literal argument (null otherwise). */
+    String call(Session session, NameResolver names, String name, List<String> literals) {
+        String first = literals.isEmpty() ? null : literals.get(0);
+        switch (name) {
+            case "SYSTEM$PIPE_STATUS":
+                return pipeStatus.sql(names, requireName(name, first));
+            case "SYSTEM$STREAM_HAS_DATA":
+                return streams.hasDataSql(session, stream(names, name, first));
+            case "SYSTEM$STREAM_GET_TABLE_TIMESTAMP":
+                return streams.offsetSql(stream(names, name, first));
+            case "SYSTEM$PIPE_FORCE_RESUME":
+                try {
+                    return forceResume(session, names, requireName(name, first));
+                } catch (SQLException e) {
+                    throw ErrorMapper.map(e);
+                }
+            case "SYSTEM$GET_AWS_SNS_IAM_POLICY":
+                return Translator.literal("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"1\",\"Effect\":\"Allow\","
+                        + "\"Principal\":{\"AWS\":\"arn:aws:iam::000000000000:user/autosync-local-emulator\"},"
+                        + "\"Action\":[\"sns:Subscribe\"],\"Resource\":[\"" + requireName(name, first) + "\"]}]}");
+            case "SYSTEM$GET_PREDECESSOR_RETURN_VALUE":
+                return "CAST(NULL AS VARCHAR)";
+            default:
+                throw SnowflakeError.unsupported("function " + name);
+        }
+    }
+
+    private CatalogObject stream(NameResolver names, String function, String literal) {
+        ObjectRef ref = names.resolve(NameResolver.parse(requireName(function, literal)), function);
+        return catalog.require(CatalogKind.STREAM, ref);
+    }
+
+    /** SYSTEM$PIPE_FORCE_RESUME: resumes a paused pipe. */
+    private String forceResume(Session session, NameResolver names, String name) throws SQLException {
+        ObjectRef ref = names.resolve(NameResolver.parse(name), "SYSTEM$PIPE_FORCE_RESUME");
+        CatalogObject pipe = catalog.require(CatalogKind.PIPE, ref);
+        pipe.props().put("PAUSED", false);
+        transactions.atomic(session, () -> {
+            catalog.save(session.conn(), pipe);
+            return null;
+        });
+        wake.run();
+        return Translator.literal("RESUMED");
+    }
+
+    private static String requireName(String function, String literal) {
+        if (literal == null) {
+            throw SnowflakeError.compilation(function + " takes the object's name as a string literal, such as 'DB.SCHEMA.NAME'");
+        }
+        return literal;
+    }
+}

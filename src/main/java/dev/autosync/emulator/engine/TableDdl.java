@@ -1,0 +1,173 @@
+package dev.autosync.emulator.engine;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.autosync.emulator.base.Names;
+import dev.autosync.emulator.base.SnowflakeError;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Creates and alters tables. A column change to a table with change tracking goes to its base
+ * table and change log too, and its visible view is rebuilt.
+ */
+final class TableDdl {
+    private static final String DONE = "Statement executed successfully.";
+
+    private final Catalog catalog;
+    private final Transactions transactions;
+    private final Streams streams;
+    private final ExistingObjects existing;
+
+    TableDdl(Catalog catalog, Transactions transactions, Streams streams, ExistingObjects existing) {
+        this.catalog = catalog;
+        this.transactions = transactions;
+        this.streams = streams;
+        this.existing = existing;
+    }
+
+    Result create(StatementContext st, CreateHeader h) throws SQLException {
+        return create(st, h, TableStatements.create(st, catalog));
+    }
+
+    Result alter(StatementContext st) throws SQLException {
+        return alter(st.session(), TableStatements.alter(st, catalog));
+    }
+
+    private Result create(StatementContext st, CreateHeader h, TableStatements.CreateTable t) throws SQLException {
+        Session s = st.session();
+        ObjectRef ref = t.ref();
+        Result done = existing.check(s, CatalogKind.TABLE, ref, h);
+        if (done != null) {
+            return done;
+        }
+        ObjectNode props = t.props();
+        if (h.temporary()) {
+            props.put("TEMPORARY", true);
+        }
+        List<ColumnDef> columns = t.columns().defs();
+        String duckColumns = String.join(", ", t.columns().duck());
+        String comment = Options.text(props, "COMMENT");
+        transactions.atomic(s, () -> {
+            if (t.query() == null) {
+                s.exec("CREATE TABLE " + ref.duckName() + " (" + duckColumns + ")");
+                catalog.create(s.conn(), CatalogKind.TABLE, ref, comment, props, columns);
+            } else if (columns.isEmpty()) {
+                s.exec("CREATE TABLE " + ref.duckName() + " AS " + t.query());
+                catalog.create(s.conn(), CatalogKind.TABLE, ref, comment, props, DuckColumns.describe(s, ref.duckName()));
+            } else {
+                s.exec("CREATE TABLE " + ref.duckName() + " (" + duckColumns + ")");
+                s.exec("INSERT INTO " + ref.duckName() + " " + t.query());
+                catalog.create(s.conn(), CatalogKind.TABLE, ref, comment, props, columns);
+            }
+            s.pendingStreamOffsets().putAll(st.streamsRead());
+            return null;
+        });
+        if (Options.bool(props, "CHANGE_TRACKING", false)) {
+            CatalogObject table = catalog.require(CatalogKind.TABLE, ref);
+            transactions.atomic(s, () -> {
+                streams.enableTracking(s, table);
+                return null;
+            });
+        }
+        return Result.ddl("Table " + Names.display(ref.name()) + " successfully created.");
+    }
+
+    private Result alter(Session s, TableStatements.AlterTable change) throws SQLException {
+        if (change instanceof TableStatements.AddColumns a) {
+            addColumns(s, a);
+        } else if (change instanceof TableStatements.DropColumns d) {
+            dropColumns(s, d);
+        } else if (change instanceof TableStatements.RenameColumn r) {
+            renameColumn(s, r);
+        } else if (change instanceof TableStatements.SetProperties p) {
+            setProperties(s, p);
+        }
+        return Result.ddl(DONE);
+    }
+
+    private void addColumns(Session s, TableStatements.AddColumns a) throws SQLException {
+        CatalogObject table = a.table();
+        List<ColumnDef> added = a.columns().defs();
+        List<ColumnDef> all = new ArrayList<>(table.columns());
+        transactions.atomic(s, () -> {
+            for (int i = 0; i < added.size(); i++) {
+                ColumnDef col = added.get(i);
+                if (all.stream().anyMatch(e -> e.name().equals(col.name()))) {
+                    if (a.ifNotExists()) {
+                        continue;
+                    }
+                    throw SnowflakeError.compilation("column '" + col.name() + "' already exists");
+                }
+                all.add(col);
+                streams.alterColumns(s, table, "ADD COLUMN " + a.columns().duck().get(i), table.ref());
+            }
+            saveColumns(s, table, all);
+            return null;
+        });
+    }
+
+    private void dropColumns(Session s, TableStatements.DropColumns d) throws SQLException {
+        CatalogObject table = d.table();
+        transactions.atomic(s, () -> {
+            List<ColumnDef> all = new ArrayList<>(table.columns());
+            for (String n : d.names()) {
+                if (all.removeIf(col -> col.name().equals(n))) {
+                    streams.alterColumns(s, table, "DROP COLUMN " + Names.quote(n), table.ref());
+                } else if (!d.ifExists()) {
+                    throw SnowflakeError.invalidIdentifier(Names.display(n));
+                }
+            }
+            if (all.isEmpty()) {
+                throw SnowflakeError.compilation("Cannot drop the last column of a table");
+            }
+            saveColumns(s, table, all);
+            return null;
+        });
+    }
+
+    private void renameColumn(Session s, TableStatements.RenameColumn r) throws SQLException {
+        CatalogObject table = r.table();
+        transactions.atomic(s, () -> {
+            List<ColumnDef> all = new ArrayList<>();
+            boolean found = false;
+            for (ColumnDef col : table.columns()) {
+                if (col.name().equals(r.from())) {
+                    all.add(new ColumnDef(r.to(), col.sfType(), col.nullable(), col.defaultExpr(), col.comment()));
+                    found = true;
+                } else {
+                    all.add(col);
+                }
+            }
+            if (!found) {
+                throw SnowflakeError.invalidIdentifier(Names.display(r.from()));
+            }
+            streams.alterColumns(s, table, "RENAME COLUMN " + Names.quote(r.from()) + " TO " + Names.quote(r.to()), table.ref());
+            saveColumns(s, table, all);
+            return null;
+        });
+    }
+
+    private void saveColumns(Session s, CatalogObject table, List<ColumnDef> columns) throws SQLException {
+        table.columns(columns);
+        streams.refreshView(s, table);
+        catalog.save(s.conn(), table);
+    }
+
+    private void setProperties(Session s, TableStatements.SetProperties p) throws SQLException {
+        CatalogObject table = p.table();
+        ObjectNode props = p.props();
+        if (props.has("COMMENT")) {
+            table.comment(props.get("COMMENT").asText());
+        }
+        props.fields().forEachRemaining(e -> table.props().set(e.getKey(), e.getValue()));
+        transactions.atomic(s, () -> {
+            if (Options.bool(props, "CHANGE_TRACKING", false)) {
+                streams.enableTracking(s, table);
+            }
+            catalog.save(s.conn(), table);
+            return null;
+        });
+    }
+}

@@ -1,0 +1,157 @@
+package dev.autosync.emulator.engine;
+
+import dev.autosync.emulator.base.SnowflakeError;
+import dev.autosync.emulator.sql.SqlContext;
+import dev.autosync.emulator.sql.Translator;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * What translation reads from the engine, as a {@link SqlContext} per statement: names become
+ * tables, views and stream deltas from the catalog, stage references their files, table functions
+ * history queries, SYSTEM$ functions the engine's state.
+ */
+final class Translation {
+    private final Catalog catalog;
+    private final Streams streams;
+    private final Stages stages;
+    private final History copyHistory;
+    private final TaskHistory taskHistory;
+    private final SystemFunctions systemFunctions;
+
+    Translation(Catalog catalog, Streams streams, Stages stages, History copyHistory, TaskHistory taskHistory,
+                SystemFunctions systemFunctions) {
+        this.catalog = catalog;
+        this.streams = streams;
+        this.stages = stages;
+        this.copyHistory = copyHistory;
+        this.taskHistory = taskHistory;
+        this.systemFunctions = systemFunctions;
+    }
+
+    /**
+     * The context for translating (part of) {@code statement}: names resolve through {@code names};
+     * a view's body may not read staged files; a COPY transformation reads its stage through
+     * {@code stage} (null otherwise).
+     */
+    SqlContext context(StatementContext statement, NameResolver names, boolean viewBody,
+                       BiFunction<String, Map<String, String>, SqlContext.Relation> stage) {
+        return new Scope(statement, names, viewBody, stage);
+    }
+
+    private final class Scope implements SqlContext {
+        private final StatementContext statement;
+        private final NameResolver names;
+        private final boolean viewBody;
+        private final BiFunction<String, Map<String, String>, Relation> stage;
+
+        Scope(StatementContext statement, NameResolver names, boolean viewBody, BiFunction<String, Map<String, String>, Relation> stage) {
+            this.statement = statement;
+            this.names = names;
+            this.viewBody = viewBody;
+            this.stage = stage;
+        }
+
+        @Override
+        public Relation relation(List<String> parts) {
+            if (parts.size() >= 2 && parts.get(parts.size() - 2).equals("INFORMATION_SCHEMA")) {
+                throw SnowflakeError.unsupported("INFORMATION_SCHEMA views (use SHOW commands)");
+            }
+            ObjectRef ref = names.resolve(parts, "SELECT");
+            if (catalog.findRelation(ref).isPresent()) {
+                return new Relation(ref.duckName(), null);
+            }
+            CatalogObject stream = catalog.find(CatalogKind.STREAM, ref).orElse(null);
+            if (stream != null) {
+                String delta = streams.deltaSql(statement.session(), stream, statement.streamsRead());
+                return new Relation("(" + delta + ")", ref.name());
+            }
+            throw SnowflakeError.doesNotExist("Object", ref.display());
+        }
+
+        @Override
+        public Relation stage(String reference, Map<String, String> options) {
+            if (viewBody) {
+                throw SnowflakeError.unsupported("a stage reference in a view");
+            }
+            if (stage != null) {
+                return stage.apply(reference, options);
+            }
+            try {
+                String table = stages.materialise(statement, reference, options);
+                statement.temporary(table);
+                return new Relation(table, null);
+            } catch (SQLException e) {
+                throw ErrorMapper.map(e);
+            }
+        }
+
+        @Override
+        public Relation tableFunction(List<String> nameParts, Map<String, String> named, List<String> positional) {
+            String fn = nameParts.get(nameParts.size() - 1);
+            String db = nameParts.size() >= 3 ? nameParts.get(0) : names.defaultDatabase();
+            switch (fn) {
+                case "COPY_HISTORY":
+                    return new Relation("(" + copyHistory.copyHistorySql(names, db, named) + ")", "COPY_HISTORY");
+                case "TASK_HISTORY":
+                    return new Relation("(" + taskHistory.historySql(db, named) + ")", "TASK_HISTORY");
+                case "RESULT_SCAN":
+                    return new Relation(resultScan(positional), "RESULT_SCAN");
+                case "GENERATOR": {
+                    String rows = named.get("ROWCOUNT");
+                    if (rows == null) {
+                        throw SnowflakeError.unsupported("GENERATOR without ROWCOUNT");
+                    }
+                    return new Relation("(SELECT range AS \"SEQ\" FROM range(CAST(" + rows + " AS BIGINT)))", "GENERATOR");
+                }
+                default:
+                    throw SnowflakeError.unsupported("table function " + String.join(".", nameParts));
+            }
+        }
+
+        private String resultScan(List<String> positional) {
+            if (positional.size() != 1) {
+                throw SnowflakeError.compilation("RESULT_SCAN takes one query id");
+            }
+            String id = Translator.literalValue(positional.get(0));
+            Result r = id == null ? null : statement.session().recent(id);
+            if (r == null) {
+                throw new SnowflakeError("000709", "02000", "Statement " + id + " not found");
+            }
+            try {
+                String table = ResultTables.materialise(statement.session(), r);
+                statement.temporary(table);
+                return table;
+            } catch (SQLException e) {
+                throw ErrorMapper.map(e);
+            }
+        }
+
+        @Override
+        public String systemFunction(String name, List<String> arguments, List<String> literals) {
+            return systemFunctions.call(statement.session(), names, name, literals);
+        }
+
+        @Override
+        public String sessionValue(String function) {
+            Session session = statement.session();
+            return switch (function) {
+                case "CURRENT_DATABASE" -> session.database();
+                case "CURRENT_SCHEMA" -> session.schema();
+                case "CURRENT_WAREHOUSE" -> session.warehouse();
+                case "CURRENT_ROLE" -> session.role();
+                case "CURRENT_USER" -> session.user();
+                case "CURRENT_SESSION" -> session.id();
+                case "CURRENT_ACCOUNT" -> "LOCAL";
+                case "CURRENT_REGION" -> "LOCAL";
+                case "CURRENT_VERSION" -> "9.99.0";
+                case "LAST_QUERY_ID" -> session.lastQueryId();
+                case "CURRENT_CLIENT" -> "JDBC";
+                default -> null;
+            };
+        }
+    }
+}
