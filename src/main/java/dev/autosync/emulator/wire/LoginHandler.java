@@ -1,0 +1,76 @@
+package dev.autosync.emulator.wire;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import dev.autosync.emulator.engine.Engine;
+import dev.autosync.emulator.engine.Session;
+
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.Map;
+
+import static dev.autosync.emulator.wire.Envelopes.JSON;
+import static dev.autosync.emulator.wire.Envelopes.error;
+import static dev.autosync.emulator.wire.Envelopes.ok;
+import static dev.autosync.emulator.wire.Envelopes.readBody;
+import static dev.autosync.emulator.wire.Envelopes.send;
+
+/**
+ * login-request: checks the credentials against the {@link LoginPolicy}, opens a session with the
+ * database, schema, warehouse and role the connection asked for, and answers with the session's
+ * tokens and the parameters Snowflake sends at login.
+ */
+final class LoginHandler {
+    private final Engine engine;
+    private final LoginPolicy policy;
+
+    LoginHandler(Engine engine, LoginPolicy policy) {
+        this.engine = engine;
+        this.policy = policy;
+    }
+
+    void handle(HttpExchange ex, Map<String, String> q) throws IOException {
+        JsonNode data = readBody(ex).path("data");
+        String login = data.path("LOGIN_NAME").asText(null);
+        if (!policy.accepts(data)) {
+            ObjectNode env = JSON.createObjectNode();
+            env.putObject("data").put("nextAction", "RETRY_LOGIN").put("authnMethod", "USERNAME_PASSWORD");
+            env.put("code", "390100").put("message", "Incorrect username or password was specified.")
+                    .put("success", false).putNull("headers");
+            send(ex, env);
+            return;
+        }
+        Session s;
+        try {
+            s = engine.openSession(login, q.get("databaseName"), q.get("schemaName"), q.get("warehouse"), q.get("roleName"));
+        } catch (SQLException e) {
+            send(ex, error("390189", "08001", "The local emulator could not open a session: " + e.getMessage(), null));
+            return;
+        }
+        ObjectNode d = JSON.createObjectNode();
+        d.put("token", s.id()).put("masterToken", s.id()).put("validityInSeconds", 3600).put("masterValidityInSeconds", 14400)
+                .put("displayUserName", s.user()).put("serverVersion", "9.99.0 (autosync local emulator)").put("firstLogin", false)
+                .putNull("remMeToken").put("remMeValidityInSeconds", 0).put("healthCheckInterval", 45).putNull("newClientForUpgrade")
+                .put("sessionId", Math.abs((long) s.id().hashCode()));
+        var params = d.putArray("parameters");
+        params.addObject().put("name", "AUTOCOMMIT").put("value", true);
+        params.addObject().put("name", "CLIENT_SESSION_KEEP_ALIVE").put("value", false);
+        params.addObject().put("name", "CLIENT_TELEMETRY_ENABLED").put("value", false);
+        params.addObject().put("name", "TIMEZONE").put("value", "UTC");
+        // Snowflake's account defaults, sent at login as Snowflake does; the driver formats getString() with them
+        params.addObject().put("name", "TIMESTAMP_OUTPUT_FORMAT").put("value", "YYYY-MM-DD HH24:MI:SS.FF3 TZHTZM");
+        params.addObject().put("name", "TIMESTAMP_NTZ_OUTPUT_FORMAT").put("value", "YYYY-MM-DD HH24:MI:SS.FF3");
+        params.addObject().put("name", "TIMESTAMP_LTZ_OUTPUT_FORMAT").put("value", "");
+        params.addObject().put("name", "TIMESTAMP_TZ_OUTPUT_FORMAT").put("value", "");
+        params.addObject().put("name", "DATE_OUTPUT_FORMAT").put("value", "YYYY-MM-DD");
+        params.addObject().put("name", "TIME_OUTPUT_FORMAT").put("value", "HH24:MI:SS");
+        params.addObject().put("name", "CLIENT_STAGE_ARRAY_BINDING_THRESHOLD").put("value", 0);
+        params.addObject().put("name", "CLIENT_RESULT_CHUNK_SIZE").put("value", 160);
+        params.addObject().put("name", "QUERY_RESULT_FORMAT").put("value", "JSON");
+        ObjectNode info = d.putObject("sessionInfo");
+        info.put("databaseName", s.database()).put("schemaName", s.schema()).put("warehouseName", s.warehouse())
+                .put("roleName", s.role());
+        send(ex, ok(d));
+    }
+}

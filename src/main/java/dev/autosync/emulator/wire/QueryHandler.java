@@ -1,0 +1,150 @@
+package dev.autosync.emulator.wire;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import dev.autosync.emulator.base.SnowflakeError;
+import dev.autosync.emulator.engine.Engine;
+import dev.autosync.emulator.engine.Result;
+import dev.autosync.emulator.engine.ResultColumn;
+import dev.autosync.emulator.engine.Session;
+import dev.autosync.emulator.engine.StatementKind;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static dev.autosync.emulator.wire.Envelopes.error;
+import static dev.autosync.emulator.wire.Envelopes.readBody;
+import static dev.autosync.emulator.wire.Envelopes.send;
+import static dev.autosync.emulator.wire.Envelopes.sendBytes;
+import static dev.autosync.emulator.wire.ResultEnvelopes.sendResult;
+import static dev.autosync.emulator.wire.ResultEnvelopes.writeEnvelope;
+import static dev.autosync.emulator.wire.ResultEnvelopes.writeResult;
+
+/**
+ * query-request: describe-only (prepared statement metadata), array binds (a batch), or one or
+ * several statements (MULTI_STATEMENT_COUNT); a multi-statement request answers with its children's
+ * ids, whose results the driver fetches next. Errors answer as Snowflake's error envelopes.
+ */
+final class QueryHandler {
+    private final Engine engine;
+    private final Map<String, byte[]> childResults = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+            return size() > 1000;
+        }
+    });
+
+    QueryHandler(Engine engine) {
+        this.engine = engine;
+    }
+
+    /** A query-request from session {@code s} (null when its token is unknown or expired). */
+    void handle(HttpExchange ex, Session s) throws IOException {
+        JsonNode body = readBody(ex);
+        String queryId = engine.newQueryId();
+        if (s == null) {
+            send(ex, error("390112", "08001", "Your session has expired. Please login again.", queryId));
+            return;
+        }
+        String sql = body.path("sqlText").asText("");
+        try {
+            if (body.path("describeOnly").asBoolean(false)) {
+                Result r = engine.describe(s, sql);
+                sendResult(ex, s, queryId, r, true);
+                return;
+            }
+            JsonNode bindings = body.get("bindings");
+            if (bindings != null && !bindings.isNull() && isArrayBinding(bindings)) {
+                Result r = engine.executeBatch(s, sql, arrayRows(bindings));
+                s.lastQueryId(queryId);
+                sendResult(ex, s, queryId, r, false);
+                return;
+            }
+            List<Object> binds = binds(bindings);
+            JsonNode count = body.path("parameters").get("MULTI_STATEMENT_COUNT");
+            int expected = count == null || count.isNull() ? 1 : count.asInt();
+            List<Engine.Executed> results = engine.execute(s, sql, binds, expected);
+            if (results.size() == 1 && (count == null || count.isNull() || expected == 1)) {
+                sendResult(ex, s, results.get(0).queryId(), results.get(0).result(), false);
+                return;
+            }
+            sendMulti(ex, s, queryId, results);
+        } catch (SnowflakeError e) {
+            send(ex, error(e.code(), e.sqlState(), e.getMessage(), queryId));
+        }
+    }
+
+    private static boolean isArrayBinding(JsonNode bindings) {
+        Iterator<JsonNode> it = bindings.elements();
+        return it.hasNext() && it.next().path("value").isArray();
+    }
+
+    private static List<Object> binds(JsonNode bindings) {
+        List<Object> out = new ArrayList<>();
+        if (bindings == null || bindings.isNull()) {
+            return out;
+        }
+        for (int i = 1; bindings.has(String.valueOf(i)); i++) {
+            JsonNode b = bindings.get(String.valueOf(i));
+            out.add(WireValues.bind(b.path("type").asText(), b.get("value")));
+        }
+        return out;
+    }
+
+    private static List<List<Object>> arrayRows(JsonNode bindings) {
+        List<List<Object>> rows = new ArrayList<>();
+        int n = 0;
+        for (int i = 1; bindings.has(String.valueOf(i)); i++) {
+            n = Math.max(n, bindings.get(String.valueOf(i)).path("value").size());
+        }
+        for (int r = 0; r < n; r++) {
+            List<Object> row = new ArrayList<>();
+            for (int i = 1; bindings.has(String.valueOf(i)); i++) {
+                JsonNode b = bindings.get(String.valueOf(i));
+                row.add(WireValues.bind(b.path("type").asText(), b.path("value").get(r)));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private void sendMulti(HttpExchange ex, Session s, String parentId, List<Engine.Executed> results) throws IOException {
+        List<String> ids = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        for (Engine.Executed e : results) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            writeResult(out, s, e.queryId(), e.result(), false);
+            childResults.put(e.queryId(), out.toByteArray());
+            ids.add(e.queryId());
+            types.add(String.valueOf(e.result().kind().typeId()));
+        }
+        Result parent = Result.status(StatementKind.SELECT, "Multiple statements executed successfully.");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator g = ResultEnvelopes.FACTORY.createGenerator(out)) {
+            writeEnvelope(g, s, parentId, new Result(StatementKind.SELECT,
+                    List.of(ResultColumn.text("multiple statement execution")), parent.rows()), false, () -> {
+                g.writeStringField("resultIds", String.join(",", ids));
+                g.writeStringField("resultTypes", String.join(",", types));
+            });
+        }
+        sendBytes(ex, out.toByteArray());
+    }
+
+    /** A multi-statement child's result, kept since its parent ran. */
+    void childResult(HttpExchange ex, String id) throws IOException {
+        readBody(ex);
+        byte[] r = childResults.get(id);
+        if (r == null) {
+            send(ex, error("000709", "02000", "Statement " + id + " not found", id));
+            return;
+        }
+        sendBytes(ex, r);
+    }
+}

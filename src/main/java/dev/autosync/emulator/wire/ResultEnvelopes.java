@@ -1,0 +1,139 @@
+package dev.autosync.emulator.wire;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import dev.autosync.emulator.engine.Result;
+import dev.autosync.emulator.engine.ResultColumn;
+import dev.autosync.emulator.engine.Session;
+import dev.autosync.emulator.engine.SfType;
+import dev.autosync.emulator.engine.StatementKind;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * A statement's result in Snowflake's JSON result format (rowtype, rowset, the session's final
+ * database and schema, statement type), streamed as it is written.
+ */
+final class ResultEnvelopes {
+    static final JsonFactory FACTORY = Envelopes.JSON.getFactory();
+
+    private ResultEnvelopes() {
+    }
+
+    static void sendResult(HttpExchange ex, Session s, String queryId, Result r, boolean describeOnly) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.sendResponseHeaders(200, 0);
+        try (OutputStream out = ex.getResponseBody()) {
+            writeResult(out, s, queryId, r, describeOnly);
+        }
+    }
+
+    /** Fields a multi-statement parent adds to the envelope. */
+    interface Extra {
+        void write() throws IOException;
+    }
+
+    static void writeResult(OutputStream out, Session s, String queryId, Result r, boolean describeOnly) throws IOException {
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            writeEnvelope(g, s, queryId, r, describeOnly, () -> {
+            });
+        }
+    }
+
+    static void writeEnvelope(JsonGenerator g, Session s, String queryId, Result r, boolean describeOnly, Extra extra)
+            throws IOException {
+        g.writeStartObject();
+        g.writeObjectFieldStart("data");
+        if (r.transfer() != null) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = r.transfer().fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                g.writeFieldName(e.getKey());
+                Envelopes.JSON.writeTree(g, e.getValue());
+            }
+        }
+        g.writeArrayFieldStart("parameters");
+        g.writeEndArray();
+        g.writeArrayFieldStart("rowtype");
+        for (ResultColumn c : r.columns()) {
+            writeRowType(g, c);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("rowset");
+        int rows = 0;
+        if (!describeOnly) {
+            for (Object[] row : r.rows()) {
+                g.writeStartArray();
+                for (int i = 0; i < r.columns().size(); i++) {
+                    String v = WireValues.format(i < row.length ? row[i] : null, r.columns().get(i).type());
+                    if (v == null) {
+                        g.writeNull();
+                    } else {
+                        g.writeString(v);
+                    }
+                }
+                g.writeEndArray();
+                rows++;
+            }
+        }
+        g.writeEndArray();
+        g.writeNumberField("total", rows);
+        g.writeNumberField("returned", rows);
+        g.writeStringField("queryId", queryId);
+        g.writeNullField("databaseProvider");
+        g.writeStringField("finalDatabaseName", s.database());
+        g.writeStringField("finalSchemaName", s.schema());
+        g.writeStringField("finalWarehouseName", s.warehouse());
+        g.writeStringField("finalRoleName", s.role());
+        g.writeNumberField("numberOfBinds", 0);
+        boolean dml = r.kind() == StatementKind.INSERT || r.kind() == StatementKind.UPDATE || r.kind() == StatementKind.DELETE
+                || r.kind() == StatementKind.MERGE;
+        g.writeBooleanField("arrayBindSupported", dml);
+        g.writeNumberField("statementTypeId", r.kind().typeId());
+        g.writeNumberField("version", 1);
+        g.writeNumberField("sendResultTime", System.currentTimeMillis());
+        g.writeStringField("queryResultFormat", "json");
+        extra.write();
+        g.writeEndObject();
+        g.writeNullField("code");
+        g.writeNullField("message");
+        g.writeBooleanField("success", true);
+        g.writeEndObject();
+    }
+
+    private static void writeRowType(JsonGenerator g, ResultColumn c) throws IOException {
+        SfType t = c.type();
+        g.writeStartObject();
+        g.writeStringField("name", c.name());
+        g.writeStringField("database", "");
+        g.writeStringField("schema", "");
+        g.writeStringField("table", "");
+        g.writeBooleanField("nullable", true);
+        g.writeStringField("type", t.wireName());
+        if (t.length() != null) {
+            g.writeNumberField("byteLength", (long) t.length() * 4);
+            g.writeNumberField("length", t.length());
+        } else {
+            g.writeNullField("byteLength");
+            g.writeNullField("length");
+        }
+        if (t.scale() != null) {
+            g.writeNumberField("scale", t.scale());
+        } else {
+            g.writeNullField("scale");
+        }
+        if (t.precision() != null) {
+            g.writeNumberField("precision", t.precision());
+        } else if (t.wireName().startsWith("timestamp") || t.wireName().equals("time")) {
+            g.writeNumberField("precision", 0);
+        } else {
+            g.writeNullField("precision");
+        }
+        g.writeNullField("collation");
+        g.writeEndObject();
+    }
+}
