@@ -38,11 +38,10 @@ final class ContainerDdl {
         if (done != null) {
             return done;
         }
-        transactions.atomic(s, () -> {
+        transactions.atomically(s, () -> {
             catalog.create(s.conn(), CatalogKind.DATABASE, ObjectRef.account(d.name()), Options.text(d.props(), "COMMENT"),
                     d.props(), null);
             createSchemaObject(s, d.name(), "PUBLIC", null);
-            return null;
         });
         s.database(d.name());
         s.schema("PUBLIC");
@@ -54,10 +53,7 @@ final class ContainerDdl {
         if (done != null) {
             return done;
         }
-        transactions.atomic(s, () -> {
-            createSchemaObject(s, d.database(), d.name(), Options.text(d.props(), "COMMENT"));
-            return null;
-        });
+        transactions.atomically(s, () -> createSchemaObject(s, d.database(), d.name(), Options.text(d.props(), "COMMENT")));
         s.database(d.database());
         s.schema(d.name());
         return Result.ddl("Schema " + Names.display(d.name()) + " successfully created.");
@@ -96,10 +92,7 @@ final class ContainerDdl {
             if (props.has("COMMENT")) {
                 o.comment(props.get("COMMENT").asText());
             }
-            transactions.atomic(s, () -> {
-                catalog.save(s.conn(), o);
-                return null;
-            });
+            transactions.atomically(s, () -> catalog.save(s.conn(), o));
         }
         return Result.ddl("Statement executed successfully.");
     }

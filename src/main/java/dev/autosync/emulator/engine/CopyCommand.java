@@ -45,10 +45,7 @@ final class CopyCommand {
         for (Stages.StagedFile f : files) {
             outcomes.add(loader.evaluate(st, plan, f, scan));
         }
-        transactions.atomic(session, () -> {
-            loader.write(st, plan, outcomes, null, null);
-            return null;
-        });
+        transactions.atomically(session, () -> loader.write(st, plan, outcomes, null, null));
         if (plan.purge()) {
             purge(outcomes);
         }

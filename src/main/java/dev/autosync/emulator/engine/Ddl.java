@@ -84,10 +84,7 @@ final class Ddl {
             if (change.changes()) {
                 o.comment(change.comment());
             }
-            transactions.atomic(s, () -> {
-                catalog.save(s.conn(), o);
-                return null;
-            });
+            transactions.atomically(s, () -> catalog.save(s.conn(), o));
         }
         return Result.ddl("Statement executed successfully.");
     }

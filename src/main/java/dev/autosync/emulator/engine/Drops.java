@@ -29,10 +29,7 @@ final class Drops {
 
     /** Drops {@code o}; {@code replacing} when CREATE OR REPLACE makes a new one under the same name. */
     void drop(Session s, CatalogObject o, boolean replacing) throws SQLException {
-        transactions.atomic(s, () -> {
-            dropInside(s, o, replacing);
-            return null;
-        });
+        transactions.atomically(s, () -> dropInside(s, o, replacing));
         if (o.kind() == CatalogKind.STAGE) {
             stages.deleteStageFiles(o);
         }

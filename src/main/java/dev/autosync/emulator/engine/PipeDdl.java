@@ -105,10 +105,7 @@ final class PipeDdl {
                 }
             }
         }
-        transactions.atomic(s, () -> {
-            catalog.save(s.conn(), pipe);
-            return null;
-        });
+        transactions.atomically(s, () -> catalog.save(s.conn(), pipe));
         wake.run();
         return Result.ddl(DONE);
     }
@@ -157,7 +154,7 @@ final class PipeDdl {
             CopyPlan plan = planned.plan();
             String within = plan.location().path() + (prefix == null ? "" : prefix);
             Instant since = floor;
-            transactions.atomic(s, () -> {
+            transactions.atomically(s, () -> {
                 for (Stages.StagedFile f : plan.candidates()) {
                     if (!f.relative().startsWith(within) || f.lastModified().isBefore(since)) {
                         continue;
@@ -170,7 +167,6 @@ final class PipeDdl {
                     queue.add(s, pipe.id(), key, f.relative());
                     rows.add(new Object[] {f.relative().substring(plan.location().path().length()), "SENT"});
                 }
-                return null;
             });
         }
         wake.run();

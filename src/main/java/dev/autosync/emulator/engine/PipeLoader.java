@@ -71,7 +71,7 @@ final class PipeLoader {
         try (PlannedCopy planned = plan(pipe)) {
             CopyPlan plan = planned.plan();
             Instant created = pipe.createdOn().minusSeconds(1);
-            transactions.atomic(session, () -> {
+            transactions.atomically(session, () -> {
                 for (Stages.StagedFile f : plan.candidates()) {
                     if (f.lastModified().isBefore(created)) {
                         continue;
@@ -81,7 +81,6 @@ final class PipeLoader {
                         queue.add(session, pipe.id(), key, f.relative());
                     }
                 }
-                return null;
             });
         }
     }
@@ -101,10 +100,7 @@ final class PipeLoader {
                 try (PlannedCopy planned = plan(pipe)) {
                     if (pipe.props().remove("LAST_ERROR") != null) {
                         pipe.props().remove("LAST_ERROR_AT");
-                        transactions.atomic(session, () -> {
-                            catalog.save(session.conn(), pipe);
-                            return null;
-                        });
+                        transactions.atomically(session, () -> catalog.save(session.conn(), pipe));
                     }
                     long until = System.nanoTime() + SLICE_MILLIS * 1_000_000;
                     int i = from;
@@ -124,17 +120,13 @@ final class PipeLoader {
         CopyPlan plan = planned.plan();
         Stages.StagedFile file = new Stages.StagedFile(plan.location().root().resolve(entry.relative()), entry.relative());
         if (!Files.isRegularFile(file.file())) {
-            transactions.atomic(session, () -> {
-                queue.remove(session, pipe.id(), entry.key());
-                return null;
-            });
+            transactions.atomically(session, () -> queue.remove(session, pipe.id(), entry.key()));
             return;
         }
         FileOutcome outcome = loader.evaluate(planned.statement(), plan, file, OffsetDateTime.now(ZoneOffset.UTC));
-        transactions.atomic(session, () -> {
+        transactions.atomically(session, () -> {
             loader.write(planned.statement(), plan, List.of(outcome), pipe, entry.queuedAt());
             queue.remove(session, pipe.id(), entry.key());
-            return null;
         });
     }
 
@@ -145,9 +137,6 @@ final class PipeLoader {
         log.accept("pipe " + pipe.ref().display() + ": " + message);
         pipe.props().put("LAST_ERROR", message);
         pipe.props().put("LAST_ERROR_AT", OffsetDateTime.now(ZoneOffset.UTC).toString());
-        transactions.locked(session, () -> transactions.atomic(session, () -> {
-            catalog.save(session.conn(), pipe);
-            return null;
-        }));
+        transactions.lockedAtomically(session, () -> catalog.save(session.conn(), pipe));
     }
 }

@@ -274,7 +274,7 @@ final class Queries {
             String targetSql = t.aliased(alias);
             String sql = "MERGE INTO " + targetSql + " USING " + source + " ON " + on + clauses + " RETURNING merge_action";
             long[] counts = new long[3];
-            transactions.atomic(session, () -> {
+            transactions.atomically(session, () -> {
                 Streams.Change change = t.tracked() ? streams.begin(session, t.table(), true) : null;
                 checkDeterministic(targetSql, Names.quote(targetAlias), source, on, matched, t.tracked());
                 try (PreparedStatement ps = session.conn().prepareStatement(sql)) {
@@ -293,7 +293,6 @@ final class Queries {
                     streams.end(session, change);
                 }
                 consumeStreams();
-                return null;
             });
             List<ResultColumn> cols = new ArrayList<>(List.of(ResultColumn.number("number of rows inserted"),
                     ResultColumn.number("number of rows updated")));

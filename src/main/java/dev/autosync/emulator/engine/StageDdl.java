@@ -239,10 +239,7 @@ final class StageDdl {
         } else {
             throw SnowflakeError.unsupported("ALTER " + kind.replace('_', ' ') + " " + c.peek().upper());
         }
-        transactions.atomic(st.session(), () -> {
-            catalog.save(st.session().conn(), o);
-            return null;
-        });
+        transactions.atomically(st.session(), () -> catalog.save(st.session().conn(), o));
         return Result.ddl("Statement executed successfully.");
     }
 }

@@ -33,11 +33,10 @@ final class StreamDdl {
         props.put("TABLE_ID", cs.table().id());
         props.put("TABLE_NAME", cs.tableRef().display());
         props.put("MODE", Options.bool(props, "APPEND_ONLY", false) ? "APPEND_ONLY" : "DEFAULT");
-        transactions.atomic(s, () -> {
+        transactions.atomically(s, () -> {
             streams.enableTracking(s, cs.table());
             CatalogObject stream = catalog.create(s.conn(), CatalogKind.STREAM, ref, Options.text(props, "COMMENT"), props, null);
             streams.register(s, stream, Options.bool(props, "SHOW_INITIAL_ROWS", false));
-            return null;
         });
         return Result.ddl("Stream " + Names.display(ref.name()) + " successfully created.");
     }

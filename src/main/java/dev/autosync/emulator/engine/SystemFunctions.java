@@ -59,10 +59,7 @@ final class SystemFunctions {
         ObjectRef ref = names.resolve(NameResolver.parse(name), "SYSTEM$PIPE_FORCE_RESUME");
         CatalogObject pipe = catalog.require(CatalogKind.PIPE, ref);
         pipe.props().put("PAUSED", false);
-        transactions.atomic(session, () -> {
-            catalog.save(session.conn(), pipe);
-            return null;
-        });
+        transactions.atomically(session, () -> catalog.save(session.conn(), pipe));
         wake.run();
         return Translator.literal("RESUMED");
     }

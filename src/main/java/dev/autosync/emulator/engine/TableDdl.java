@@ -49,7 +49,7 @@ final class TableDdl {
         List<ColumnDef> columns = t.columns().defs();
         String duckColumns = String.join(", ", t.columns().duck());
         String comment = Options.text(props, "COMMENT");
-        transactions.atomic(s, () -> {
+        transactions.atomically(s, () -> {
             if (t.query() == null) {
                 s.exec("CREATE TABLE " + ref.duckName() + " (" + duckColumns + ")");
                 catalog.create(s.conn(), CatalogKind.TABLE, ref, comment, props, columns);
@@ -62,14 +62,10 @@ final class TableDdl {
                 catalog.create(s.conn(), CatalogKind.TABLE, ref, comment, props, columns);
             }
             s.pendingStreamOffsets().putAll(st.streamsRead());
-            return null;
         });
         if (Options.bool(props, "CHANGE_TRACKING", false)) {
             CatalogObject table = catalog.require(CatalogKind.TABLE, ref);
-            transactions.atomic(s, () -> {
-                streams.enableTracking(s, table);
-                return null;
-            });
+            transactions.atomically(s, () -> streams.enableTracking(s, table));
         }
         return Result.ddl("Table " + Names.display(ref.name()) + " successfully created.");
     }
@@ -91,7 +87,7 @@ final class TableDdl {
         CatalogObject table = a.table();
         List<ColumnDef> added = a.columns().defs();
         List<ColumnDef> all = new ArrayList<>(table.columns());
-        transactions.atomic(s, () -> {
+        transactions.atomically(s, () -> {
             for (int i = 0; i < added.size(); i++) {
                 ColumnDef col = added.get(i);
                 if (all.stream().anyMatch(e -> e.name().equals(col.name()))) {
@@ -104,13 +100,12 @@ final class TableDdl {
                 streams.alterColumns(s, table, "ADD COLUMN " + a.columns().duck().get(i), table.ref());
             }
             saveColumns(s, table, all);
-            return null;
         });
     }
 
     private void dropColumns(Session s, TableStatements.DropColumns d) throws SQLException {
         CatalogObject table = d.table();
-        transactions.atomic(s, () -> {
+        transactions.atomically(s, () -> {
             List<ColumnDef> all = new ArrayList<>(table.columns());
             for (String n : d.names()) {
                 if (all.removeIf(col -> col.name().equals(n))) {
@@ -123,13 +118,12 @@ final class TableDdl {
                 throw SnowflakeError.compilation("Cannot drop the last column of a table");
             }
             saveColumns(s, table, all);
-            return null;
         });
     }
 
     private void renameColumn(Session s, TableStatements.RenameColumn r) throws SQLException {
         CatalogObject table = r.table();
-        transactions.atomic(s, () -> {
+        transactions.atomically(s, () -> {
             List<ColumnDef> all = new ArrayList<>();
             boolean found = false;
             for (ColumnDef col : table.columns()) {
@@ -145,7 +139,6 @@ final class TableDdl {
             }
             streams.alterColumns(s, table, "RENAME COLUMN " + Names.quote(r.from()) + " TO " + Names.quote(r.to()), table.ref());
             saveColumns(s, table, all);
-            return null;
         });
     }
 
@@ -162,12 +155,11 @@ final class TableDdl {
             table.comment(props.get("COMMENT").asText());
         }
         props.fields().forEachRemaining(e -> table.props().set(e.getKey(), e.getValue()));
-        transactions.atomic(s, () -> {
+        transactions.atomically(s, () -> {
             if (Options.bool(props, "CHANGE_TRACKING", false)) {
                 streams.enableTracking(s, table);
             }
             catalog.save(s.conn(), table);
-            return null;
         });
     }
 }

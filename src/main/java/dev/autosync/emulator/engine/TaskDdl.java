@@ -85,10 +85,7 @@ final class TaskDdl {
             case SUSPEND -> TaskState.suspend(task, "USER_SUSPENDED");
             default -> change(task, a);
         }
-        transactions.atomic(s, () -> {
-            catalog.save(s.conn(), task);
-            return null;
-        });
+        transactions.atomically(s, () -> catalog.save(s.conn(), task));
         wake.run();
         return Result.ddl(DONE);
     }

@@ -94,10 +94,7 @@ final class TaskScheduler {
         Long code = null;
         String message = null;
         try {
-            transactions.locked(s, () -> transactions.atomic(s, () -> {
-                history.started(s, task, queryId, scheduled, from, runId, root);
-                return null;
-            }));
+            transactions.lockedAtomically(s, () -> history.started(s, task, queryId, scheduled, from, runId, root));
             String condition = task.prop("CONDITION");
             boolean go = true;
             if (condition != null) {
@@ -133,13 +130,12 @@ final class TaskScheduler {
         Long finalCode = code;
         String finalMessage = message;
         try {
-            transactions.locked(s, () -> transactions.atomic(s, () -> {
+            transactions.lockedAtomically(s, () -> {
                 history.finished(s, queryId, finalState, finalCode, finalMessage);
                 if (catalog.byId(task.id()).isPresent()) {
                     catalog.save(s.conn(), task);
                 }
-                return null;
-            }));
+            });
         } finally {
             sessions.close(s);
         }

@@ -56,6 +56,22 @@ final class Transactions {
         }
     }
 
+    /** {@link #atomic} for work without a result. */
+    void atomically(Session s, SqlStep step) throws SQLException {
+        atomic(s, () -> {
+            step.run();
+            return null;
+        });
+    }
+
+    /** Background work (pipes, tasks): under the engine lock, atomically. */
+    void lockedAtomically(Session s, SqlStep step) throws SQLException {
+        locked(s, () -> {
+            atomically(s, step);
+            return null;
+        });
+    }
+
     /** BEGIN: the session keeps the lock until its transaction ends. */
     void begin(Session s) throws SQLException {
         if (s.inExplicitTransaction()) {

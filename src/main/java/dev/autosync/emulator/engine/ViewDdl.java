@@ -31,11 +31,10 @@ final class ViewDdl {
         ObjectNode props = v.props();
         props.put("TEXT", st.text());
         props.put("BODY", v.body());
-        transactions.atomic(s, () -> {
+        transactions.atomically(s, () -> {
             s.exec("CREATE VIEW " + ref.duckName() + v.columnList() + " AS " + v.query());
             catalog.create(s.conn(), CatalogKind.VIEW, ref, Options.text(props, "COMMENT"), props,
                     DuckColumns.describe(s, ref.duckName()));
-            return null;
         });
         return Result.ddl("View " + Names.display(ref.name()) + " successfully created.");
     }
