@@ -41,12 +41,15 @@ final class History {
         return loc.root().resolve(f.relative()).toString();
     }
 
-    /** Whether a bulk COPY loaded this exact file (same checksum) into the table in the last 64 days. */
+    /**
+     * Whether a bulk COPY loaded this exact file (same checksum) into the table in the last 64 days.
+     * Pipes' loads do not count: COPY and Snowpipe keep separate load metadata.
+     */
     boolean loadedIntoTable(Session s, CatalogObject table, Stages.Location loc, Stages.StagedFile f) throws SQLException {
         String truncated = table.prop("TRUNCATED_AT");
-        try (PreparedStatement ps = s.conn().prepareStatement("SELECT 1 FROM " + TABLE + " WHERE table_id = ? AND file_key = ? "
-                + "AND md5 = ? AND status IN ('Loaded', 'Partially loaded') AND last_load_time > now() - INTERVAL 64 DAY "
-                + "AND last_load_time > CAST(? AS TIMESTAMPTZ) LIMIT 1")) {
+        try (PreparedStatement ps = s.conn().prepareStatement("SELECT 1 FROM " + TABLE + " WHERE table_id = ? AND pipe_id IS NULL "
+                + "AND file_key = ? AND md5 = ? AND status IN ('Loaded', 'Partially loaded') "
+                + "AND last_load_time > now() - INTERVAL 64 DAY AND last_load_time > CAST(? AS TIMESTAMPTZ) LIMIT 1")) {
             ps.setLong(1, table.id());
             ps.setString(2, fileKey(loc, f));
             ps.setString(3, f.md5());
