@@ -51,7 +51,8 @@ record CommentChange(CatalogObject target, boolean changes, String comment) {
         CatalogObject o = catalog.require(kind, st.name("ALTER"));
         if (c.accept("SET")) {
             ObjectNode props = Options.parse(c, Set.of());
-            return props.has("COMMENT") ? new CommentChange(o, true, props.get("COMMENT").asText()) : new CommentChange(o, false, null);
+            return props.has("COMMENT") ? new CommentChange(o, true, props.get("COMMENT").asText())
+                    : new CommentChange(o, false, null);
         }
         if (c.acceptAll("UNSET", "COMMENT")) {
             return new CommentChange(o, true, null);

@@ -6,7 +6,10 @@ import dev.autosync.emulator.sql.Cursor;
 
 import java.util.Set;
 
-/** {@code CREATE STREAM <name> ON TABLE <table> [APPEND_ONLY = ...] [SHOW_INITIAL_ROWS = ...]}, parsed, with the table looked up. */
+/**
+ * {@code CREATE STREAM <name> ON TABLE <table> [APPEND_ONLY = ...] [SHOW_INITIAL_ROWS = ...]}, parsed,
+ * with the table looked up.
+ */
 record CreateStream(ObjectRef ref, CatalogObject table, ObjectRef tableRef, ObjectNode props) {
 
     static CreateStream parse(StatementContext st, Catalog catalog) {

@@ -68,7 +68,8 @@ final class Ddl {
             case "STREAM" -> comment(st.session(), CommentChange.alter(st, catalog, CatalogKind.STREAM));
             case "VIEW" -> comment(st.session(), CommentChange.alter(st, catalog, CatalogKind.VIEW));
             case "DATABASE", "SCHEMA", "WAREHOUSE" -> containers.alter(st, kind);
-            case "STAGE", "FILE_FORMAT", "STORAGE_INTEGRATION", "NOTIFICATION_INTEGRATION", "INTEGRATION" -> stages.alter(st, kind);
+            case "STAGE", "FILE_FORMAT", "STORAGE_INTEGRATION", "NOTIFICATION_INTEGRATION", "INTEGRATION" ->
+                    stages.alter(st, kind);
             default -> throw SnowflakeError.unsupported("ALTER " + kind);
         };
     }

@@ -117,7 +117,8 @@ final class Describe {
 
     private Result integration(StatementContext st) {
         String name = st.translator().nameParts().get(0);
-        CatalogObject i = catalog.findIntegration(ObjectRef.account(name)).orElseThrow(() -> SnowflakeError.doesNotExist("Integration", Names.display(name)));
+        CatalogObject i = catalog.findIntegration(ObjectRef.account(name))
+                .orElseThrow(() -> SnowflakeError.doesNotExist("Integration", Names.display(name)));
         ObjectNode p = i.props();
         List<Object[]> rows = new ArrayList<>();
         rows.add(new Object[] {"ENABLED", "Boolean", String.valueOf(Options.bool(p, "ENABLED", true)), "false"});

@@ -5,7 +5,10 @@ import dev.autosync.emulator.base.SnowflakeError;
 import java.sql.SQLException;
 import java.util.List;
 
-/** Runs DROP: commits an open transaction (as all DDL does), drops the object, and forgets it as the session's current database or schema. */
+/**
+ * Runs DROP: commits an open transaction (as all DDL does), drops the object, and forgets it as
+ * the session's current database or schema.
+ */
 final class DropCommand {
     private final Catalog catalog;
     private final Transactions transactions;

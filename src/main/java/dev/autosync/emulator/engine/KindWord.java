@@ -2,7 +2,10 @@ package dev.autosync.emulator.engine;
 
 import dev.autosync.emulator.sql.Cursor;
 
-/** The object kind a statement names after its verb: one word, joined to the next for FILE FORMAT and STORAGE / NOTIFICATION INTEGRATION. */
+/**
+ * The object kind a statement names after its verb: one word, joined to the next for FILE FORMAT
+ * and STORAGE / NOTIFICATION INTEGRATION.
+ */
 final class KindWord {
     private KindWord() {
     }

@@ -53,7 +53,8 @@ final class PipeDdl {
         ObjectNode props = p.props();
         CopyPlan plan = p.plan();
         boolean autoIngest = Options.bool(props, "AUTO_INGEST", false);
-        String scheme = plan.location().external() ? plan.location().stage().prop("URL").split("://")[0].toLowerCase(Locale.ROOT) : null;
+        String scheme = plan.location().external()
+                ? plan.location().stage().prop("URL").split("://")[0].toLowerCase(Locale.ROOT) : null;
         if (autoIngest && scheme == null) {
             throw SnowflakeError.compilation("AUTO_INGEST = TRUE needs an external stage; a pipe on an internal stage loads files "
                     + "on ALTER PIPE ... REFRESH or through the Snowpipe REST API.");
@@ -81,7 +82,8 @@ final class PipeDdl {
             props.put("NOTIFICATION_CHANNEL", "arn:aws:sqs:local-1:000000000000:sf-snowpipe-AUTOSYNC-LOCAL-"
                     + Integer.toHexString(ref.display().hashCode()).toUpperCase(Locale.ROOT));
         }
-        transactions.atomic(s, () -> catalog.create(s.conn(), CatalogKind.PIPE, ref, Options.text(props, "COMMENT"), props, null));
+        transactions.atomic(s, () -> catalog.create(s.conn(), CatalogKind.PIPE, ref, Options.text(props, "COMMENT"), props,
+                null));
         return Result.ddl("Pipe " + Names.display(ref.name()) + " successfully created.");
     }
 

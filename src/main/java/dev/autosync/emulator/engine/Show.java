@@ -15,6 +15,9 @@ import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
+import static dev.autosync.emulator.engine.ObjectRows.comment;
+import static dev.autosync.emulator.engine.ObjectRows.created;
+
 /**
  * SHOW for the objects the pipeline uses, with Snowflake's (lower-case) column names, LIKE
  * (case-insensitive) and IN ACCOUNT / DATABASE / SCHEMA scopes.
@@ -70,7 +73,8 @@ final class Show {
             case "FILE_FORMATS" -> fileFormats(filter, scope);
             case "INTEGRATIONS", "STORAGE_INTEGRATIONS", "NOTIFICATION_INTEGRATIONS" -> integrations(filter, kind);
             case "PIPES" -> result(ObjectRows.pipeColumns(), objectRows.pipes(select(CatalogKind.PIPE, filter, scope)));
-            case "STREAMS" -> result(ObjectRows.streamColumns(), objectRows.streams(session, select(CatalogKind.STREAM, filter, scope)));
+            case "STREAMS" -> result(ObjectRows.streamColumns(),
+                    objectRows.streams(session, select(CatalogKind.STREAM, filter, scope)));
             case "TASKS" -> result(ObjectRows.taskColumns(), ObjectRows.tasks(select(CatalogKind.TASK, filter, scope)));
             case "WAREHOUSES" -> warehouses(filter);
             default -> throw SnowflakeError.unsupported("SHOW " + kind.replace('_', ' '));
@@ -148,7 +152,7 @@ final class Show {
         for (CatalogObject o : catalog.list(CatalogKind.DATABASE)) {
             if (like.test(o.name())) {
                 boolean current = o.name().equals(session.database());
-                rows.add(new Object[] {ObjectRows.created(o), o.name(), current ? "Y" : "N", current ? "Y" : "N", "", "SYSADMIN", ObjectRows.comment(o),
+                rows.add(new Object[] {created(o), o.name(), current ? "Y" : "N", current ? "Y" : "N", "", "SYSADMIN", comment(o),
                         "", "1", "STANDARD", null, "ROLE"});
             }
         }
@@ -162,7 +166,7 @@ final class Show {
         for (CatalogObject o : catalog.list(CatalogKind.SCHEMA)) {
             if (like.test(o.name()) && (scope.db() == null || scope.db().equals(o.ref().db()))) {
                 boolean current = o.name().equals(session.schema()) && o.ref().db().equals(session.database());
-                rows.add(new Object[] {ObjectRows.created(o), o.name(), "N", current ? "Y" : "N", o.ref().db(), "SYSADMIN", ObjectRows.comment(o), "",
+                rows.add(new Object[] {created(o), o.name(), "N", current ? "Y" : "N", o.ref().db(), "SYSADMIN", comment(o), "",
                         "1", "ROLE", null});
             }
         }
@@ -176,8 +180,8 @@ final class Show {
         for (CatalogObject o : select(CatalogKind.TABLE, like, scope)) {
             long count = count(session, o.ref().duckName());
             boolean tracked = o.flag("CHANGE_TRACKING_ENABLED");
-            rows.add(new Object[] {ObjectRows.created(o), o.name(), o.ref().db(), o.ref().schema(), o.flag("TEMPORARY") ? "TEMPORARY" : "TABLE",
-                    ObjectRows.comment(o), "", count, count * 64, "SYSADMIN", "1", "OFF", tracked ? "ON" : "OFF", "N", "N", "ROLE", "N", null});
+            rows.add(new Object[] {created(o), o.name(), o.ref().db(), o.ref().schema(), o.flag("TEMPORARY") ? "TEMPORARY" : "TABLE",
+                    comment(o), "", count, count * 64, "SYSADMIN", "1", "OFF", tracked ? "ON" : "OFF", "N", "N", "ROLE", "N", null});
         }
         return result(List.of(col("created_on", LTZ), text("name"), text("database_name"), text("schema_name"), text("kind"),
                 text("comment"), text("cluster_by"), ResultColumn.number("rows"), ResultColumn.number("bytes"), text("owner"),
@@ -195,7 +199,7 @@ final class Show {
     private Result views(Predicate<String> like, Scope scope) {
         List<Object[]> rows = new ArrayList<>();
         for (CatalogObject o : select(CatalogKind.VIEW, like, scope)) {
-            rows.add(new Object[] {ObjectRows.created(o), o.name(), "", o.ref().db(), o.ref().schema(), "SYSADMIN", ObjectRows.comment(o),
+            rows.add(new Object[] {created(o), o.name(), "", o.ref().db(), o.ref().schema(), "SYSADMIN", comment(o),
                     o.prop("TEXT"), "false", "false", "ROLE", "OFF"});
         }
         return result(List.of(col("created_on", LTZ), text("name"), text("reserved"), text("database_name"),
@@ -230,8 +234,8 @@ final class Show {
             String url = o.prop("URL");
             String cloud = url == null ? null : url.substring(0, url.indexOf("://")).toUpperCase(Locale.ROOT).replace("S3GOV", "AWS")
                     .replace("S3", "AWS").replace("GCS", "GCP");
-            rows.add(new Object[] {ObjectRows.created(o), o.name(), o.ref().db(), o.ref().schema(), url == null ? "" : url,
-                    o.props().has("CREDENTIALS") ? "true" : "false", "false", "SYSADMIN", ObjectRows.comment(o), null,
+            rows.add(new Object[] {created(o), o.name(), o.ref().db(), o.ref().schema(), url == null ? "" : url,
+                    o.props().has("CREDENTIALS") ? "true" : "false", "false", "SYSADMIN", comment(o), null,
                     url == null ? "INTERNAL" : "EXTERNAL", cloud, null, o.prop("STORAGE_INTEGRATION"), null, "ROLE", "false"});
         }
         return result(List.of(col("created_on", LTZ), text("name"), text("database_name"), text("schema_name"), text("url"),
@@ -245,7 +249,7 @@ final class Show {
         for (CatalogObject o : select(CatalogKind.FILE_FORMAT, like, scope)) {
             ObjectNode opts = o.props().deepCopy();
             opts.remove("COMMENT");
-            rows.add(new Object[] {ObjectRows.created(o), o.name(), o.ref().db(), o.ref().schema(), o.prop("TYPE"), "SYSADMIN", ObjectRows.comment(o),
+            rows.add(new Object[] {created(o), o.name(), o.ref().db(), o.ref().schema(), o.prop("TYPE"), "SYSADMIN", comment(o),
                     opts.toString(), "ROLE"});
         }
         return result(List.of(col("created_on", LTZ), text("name"), text("database_name"), text("schema_name"), text("type"),
@@ -268,7 +272,7 @@ final class Show {
             boolean storage = o.kind() == CatalogKind.STORAGE_INTEGRATION;
             String type = storage ? "EXTERNAL_STAGE" : "QUEUE - " + o.prop("NOTIFICATION_PROVIDER");
             rows.add(new Object[] {o.name(), type, storage ? "STORAGE" : "NOTIFICATION",
-                    String.valueOf(Options.bool(o.props(), "ENABLED", true)), ObjectRows.comment(o), ObjectRows.created(o)});
+                    String.valueOf(Options.bool(o.props(), "ENABLED", true)), comment(o), created(o)});
         }
         return result(List.of(text("name"), text("type"), text("category"), text("enabled"), text("comment"),
                 col("created_on", LTZ)), rows);
@@ -279,7 +283,7 @@ final class Show {
         for (CatalogObject o : catalog.list(CatalogKind.WAREHOUSE)) {
             if (like.test(o.name())) {
                 rows.add(new Object[] {o.name(), "STARTED", "STANDARD", o.prop("WAREHOUSE_SIZE") == null ? "X-Small"
-                        : o.prop("WAREHOUSE_SIZE"), ObjectRows.comment(o), ObjectRows.created(o)});
+                        : o.prop("WAREHOUSE_SIZE"), comment(o), created(o)});
             }
         }
         return result(List.of(text("name"), text("state"), text("type"), text("size"), text("comment"), col("created_on", LTZ)), rows);

@@ -55,8 +55,8 @@ final class StageDdl {
         if (done != null) {
             return done;
         }
-        transactions.atomic(st.session(), () -> catalog.create(st.session().conn(), CatalogKind.STAGE, ref, Options.text(props, "COMMENT"),
-                props, null));
+        Session s = st.session();
+        transactions.atomic(s, () -> catalog.create(s.conn(), CatalogKind.STAGE, ref, Options.text(props, "COMMENT"), props, null));
         CatalogObject stage = catalog.require(CatalogKind.STAGE, ref);
         try {
             Files.createDirectories(stages.location(stage, "").root());
@@ -212,7 +212,8 @@ final class StageDdl {
             case "STAGE" -> catalog.require(CatalogKind.STAGE, st.resolve(parts, "ALTER STAGE"));
             case "FILE_FORMAT" -> catalog.require(CatalogKind.FILE_FORMAT, st.resolve(parts, "ALTER FILE FORMAT"));
             default -> {
-                yield catalog.findIntegration(ObjectRef.account(parts.get(0))).orElseThrow(() -> SnowflakeError.doesNotExist("Integration", Names.display(parts.get(0))));
+                yield catalog.findIntegration(ObjectRef.account(parts.get(0)))
+                        .orElseThrow(() -> SnowflakeError.doesNotExist("Integration", Names.display(parts.get(0))));
             }
         };
         if (c.accept("SET")) {

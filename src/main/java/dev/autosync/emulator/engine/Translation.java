@@ -48,7 +48,8 @@ final class Translation {
         private final boolean viewBody;
         private final BiFunction<String, Map<String, String>, Relation> stage;
 
-        Scope(StatementContext statement, NameResolver names, boolean viewBody, BiFunction<String, Map<String, String>, Relation> stage) {
+        Scope(StatementContext statement, NameResolver names, boolean viewBody,
+              BiFunction<String, Map<String, String>, Relation> stage) {
             this.statement = statement;
             this.names = names;
             this.viewBody = viewBody;
