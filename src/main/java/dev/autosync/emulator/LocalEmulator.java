@@ -46,7 +46,7 @@ public final class LocalEmulator implements AutoCloseable {
         Engine engine = new Engine(dataDir, log);
         try {
             WireServer server = new WireServer(engine, port, policy);
-            engine.startServices();
+            engine.startBackgroundWork();
             return new LocalEmulator(engine, server);
         } catch (IOException | RuntimeException e) {
             engine.close();

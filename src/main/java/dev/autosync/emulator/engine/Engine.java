@@ -92,7 +92,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /** Starts the background work (auto-ingest, scheduled tasks). */
-    public void startServices() {
+    public void startBackgroundWork() {
         background.start();
     }
 

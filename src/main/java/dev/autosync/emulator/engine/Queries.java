@@ -51,14 +51,14 @@ final class Queries {
 
     /** One DML statement: reads it at the cursor and runs it. */
     private final class Dml {
-        private final StatementContext x;
+        private final StatementContext st;
         private final Cursor c;
         private final Session session;
 
-        Dml(StatementContext x) {
-            this.x = x;
-            this.c = x.cursor();
-            this.session = x.session();
+        Dml(StatementContext st) {
+            this.st = st;
+            this.c = st.cursor();
+            this.session = st.session();
         }
 
         private void expectEnd() {
@@ -87,7 +87,7 @@ final class Queries {
         }
 
         private Target target(String operation) {
-            ObjectRef ref = x.name(operation);
+            ObjectRef ref = st.name(operation);
             CatalogObject rel = catalog.findRelation(ref)
                     .orElseThrow(() -> SnowflakeError.doesNotExist("Table", ref.display()));
             if (rel.kind() != CatalogKind.TABLE) {
@@ -122,7 +122,7 @@ final class Queries {
             String columns;
             if (c.peek().is(TokenType.LEFT_PAREN) && !c.peek(1).isWord("SELECT") && !c.peek(1).isWord("WITH")) {
                 c.next();
-                List<String> named = x.translator().identifierList();
+                List<String> named = st.translator().identifierList();
                 c.expect(TokenType.RIGHT_PAREN);
                 for (String n : named) {
                     requireColumn(t.table(), Names.decode(n.substring(1, n.length() - 1)));
@@ -131,7 +131,7 @@ final class Queries {
             } else {
                 columns = t.tracked() ? " (" + visibleColumns(t.table()) + ")" : "";
             }
-            String source = x.translator().query(false);
+            String source = st.translator().query(false);
             expectEnd();
             String sql = "INSERT INTO " + t.duckName() + columns + " " + source;
             long n = change(t, overwrite ? List.of("DELETE FROM " + t.duckName()) : List.of(), sql, false);
@@ -142,7 +142,7 @@ final class Queries {
             Target t = target("UPDATE");
             String alias = optionalAlias();
             c.expect("SET");
-            Translator tr = x.translator();
+            Translator tr = st.translator();
             List<String> sets = new ArrayList<>();
             do {
                 List<String> col = tr.nameParts();
@@ -171,7 +171,7 @@ final class Queries {
             c.expect("FROM");
             Target t = target("DELETE");
             String alias = optionalAlias();
-            Translator tr = x.translator();
+            Translator tr = st.translator();
             StringBuilder sql = new StringBuilder("DELETE FROM ").append(t.aliased(alias));
             if (c.accept("USING")) {
                 sql.append(" USING ").append(tr.fromClause());
@@ -187,7 +187,7 @@ final class Queries {
         private Result truncate() throws SQLException {
             c.accept("TABLE");
             boolean ifExists = c.acceptAll("IF", "EXISTS");
-            ObjectRef ref = x.name("TRUNCATE");
+            ObjectRef ref = st.name("TRUNCATE");
             CatalogObject rel = catalog.find(CatalogKind.TABLE, ref).orElse(null);
             if (rel == null) {
                 if (ifExists) {
@@ -207,7 +207,7 @@ final class Queries {
             String alias = optionalAlias();
             String targetAlias = alias != null ? alias : t.table().name();
             c.expect("USING");
-            Translator tr = x.translator();
+            Translator tr = st.translator();
             String source = tr.tableReference();
             c.expect("ON");
             String on = tr.expression(Set.of("WHEN"), false);
@@ -351,7 +351,7 @@ final class Queries {
                 for (String b : before) {
                     session.exec(b);
                 }
-                long n = x.update(sql);
+                long n = st.update(sql);
                 if (change != null) {
                     streams.end(session, change);
                 }
@@ -362,13 +362,13 @@ final class Queries {
 
         /** DML read these streams: their offsets move when the transaction commits. */
         private void consumeStreams() {
-            session.pendingStreamOffsets().putAll(x.streamsRead());
+            session.pendingStreamOffsets().putAll(st.streamsRead());
         }
 
         private void bindAll(PreparedStatement ps) throws SQLException {
             int n = ps.getParameterMetaData().getParameterCount();
-            for (int i = 0; i < n && i < x.binds().size(); i++) {
-                ps.setObject(i + 1, x.binds().get(i));
+            for (int i = 0; i < n && i < st.binds().size(); i++) {
+                ps.setObject(i + 1, st.binds().get(i));
             }
         }
     }
