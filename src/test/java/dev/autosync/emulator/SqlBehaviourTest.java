@@ -46,6 +46,18 @@ class SqlBehaviourTest {
     }
 
     @Test
+    void updateFromAndDeleteUsingJoinAnotherTable() throws Exception {
+        exec("CREATE TABLE join_target (id NUMBER, v VARCHAR)", "CREATE TABLE join_source (id NUMBER, v VARCHAR)",
+                "INSERT INTO join_target VALUES (1, 'a'), (2, 'b'), (3, 'c')", "INSERT INTO join_source VALUES (1, 'A'), (3, 'C')");
+        try (Statement s = c.createStatement()) {
+            assertEquals(2, s.executeUpdate("UPDATE join_target t SET v = s.v FROM join_source s WHERE t.id = s.id"));
+            assertEquals(List.of("1|A", "2|b", "3|C"), rows(c, "SELECT id, v FROM join_target ORDER BY id"));
+            assertEquals(2, s.executeUpdate("DELETE FROM join_target t USING join_source s WHERE t.id = s.id"));
+        }
+        assertEquals(List.of("2|b"), rows(c, "SELECT id, v FROM join_target ORDER BY id"));
+    }
+
+    @Test
     void fixedPointDivisionIsExactAndFloatDivisionStaysFloat() throws Exception {
         exec("CREATE TABLE div_t (score NUMBER(6,2), max_score NUMBER(6,2), f FLOAT)",
                 "INSERT INTO div_t VALUES (0.29, 200, 1.0)");

@@ -155,14 +155,7 @@ final class Queries {
                 sets.add(Streams.VERSION_SET);
             }
             StringBuilder sql = new StringBuilder("UPDATE ").append(t.aliased(alias)).append(" SET ").append(String.join(", ", sets));
-            if (c.accept("FROM")) {
-                sql.append(" FROM ").append(tr.fromClause());
-            }
-            if (c.accept("WHERE")) {
-                sql.append(" WHERE ").append(tr.expression(Set.of(), false));
-            }
-            expectEnd();
-            long n = change(t, List.of(), sql.toString(), true);
+            long n = joinedChange(t, sql, "FROM", tr);
             return new Result(StatementKind.UPDATE, List.of(ResultColumn.number("number of rows updated"),
                     ResultColumn.number("number of multi-joined rows updated")), rows(n, 0L));
         }
@@ -173,15 +166,20 @@ final class Queries {
             String alias = optionalAlias();
             Translator tr = st.translator();
             StringBuilder sql = new StringBuilder("DELETE FROM ").append(t.aliased(alias));
-            if (c.accept("USING")) {
-                sql.append(" USING ").append(tr.fromClause());
+            long n = joinedChange(t, sql, "USING", tr);
+            return Result.count(StatementKind.DELETE, "number of rows deleted", n);
+        }
+
+        /** The rest of UPDATE or DELETE: other tables to join ({@code joinWord} FROM or USING), WHERE; then runs it. */
+        private long joinedChange(Target t, StringBuilder sql, String joinWord, Translator tr) throws SQLException {
+            if (c.accept(joinWord)) {
+                sql.append(' ').append(joinWord).append(' ').append(tr.fromClause());
             }
             if (c.accept("WHERE")) {
                 sql.append(" WHERE ").append(tr.expression(Set.of(), false));
             }
             expectEnd();
-            long n = change(t, List.of(), sql.toString(), true);
-            return Result.count(StatementKind.DELETE, "number of rows deleted", n);
+            return change(t, List.of(), sql.toString(), true);
         }
 
         private Result truncate() throws SQLException {
