@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Expressions by precedence climbing, loosest first: OR, AND, NOT, IS, comparisons, IN / BETWEEN /
@@ -64,25 +65,35 @@ final class ExpressionParser {
     }
 
     private Expr or(Set<String> stops) {
+        return leftAssociative(stops, this::and, Map.of("OR", BinaryOperator.OR));
+    }
+
+    private Expr and(Set<String> stops) {
+        return leftAssociative(stops, this::not, Map.of("AND", BinaryOperator.AND));
+    }
+
+    /**
+     * One level of left-associative binary operators: operands of the next level joined by the
+     * operators of {@code operators} (keyed by operator text or upper-cased word).
+     */
+    private Expr leftAssociative(Set<String> stops, Function<Set<String>, Expr> operand, Map<String, BinaryOperator> operators) {
         int start = t.position();
-        Expr left = and(stops);
-        while (operatorWord("OR", stops)) {
+        Expr left = operand.apply(stops);
+        BinaryOperator op;
+        while ((op = operatorAt(operators, stops)) != null) {
             t.next();
-            Expr right = and(stops);
-            left = new Binary(p.span(start), BinaryOperator.OR, left, right);
+            Expr right = operand.apply(stops);
+            left = new Binary(p.span(start), op, left, right);
         }
         return left;
     }
 
-    private Expr and(Set<String> stops) {
-        int start = t.position();
-        Expr left = not(stops);
-        while (operatorWord("AND", stops)) {
-            t.next();
-            Expr right = not(stops);
-            left = new Binary(p.span(start), BinaryOperator.AND, left, right);
+    private BinaryOperator operatorAt(Map<String, BinaryOperator> operators, Set<String> stops) {
+        Token tok = t.peek();
+        if (tok.is(TokenType.OPERATOR)) {
+            return operators.get(tok.text());
         }
-        return left;
+        return tok.is(TokenType.WORD) && !stops.contains(tok.upper()) ? operators.get(tok.upper()) : null;
     }
 
     private Expr not(Set<String> stops) {
@@ -117,8 +128,9 @@ final class ExpressionParser {
     private Expr comparison(Set<String> stops) {
         int start = t.position();
         Expr left = membership(stops);
-        while (t.peek().is(TokenType.OPERATOR) && COMPARISONS.containsKey(t.peek().text())) {
-            BinaryOperator op = COMPARISONS.get(t.next().text());
+        BinaryOperator op;
+        while ((op = operatorAt(COMPARISONS, stops)) != null) {
+            t.next();
             Quantifier q = subqueryQuantifier();
             if (q != null) {
                 t.next();
@@ -218,40 +230,16 @@ final class ExpressionParser {
     }
 
     private Expr concat(Set<String> stops) {
-        int start = t.position();
-        Expr left = additive(stops);
-        while (t.peek().isOperator("||")) {
-            t.next();
-            Expr right = additive(stops);
-            left = new Binary(p.span(start), BinaryOperator.CONCAT, left, right);
-        }
-        return left;
+        return leftAssociative(stops, this::additive, Map.of("||", BinaryOperator.CONCAT));
     }
 
     private Expr additive(Set<String> stops) {
-        int start = t.position();
-        Expr left = multiplicative(stops);
-        while (t.peek().isOperator("+") || t.peek().isOperator("-")) {
-            BinaryOperator op = t.next().text().equals("+") ? BinaryOperator.PLUS : BinaryOperator.MINUS;
-            Expr right = multiplicative(stops);
-            left = new Binary(p.span(start), op, left, right);
-        }
-        return left;
+        return leftAssociative(stops, this::multiplicative, Map.of("+", BinaryOperator.PLUS, "-", BinaryOperator.MINUS));
     }
 
     private Expr multiplicative(Set<String> stops) {
-        int start = t.position();
-        Expr left = unary(stops);
-        while (t.peek().isOperator("*") || t.peek().isOperator("/") || t.peek().isOperator("%")) {
-            BinaryOperator op = switch (t.next().text()) {
-                case "*" -> BinaryOperator.TIMES;
-                case "/" -> BinaryOperator.DIVIDE;
-                default -> BinaryOperator.MODULO;
-            };
-            Expr right = unary(stops);
-            left = new Binary(p.span(start), op, left, right);
-        }
-        return left;
+        return leftAssociative(stops, this::unary, Map.of("*", BinaryOperator.TIMES, "/", BinaryOperator.DIVIDE,
+                "%", BinaryOperator.MODULO));
     }
 
     private Expr unary(Set<String> stops) {
