@@ -151,14 +151,18 @@ final class QueryGenerator {
         return sb.toString();
     }
 
-    /** Snowflake names an unaliased expression by its text; a column or {@code *} keeps its own names. */
+    /**
+     * Snowflake names an unaliased expression by its text; a column or {@code *} written bare (not in
+     * parentheses) keeps its own names.
+     */
     private String selectItem(SelectItem item, boolean top) {
         String sql = expressions.expression(item.expr());
         if (item.alias() != null) {
             return sql + " AS " + Names.quote(item.alias());
         }
-        boolean named = item.expr() instanceof Expr.ColumnRef || item.expr() instanceof Expr.PositionalRef
-                || item.expr() instanceof Expr.Star;
+        Expr e = item.expr();
+        boolean named = (e instanceof Expr.ColumnRef || e instanceof Expr.PositionalRef || e instanceof Expr.Star)
+                && e.span().equals(item.span());
         return top && !named ? sql + " AS " + Names.quote(tokens.label(item.span())) : sql;
     }
 

@@ -68,7 +68,10 @@ final class RelationGenerator {
             refuse(n.modifiers());
             return aliased("(" + fromList(n.relations()) + ")", null, n.alias());
         }
-        throw SnowflakeError.unsupported("VALUES in FROM without parentheses");
+        if (r instanceof Relation.ValuesTable) {
+            throw SnowflakeError.unsupported("VALUES in FROM without parentheses");
+        }
+        throw new IllegalStateException("no DuckDB translation for " + r.getClass().getSimpleName());
     }
 
     private static void refuse(List<Modifier> modifiers) {
