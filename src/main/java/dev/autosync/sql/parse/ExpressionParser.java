@@ -40,7 +40,12 @@ final class ExpressionParser {
     private static final Map<String, BinaryOperator> COMPARISONS = Map.of("=", BinaryOperator.EQUALS,
             "!=", BinaryOperator.NOT_EQUALS, "<>", BinaryOperator.NOT_EQUALS, "<", BinaryOperator.LESS,
             "<=", BinaryOperator.LESS_OR_EQUAL, ">", BinaryOperator.GREATER, ">=", BinaryOperator.GREATER_OR_EQUAL);
-    private static final Set<String> MEMBERSHIP = Set.of("IN", "BETWEEN", "LIKE", "ILIKE", "RLIKE", "REGEXP");
+    private static final Map<String, BinaryOperator> OR = Map.of("OR", BinaryOperator.OR);
+    private static final Map<String, BinaryOperator> AND = Map.of("AND", BinaryOperator.AND);
+    private static final Map<String, BinaryOperator> CONCAT = Map.of("||", BinaryOperator.CONCAT);
+    private static final Map<String, BinaryOperator> ADDITIVE = Map.of("+", BinaryOperator.PLUS, "-", BinaryOperator.MINUS);
+    private static final Map<String, BinaryOperator> MULTIPLICATIVE = Map.of("*", BinaryOperator.TIMES,
+            "/", BinaryOperator.DIVIDE, "%", BinaryOperator.MODULO);
 
     private final SqlParser p;
     private final TokenStream t;
@@ -65,11 +70,11 @@ final class ExpressionParser {
     }
 
     private Expr or(Set<String> stops) {
-        return leftAssociative(stops, this::and, Map.of("OR", BinaryOperator.OR));
+        return leftAssociative(stops, this::and, OR);
     }
 
     private Expr and(Set<String> stops) {
-        return leftAssociative(stops, this::not, Map.of("AND", BinaryOperator.AND));
+        return leftAssociative(stops, this::not, AND);
     }
 
     /**
@@ -93,7 +98,14 @@ final class ExpressionParser {
         if (tok.is(TokenType.OPERATOR)) {
             return operators.get(tok.text());
         }
-        return tok.is(TokenType.WORD) && !stops.contains(tok.upper()) ? operators.get(tok.upper()) : null;
+        if (tok.is(TokenType.WORD)) {
+            for (Map.Entry<String, BinaryOperator> e : operators.entrySet()) {
+                if (tok.isWord(e.getKey()) && !stops.contains(e.getKey())) {
+                    return e.getValue();
+                }
+            }
+        }
+        return null;
     }
 
     private Expr not(Set<String> stops) {
@@ -172,12 +184,12 @@ final class ExpressionParser {
         while (true) {
             int save = t.position();
             boolean negated = false;
-            if (operatorWord("NOT", stops) && t.peek(1).is(TokenType.WORD) && MEMBERSHIP.contains(t.peek(1).upper())) {
+            if (operatorWord("NOT", stops) && isMembershipWord(t.peek(1))) {
                 t.next();
                 negated = true;
             }
             Token w = t.peek();
-            if (!w.is(TokenType.WORD) || !MEMBERSHIP.contains(w.upper()) || stops.contains(w.upper())) {
+            if (!isMembershipWord(w) || stops.contains(w.upper())) {
                 t.reset(save);
                 return left;
             }
@@ -205,6 +217,10 @@ final class ExpressionParser {
         }
     }
 
+    private static boolean isMembershipWord(Token w) {
+        return w.isWordIn("IN", "BETWEEN", "LIKE", "ILIKE", "RLIKE", "REGEXP");
+    }
+
     private Expr like(int start, Expr operand, String word, boolean negated, Set<String> stops) {
         LikeOperator op = switch (word) {
             case "LIKE" -> LikeOperator.LIKE;
@@ -230,16 +246,15 @@ final class ExpressionParser {
     }
 
     private Expr concat(Set<String> stops) {
-        return leftAssociative(stops, this::additive, Map.of("||", BinaryOperator.CONCAT));
+        return leftAssociative(stops, this::additive, CONCAT);
     }
 
     private Expr additive(Set<String> stops) {
-        return leftAssociative(stops, this::multiplicative, Map.of("+", BinaryOperator.PLUS, "-", BinaryOperator.MINUS));
+        return leftAssociative(stops, this::multiplicative, ADDITIVE);
     }
 
     private Expr multiplicative(Set<String> stops) {
-        return leftAssociative(stops, this::unary, Map.of("*", BinaryOperator.TIMES, "/", BinaryOperator.DIVIDE,
-                "%", BinaryOperator.MODULO));
+        return leftAssociative(stops, this::unary, MULTIPLICATIVE);
     }
 
     private Expr unary(Set<String> stops) {

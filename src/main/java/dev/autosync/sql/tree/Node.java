@@ -1,6 +1,7 @@
 package dev.autosync.sql.tree;
 
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,11 +33,11 @@ public interface Node {
     }
 
     private static void collectComponents(Record r, List<Node> out) {
-        for (RecordComponent rc : r.getClass().getRecordComponents()) {
+        for (Method accessor : Accessors.OF.get(r.getClass())) {
             try {
-                collect(rc.getAccessor().invoke(r), out);
+                collect(accessor.invoke(r), out);
             } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalStateException("cannot read " + rc.getName() + " of " + r.getClass().getSimpleName(), e);
+                throw new IllegalStateException("cannot read " + accessor.getName() + " of " + r.getClass().getSimpleName(), e);
             }
         }
     }
@@ -48,6 +49,24 @@ public interface Node {
             list.forEach(v -> collect(v, out));
         } else if (value instanceof Record r) {
             collectComponents(r, out);
+        }
+    }
+
+    /** The component accessors of each record class, looked up once. */
+    final class Accessors {
+        private static final ClassValue<Method[]> OF = new ClassValue<>() {
+            @Override
+            protected Method[] computeValue(Class<?> type) {
+                RecordComponent[] components = type.getRecordComponents();
+                Method[] out = new Method[components.length];
+                for (int i = 0; i < components.length; i++) {
+                    out[i] = components[i].getAccessor();
+                }
+                return out;
+            }
+        };
+
+        private Accessors() {
         }
     }
 }
