@@ -11,7 +11,6 @@ import dev.autosync.sql.tree.QueryBody.Select;
 import dev.autosync.sql.tree.QueryBody.SelectItem;
 import dev.autosync.sql.tree.QueryBody.SetOperation;
 import dev.autosync.sql.tree.QueryBody.SetOperator;
-import dev.autosync.sql.tree.Relation;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
