@@ -1,8 +1,8 @@
 package dev.autosync.emulator.sql;
 
 import dev.autosync.emulator.base.SnowflakeError;
-import dev.autosync.sql.Token;
-import dev.autosync.sql.TokenType;
+import dev.autosync.sql.parse.SqlParser;
+import dev.autosync.sql.tree.TypeName;
 
 import java.util.Locale;
 
@@ -11,33 +11,18 @@ public record SnowflakeTypes(String canonical, String duck) {
 
     /** Parses a type at the cursor: {@code NUMBER(7,2)}, {@code VARCHAR(100)}, {@code DOUBLE PRECISION}. */
     public static SnowflakeTypes parse(Cursor c) {
-        Token t = c.next();
-        if (!t.is(TokenType.WORD)) {
-            c.reset(c.position() - 1);
-            throw c.unexpected();
-        }
-        String name = t.upper();
-        if (name.equals("DOUBLE") && c.isWord("PRECISION")) {
-            c.next();
-        }
-        if ((name.equals("CHAR") || name.equals("CHARACTER")) && c.isWord("VARYING")) {
-            c.next();
-            name = "VARCHAR";
-        }
-        Integer a = null;
-        Integer b = null;
-        if (c.peek().is(TokenType.LEFT_PAREN)) {
-            c.next();
-            a = Integer.parseInt(c.expect(TokenType.NUMBER).text());
-            if (c.accept(TokenType.COMMA)) {
-                b = Integer.parseInt(c.expect(TokenType.NUMBER).text());
-            }
-            c.expect(TokenType.RIGHT_PAREN);
-        }
-        if ((name.startsWith("TIMESTAMP") || name.equals("DATETIME")) && c.isWord("WITH")) {
+        return of(new SqlParser(c).typeName());
+    }
+
+    /** The type a parsed type name stands for. */
+    public static SnowflakeTypes of(TypeName type) {
+        if (type.name().contains(" TIME ZONE")) {
             throw SnowflakeError.unsupported("TIMESTAMP WITH TIME ZONE (use TIMESTAMP_TZ)");
         }
-        return of(name, a, b);
+        if (type.parameters().size() > 2) {
+            throw SnowflakeError.unsupported("data type " + type.name() + " with " + type.parameters().size() + " parameters");
+        }
+        return of(type.name(), type.first(), type.second());
     }
 
     public static SnowflakeTypes of(String name, Integer a, Integer b) {

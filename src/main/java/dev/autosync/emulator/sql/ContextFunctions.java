@@ -1,0 +1,23 @@
+package dev.autosync.emulator.sql;
+
+import java.util.Map;
+
+/** Functions of the session and the moment: CURRENT_DATABASE() and the like, CURRENT_TIMESTAMP and its synonyms, SEQ, UUID_STRING. */
+final class ContextFunctions {
+    private ContextFunctions() {
+    }
+
+    static void register(Map<String, Functions.Translation> t) {
+        Functions.register(t, c -> {
+            String v = c.context().sessionValue(c.name());
+            return v == null ? "CAST(NULL AS VARCHAR)" : Translator.literal(v);
+        }, "CURRENT_DATABASE", "CURRENT_SCHEMA", "CURRENT_WAREHOUSE", "CURRENT_ROLE", "CURRENT_USER", "CURRENT_SESSION",
+                "CURRENT_ACCOUNT", "CURRENT_REGION", "CURRENT_VERSION", "LAST_QUERY_ID", "CURRENT_CLIENT");
+        Functions.register(t, c -> "CURRENT_TIMESTAMP", "CURRENT_TIMESTAMP", "SYSDATE", "GETDATE", "LOCALTIMESTAMP",
+                "SYSTIMESTAMP");
+        Functions.register(t, c -> "CURRENT_DATE", "CURRENT_DATE");
+        Functions.register(t, c -> "CAST(CURRENT_TIMESTAMP AS TIME)", "CURRENT_TIME", "LOCALTIME");
+        Functions.register(t, c -> "(row_number() OVER () - 1)", "SEQ1", "SEQ2", "SEQ4", "SEQ8");
+        Functions.register(t, c -> "CAST(uuid() AS VARCHAR)", "UUID_STRING");
+    }
+}

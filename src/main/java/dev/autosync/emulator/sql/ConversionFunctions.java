@@ -1,0 +1,82 @@
+package dev.autosync.emulator.sql;
+
+import dev.autosync.emulator.base.SnowflakeError;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** TO_* and TRY_TO_* conversions: numbers, booleans, dates and timestamps (with a format), text, binary. */
+final class ConversionFunctions {
+    private static final SnowflakeTypes VARCHAR = SnowflakeTypes.of("VARCHAR", null, null);
+
+    private ConversionFunctions() {
+    }
+
+    static void register(Map<String, Functions.Translation> t) {
+        Functions.register(t, ConversionFunctions::number, "TRY_TO_DECIMAL", "TRY_TO_NUMBER", "TRY_TO_NUMERIC", "TO_DECIMAL",
+                "TO_NUMBER", "TO_NUMERIC");
+        Functions.register(t, c -> c.cast(0, SnowflakeTypes.of("DOUBLE", null, null), isTry(c)), "TO_DOUBLE", "TRY_TO_DOUBLE");
+        Functions.register(t, ConversionFunctions::bool, "TO_BOOLEAN", "TRY_TO_BOOLEAN");
+        Functions.register(t, c -> temporal("DATE", c), "TO_DATE", "TRY_TO_DATE", "DATE");
+        Functions.register(t, c -> temporal("TIMESTAMP_NTZ", c), "TO_TIMESTAMP", "TO_TIMESTAMP_NTZ", "TRY_TO_TIMESTAMP",
+                "TRY_TO_TIMESTAMP_NTZ");
+        Functions.register(t, c -> temporal("TIMESTAMP_LTZ", c), "TO_TIMESTAMP_LTZ", "TRY_TO_TIMESTAMP_LTZ");
+        Functions.register(t, c -> temporal("TIMESTAMP_TZ", c), "TO_TIMESTAMP_TZ", "TRY_TO_TIMESTAMP_TZ");
+        Functions.register(t, c -> c.cast(0, SnowflakeTypes.of("TIME", null, null), isTry(c)), "TO_TIME", "TRY_TO_TIME");
+        Functions.register(t, ConversionFunctions::text, "TO_VARCHAR", "TO_CHAR");
+        Functions.register(t, ConversionFunctions::binary, "TO_BINARY", "TRY_TO_BINARY");
+    }
+
+    private static boolean isTry(Call c) {
+        return c.name().startsWith("TRY");
+    }
+
+    /** TO_/TRY_TO_DECIMAL(expr [, format] [, precision [, scale]]). */
+    private static String number(Call c) {
+        if (c.literal(1) != null) {
+            throw SnowflakeError.unsupported(c.name() + " with a format argument");
+        }
+        Integer p = c.count() > 1 ? c.integer(1) : Integer.valueOf(38);
+        Integer s = c.count() > 2 ? c.integer(2) : Integer.valueOf(0);
+        if (p == null || s == null) {
+            throw SnowflakeError.unsupported(c.name() + " with a precision or scale that is not an integer literal");
+        }
+        return c.cast(0, SnowflakeTypes.of("NUMBER", p, s), isTry(c));
+    }
+
+    private static String bool(Call c) {
+        String x = c.sql(0);
+        String v = "lower(trim(" + c.cast(0, VARCHAR, false) + "))";
+        String fail = isTry(c) ? "NULL" : "error('Boolean value ''' || " + x + " || ''' is not recognized')";
+        return "(CASE WHEN " + x + " IS NULL THEN NULL WHEN " + v + " IN ('true', 't', 'yes', 'y', 'on', '1') THEN TRUE WHEN "
+                + v + " IN ('false', 'f', 'no', 'n', 'off', '0') THEN FALSE ELSE " + fail + " END)";
+    }
+
+    private static String temporal(String type, Call c) {
+        SnowflakeTypes t = SnowflakeTypes.of(type, null, null);
+        if (c.count() == 1) {
+            return c.cast(0, t, isTry(c));
+        }
+        String fmt = DateFormats.toStrptime(c.requireLiteral(1, "TO_" + type));
+        String text = c.cast(0, VARCHAR, false);
+        return "CAST(" + (isTry(c) ? "try_strptime(" : "strptime(") + text + ", " + Translator.literal(fmt) + ") AS "
+                + t.duck() + ")";
+    }
+
+    private static String text(Call c) {
+        if (c.count() == 1) {
+            return c.cast(0, VARCHAR, false);
+        }
+        return "strftime(" + c.sql(0) + ", " + Translator.literal(DateFormats.toStrptime(c.requireLiteral(1, c.name()))) + ")";
+    }
+
+    private static String binary(Call c) {
+        String fmt = c.count() > 1 ? c.requireLiteral(1, c.name()).toUpperCase(Locale.ROOT) : "HEX";
+        return switch (fmt) {
+            case "HEX" -> (isTry(c) ? "TRY(unhex(" : "(unhex(") + c.sql(0) + "))";
+            case "BASE64" -> "from_base64(" + c.sql(0) + ")";
+            case "UTF-8", "UTF8" -> "encode(" + c.sql(0) + ")";
+            default -> throw SnowflakeError.compilation("invalid binary format '" + fmt + "'");
+        };
+    }
+}

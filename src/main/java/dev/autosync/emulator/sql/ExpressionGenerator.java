@@ -1,0 +1,313 @@
+package dev.autosync.emulator.sql;
+
+import dev.autosync.emulator.base.Names;
+import dev.autosync.emulator.base.SnowflakeError;
+import dev.autosync.sql.tree.Expr;
+import dev.autosync.sql.tree.Expr.ArrayLiteral;
+import dev.autosync.sql.tree.Expr.Between;
+import dev.autosync.sql.tree.Expr.Binary;
+import dev.autosync.sql.tree.Expr.BinaryOperator;
+import dev.autosync.sql.tree.Expr.BooleanLiteral;
+import dev.autosync.sql.tree.Expr.Case;
+import dev.autosync.sql.tree.Expr.Cast;
+import dev.autosync.sql.tree.Expr.CastSyntax;
+import dev.autosync.sql.tree.Expr.Collate;
+import dev.autosync.sql.tree.Expr.ColumnRef;
+import dev.autosync.sql.tree.Expr.DefaultValue;
+import dev.autosync.sql.tree.Expr.Exists;
+import dev.autosync.sql.tree.Expr.Extract;
+import dev.autosync.sql.tree.Expr.FunctionCall;
+import dev.autosync.sql.tree.Expr.InList;
+import dev.autosync.sql.tree.Expr.InQuery;
+import dev.autosync.sql.tree.Expr.IntervalLiteral;
+import dev.autosync.sql.tree.Expr.IsDistinctFrom;
+import dev.autosync.sql.tree.Expr.IsNull;
+import dev.autosync.sql.tree.Expr.Lambda;
+import dev.autosync.sql.tree.Expr.Like;
+import dev.autosync.sql.tree.Expr.LikeOperator;
+import dev.autosync.sql.tree.Expr.NullLiteral;
+import dev.autosync.sql.tree.Expr.NumberLiteral;
+import dev.autosync.sql.tree.Expr.ObjectLiteral;
+import dev.autosync.sql.tree.Expr.Parameter;
+import dev.autosync.sql.tree.Expr.Path;
+import dev.autosync.sql.tree.Expr.Position;
+import dev.autosync.sql.tree.Expr.PositionalRef;
+import dev.autosync.sql.tree.Expr.QuantifiedComparison;
+import dev.autosync.sql.tree.Expr.ScalarSubquery;
+import dev.autosync.sql.tree.Expr.SessionVariable;
+import dev.autosync.sql.tree.Expr.Star;
+import dev.autosync.sql.tree.Expr.StringLiteral;
+import dev.autosync.sql.tree.Expr.Tuple;
+import dev.autosync.sql.tree.Expr.TypedLiteral;
+import dev.autosync.sql.tree.Expr.Unary;
+import dev.autosync.sql.tree.Expr.UnaryOperator;
+import dev.autosync.sql.tree.OrderItem;
+import dev.autosync.sql.tree.PathStep;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * DuckDB SQL for Snowflake expressions. Names are encoded through {@link Names}, strings re-quoted
+ * for DuckDB (which has no backslash escapes), {@code /} becomes exact fixed-point division
+ * ({@code sf_div}, see the engine's ExactDivision), path access becomes JSON pointer extraction
+ * (a JSON null stays apart from a missing key), casts unwrap VARIANT values first, and functions go
+ * through {@link Functions}. Parentheses are written where DuckDB's precedence, which matches
+ * Snowflake's, needs them.
+ */
+final class ExpressionGenerator {
+    private final QueryGenerator queries;
+    private final Functions functions;
+
+    ExpressionGenerator(QueryGenerator queries, SqlContext ctx) {
+        this.queries = queries;
+        this.functions = new Functions(this, ctx);
+    }
+
+    String expressions(List<Expr> list) {
+        return join(list, this::expression);
+    }
+
+    /** ORDER BY items, as written (DuckDB's default null order applies where none is written). */
+    String orderItems(List<OrderItem> items) {
+        return join(items, i -> expression(i.expr()) + (i.direction() == null ? "" : " " + i.direction())
+                + (i.nulls() == null ? "" : " NULLS " + i.nulls()));
+    }
+
+    static <T> String join(List<T> items, Function<T, String> f) {
+        List<String> out = new ArrayList<>(items.size());
+        for (T item : items) {
+            out.add(f.apply(item));
+        }
+        return String.join(", ", out);
+    }
+
+    String expression(Expr e) {
+        if (e instanceof StringLiteral s) {
+            return Translator.literal(s.value());
+        } else if (e instanceof NumberLiteral n) {
+            return n.text();
+        } else if (e instanceof BooleanLiteral b) {
+            return b.value() ? "TRUE" : "FALSE";
+        } else if (e instanceof NullLiteral) {
+            return "NULL";
+        } else if (e instanceof TypedLiteral l) {
+            return "CAST(" + Translator.literal(l.value()) + " AS " + SnowflakeTypes.of(l.type(), null, null).duck() + ")";
+        } else if (e instanceof IntervalLiteral i) {
+            return "INTERVAL " + Translator.literal(i.value());
+        } else if (e instanceof ArrayLiteral || e instanceof ObjectLiteral) {
+            throw SnowflakeError.unsupported("array and object literals ([...], {...})");
+        } else if (e instanceof Parameter) {
+            return "?";
+        } else if (e instanceof SessionVariable) {
+            throw SnowflakeError.unsupported("session variables ($name)");
+        } else if (e instanceof ColumnRef c) {
+            return names(c.parts());
+        } else if (e instanceof PositionalRef r) {
+            return qualified(r.qualifier(), "\"$" + r.position() + "\"");
+        } else if (e instanceof Star s) {
+            return star(s);
+        } else if (e instanceof Unary u) {
+            return unary(u);
+        } else if (e instanceof Binary b) {
+            return binary(b);
+        } else if (e instanceof FunctionCall f) {
+            return functions.call(f);
+        } else if (e instanceof Cast c) {
+            return cast(c.operand(), SnowflakeTypes.of(c.type()), c.syntax() == CastSyntax.TRY_CAST);
+        } else if (e instanceof Path p) {
+            return "json_extract(" + expression(p.base()) + ", " + Translator.literal(pointer(p.steps())) + ")";
+        }
+        return predicateOrOther(e);
+    }
+
+    private String predicateOrOther(Expr e) {
+        if (e instanceof IsNull n) {
+            return operand(n.operand(), Precedence.IS + 1) + (n.negated() ? " IS NOT NULL" : " IS NULL");
+        } else if (e instanceof IsDistinctFrom d) {
+            return operand(d.left(), Precedence.IS + 1) + (d.negated() ? " IS NOT DISTINCT FROM " : " IS DISTINCT FROM ")
+                    + operand(d.right(), Precedence.IS + 1);
+        } else if (e instanceof InList i) {
+            return operand(i.operand(), Precedence.MEMBERSHIP + 1) + not(i.negated()) + " IN (" + expressions(i.values()) + ")";
+        } else if (e instanceof InQuery i) {
+            return operand(i.operand(), Precedence.MEMBERSHIP + 1) + not(i.negated()) + " IN (" + queries.query(i.query(), false)
+                    + ")";
+        } else if (e instanceof Between b) {
+            return operand(b.operand(), Precedence.MEMBERSHIP + 1) + not(b.negated()) + " BETWEEN "
+                    + operand(b.low(), Precedence.CONCAT) + " AND " + operand(b.high(), Precedence.CONCAT);
+        } else if (e instanceof Like l) {
+            return like(l);
+        } else if (e instanceof QuantifiedComparison q) {
+            return operand(q.left(), Precedence.COMPARISON + 1) + " " + q.operator().symbol() + " " + q.quantifier()
+                    + " (" + queries.query(q.query(), false) + ")";
+        } else if (e instanceof Exists x) {
+            return "EXISTS (" + queries.query(x.query(), false) + ")";
+        } else if (e instanceof ScalarSubquery s) {
+            return "(" + queries.query(s.query(), false) + ")";
+        } else if (e instanceof Tuple t) {
+            return "(" + expressions(t.items()) + ")";
+        } else if (e instanceof Case c) {
+            return caseExpression(c);
+        } else if (e instanceof Extract x) {
+            return "date_part('" + DateFunctions.part(x.part()) + "', " + expression(x.source()) + ")";
+        } else if (e instanceof Position p) {
+            return "position(" + expression(p.needle()) + " IN " + expression(p.haystack()) + ")";
+        } else if (e instanceof Lambda l) {
+            String params = l.parameters().size() == 1 ? Names.quote(l.parameters().get(0))
+                    : "(" + join(l.parameters(), Names::quote) + ")";
+            return params + " -> " + expression(l.body());
+        } else if (e instanceof Collate c) {
+            return operand(c.operand(), Precedence.POSTFIX) + " COLLATE " + Translator.literal(c.collation());
+        } else if (e instanceof DefaultValue) {
+            return "DEFAULT";
+        }
+        throw new IllegalStateException("no DuckDB translation for " + e.getClass().getSimpleName());
+    }
+
+    private static String not(boolean negated) {
+        return negated ? " NOT" : "";
+    }
+
+    /** {@code e} as an operand that must bind at least as tightly as {@code min}. */
+    String operand(Expr e, int min) {
+        String sql = expression(e);
+        return Precedence.of(e) < min ? "(" + sql + ")" : sql;
+    }
+
+    /** A dotted name with each part as a DuckDB identifier. */
+    static String names(List<String> parts) {
+        List<String> quoted = new ArrayList<>(parts.size());
+        for (String part : parts) {
+            quoted.add(Names.quote(part));
+        }
+        return String.join(".", quoted);
+    }
+
+    private static String qualified(List<String> qualifier, String last) {
+        return qualifier.isEmpty() ? last : names(qualifier) + "." + last;
+    }
+
+    private String star(Star s) {
+        StringBuilder sb = new StringBuilder(qualified(s.qualifier(), "*"));
+        if (s.ilike() != null) {
+            sb.append(" ILIKE ").append(Translator.literal(s.ilike()));
+        }
+        if (!s.exclude().isEmpty()) {
+            sb.append(" EXCLUDE (").append(join(s.exclude(), Names::quote)).append(')');
+        }
+        if (!s.replace().isEmpty()) {
+            sb.append(" REPLACE (").append(join(s.replace(), r -> expression(r.value()) + " AS " + Names.quote(r.column())))
+                    .append(')');
+        }
+        if (!s.rename().isEmpty()) {
+            sb.append(" RENAME (").append(join(s.rename(), r -> Names.quote(r.column()) + " AS " + Names.quote(r.alias())))
+                    .append(')');
+        }
+        return sb.toString();
+    }
+
+    private String unary(Unary u) {
+        if (u.operator() == UnaryOperator.NOT) {
+            return "NOT " + operand(u.operand(), Precedence.NOT);
+        }
+        return (u.operator() == UnaryOperator.MINUS ? "- " : "+ ") + operand(u.operand(), Precedence.UNARY);
+    }
+
+    private String binary(Binary b) {
+        if (b.operator() == BinaryOperator.DIVIDE) {
+            String dividend = expression(b.left());
+            return "sf_div(" + dividend + ", " + expression(b.right()) + ", typeof(" + dividend + "))";
+        }
+        int p = Precedence.of(b);
+        // comparisons do not chain in DuckDB: a nested one keeps its parentheses
+        int leftMin = p == Precedence.COMPARISON ? p + 1 : p;
+        return operand(b.left(), leftMin) + " " + b.operator().symbol() + " " + operand(b.right(), p + 1);
+    }
+
+    private String like(Like l) {
+        if (l.operator() == LikeOperator.RLIKE) {
+            throw SnowflakeError.unsupported("RLIKE operator (use REGEXP_LIKE)");
+        }
+        StringBuilder sb = new StringBuilder(operand(l.operand(), Precedence.MEMBERSHIP + 1)).append(not(l.negated()))
+                .append(' ').append(l.operator());
+        if (l.quantifier() != null) {
+            sb.append(' ').append(l.quantifier()).append(" (").append(expressions(l.patterns())).append(')');
+        } else {
+            sb.append(' ').append(operand(l.patterns().get(0), Precedence.CONCAT));
+        }
+        if (l.escape() != null) {
+            sb.append(" ESCAPE ").append(operand(l.escape(), Precedence.CONCAT));
+        }
+        return sb.toString();
+    }
+
+    private String caseExpression(Case c) {
+        StringBuilder sb = new StringBuilder("CASE");
+        if (c.operand() != null) {
+            sb.append(' ').append(expression(c.operand()));
+        }
+        for (Case.When w : c.whens()) {
+            sb.append(" WHEN ").append(expression(w.condition())).append(" THEN ").append(expression(w.result()));
+        }
+        if (c.otherwise() != null) {
+            sb.append(" ELSE ").append(expression(c.otherwise()));
+        }
+        return sb.append(" END").toString();
+    }
+
+    /** A JSON pointer for path steps; keys are case-sensitive, computed elements are refused. */
+    private static String pointer(List<PathStep> steps) {
+        StringBuilder sb = new StringBuilder();
+        for (PathStep step : steps) {
+            sb.append('/').append(pointerToken(step));
+        }
+        return sb.toString();
+    }
+
+    private static String pointerToken(PathStep step) {
+        if (step instanceof PathStep.Field f) {
+            return SemiStructuredFunctions.pointerEscape(f.key());
+        }
+        Expr index = ((PathStep.Element) step).index();
+        if (index instanceof NumberLiteral n && n.text().matches("[0-9]+")) {
+            return n.text();
+        }
+        if (index instanceof StringLiteral s) {
+            return SemiStructuredFunctions.pointerEscape(s.value());
+        }
+        throw SnowflakeError.unsupported("computed element access [expr]");
+    }
+
+    /**
+     * {@code operand::type}. A VARIANT operand is unwrapped first (a JSON string loses its quotes,
+     * JSON null becomes NULL), as Snowflake's casts from VARIANT do; DuckDB drops the branch that
+     * does not apply to the operand's type when it plans the query. A literal or an expression over
+     * bind parameters (whose type DuckDB cannot ask) is cast directly.
+     */
+    String cast(Expr operand, SnowflakeTypes type, boolean tryCast) {
+        return cast(operand, expression(operand), type, tryCast);
+    }
+
+    /** {@link #cast(Expr, SnowflakeTypes, boolean)} of an operand whose SQL is already generated. */
+    static String cast(Expr operand, String sql, SnowflakeTypes type, boolean tryCast) {
+        if (type.isSemiStructured()) {
+            return "to_json(" + sql + ")";
+        }
+        boolean direct = operand instanceof StringLiteral || operand instanceof NumberLiteral
+                || operand.walk().anyMatch(Parameter.class::isInstance);
+        return direct ? directCast(sql, type, tryCast) : unwrappingCast(sql, type, tryCast);
+    }
+
+    static String directCast(String sql, SnowflakeTypes type, boolean tryCast) {
+        return (tryCast ? "TRY_CAST(" : "CAST(") + sql + " AS " + type.duck() + ")";
+    }
+
+    static String unwrappingCast(String sql, SnowflakeTypes type, boolean tryCast) {
+        if (type.isSemiStructured()) {
+            return "to_json(" + sql + ")";
+        }
+        return "(CASE WHEN typeof(" + sql + ") = 'JSON' THEN " + directCast("json_extract_string(CAST(" + sql
+                + " AS VARCHAR), '$')", type, tryCast) + " ELSE " + directCast(sql, type, tryCast) + " END)";
+    }
+}

@@ -1,0 +1,180 @@
+package dev.autosync.emulator.sql;
+
+import dev.autosync.emulator.base.Names;
+import dev.autosync.emulator.base.SnowflakeError;
+import dev.autosync.sql.parse.TokenStream;
+import dev.autosync.sql.tree.Expr;
+import dev.autosync.sql.tree.GroupingElement;
+import dev.autosync.sql.tree.Query;
+import dev.autosync.sql.tree.QueryBody;
+import dev.autosync.sql.tree.QueryBody.Select;
+import dev.autosync.sql.tree.QueryBody.SelectItem;
+import dev.autosync.sql.tree.QueryBody.SetOperation;
+import dev.autosync.sql.tree.QueryBody.SetOperator;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * DuckDB SQL for queries: CTEs, set operations (MINUS as EXCEPT), TOP as LIMIT, Snowflake's default
+ * column labels for the outermost select list, and FROM items resolved through the
+ * {@link SqlContext} (see {@link RelationGenerator}).
+ */
+final class QueryGenerator {
+    private final TokenStream tokens;
+    private final ExpressionGenerator expressions;
+    private final RelationGenerator relations;
+    private final Deque<Set<String>> ctes = new ArrayDeque<>();
+
+    QueryGenerator(TokenStream tokens, SqlContext ctx) {
+        this.tokens = tokens;
+        this.expressions = new ExpressionGenerator(this, ctx);
+        this.relations = new RelationGenerator(this, expressions, ctx);
+    }
+
+    ExpressionGenerator expressions() {
+        return expressions;
+    }
+
+    RelationGenerator relations() {
+        return relations;
+    }
+
+    /** Whether {@code name} is a CTE in scope where the relation is read. */
+    boolean isCte(String name) {
+        return ctes.stream().anyMatch(scope -> scope.contains(name));
+    }
+
+    /** The query; with {@code top}, unaliased expressions of its select list get Snowflake's labels. */
+    String query(Query q, boolean top) {
+        StringBuilder sb = new StringBuilder();
+        if (q.with() != null) {
+            ctes.push(new HashSet<>());
+        }
+        try {
+            if (q.with() != null) {
+                sb.append(q.with().recursive() ? "WITH RECURSIVE " : "WITH ");
+                List<String> defs = new ArrayList<>();
+                for (Query.Cte cte : q.with().ctes()) {
+                    ctes.peek().add(cte.name());
+                    String columns = cte.columns().isEmpty() ? "" : " (" + ExpressionGenerator.join(cte.columns(), Names::quote) + ")";
+                    defs.add(Names.quote(cte.name()) + columns + " AS (" + query(cte.query(), false) + ")");
+                }
+                sb.append(String.join(", ", defs)).append(' ');
+            }
+            Select whole = q.body() instanceof Select s ? s : null;
+            sb.append(whole != null ? select(whole, top) : body(q.body(), top));
+            if (!q.orderBy().isEmpty()) {
+                sb.append(" ORDER BY ").append(expressions.orderItems(q.orderBy()));
+            }
+            if (q.limit() != null && whole != null && whole.top() != null) {
+                throw SnowflakeError.unsupported("TOP together with LIMIT or FETCH");
+            }
+            Expr limit = q.limit() != null ? q.limit() : whole != null ? whole.top() : null;
+            if (limit != null) {
+                sb.append(" LIMIT ").append(expressions.expression(limit));
+            }
+            if (q.offset() != null) {
+                sb.append(" OFFSET ").append(expressions.expression(q.offset()));
+            }
+            return sb.toString();
+        } finally {
+            if (q.with() != null) {
+                ctes.pop();
+            }
+        }
+    }
+
+    private String body(QueryBody body, boolean top) {
+        if (body instanceof Select s) {
+            // TOP belongs to this block only, not to the set operation around it
+            String sql = select(s, top);
+            return s.top() == null ? sql : "(" + sql + " LIMIT " + expressions.expression(s.top()) + ")";
+        }
+        if (body instanceof SetOperation op) {
+            String left = operand(op.left(), op, false, top);
+            String right = operand(op.right(), op, true, false);
+            return left + " " + op.operator() + (op.all() ? " ALL" : "") + (op.byName() ? " BY NAME" : "") + " " + right;
+        }
+        if (body instanceof QueryBody.Values v) {
+            return "VALUES " + ExpressionGenerator.join(v.rows(), row -> "(" + expressions.expressions(row) + ")");
+        }
+        return "(" + query(((QueryBody.Nested) body).query(), top) + ")";
+    }
+
+    /** A set operation's operand, parenthesized where the tree grouped it against INTERSECT-first, left-to-right order. */
+    private String operand(QueryBody operand, SetOperation parent, boolean right, boolean top) {
+        String sql = body(operand, top);
+        if (operand instanceof SetOperation child) {
+            boolean looser = rank(child.operator()) < rank(parent.operator());
+            if (looser || (right && rank(child.operator()) == rank(parent.operator()))) {
+                return "(" + sql + ")";
+            }
+        }
+        return sql;
+    }
+
+    private static int rank(SetOperator op) {
+        return op == SetOperator.INTERSECT ? 1 : 0;
+    }
+
+    private String select(Select s, boolean top) {
+        StringBuilder sb = new StringBuilder("SELECT ");
+        if (s.distinct()) {
+            sb.append("DISTINCT ");
+        }
+        sb.append(ExpressionGenerator.join(s.items(), item -> selectItem(item, top)));
+        if (!s.into().isEmpty()) {
+            throw SnowflakeError.unsupported("SELECT ... INTO");
+        }
+        if (!s.from().isEmpty()) {
+            sb.append(" FROM ").append(relations.fromList(s.from()));
+        }
+        if (s.where() != null) {
+            sb.append(" WHERE ").append(expressions.expression(s.where()));
+        }
+        if (s.groupBy() != null) {
+            sb.append(" GROUP BY ").append(s.groupBy().all() ? "ALL"
+                    : ExpressionGenerator.join(s.groupBy().elements(), this::groupingElement));
+        }
+        if (s.having() != null) {
+            sb.append(" HAVING ").append(expressions.expression(s.having()));
+        }
+        if (s.qualify() != null) {
+            sb.append(" QUALIFY ").append(expressions.expression(s.qualify()));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Snowflake names an unaliased expression by its text; a column or {@code *} written bare (not in
+     * parentheses) keeps its own names.
+     */
+    private String selectItem(SelectItem item, boolean top) {
+        String sql = expressions.expression(item.expr());
+        if (item.alias() != null) {
+            return sql + " AS " + Names.quote(item.alias());
+        }
+        Expr e = item.expr();
+        boolean named = (e instanceof Expr.ColumnRef || e instanceof Expr.PositionalRef || e instanceof Expr.Star)
+                && e.span().equals(item.span());
+        return top && !named ? sql + " AS " + Names.quote(tokens.label(item.span())) : sql;
+    }
+
+    private String groupingElement(GroupingElement g) {
+        if (g instanceof Expr e) {
+            return expressions.expression(e);
+        }
+        GroupingElement.GroupingSets sets = (GroupingElement.GroupingSets) g;
+        String kind = switch (sets.kind()) {
+            case ROLLUP -> "ROLLUP";
+            case CUBE -> "CUBE";
+            case GROUPING_SETS -> "GROUPING SETS";
+        };
+        return kind + " (" + expressions.expressions(sets.items()) + ")";
+    }
+}

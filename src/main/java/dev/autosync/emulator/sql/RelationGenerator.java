@@ -1,0 +1,129 @@
+package dev.autosync.emulator.sql;
+
+import dev.autosync.emulator.base.Names;
+import dev.autosync.emulator.base.SnowflakeError;
+import dev.autosync.sql.tree.Expr;
+import dev.autosync.sql.tree.Relation;
+import dev.autosync.sql.tree.Relation.Alias;
+import dev.autosync.sql.tree.Relation.Modifier;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * DuckDB SQL for FROM items. Tables, views and streams, stage references and table functions are
+ * resolved by the {@link SqlContext}, which answers with DuckDB SQL and a default alias; CTEs in
+ * scope are read by name; joins keep their shape.
+ */
+final class RelationGenerator {
+    private final QueryGenerator queries;
+    private final ExpressionGenerator expressions;
+    private final SqlContext ctx;
+
+    RelationGenerator(QueryGenerator queries, ExpressionGenerator expressions, SqlContext ctx) {
+        this.queries = queries;
+        this.expressions = expressions;
+        this.ctx = ctx;
+    }
+
+    String fromList(List<Relation> relations) {
+        return ExpressionGenerator.join(relations, this::relation);
+    }
+
+    String relation(Relation r) {
+        if (r instanceof Relation.Join j) {
+            return join(j);
+        }
+        if (r instanceof Relation.Lateral l) {
+            if (l.relation() instanceof Relation.TableFunction f && !f.tableKeyword() && f.call().simpleName().equals("FLATTEN")) {
+                throw SnowflakeError.unsupported("LATERAL FLATTEN");
+            }
+            return "LATERAL " + relation(l.relation());
+        }
+        if (r instanceof Relation.TableRef t) {
+            refuse(t.modifiers());
+            if (t.name().size() == 1 && queries.isCte(t.name().get(0))) {
+                return aliased(Names.quote(t.name().get(0)), null, t.alias());
+            }
+            SqlContext.Relation resolved = ctx.relation(Translator.checkedName(t.name()));
+            return aliased(resolved.sql(), resolved.defaultAlias(), t.alias());
+        }
+        if (r instanceof Relation.StageRef s) {
+            refuse(s.modifiers());
+            SqlContext.Relation resolved = ctx.stage(s.location(), s.options());
+            return aliased(resolved.sql(), resolved.defaultAlias(), s.alias());
+        }
+        if (r instanceof Relation.TableFunction f) {
+            refuse(f.modifiers());
+            SqlContext.Relation resolved = tableFunction(f);
+            return aliased(resolved.sql(), resolved.defaultAlias(), f.alias());
+        }
+        if (r instanceof Relation.Derived d) {
+            refuse(d.modifiers());
+            return aliased("(" + queries.query(d.query(), false) + ")", null, d.alias());
+        }
+        if (r instanceof Relation.NestedJoin n) {
+            refuse(n.modifiers());
+            return aliased("(" + fromList(n.relations()) + ")", null, n.alias());
+        }
+        if (r instanceof Relation.ValuesTable) {
+            throw SnowflakeError.unsupported("VALUES in FROM without parentheses");
+        }
+        throw new IllegalStateException("no DuckDB translation for " + r.getClass().getSimpleName());
+    }
+
+    private static void refuse(List<Modifier> modifiers) {
+        if (!modifiers.isEmpty()) {
+            throw SnowflakeError.unsupported(modifiers.get(0).keyword() + " in FROM");
+        }
+    }
+
+    private SqlContext.Relation tableFunction(Relation.TableFunction f) {
+        Expr.FunctionCall call = f.call();
+        if (!f.tableKeyword()) {
+            if (call.simpleName().equals("FLATTEN")) {
+                throw SnowflakeError.unsupported("FLATTEN");
+            }
+            throw SnowflakeError.unsupported("table function " + String.join(".", call.name()) + " without TABLE(...)");
+        }
+        Map<String, String> named = new LinkedHashMap<>();
+        List<String> positional = new ArrayList<>();
+        for (Expr.FunctionCall.Argument a : call.arguments()) {
+            String sql = expressions.expression(a.value());
+            if (a.name() != null) {
+                named.put(a.name(), sql);
+            } else {
+                positional.add(sql);
+            }
+        }
+        return ctx.tableFunction(Translator.checkedName(call.name()), named, positional);
+    }
+
+    private String join(Relation.Join j) {
+        StringBuilder sb = new StringBuilder(relation(j.left())).append(' ');
+        if (j.natural()) {
+            sb.append("NATURAL ");
+        }
+        if (j.type() != Relation.JoinType.INNER) {
+            sb.append(j.type()).append(' ');
+        }
+        sb.append("JOIN ").append(relation(j.right()));
+        if (j.on() != null) {
+            sb.append(" ON ").append(expressions.expression(j.on()));
+        } else if (!j.using().isEmpty()) {
+            sb.append(" USING (").append(ExpressionGenerator.join(j.using(), Names::quote)).append(')');
+        }
+        return sb.toString();
+    }
+
+    /** The relation with its alias, or with the default alias the context gave it. */
+    private static String aliased(String relation, String defaultAlias, Alias alias) {
+        if (alias != null) {
+            String columns = alias.columns().isEmpty() ? "" : " (" + ExpressionGenerator.join(alias.columns(), Names::quote) + ")";
+            return relation + " AS " + Names.quote(alias.name()) + columns;
+        }
+        return defaultAlias == null ? relation : relation + " AS " + Names.quote(defaultAlias);
+    }
+}

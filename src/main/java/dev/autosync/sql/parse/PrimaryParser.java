@@ -1,0 +1,378 @@
+package dev.autosync.sql.parse;
+
+import dev.autosync.sql.Token;
+import dev.autosync.sql.TokenType;
+import dev.autosync.sql.tree.Expr;
+import dev.autosync.sql.tree.Expr.ArrayLiteral;
+import dev.autosync.sql.tree.Expr.BooleanLiteral;
+import dev.autosync.sql.tree.Expr.Case;
+import dev.autosync.sql.tree.Expr.Cast;
+import dev.autosync.sql.tree.Expr.CastSyntax;
+import dev.autosync.sql.tree.Expr.ColumnRef;
+import dev.autosync.sql.tree.Expr.DefaultValue;
+import dev.autosync.sql.tree.Expr.Exists;
+import dev.autosync.sql.tree.Expr.Extract;
+import dev.autosync.sql.tree.Expr.FunctionCall;
+import dev.autosync.sql.tree.Expr.IntervalLiteral;
+import dev.autosync.sql.tree.Expr.Lambda;
+import dev.autosync.sql.tree.Expr.NullLiteral;
+import dev.autosync.sql.tree.Expr.NumberLiteral;
+import dev.autosync.sql.tree.Expr.ObjectLiteral;
+import dev.autosync.sql.tree.Expr.Parameter;
+import dev.autosync.sql.tree.Expr.PositionalRef;
+import dev.autosync.sql.tree.Expr.ScalarSubquery;
+import dev.autosync.sql.tree.Expr.SessionVariable;
+import dev.autosync.sql.tree.Expr.Star;
+import dev.autosync.sql.tree.Expr.StringLiteral;
+import dev.autosync.sql.tree.Expr.Tuple;
+import dev.autosync.sql.tree.Expr.TypedLiteral;
+import dev.autosync.sql.tree.OrderItem;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The operands of expressions: literals, names and positional columns, {@code *} with its filters,
+ * function calls (see {@link CallParser}), CASE, CAST / TRY_CAST, EXTRACT, POSITION, EXISTS,
+ * subqueries, tuples, lambdas, session variables and {@code [...]} / {@code {...}} constants.
+ */
+final class PrimaryParser {
+    private static final Set<String> TYPED_LITERALS = Set.of("DATE", "TIME", "TIMESTAMP", "TIMESTAMP_NTZ",
+            "TIMESTAMP_LTZ", "TIMESTAMP_TZ", "DATETIME");
+    /** Functions that may be called without parentheses. */
+    private static final Set<String> NILADIC = Set.of("CURRENT_TIMESTAMP", "LOCALTIMESTAMP", "SYSTIMESTAMP",
+            "CURRENT_DATE", "CURRENT_TIME", "LOCALTIME");
+
+    private final SqlParser p;
+    private final TokenStream t;
+    private final ExpressionParser expressions;
+    private final CallParser calls;
+
+    PrimaryParser(SqlParser p, ExpressionParser expressions) {
+        this.p = p;
+        this.t = p.tokens();
+        this.expressions = expressions;
+        this.calls = new CallParser(p, expressions);
+    }
+
+    CallParser calls() {
+        return calls;
+    }
+
+    Expr primary() {
+        Token tok = t.peek();
+        int start = t.position();
+        return switch (tok.type()) {
+            case LEFT_PAREN -> parenthesized();
+            case STRING -> {
+                t.next();
+                yield new StringLiteral(p.span(start), tok.value());
+            }
+            case NUMBER -> {
+                t.next();
+                yield new NumberLiteral(p.span(start), tok.text());
+            }
+            case PARAMETER -> {
+                t.next();
+                yield new Parameter(p.span(start));
+            }
+            case POSITIONAL -> {
+                t.next();
+                yield new PositionalRef(p.span(start), List.of(), positionOf(tok));
+            }
+            case QUOTED_IDENTIFIER -> nameOrCall();
+            case WORD -> word();
+            case OPERATOR -> operatorPrimary();
+            default -> throw t.unexpected();
+        };
+    }
+
+    private static int positionOf(Token positional) {
+        return Integer.parseInt(positional.text().substring(1));
+    }
+
+    private Expr parenthesized() {
+        int start = t.position();
+        if (lambdaFollows()) {
+            t.next();
+            List<String> parameters = p.identifierList();
+            t.expect(TokenType.RIGHT_PAREN);
+            return lambda(start, parameters);
+        }
+        t.next();
+        if (t.isWord("SELECT") || t.isWord("WITH")) {
+            var query = p.query();
+            t.expect(TokenType.RIGHT_PAREN);
+            return new ScalarSubquery(p.span(start), query);
+        }
+        List<Expr> items = p.expressionList(Set.of());
+        t.expect(TokenType.RIGHT_PAREN);
+        return items.size() == 1 ? items.get(0) : new Tuple(p.span(start), List.copyOf(items));
+    }
+
+    /** {@code (a, b) ->}: parameters of a lambda. */
+    private boolean lambdaFollows() {
+        int i = 1;
+        while (t.peek(i).isIdentifier()) {
+            if (t.peek(i + 1).is(TokenType.RIGHT_PAREN)) {
+                return t.peek(i + 2).isOperator("->");
+            }
+            if (!t.peek(i + 1).is(TokenType.COMMA)) {
+                return false;
+            }
+            i += 2;
+        }
+        return false;
+    }
+
+    private Expr lambda(int start, List<String> parameters) {
+        t.expectOperator("->");
+        Expr body = expressions.expression(Set.of());
+        return new Lambda(p.span(start), List.copyOf(parameters), body);
+    }
+
+    private Expr word() {
+        Token tok = t.peek();
+        int start = t.position();
+        String u = tok.upper();
+        Token next = t.peek(1);
+        boolean call = next.is(TokenType.LEFT_PAREN);
+        if (next.is(TokenType.DOT)) {
+            return nameOrCall();
+        }
+        if (next.isOperator("->")) {
+            String parameter = p.identifier();
+            return lambda(start, List.of(parameter));
+        }
+        switch (u) {
+            case "CASE":
+                return caseExpression();
+            case "CAST", "TRY_CAST":
+                if (call) {
+                    return cast(u.equals("CAST") ? CastSyntax.CAST : CastSyntax.TRY_CAST);
+                }
+                break;
+            case "EXTRACT":
+                if (call) {
+                    return extract();
+                }
+                break;
+            case "POSITION":
+                if (call) {
+                    return calls.position();
+                }
+                break;
+            case "EXISTS":
+                if (call) {
+                    t.next();
+                    var query = expressions.parenthesizedQuery();
+                    return new Exists(p.span(start), query);
+                }
+                break;
+            case "NULL":
+                t.next();
+                return new NullLiteral(p.span(start));
+            case "TRUE", "FALSE":
+                t.next();
+                return new BooleanLiteral(p.span(start), u.equals("TRUE"));
+            case "DEFAULT":
+                t.next();
+                return new DefaultValue(p.span(start));
+            case "INTERVAL":
+                if (next.is(TokenType.STRING)) {
+                    t.next();
+                    String value = t.next().value();
+                    return new IntervalLiteral(p.span(start), value);
+                }
+                break;
+            default:
+                break;
+        }
+        if (TYPED_LITERALS.contains(u) && next.is(TokenType.STRING)) {
+            t.next();
+            String value = t.next().value();
+            return new TypedLiteral(p.span(start), u, value);
+        }
+        if (NILADIC.contains(u) && !call) {
+            t.next();
+            return new FunctionCall(p.span(start), List.of(u), false, List.of(), null, List.of(), null);
+        }
+        if (Keywords.RESERVED.contains(u) && !(call && !Keywords.NOT_FUNCTIONS.contains(u))) {
+            throw t.unexpected();
+        }
+        return nameOrCall();
+    }
+
+    /** {@code a.b.c}, {@code t.$1}, {@code t.*} or {@code db.s.fn(...)}. */
+    private Expr nameOrCall() {
+        int start = t.position();
+        List<String> parts = new ArrayList<>();
+        parts.add(p.identifier());
+        while (t.peek().is(TokenType.DOT)) {
+            Token after = t.peek(1);
+            if (after.isIdentifier()) {
+                t.next();
+                parts.add(p.identifier());
+            } else if (after.is(TokenType.POSITIONAL)) {
+                t.next();
+                t.next();
+                return new PositionalRef(p.span(start), List.copyOf(parts), positionOf(after));
+            } else if (after.isOperator("*")) {
+                t.next();
+                return star(start, List.copyOf(parts));
+            } else {
+                break;
+            }
+        }
+        if (t.peek().is(TokenType.LEFT_PAREN)) {
+            return calls.call(start, List.copyOf(parts));
+        }
+        return new ColumnRef(p.span(start), List.copyOf(parts));
+    }
+
+    private Expr operatorPrimary() {
+        int start = t.position();
+        Token tok = t.peek();
+        switch (tok.text()) {
+            case "*":
+                return star(start, List.of());
+            case "[": {
+                t.next();
+                List<Expr> elements = t.peek().isOperator("]") ? List.of() : p.expressionList(Set.of());
+                t.expectOperator("]");
+                return new ArrayLiteral(p.span(start), List.copyOf(elements));
+            }
+            case "{":
+                return objectLiteral();
+            case "$": {
+                Token name = t.peek(1);
+                if (name.is(TokenType.WORD) && name.offset() == tok.offset() + 1) {
+                    t.next();
+                    t.next();
+                    return new SessionVariable(p.span(start), name.identifierName());
+                }
+                throw t.unexpected();
+            }
+            default:
+                throw t.unexpected();
+        }
+    }
+
+    private Expr objectLiteral() {
+        int start = t.position();
+        t.expectOperator("{");
+        List<ObjectLiteral.Entry> entries = new ArrayList<>();
+        if (!t.peek().isOperator("}")) {
+            do {
+                String key = t.expect(TokenType.STRING).value();
+                t.expectOperator(":");
+                entries.add(new ObjectLiteral.Entry(key, expressions.expression(Set.of())));
+            } while (t.accept(TokenType.COMMA));
+        }
+        t.expectOperator("}");
+        return new ObjectLiteral(p.span(start), List.copyOf(entries));
+    }
+
+    /** {@code *} and its filters: ILIKE, EXCLUDE, REPLACE, RENAME (in Snowflake's order). */
+    private Star star(int start, List<String> qualifier) {
+        t.expectOperator("*");
+        String ilike = null;
+        List<String> exclude = List.of();
+        if (t.isWord("ILIKE") && t.peek(1).is(TokenType.STRING)) {
+            t.next();
+            ilike = t.next().value();
+        } else if (t.accept("EXCLUDE")) {
+            exclude = t.peek().is(TokenType.LEFT_PAREN) ? p.parenthesizedIdentifiers() : List.of(p.identifier());
+        }
+        List<Star.Replacement> replace = new ArrayList<>();
+        if (t.isWord("REPLACE") && t.peek(1).is(TokenType.LEFT_PAREN)) {
+            t.next();
+            t.next();
+            do {
+                Expr value = expressions.expression(Set.of());
+                t.expect("AS");
+                replace.add(new Star.Replacement(value, p.identifier()));
+            } while (t.accept(TokenType.COMMA));
+            t.expect(TokenType.RIGHT_PAREN);
+        }
+        List<Star.Renaming> rename = new ArrayList<>();
+        if (t.accept("RENAME")) {
+            boolean list = t.accept(TokenType.LEFT_PAREN);
+            do {
+                String column = p.identifier();
+                t.expect("AS");
+                rename.add(new Star.Renaming(column, p.identifier()));
+            } while (list && t.accept(TokenType.COMMA));
+            if (list) {
+                t.expect(TokenType.RIGHT_PAREN);
+            }
+        }
+        return new Star(p.span(start), qualifier, ilike, exclude, List.copyOf(replace), List.copyOf(rename));
+    }
+
+    private Expr caseExpression() {
+        int start = t.position();
+        t.expect("CASE");
+        Expr operand = t.isWord("WHEN") ? null : expressions.expression(Set.of());
+        List<Case.When> whens = new ArrayList<>();
+        while (t.accept("WHEN")) {
+            Expr condition = expressions.expression(Set.of());
+            t.expect("THEN");
+            whens.add(new Case.When(condition, expressions.expression(Set.of())));
+        }
+        if (whens.isEmpty()) {
+            throw t.unexpected();
+        }
+        Expr otherwise = t.accept("ELSE") ? expressions.expression(Set.of()) : null;
+        t.expect("END");
+        return new Case(p.span(start), operand, List.copyOf(whens), otherwise);
+    }
+
+    private Expr cast(CastSyntax syntax) {
+        int start = t.position();
+        t.next();
+        t.expect(TokenType.LEFT_PAREN);
+        Expr operand = expressions.expression(Set.of());
+        t.expect("AS");
+        var type = p.typeName();
+        t.expect(TokenType.RIGHT_PAREN);
+        return new Cast(p.span(start), operand, type, syntax);
+    }
+
+    private Expr extract() {
+        int start = t.position();
+        t.next();
+        t.expect(TokenType.LEFT_PAREN);
+        Token part = t.next();
+        if (!(part.is(TokenType.WORD) || part.is(TokenType.STRING))) {
+            throw t.unexpectedPrevious();
+        }
+        t.expect("FROM");
+        Expr source = expressions.expression(Set.of());
+        t.expect(TokenType.RIGHT_PAREN);
+        return new Extract(p.span(start), part.is(TokenType.WORD) ? part.text() : part.value(), source);
+    }
+
+    /** ORDER BY items: {@code expr [ASC | DESC] [NULLS FIRST | LAST]}, comma-separated. */
+    List<OrderItem> orderItems() {
+        List<OrderItem> items = new ArrayList<>();
+        do {
+            int start = t.position();
+            Expr e = expressions.expression(Set.of());
+            OrderItem.Direction direction = t.accept("ASC") ? OrderItem.Direction.ASC
+                    : t.accept("DESC") ? OrderItem.Direction.DESC : null;
+            OrderItem.NullsOrder nulls = null;
+            if (t.accept("NULLS")) {
+                if (t.accept("FIRST")) {
+                    nulls = OrderItem.NullsOrder.FIRST;
+                } else {
+                    t.expect("LAST");
+                    nulls = OrderItem.NullsOrder.LAST;
+                }
+            }
+            items.add(new OrderItem(p.span(start), e, direction, nulls));
+        } while (t.accept(TokenType.COMMA));
+        return List.copyOf(items);
+    }
+}

@@ -1,0 +1,217 @@
+package dev.autosync.sql.parse;
+
+import dev.autosync.sql.Token;
+import dev.autosync.sql.TokenType;
+import dev.autosync.sql.tree.Expr;
+import dev.autosync.sql.tree.Relation;
+import dev.autosync.sql.tree.Relation.Alias;
+import dev.autosync.sql.tree.Relation.JoinType;
+import dev.autosync.sql.tree.Relation.Modifier;
+import dev.autosync.sql.tree.Span;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** FROM items: relations with modifiers and aliases, joined left to right and separated by commas. */
+final class RelationParser {
+    private static final Set<String> MODIFIERS = Set.of("AT", "BEFORE", "CHANGES", "PIVOT", "UNPIVOT", "MATCH_RECOGNIZE");
+    private static final Set<String> SAMPLING = Set.of("SAMPLE", "TABLESAMPLE");
+
+    private final SqlParser p;
+    private final TokenStream t;
+
+    RelationParser(SqlParser p) {
+        this.p = p;
+        this.t = p.tokens();
+    }
+
+    List<Relation> fromList() {
+        List<Relation> items = new ArrayList<>();
+        do {
+            items.add(joined());
+        } while (t.accept(TokenType.COMMA));
+        return List.copyOf(items);
+    }
+
+    private Relation joined() {
+        int start = t.position();
+        Relation left = primary();
+        while (true) {
+            int save = t.position();
+            boolean natural = t.accept("NATURAL");
+            JoinType type = joinType();
+            if (!t.accept("JOIN")) {
+                t.reset(save);
+                return left;
+            }
+            Relation right = primary();
+            Expr on = null;
+            List<String> using = List.of();
+            if (t.accept("ON")) {
+                on = p.expression();
+            } else if (t.accept("USING")) {
+                using = p.parenthesizedIdentifiers();
+            }
+            left = new Relation.Join(p.span(start), type, natural, left, right, on, List.copyOf(using));
+        }
+    }
+
+    private JoinType joinType() {
+        if (t.accept("INNER")) {
+            return JoinType.INNER;
+        }
+        if (t.accept("CROSS")) {
+            return JoinType.CROSS;
+        }
+        JoinType outer = t.accept("LEFT") ? JoinType.LEFT : t.accept("RIGHT") ? JoinType.RIGHT
+                : t.accept("FULL") ? JoinType.FULL : null;
+        if (outer != null) {
+            t.accept("OUTER");
+            return outer;
+        }
+        return JoinType.INNER;
+    }
+
+    /** A relation still waiting for its span, modifiers and alias. */
+    private interface Pending {
+        Relation complete(Span span, List<Modifier> modifiers, Alias alias);
+    }
+
+    /** One FROM item with its modifiers and alias. */
+    Relation primary() {
+        int start = t.position();
+        if (t.accept("LATERAL")) {
+            Relation inner = primary();
+            return new Relation.Lateral(p.span(start), inner);
+        }
+        Pending pending = core();
+        List<Modifier> modifiers = modifiers();
+        Alias alias = alias();
+        return pending.complete(p.span(start), modifiers, alias);
+    }
+
+    private Pending core() {
+        Token tok = t.peek();
+        if (tok.is(TokenType.LEFT_PAREN)) {
+            t.next();
+            if (t.isWord("SELECT") || t.isWord("WITH") || t.isWord("VALUES")) {
+                var query = p.query();
+                t.expect(TokenType.RIGHT_PAREN);
+                return (span, m, a) -> new Relation.Derived(span, query, m, a);
+            }
+            List<Relation> inner = fromList();
+            t.expect(TokenType.RIGHT_PAREN);
+            return (span, m, a) -> new Relation.NestedJoin(span, inner, m, a);
+        }
+        if (tok.is(TokenType.STAGE_REFERENCE)) {
+            t.next();
+            Map<String, String> options = stageOptions();
+            return (span, m, a) -> new Relation.StageRef(span, tok.value(), options, m, a);
+        }
+        if (tok.isWord("TABLE") && t.peek(1).is(TokenType.LEFT_PAREN)) {
+            t.next();
+            t.next();
+            Expr.FunctionCall call = functionCall();
+            t.expect(TokenType.RIGHT_PAREN);
+            return (span, m, a) -> new Relation.TableFunction(span, call, true, m, a);
+        }
+        if (tok.isWord("VALUES")) {
+            var values = p.values();
+            return (span, m, a) -> new Relation.ValuesTable(span, values, m, a);
+        }
+        if (!tok.isIdentifier()) {
+            throw t.unexpected();
+        }
+        int nameStart = t.position();
+        List<String> name = p.nameParts();
+        if (t.peek().is(TokenType.LEFT_PAREN)) {
+            Expr.FunctionCall call = p.expressions().primaries().calls().call(nameStart, name);
+            return (span, m, a) -> new Relation.TableFunction(span, call, false, m, a);
+        }
+        return (span, m, a) -> new Relation.TableRef(span, name, m, a);
+    }
+
+    private Expr.FunctionCall functionCall() {
+        int start = t.position();
+        List<String> name = p.nameParts();
+        if (!t.peek().is(TokenType.LEFT_PAREN)) {
+            throw t.unexpected();
+        }
+        return p.expressions().primaries().calls().call(start, name);
+    }
+
+    /** {@code (FILE_FORMAT => 'f', PATTERN => '.*')} after a stage reference: values decoded, else as written. */
+    private Map<String, String> stageOptions() {
+        Map<String, String> options = new LinkedHashMap<>();
+        if (t.peek().is(TokenType.LEFT_PAREN) && t.peek(2).isOperator("=>")) {
+            t.next();
+            do {
+                String key = t.next().upper();
+                t.expectOperator("=>");
+                Token v = t.next();
+                options.put(key, v.is(TokenType.STRING) || v.is(TokenType.QUOTED_IDENTIFIER) ? v.value() : v.text());
+            } while (t.accept(TokenType.COMMA));
+            t.expect(TokenType.RIGHT_PAREN);
+        }
+        return options;
+    }
+
+    /** Time travel, change, sampling and reshaping clauses, kept by keyword with their extent. */
+    private List<Modifier> modifiers() {
+        List<Modifier> out = new ArrayList<>();
+        while (true) {
+            int start = t.position();
+            Token tok = t.peek();
+            if (tok.is(TokenType.WORD) && MODIFIERS.contains(tok.upper()) && t.peek(1).is(TokenType.LEFT_PAREN)) {
+                t.next();
+                skipParenthesized();
+            } else if (tok.is(TokenType.WORD) && SAMPLING.contains(tok.upper())) {
+                t.next();
+                if (t.peek().isWordIn("BERNOULLI", "ROW", "SYSTEM", "BLOCK")) {
+                    t.next();
+                }
+                skipParenthesized();
+                if (t.peek().isWordIn("SEED", "REPEATABLE")) {
+                    t.next();
+                    skipParenthesized();
+                }
+            } else {
+                return List.copyOf(out);
+            }
+            out.add(new Modifier(p.span(start), tok.upper()));
+        }
+    }
+
+    private void skipParenthesized() {
+        t.expect(TokenType.LEFT_PAREN);
+        int depth = 1;
+        while (depth > 0) {
+            Token tok = t.next();
+            if (tok.is(TokenType.END)) {
+                throw t.unexpected();
+            }
+            if (tok.is(TokenType.LEFT_PAREN)) {
+                depth++;
+            } else if (tok.is(TokenType.RIGHT_PAREN)) {
+                depth--;
+            }
+        }
+    }
+
+    private Alias alias() {
+        String name = null;
+        if (t.accept("AS")) {
+            name = p.aliasName();
+        } else if (Keywords.startsTableAlias(t.peek())) {
+            name = p.aliasName();
+        }
+        if (name == null) {
+            return null;
+        }
+        List<String> columns = t.peek().is(TokenType.LEFT_PAREN) ? p.parenthesizedIdentifiers() : List.of();
+        return new Alias(name, List.copyOf(columns));
+    }
+}

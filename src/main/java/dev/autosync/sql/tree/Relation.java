@@ -1,0 +1,57 @@
+package dev.autosync.sql.tree;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A FROM item: tables, stage references, table functions, subqueries, VALUES, parenthesized joins,
+ * LATERAL and joins. Modifiers ({@code AT(...)}, {@code CHANGES(...)}, {@code SAMPLE (...)},
+ * {@code PIVOT(...)}...) are kept by keyword and span, not interpreted; {@code alias} is null when
+ * not written.
+ */
+public sealed interface Relation extends Node {
+
+    /** A table, view or stream (or a CTE) by name. */
+    record TableRef(Span span, List<String> name, List<Modifier> modifiers, Alias alias) implements Relation {
+    }
+
+    /** {@code @stage/path (FILE_FORMAT => 'f', PATTERN => '.*')}: options by upper-cased name, values as written or decoded. */
+    record StageRef(Span span, String location, Map<String, String> options, List<Modifier> modifiers, Alias alias)
+            implements Relation {
+    }
+
+    /** {@code TABLE(fn(...))} ({@code tableKeyword}) or a bare {@code fn(...)} as after LATERAL. */
+    record TableFunction(Span span, Expr.FunctionCall call, boolean tableKeyword, List<Modifier> modifiers, Alias alias)
+            implements Relation {
+    }
+
+    /** {@code (query)}, including {@code (VALUES ...)}. */
+    record Derived(Span span, Query query, List<Modifier> modifiers, Alias alias) implements Relation {
+    }
+
+    /** {@code VALUES (...), (...)} without parentheses around it. */
+    record ValuesTable(Span span, QueryBody.Values values, List<Modifier> modifiers, Alias alias) implements Relation {
+    }
+
+    /** {@code (a JOIN b ON ...)}. */
+    record NestedJoin(Span span, List<Relation> relations, List<Modifier> modifiers, Alias alias) implements Relation {
+    }
+
+    /** {@code LATERAL relation}. */
+    record Lateral(Span span, Relation relation) implements Relation {
+    }
+
+    /** {@code left [NATURAL] type JOIN right [ON on | USING (using)]}; {@code on} null and {@code using} empty when absent. */
+    record Join(Span span, JoinType type, boolean natural, Relation left, Relation right, Expr on, List<String> using)
+            implements Relation {
+    }
+
+    record Alias(String name, List<String> columns) {
+    }
+
+    /** A relation modifier by keyword (AT, BEFORE, CHANGES, SAMPLE, TABLESAMPLE, PIVOT, UNPIVOT, MATCH_RECOGNIZE). */
+    record Modifier(Span span, String keyword) implements Node {
+    }
+
+    enum JoinType { INNER, LEFT, RIGHT, FULL, CROSS }
+}
