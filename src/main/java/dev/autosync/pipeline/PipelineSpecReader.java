@@ -1,5 +1,6 @@
 package dev.autosync.pipeline;
 
+import dev.autosync.config.PropertyNames;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -59,7 +60,7 @@ public final class PipelineSpecReader {
     public PipelineSpec read(Path file, String displayName) throws InvalidPipelineSpecException, IOException {
         if (!Files.isRegularFile(file)) {
             throw new InvalidPipelineSpecException(displayName,
-                    List.of(new SpecProblem("", "the file does not exist; set -Dautosync.pipeline to a JSON "
+                    List.of(new SpecProblem("", "the file does not exist; set -D" + PropertyNames.PIPELINE + " to a JSON "
                             + "pipeline spec or remove it to use the default school pipeline")));
         }
         return read(Files.readString(file, StandardCharsets.UTF_8), displayName);

@@ -2,6 +2,7 @@ package dev.autosync.warehouse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autosync.render.QualifiedName;
 import dev.autosync.sql.SqlLiterals;
 
 import java.io.IOException;
@@ -13,8 +14,8 @@ import java.io.IOException;
 public record PipeStatus(String executionState, int pendingFileCount, String error) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public static PipeStatus read(Warehouse w, String pipe) throws WarehouseException {
-        String status = w.scalar("SELECT SYSTEM$PIPE_STATUS(" + SqlLiterals.quote(pipe) + ")");
+    public static PipeStatus read(Warehouse w, QualifiedName pipe) throws WarehouseException {
+        String status = w.scalar("SELECT SYSTEM$PIPE_STATUS(" + SqlLiterals.quote(pipe.sql()) + ")");
         try {
             JsonNode n = JSON.readTree(status == null ? "{}" : status);
             return new PipeStatus(n.path("executionState").asText("UNKNOWN"), n.path("pendingFileCount").asInt(0),

@@ -1,0 +1,148 @@
+package dev.autosync.warehouse;
+
+import dev.autosync.render.QualifiedName;
+import dev.autosync.render.TableColumn;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * One thing deploy does to the target, as data: the plan shows it ({@link #planText()}, the lines
+ * of plan.sql and plan.json) and apply runs it ({@link #apply}). Nothing later re-reads the text.
+ */
+public sealed interface DeployOperation {
+
+    /** The line plan.sql and plan.json show: the statement, or a comment for a step that is a wait. */
+    String planText();
+
+    void apply(Applier applier) throws WarehouseException, DeployException;
+
+    /** What applying needs from the deploy in progress. */
+    interface Applier {
+        /** Runs one statement (and counts it). */
+        void run(String sql) throws WarehouseException;
+
+        /** Waits until the pipe has no pending file, or fails the deploy after the drain timeout. */
+        void awaitDrained(QualifiedName pipe) throws WarehouseException, DeployException;
+
+        /** Remembers when a pipe was paused, for the refresh after its replacement. */
+        void paused(QualifiedName pipe, Instant at);
+
+        Instant pausedAt(QualifiedName pipe);
+    }
+
+    /** A rendered statement, as render wrote it or turned into CREATE OR REPLACE. */
+    record RunRendered(String sql) implements DeployOperation {
+        @Override
+        public String planText() {
+            return sql;
+        }
+
+        @Override
+        public void apply(Applier a) throws WarehouseException {
+            a.run(sql);
+        }
+    }
+
+    /** Wait until a running pipe has loaded its queue, so that pausing it loses nothing already queued. */
+    record DrainPipe(QualifiedName pipe) implements DeployOperation {
+        @Override
+        public String planText() {
+            return "-- wait until SYSTEM$PIPE_STATUS('" + pipe.sql() + "') shows pendingFileCount 0 (drain)";
+        }
+
+        @Override
+        public void apply(Applier a) throws WarehouseException, DeployException {
+            a.awaitDrained(pipe);
+        }
+    }
+
+    record PausePipe(QualifiedName pipe) implements DeployOperation {
+        @Override
+        public String planText() {
+            return "ALTER PIPE " + pipe.sql() + " SET PIPE_EXECUTION_PAUSED = TRUE";
+        }
+
+        @Override
+        public void apply(Applier a) throws WarehouseException {
+            a.paused(pipe, Instant.now());
+            a.run(planText());
+        }
+    }
+
+    /** Queue again the files staged since {@code before} the pause: a replaced pipe's load history is empty. */
+    record RefreshPipe(QualifiedName pipe, Duration before) implements DeployOperation {
+        @Override
+        public String planText() {
+            return "ALTER PIPE " + pipe.sql() + " REFRESH MODIFIED_AFTER = '<" + before.toMinutes() + " minutes before the pause>'";
+        }
+
+        @Override
+        public void apply(Applier a) throws WarehouseException {
+            Instant after = a.pausedAt(pipe).minus(before).truncatedTo(ChronoUnit.SECONDS);
+            a.run("ALTER PIPE " + pipe.sql() + " REFRESH MODIFIED_AFTER = '" + after + "'");
+        }
+    }
+
+    record SuspendTask(QualifiedName task) implements DeployOperation {
+        @Override
+        public String planText() {
+            return "ALTER TASK " + task.sql() + " SUSPEND";
+        }
+
+        @Override
+        public void apply(Applier a) throws WarehouseException {
+            a.run(planText());
+        }
+    }
+
+    record ResumeTask(QualifiedName task) implements DeployOperation {
+        @Override
+        public String planText() {
+            return "ALTER TASK " + task.sql() + " RESUME";
+        }
+
+        @Override
+        public void apply(Applier a) throws WarehouseException {
+            a.run(planText());
+        }
+    }
+
+    record AddColumn(QualifiedName table, TableColumn column) implements DeployOperation {
+        @Override
+        public String planText() {
+            return "ALTER TABLE " + table.sql() + " ADD COLUMN " + column.name() + " " + column.type();
+        }
+
+        @Override
+        public void apply(Applier a) throws WarehouseException {
+            a.run(planText());
+        }
+    }
+
+    record DropColumn(QualifiedName table, String column) implements DeployOperation {
+        @Override
+        public String planText() {
+            return "ALTER TABLE " + table.sql() + " DROP COLUMN " + column;
+        }
+
+        @Override
+        public void apply(Applier a) throws WarehouseException {
+            a.run(planText());
+        }
+    }
+
+    /** {@code comment} is the rendered string literal, quotes included. */
+    record SetTableComment(QualifiedName table, String comment) implements DeployOperation {
+        @Override
+        public String planText() {
+            return "ALTER TABLE " + table.sql() + " SET COMMENT = " + comment;
+        }
+
+        @Override
+        public void apply(Applier a) throws WarehouseException {
+            a.run(planText());
+        }
+    }
+}
