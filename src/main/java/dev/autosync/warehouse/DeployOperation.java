@@ -32,16 +32,19 @@ public sealed interface DeployOperation {
         Instant pausedAt(QualifiedName pipe);
     }
 
+    /** An operation that is one statement, run as the plan shows it. */
+    sealed interface Statement extends DeployOperation {
+        @Override
+        default void apply(Applier a) throws WarehouseException {
+            a.run(planText());
+        }
+    }
+
     /** A rendered statement, as render wrote it or turned into CREATE OR REPLACE. */
-    record RunRendered(String sql) implements DeployOperation {
+    record RunRendered(String sql) implements Statement {
         @Override
         public String planText() {
             return sql;
-        }
-
-        @Override
-        public void apply(Applier a) throws WarehouseException {
-            a.run(sql);
         }
     }
 
@@ -85,64 +88,39 @@ public sealed interface DeployOperation {
         }
     }
 
-    record SuspendTask(QualifiedName task) implements DeployOperation {
+    record SuspendTask(QualifiedName task) implements Statement {
         @Override
         public String planText() {
             return "ALTER TASK " + task.sql() + " SUSPEND";
         }
-
-        @Override
-        public void apply(Applier a) throws WarehouseException {
-            a.run(planText());
-        }
     }
 
-    record ResumeTask(QualifiedName task) implements DeployOperation {
+    record ResumeTask(QualifiedName task) implements Statement {
         @Override
         public String planText() {
             return "ALTER TASK " + task.sql() + " RESUME";
         }
-
-        @Override
-        public void apply(Applier a) throws WarehouseException {
-            a.run(planText());
-        }
     }
 
-    record AddColumn(QualifiedName table, TableColumn column) implements DeployOperation {
+    record AddColumn(QualifiedName table, TableColumn column) implements Statement {
         @Override
         public String planText() {
             return "ALTER TABLE " + table.sql() + " ADD COLUMN " + column.name() + " " + column.type();
         }
-
-        @Override
-        public void apply(Applier a) throws WarehouseException {
-            a.run(planText());
-        }
     }
 
-    record DropColumn(QualifiedName table, String column) implements DeployOperation {
+    record DropColumn(QualifiedName table, String column) implements Statement {
         @Override
         public String planText() {
             return "ALTER TABLE " + table.sql() + " DROP COLUMN " + column;
         }
-
-        @Override
-        public void apply(Applier a) throws WarehouseException {
-            a.run(planText());
-        }
     }
 
     /** {@code comment} is the rendered string literal, quotes included. */
-    record SetTableComment(QualifiedName table, String comment) implements DeployOperation {
+    record SetTableComment(QualifiedName table, String comment) implements Statement {
         @Override
         public String planText() {
             return "ALTER TABLE " + table.sql() + " SET COMMENT = " + comment;
-        }
-
-        @Override
-        public void apply(Applier a) throws WarehouseException {
-            a.run(planText());
         }
     }
 }
