@@ -24,6 +24,11 @@ public record QualifiedName(List<Identifier> parts) implements SqlSafe {
         return new QualifiedName(parts.stream().map(Identifier::new).toList());
     }
 
+    /** The outermost part: for an object in a schema, its database. */
+    public Identifier database() {
+        return parts.get(0);
+    }
+
     /** The object's own name, without database and schema. */
     public Identifier last() {
         return parts.get(parts.size() - 1);

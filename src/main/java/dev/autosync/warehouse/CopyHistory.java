@@ -52,7 +52,7 @@ public final class CopyHistory {
     public static List<Load> read(Warehouse w, QualifiedName table, Duration window, String fileNameLike)
             throws WarehouseException {
         String sql = "SELECT FILE_NAME, PIPE_NAME, STATUS, ROW_COUNT, ROW_PARSED, FIRST_ERROR_MESSAGE, LAST_LOAD_TIME FROM TABLE("
-                + table.parts().get(0).sql() + ".INFORMATION_SCHEMA.COPY_HISTORY(TABLE_NAME => " + SqlLiterals.quote(table.sql())
+                + table.database().sql() + ".INFORMATION_SCHEMA.COPY_HISTORY(TABLE_NAME => " + SqlLiterals.quote(table.sql())
                 + ", START_TIME => DATEADD(" + window(window) + ", CURRENT_TIMESTAMP())))"
                 + (fileNameLike == null ? "" : " WHERE FILE_NAME LIKE " + SqlLiterals.quote(fileNameLike));
         List<Load> out = new ArrayList<>();

@@ -11,7 +11,7 @@ public final class HealthRules {
 
     /** A pipe must be RUNNING with no error. */
     public static String pipe(String name, String executionState, String error) {
-        if (!"RUNNING".equals(executionState)) {
+        if (!PipeStatus.RUNNING.equals(executionState)) {
             boolean cause = executionState != null && (executionState.startsWith("STOPPED") || executionState.startsWith("STALLED"));
             return "pipe " + name + " is " + executionState + (blank(error) ? "" : " (" + error + ")") + " (resume: ALTER PIPE "
                     + name + " SET PIPE_EXECUTION_PAUSED = FALSE" + (cause ? ", after fixing the cause" : "") + ")";

@@ -12,6 +12,8 @@ import java.io.IOException;
  * that cannot be read counts as state UNKNOWN with nothing pending.
  */
 public record PipeStatus(String executionState, int pendingFileCount, String error) {
+    /** The execution state of a pipe that loads what arrives. */
+    public static final String RUNNING = "RUNNING";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static PipeStatus read(Warehouse w, QualifiedName pipe) throws WarehouseException {
@@ -26,6 +28,6 @@ public record PipeStatus(String executionState, int pendingFileCount, String err
     }
 
     public boolean running() {
-        return "RUNNING".equals(executionState);
+        return RUNNING.equals(executionState);
     }
 }

@@ -31,7 +31,7 @@ public final class TaskHistory {
     public static List<TaskRun> finishedRuns(Warehouse w, QualifiedName task, int limit) throws WarehouseException {
         List<TaskRun> out = new ArrayList<>();
         for (Map<String, String> r : w.query("SELECT STATE, COMPLETED_TIME, ERROR_MESSAGE, QUERY_ID FROM TABLE("
-                + task.parts().get(0).sql() + ".INFORMATION_SCHEMA.TASK_HISTORY(TASK_NAME => " + SqlLiterals.quote(task.last().name())
+                + task.database().sql() + ".INFORMATION_SCHEMA.TASK_HISTORY(TASK_NAME => " + SqlLiterals.quote(task.last().name())
                 + ")) WHERE STATE IN " + FINISHED + " ORDER BY COMPLETED_TIME DESC" + (limit > 0 ? " LIMIT " + limit : ""))) {
             out.add(new TaskRun(r.get("STATE"), r.get("COMPLETED_TIME"), r.get("ERROR_MESSAGE"), r.get("QUERY_ID")));
         }
