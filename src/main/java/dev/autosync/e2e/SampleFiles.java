@@ -1,5 +1,6 @@
 package dev.autosync.e2e;
 
+import dev.autosync.config.PropertyNames;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -59,14 +60,14 @@ public final class SampleFiles {
         String name = file.getFileName().toString();
         EntitySpec e = entityFor(spec, name);
         if (e == null) {
-            throw new E2eException("autosync.e2e.files: cannot tell which entity " + file + " is for. Start its name with an "
+            throw new E2eException(PropertyNames.E2E_FILES + ": cannot tell which entity " + file + " is for. Start its name with an "
                     + "entity folder (" + String.join(", ", spec.entities().stream().map(EntitySpec::folder).toList())
                     + "), e.g. " + spec.entities().get(0).folder() + "_" + name + ", or with malformed for a file that must fail.");
         }
         try {
             return parse(name, e, Files.readAllBytes(file));
         } catch (IOException ex) {
-            throw new E2eException("autosync.e2e.files: cannot read " + file + ": " + ex.getMessage());
+            throw new E2eException(PropertyNames.E2E_FILES + ": cannot read " + file + ": " + ex.getMessage());
         }
     }
 

@@ -42,7 +42,7 @@ public final class TableReader {
         try {
             return read(w.jdbc(), sql, types);
         } catch (SQLException e) {
-            throw new dev.autosync.warehouse.WarehouseException(e.getMessage() + " [" + e.getErrorCode() + "] in: " + sql, e);
+            throw w.failure(sql, e);
         }
     }
 

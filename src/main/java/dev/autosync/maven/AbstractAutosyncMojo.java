@@ -1,7 +1,9 @@
 package dev.autosync.maven;
 
+import dev.autosync.config.PropertyNames;
 import dev.autosync.pipeline.InvalidPipelineSpecException;
 import dev.autosync.render.InvalidSettingsException;
+import dev.autosync.render.ManifestException;
 import dev.autosync.render.TemplateException;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -51,7 +53,7 @@ public abstract class AbstractAutosyncMojo extends AbstractMojo {
             doExecute();
         } catch (MojoExecutionException | MojoFailureException e) {
             throw e;
-        } catch (InvalidSettingsException | InvalidPipelineSpecException | TemplateException
+        } catch (InvalidSettingsException | InvalidPipelineSpecException | TemplateException | ManifestException
                  | dev.autosync.warehouse.InvalidConnectionException | dev.autosync.warehouse.DeployException
                  | dev.autosync.warehouse.WarehouseException | dev.autosync.e2e.E2eException e) {
             throw new MojoFailureException(e.getMessage(), e);

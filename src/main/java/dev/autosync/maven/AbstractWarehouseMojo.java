@@ -1,5 +1,6 @@
 package dev.autosync.maven;
 
+import dev.autosync.config.PropertyNames;
 import dev.autosync.warehouse.ConnectionRequest;
 import dev.autosync.warehouse.ConnectionResolver;
 import dev.autosync.warehouse.InvalidConnectionException;

@@ -1,5 +1,6 @@
 package dev.autosync.maven;
 
+import dev.autosync.config.PropertyNames;
 import dev.autosync.render.Manifest;
 import dev.autosync.render.RenderedBundle;
 import dev.autosync.warehouse.DeployAction;
@@ -13,7 +14,6 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +66,7 @@ public class DeployMojo extends AbstractWarehouseMojo {
 
     @Override
     protected void doExecute() throws Exception {
-        RenderedBundle bundle = readManifest(outputDirectory);
+        RenderedBundle bundle = Manifest.readFrom(outputDirectory.toPath(), GOAL_NAME);
         if (drainTimeout < 1) {
             throw new UserFacingException(PropertyNames.DRAIN_TIMEOUT + " is " + drainTimeout + "; give a number of seconds of 1 or more.");
         }
@@ -116,15 +116,5 @@ public class DeployMojo extends AbstractWarehouseMojo {
             p.setProperty("autosync.deployed." + e.getKey().name().toLowerCase(java.util.Locale.ROOT), e.getValue().toString());
         }
         p.setProperty("autosync.deployed.statements", Integer.toString(r.statementsRun()));
-    }
-
-    /** The bundle render wrote; deploy, e2e and status all start from it. */
-    static RenderedBundle readManifest(File outputDirectory) throws Exception {
-        Path manifest = outputDirectory.toPath().resolve("manifest.json");
-        if (!Files.isRegularFile(manifest)) {
-            throw new UserFacingException("No rendered pipeline in " + outputDirectory + " (manifest.json is missing). Run "
-                    + "autosync:render first, e.g. mvn verify, or mvn autosync:render autosync:" + GOAL_NAME + ".");
-        }
-        return Manifest.read(manifest);
     }
 }

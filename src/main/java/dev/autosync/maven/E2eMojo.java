@@ -1,5 +1,6 @@
 package dev.autosync.maven;
 
+import dev.autosync.config.PropertyNames;
 import dev.autosync.e2e.CheckResult;
 import dev.autosync.e2e.E2eReport;
 import dev.autosync.e2e.EndToEndCheck;
@@ -8,6 +9,7 @@ import dev.autosync.e2e.JUnitXmlReport;
 import dev.autosync.e2e.SampleFiles;
 import dev.autosync.pipeline.PipelineSpec;
 import dev.autosync.pipeline.PipelineSpecReader;
+import dev.autosync.render.Manifest;
 import dev.autosync.render.RenderedBundle;
 import dev.autosync.warehouse.Warehouse;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -64,7 +66,7 @@ public class E2eMojo extends AbstractWarehouseMojo {
         if (timeout < 1) {
             throw new UserFacingException(PropertyNames.E2E_TIMEOUT + " is " + timeout + "; give a number of seconds of 1 or more.");
         }
-        RenderedBundle bundle = DeployMojo.readManifest(outputDirectory);
+        RenderedBundle bundle = Manifest.readFrom(outputDirectory.toPath(), GOAL_NAME);
         PipelineSpecReader reader = new PipelineSpecReader();
         PipelineSpec spec = pipeline == null ? reader.readDefault() : reader.read(pipeline.toPath(), display(pipeline));
         List<EventFile> events = new ArrayList<>(SampleFiles.shipped(spec));
@@ -79,15 +81,7 @@ public class E2eMojo extends AbstractWarehouseMojo {
                     reportDir.resolve("work"), getLog()::info));
             getLog().info("End-to-end run " + check.runId() + ": " + events.size() + " file(s) through the e2e pipes of "
                     + bundle.database() + "." + bundle.schema());
-            E2eReport report;
-            try {
-                report = check.run(events);
-            } catch (dev.autosync.warehouse.WarehouseException e) {
-                throw new UserFacingException("autosync:e2e lost its connection to " + w.target().describe() + " during run "
-                        + check.runId() + ": " + e.getMessage() + "\nNothing of the pipeline is lost; the run's test files and rows "
-                        + "are removed by the next e2e run (after an hour), or by hand: REMOVE @" + bundle.e2eStage() + "/<folder>/"
-                        + check.runId() + "/ and DELETE the rows whose FILE_NAME contains " + check.runId() + ".");
-            }
+            E2eReport report = check.run(events);
             for (CheckResult c : report.checks()) {
                 String mark = switch (c.outcome()) {
                     case PASSED -> "PASS";

@@ -1,5 +1,6 @@
 package dev.autosync.maven;
 
+import dev.autosync.config.PropertyNames;
 import dev.autosync.emulator.EmulatorMain;
 import dev.autosync.emulator.LocalEmulator;
 import dev.autosync.emulator.wire.LoginPolicy;

@@ -1,5 +1,6 @@
 package dev.autosync.maven;
 
+import dev.autosync.config.PropertyNames;
 import dev.autosync.pipeline.PipelineSpec;
 import dev.autosync.pipeline.PipelineSpecReader;
 import dev.autosync.render.BundleWriter;

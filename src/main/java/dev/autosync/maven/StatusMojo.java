@@ -1,5 +1,7 @@
 package dev.autosync.maven;
 
+import dev.autosync.config.PropertyNames;
+import dev.autosync.render.Manifest;
 import dev.autosync.render.RenderedBundle;
 import dev.autosync.status.HtmlFormat;
 import dev.autosync.status.JsonFormat;
@@ -61,7 +63,7 @@ public class StatusMojo extends AbstractWarehouseMojo {
         if (!f.equals("table") && !f.equals("json") && !f.equals("html")) {
             throw new UserFacingException(PropertyNames.FORMAT + " is '" + format + "'; use table, json or html.");
         }
-        RenderedBundle bundle = DeployMojo.readManifest(outputDirectory);
+        RenderedBundle bundle = Manifest.readFrom(outputDirectory.toPath(), GOAL_NAME);
         StatusReport report;
         try (Warehouse w = connect()) {
             report = new StatusCollector(bundle, w).collect();

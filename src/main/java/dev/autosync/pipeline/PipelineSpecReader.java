@@ -1,5 +1,6 @@
 package dev.autosync.pipeline;
 
+import dev.autosync.config.PropertyNames;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,7 +36,6 @@ public final class PipelineSpecReader {
 
     private static final Pattern FOLDER = Pattern.compile("[A-Za-z0-9_-]{1,100}");
     private static final Pattern PATH_SEGMENT = Pattern.compile("[^.\"\\\\\\[\\]\\x00-\\x1f\\x7f]{1,255}");
-    private static final int MAX_TEXT = 1000;
 
     private final ObjectMapper mapper = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -59,7 +59,7 @@ public final class PipelineSpecReader {
     public PipelineSpec read(Path file, String displayName) throws InvalidPipelineSpecException, IOException {
         if (!Files.isRegularFile(file)) {
             throw new InvalidPipelineSpecException(displayName,
-                    List.of(new SpecProblem("", "the file does not exist; set -Dautosync.pipeline to a JSON "
+                    List.of(new SpecProblem("", "the file does not exist; set -D" + PropertyNames.PIPELINE + " to a JSON "
                             + "pipeline spec or remove it to use the default school pipeline")));
         }
         return read(Files.readString(file, StandardCharsets.UTF_8), displayName);
@@ -290,8 +290,8 @@ public final class PipelineSpecReader {
                 if (required) {
                     p.add(at + ".default", "a required field cannot have a default (a record without it is rejected)");
                 }
-                if (dflt.length() > MAX_TEXT) {
-                    p.add(at + ".default", "is longer than " + MAX_TEXT + " characters");
+                if (dflt.length() > Problems.MAX_TEXT) {
+                    p.add(at + ".default", "is longer than " + Problems.MAX_TEXT + " characters");
                 }
                 if (type != null) {
                     String problem = defaultProblem(type, dflt);
@@ -389,8 +389,8 @@ public final class PipelineSpecReader {
                             p.add(at + ".values." + e.getKey(), "maps the same source value twice"
                                     + (ci ? " (keys are compared case-insensitively)" : ""));
                         }
-                        if (from.length() > MAX_TEXT || e.getValue().asText().length() > MAX_TEXT) {
-                            p.add(at + ".values." + e.getKey(), "is longer than " + MAX_TEXT + " characters");
+                        if (from.length() > Problems.MAX_TEXT || e.getValue().asText().length() > Problems.MAX_TEXT) {
+                            p.add(at + ".values." + e.getKey(), "is longer than " + Problems.MAX_TEXT + " characters");
                         }
                         values.put(from, e.getValue().asText());
                     }
@@ -442,57 +442,5 @@ public final class PipelineSpecReader {
             p.add(at + "." + key, name + " must be a NUMBER field");
         }
         return name;
-    }
-
-    /** Collects problems and reads typed values, recording a problem instead of failing. */
-    private static final class Problems {
-        final List<SpecProblem> list = new ArrayList<>();
-
-        void add(String at, String message) {
-            list.add(new SpecProblem(at, message));
-        }
-
-        void unknownKeys(JsonNode node, String at, Set<String> allowed) {
-            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-                String k = it.next();
-                if (!allowed.contains(k)) {
-                    add(at.isEmpty() ? k : at + "." + k, "unknown property; expected one of "
-                            + String.join(", ", new java.util.TreeSet<>(allowed)));
-                }
-            }
-        }
-
-        String text(JsonNode node, String key, String at, boolean required) {
-            JsonNode v = node.get(key);
-            String where = at.isEmpty() ? key : at + "." + key;
-            if (v == null || v.isNull()) {
-                if (required) {
-                    add(where, "is required");
-                }
-                return null;
-            }
-            if (!v.isTextual()) {
-                add(where, "must be a string, not " + v.getNodeType().name().toLowerCase(Locale.ROOT));
-                return null;
-            }
-            if (v.asText().length() > MAX_TEXT) {
-                add(where, "is longer than " + MAX_TEXT + " characters");
-                return null;
-            }
-            return v.asText();
-        }
-
-        String identifier(JsonNode node, String key, String at, boolean required) {
-            String v = text(node, key, at, required);
-            if (v == null) {
-                return null;
-            }
-            String problem = Identifiers.problem(v);
-            if (problem != null) {
-                add(at + "." + key, "'" + v + "' " + problem);
-                return null;
-            }
-            return v.toUpperCase(Locale.ROOT);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.autosync.render;
 
+import dev.autosync.config.PropertyNames;
 import dev.autosync.sql.Identifiers;
 
 import java.util.ArrayList;
@@ -78,16 +79,16 @@ public final class RenderSettings {
         try {
             p = Provider.parse(provider);
         } catch (IllegalArgumentException e) {
-            problems.add(new SettingProblem("autosync.provider", e.getMessage()));
+            problems.add(new SettingProblem(PropertyNames.PROVIDER, e.getMessage()));
         }
-        Identifier db = identifier("autosync.database", database, problems);
-        Identifier sc = identifier("autosync.schema", schema, problems);
-        Identifier si = identifier("autosync.storageIntegration", storageIntegration, problems);
-        Identifier ni = identifier("autosync.notificationIntegration", notificationIntegration, problems);
-        Identifier wh = isBlank(taskWarehouse) ? null : identifier("autosync.taskWarehouse", taskWarehouse, problems);
+        Identifier db = identifier(PropertyNames.DATABASE, database, problems);
+        Identifier sc = identifier(PropertyNames.SCHEMA, schema, problems);
+        Identifier si = identifier(PropertyNames.STORAGE_INTEGRATION, storageIntegration, problems);
+        Identifier ni = identifier(PropertyNames.NOTIFICATION_INTEGRATION, notificationIntegration, problems);
+        Identifier wh = isBlank(taskWarehouse) ? null : identifier(PropertyNames.TASK_WAREHOUSE, taskWarehouse, problems);
         String schedule = isBlank(taskSchedule) ? DEFAULT_TASK_SCHEDULE : taskSchedule.trim();
         if (!SCHEDULE.matcher(schedule).matches() && !CRON.matcher(schedule).matches()) {
-            problems.add(new SettingProblem("autosync.taskSchedule", "'" + printable(schedule)
+            problems.add(new SettingProblem(PropertyNames.TASK_SCHEDULE, "'" + printable(schedule)
                     + "' is not a task schedule; use '<n> MINUTES' (or SECONDS, HOURS) or 'USING CRON <min> <hour> <day> <month> <weekday> <time zone>'"));
         }
         String pre = prefix == null ? "" : prefix.trim();
@@ -95,62 +96,62 @@ public final class RenderSettings {
             pre = pre + "/";
         }
         if (!PREFIX.matcher(pre).matches() || pre.contains("../") || pre.startsWith("./") || pre.contains("/./")) {
-            problems.add(new SettingProblem("autosync.prefix", "'" + printable(prefix)
+            problems.add(new SettingProblem(PropertyNames.PREFIX, "'" + printable(prefix)
                     + "' is not a folder path; use segments of letters, digits, _ . = - separated by / (for example events/school/)"));
         }
         String location = null;
         if (p == Provider.S3) {
-            String b = required("autosync.bucket", bucket, "the S3 bucket the events land in", problems);
+            String b = required(PropertyNames.BUCKET, bucket, "the S3 bucket the events land in", problems);
             if (b != null && !S3_BUCKET.matcher(b).matches()) {
-                problems.add(new SettingProblem("autosync.bucket", "'" + printable(b)
+                problems.add(new SettingProblem(PropertyNames.BUCKET, "'" + printable(b)
                         + "' is not an S3 bucket name (3-63 lower-case letters, digits, dots and hyphens)"));
             }
-            String arn = required("autosync.awsRoleArn", awsRoleArn, "the IAM role Snowflake assumes, arn:aws:iam::<account>:role/<name>", problems);
+            String arn = required(PropertyNames.AWS_ROLE_ARN, awsRoleArn, "the IAM role Snowflake assumes, arn:aws:iam::<account>:role/<name>", problems);
             if (arn != null && !ROLE_ARN.matcher(arn).matches()) {
-                problems.add(new SettingProblem("autosync.awsRoleArn", "'" + printable(arn)
+                problems.add(new SettingProblem(PropertyNames.AWS_ROLE_ARN, "'" + printable(arn)
                         + "' is not an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)"));
             }
             if (!isBlank(awsExternalId) && !EXTERNAL_ID.matcher(awsExternalId).matches()) {
-                problems.add(new SettingProblem("autosync.awsExternalId", "'" + printable(awsExternalId)
+                problems.add(new SettingProblem(PropertyNames.AWS_EXTERNAL_ID, "'" + printable(awsExternalId)
                         + "' is not a valid external id (2-1224 characters: letters, digits and +=,.@:/_-)"));
             }
             if (!isBlank(awsSnsTopic) && !SNS_ARN.matcher(awsSnsTopic).matches()) {
-                problems.add(new SettingProblem("autosync.awsSnsTopic", "'" + printable(awsSnsTopic)
+                problems.add(new SettingProblem(PropertyNames.AWS_SNS_TOPIC, "'" + printable(awsSnsTopic)
                         + "' is not an SNS topic ARN (arn:aws:sns:<region>:<account>:<topic>)"));
             }
             location = "s3://" + b + "/" + pre;
         } else if (p == Provider.GCS) {
-            String b = required("autosync.bucket", bucket, "the GCS bucket the events land in", problems);
+            String b = required(PropertyNames.BUCKET, bucket, "the GCS bucket the events land in", problems);
             if (b != null && !GCS_BUCKET.matcher(b).matches()) {
-                problems.add(new SettingProblem("autosync.bucket", "'" + printable(b)
+                problems.add(new SettingProblem(PropertyNames.BUCKET, "'" + printable(b)
                         + "' is not a GCS bucket name (lower-case letters, digits, dots, hyphens and underscores)"));
             }
-            String sub = required("autosync.gcsPubsubSubscription", gcsPubsubSubscription,
+            String sub = required(PropertyNames.GCS_PUBSUB_SUBSCRIPTION, gcsPubsubSubscription,
                     "the Pub/Sub subscription auto-ingest reads, projects/<project>/subscriptions/<name>", problems);
             if (sub != null && !PUBSUB.matcher(sub).matches()) {
-                problems.add(new SettingProblem("autosync.gcsPubsubSubscription", "'" + printable(sub)
+                problems.add(new SettingProblem(PropertyNames.GCS_PUBSUB_SUBSCRIPTION, "'" + printable(sub)
                         + "' is not a Pub/Sub subscription (projects/<project>/subscriptions/<name>)"));
             }
             location = "gcs://" + b + "/" + pre;
         } else if (p == Provider.AZURE) {
-            String acct = required("autosync.azureStorageAccount", azureStorageAccount, "the storage account name", problems);
+            String acct = required(PropertyNames.AZURE_STORAGE_ACCOUNT, azureStorageAccount, "the storage account name", problems);
             if (acct != null && !AZURE_ACCOUNT.matcher(acct).matches()) {
-                problems.add(new SettingProblem("autosync.azureStorageAccount", "'" + printable(acct)
+                problems.add(new SettingProblem(PropertyNames.AZURE_STORAGE_ACCOUNT, "'" + printable(acct)
                         + "' is not a storage account name (3-24 lower-case letters and digits)"));
             }
-            String cont = required("autosync.azureContainer", azureContainer, "the blob container the events land in", problems);
+            String cont = required(PropertyNames.AZURE_CONTAINER, azureContainer, "the blob container the events land in", problems);
             if (cont != null && !AZURE_CONTAINER.matcher(cont).matches()) {
-                problems.add(new SettingProblem("autosync.azureContainer", "'" + printable(cont)
+                problems.add(new SettingProblem(PropertyNames.AZURE_CONTAINER, "'" + printable(cont)
                         + "' is not a container name (3-63 lower-case letters, digits and single hyphens)"));
             }
-            String tenant = required("autosync.azureTenantId", azureTenantId, "the Azure AD tenant id (a UUID)", problems);
+            String tenant = required(PropertyNames.AZURE_TENANT_ID, azureTenantId, "the Azure AD tenant id (a UUID)", problems);
             if (tenant != null && !UUID.matcher(tenant).matches()) {
-                problems.add(new SettingProblem("autosync.azureTenantId", "'" + printable(tenant) + "' is not a tenant id (a UUID)"));
+                problems.add(new SettingProblem(PropertyNames.AZURE_TENANT_ID, "'" + printable(tenant) + "' is not a tenant id (a UUID)"));
             }
-            String queue = required("autosync.azureQueueUri", azureQueueUri,
+            String queue = required(PropertyNames.AZURE_QUEUE_URI, azureQueueUri,
                     "the storage queue Event Grid writes to, https://<account>.queue.core.windows.net/<queue>", problems);
             if (queue != null && !AZURE_QUEUE.matcher(queue).matches()) {
-                problems.add(new SettingProblem("autosync.azureQueueUri", "'" + printable(queue)
+                problems.add(new SettingProblem(PropertyNames.AZURE_QUEUE_URI, "'" + printable(queue)
                         + "' is not a storage queue URL (https://<account>.queue.core.windows.net/<queue>)"));
             }
             location = "azure://" + acct + ".blob.core.windows.net/" + cont + "/" + pre;
@@ -164,7 +165,7 @@ public final class RenderSettings {
             String scheme = p == null ? "" : p == Provider.AZURE ? "azure://" : p == Provider.GCS ? "gcs://" : "s3://";
             if (p == null || p == Provider.INTERNAL || !l.startsWith(scheme) || l.contains("'") || l.contains("\\")
                     || l.chars().anyMatch(c -> c < 0x20 || c == 0x7f) || l.contains("..")) {
-                problems.add(new SettingProblem("autosync.blockedLocations", "'" + printable(l)
+                problems.add(new SettingProblem(PropertyNames.BLOCKED_LOCATIONS, "'" + printable(l)
                         + "' is not a storage URL of the " + (p == null ? "chosen" : p.id()) + " provider"
                         + (p == Provider.INTERNAL ? " (blocked locations apply to cloud providers only)" : " (expected " + scheme + "...)")));
             } else {
@@ -197,8 +198,8 @@ public final class RenderSettings {
 
     private static String example(String property) {
         return switch (property) {
-            case "autosync.database" -> DEFAULT_DATABASE;
-            case "autosync.schema" -> DEFAULT_SCHEMA;
+            case PropertyNames.DATABASE -> DEFAULT_DATABASE;
+            case PropertyNames.SCHEMA -> DEFAULT_SCHEMA;
             default -> "MY_NAME";
         };
     }

@@ -16,4 +16,10 @@ public record RenderedBundle(Provider provider, String database, String schema, 
         postDeploy = List.copyOf(postDeploy);
         entities = List.copyOf(entities);
     }
+
+    /** The objects of the entity called {@code name}. */
+    public EntityObjects entity(String name) {
+        return entities.stream().filter(e -> e.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the pipeline has no entity " + name));
+    }
 }

@@ -3,11 +3,11 @@ package dev.autosync.render;
 import java.util.List;
 
 /**
- * One rendered DDL statement and the object it creates. {@code name} is fully qualified (integrations
- * and databases have one part); {@code checksum} covers the statement without comments or spacing,
- * so reformatting a template does not count as a change.
+ * One rendered DDL statement and the object it creates. {@code objectName} is fully qualified
+ * (integrations and databases have one part); {@code checksum} covers the statement without
+ * comments or spacing, so reformatting a template does not count as a change.
  */
-public record RenderedStatement(int number, ObjectKind kind, String name, String entity, String template,
+public record RenderedStatement(int number, ObjectKind kind, QualifiedName objectName, String entity, String template,
                                 boolean userTemplate, String sql, String checksum, List<String> dependsOn,
                                 List<TableColumn> columns) {
     public RenderedStatement {
@@ -15,10 +15,14 @@ public record RenderedStatement(int number, ObjectKind kind, String name, String
         columns = List.copyOf(columns);
     }
 
+    /** The qualified name as SQL text, as plans, logs and the history table show it. */
+    public String name() {
+        return objectName.sql();
+    }
+
     /** The object name without database and schema. */
     public String simpleName() {
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? name : name.substring(dot + 1);
+        return objectName.last().name();
     }
 
     public String fileName() {

@@ -25,21 +25,21 @@ public final class Renderer {
         TemplateModel model = new TemplateModel(config, spec);
         Map<String, Object> global = model.global();
         Plan plan = new Plan();
-        String db = config.database().name();
-        String schema = db + "." + config.schema().name();
+        QualifiedName db = QualifiedName.of(config.database());
+        QualifiedName schema = QualifiedName.of(config.database(), config.schema());
 
         plan.add(ObjectKind.DATABASE, db, null, "pipeline/database.sql.mustache", global, List.of());
         plan.add(ObjectKind.SCHEMA, schema, null, "pipeline/schema.sql.mustache", global, List.of(db));
-        String ff = q(config, TemplateModel.FILE_FORMAT);
+        QualifiedName ff = config.qualify(TemplateModel.FILE_FORMAT);
         plan.add(ObjectKind.FILE_FORMAT, ff, null, "pipeline/file_format.sql.mustache", global, List.of(schema));
         Provider p = config.provider();
-        String stage = q(config, TemplateModel.STAGE);
-        String notification = null;
+        QualifiedName stage = config.qualify(TemplateModel.STAGE);
+        QualifiedName notification = null;
         if (p.isCloud()) {
-            String si = config.storageIntegration().name();
+            QualifiedName si = QualifiedName.of(config.storageIntegration());
             plan.add(ObjectKind.STORAGE_INTEGRATION, si, null, "providers/" + p.id() + "/storage_integration.sql.mustache", global, List.of());
             if (p.needsNotificationIntegration()) {
-                notification = config.notificationIntegration().name();
+                notification = QualifiedName.of(config.notificationIntegration());
                 plan.add(ObjectKind.NOTIFICATION_INTEGRATION, notification, null,
                         "providers/" + p.id() + "/notification_integration.sql.mustache", global, List.of());
             }
@@ -47,28 +47,28 @@ public final class Renderer {
         } else {
             plan.add(ObjectKind.STAGE, stage, null, "providers/internal/stage.sql.mustache", global, List.of(schema, ff));
         }
-        String e2eStage = q(config, TemplateModel.E2E_STAGE);
+        QualifiedName e2eStage = config.qualify(TemplateModel.E2E_STAGE);
         plan.add(ObjectKind.STAGE, e2eStage, null, "pipeline/e2e_stage.sql.mustache", global, List.of(schema, ff));
 
-        List<String> pipes = new ArrayList<>();
-        List<String> landingTables = new ArrayList<>();
+        List<QualifiedName> pipes = new ArrayList<>();
+        List<QualifiedName> landingTables = new ArrayList<>();
         List<String> postDeploy = new ArrayList<>();
         List<EntityObjects> entities = new ArrayList<>();
         for (EntitySpec e : spec.entities()) {
             ObjectNames n = e.names();
             Map<String, Object> em = model.forEntity(e);
-            String landing = q(config, n.landingTable());
-            String normalised = q(config, n.normalisedTable());
-            String rejects = q(config, n.rejectsTable());
-            String stream = q(config, n.stream());
-            String pipe = q(config, n.pipe());
-            String e2ePipe = q(config, n.e2ePipe());
-            String task = q(config, n.task());
+            QualifiedName landing = config.qualify(n.landingTable());
+            QualifiedName normalised = config.qualify(n.normalisedTable());
+            QualifiedName rejects = config.qualify(n.rejectsTable());
+            QualifiedName stream = config.qualify(n.stream());
+            QualifiedName pipe = config.qualify(n.pipe());
+            QualifiedName e2ePipe = config.qualify(n.e2ePipe());
+            QualifiedName task = config.qualify(n.task());
             plan.addTable(landing, e, "pipeline/landing_table.sql.mustache", em, landingColumns(e), schema);
             plan.addTable(normalised, e, "pipeline/normalised_table.sql.mustache", em, normalisedColumns(e), schema);
             plan.addTable(rejects, e, "pipeline/rejects_table.sql.mustache", em, rejectColumns(e), schema);
             plan.add(ObjectKind.STREAM, stream, e.name(), "pipeline/stream.sql.mustache", em, List.of(landing));
-            List<String> pipeDeps = new ArrayList<>(List.of(landing, stage, ff));
+            List<QualifiedName> pipeDeps = new ArrayList<>(List.of(landing, stage, ff));
             if (notification != null) {
                 pipeDeps.add(notification);
             }
@@ -82,24 +82,21 @@ public final class Renderer {
             entities.add(new EntityObjects(e.name(), e.folder(), landing, stream, pipe, e2ePipe, task, normalised, rejects,
                     e.keys(), e.eventId(), e.orderBy()));
         }
-        String pipeStatus = q(config, TemplateModel.PIPE_STATUS_VIEW);
-        String metrics = q(config, TemplateModel.INGESTION_METRICS_VIEW);
-        String errors = q(config, TemplateModel.ERROR_LOG_VIEW);
+        QualifiedName pipeStatus = config.qualify(TemplateModel.PIPE_STATUS_VIEW);
+        QualifiedName metrics = config.qualify(TemplateModel.INGESTION_METRICS_VIEW);
+        QualifiedName errors = config.qualify(TemplateModel.ERROR_LOG_VIEW);
         plan.add(ObjectKind.VIEW, pipeStatus, null, "pipeline/view_pipe_status.sql.mustache", global, pipes);
-        List<String> historyDeps = new ArrayList<>(landingTables);
+        List<QualifiedName> historyDeps = new ArrayList<>(landingTables);
         historyDeps.addAll(pipes);
         plan.add(ObjectKind.VIEW, metrics, null, "pipeline/view_ingestion_metrics.sql.mustache", global, historyDeps);
         plan.add(ObjectKind.VIEW, errors, null, "pipeline/view_error_log.sql.mustache", global, historyDeps);
 
         String diagnostics = templates.render("diagnostics.sql.mustache", global);
         String cloudSetup = new CloudSetupScript(templates).render(config, spec);
-        return new RenderedBundle(p, db, config.schema().name(), spec.source(), plan.statements, postDeploy, diagnostics,
-                cloudSetup, entities, stage, e2eStage,
-                p.isCloud() ? config.storageIntegration().name() : null, notification, pipeStatus, metrics, errors);
-    }
-
-    private static String q(RenderConfig c, String object) {
-        return c.qualify(object).sql();
+        return new RenderedBundle(p, config.database().name(), config.schema().name(), spec.source(), plan.statements, postDeploy,
+                diagnostics, cloudSetup, entities, stage.sql(), e2eStage.sql(),
+                p.isCloud() ? config.storageIntegration().name() : null, notification == null ? null : notification.sql(),
+                pipeStatus.sql(), metrics.sql(), errors.sql());
     }
 
     private static List<TableColumn> landingColumns(EntitySpec e) {
@@ -142,22 +139,22 @@ public final class Renderer {
     private final class Plan {
         final List<RenderedStatement> statements = new ArrayList<>();
 
-        void add(ObjectKind kind, String name, String entity, String template, Map<String, Object> model, List<String> deps)
-                throws TemplateException {
+        void add(ObjectKind kind, QualifiedName name, String entity, String template, Map<String, Object> model,
+                 List<QualifiedName> deps) throws TemplateException {
             addWithColumns(kind, name, entity, template, model, deps, List.of());
         }
 
-        void addTable(String name, EntitySpec e, String template, Map<String, Object> model, List<TableColumn> columns,
-                      String schema) throws TemplateException {
+        void addTable(QualifiedName name, EntitySpec e, String template, Map<String, Object> model, List<TableColumn> columns,
+                      QualifiedName schema) throws TemplateException {
             addWithColumns(ObjectKind.TABLE, name, e.name(), template, model, List.of(schema), columns);
         }
 
-        private void addWithColumns(ObjectKind kind, String name, String entity, String template, Map<String, Object> model,
-                                    List<String> deps, List<TableColumn> columns) throws TemplateException {
+        private void addWithColumns(ObjectKind kind, QualifiedName name, String entity, String template, Map<String, Object> model,
+                                    List<QualifiedName> deps, List<TableColumn> columns) throws TemplateException {
             String sql = clean(templates.render(template, model));
             boolean user = !templates.origin(template).startsWith("plugin:");
             statements.add(new RenderedStatement(statements.size() + 1, kind, name, entity, template, user, sql,
-                    StatementChecksum.of(sql), deps, columns));
+                    StatementChecksum.of(sql), deps.stream().map(QualifiedName::sql).toList(), columns));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.autosync.status;
 
+import dev.autosync.config.PropertyNames;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ public final class HtmlFormat {
                 t -> List.of(t.name(), nz(t.state()), nz(t.schedule()), nz(t.lastRunAt()), nz(t.lastResult()), nz(t.lastError())));
         table(h, "rejects", "Rejected records", List.of("Entity", "Table", "Total", "Last 24 h"), r.rejects(),
                 x -> List.of(x.entity(), x.table(), Long.toString(x.total()), Long.toString(x.last24h())));
-        h.append("</main>\n<footer>Send a test file: <code>mvn autosync:e2e -Dautosync.e2e.files=grades_test.json</code></footer>\n</body></html>\n");
+        h.append("</main>\n<footer>Send a test file: <code>mvn autosync:e2e -D" + PropertyNames.E2E_FILES + "=grades_test.json</code></footer>\n</body></html>\n");
         return h.toString();
     }
 

@@ -1,16 +1,23 @@
 package dev.autosync.status;
 
 import dev.autosync.render.EntityObjects;
+import dev.autosync.render.QualifiedName;
 import dev.autosync.render.RenderedBundle;
 import dev.autosync.sql.SqlLiterals;
+import dev.autosync.warehouse.CopyHistory;
+import dev.autosync.warehouse.TaskHistory;
 import dev.autosync.warehouse.Warehouse;
 import dev.autosync.warehouse.WarehouseException;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Reads the pipeline's health from the warehouse: the monitoring views deploy created (pipe
@@ -51,31 +58,28 @@ public final class StatusCollector {
         }
         List<StatusReport.Stream> streams = new ArrayList<>();
         for (Map<String, String> r : w.query("SHOW STREAMS IN SCHEMA " + scope)) {
-            String name = scope + "." + r.get("NAME");
-            if (b.entities().stream().anyMatch(e -> e.stream().equals(name))) {
-                boolean hasData = "true".equalsIgnoreCase(w.scalar("SELECT SYSTEM$STREAM_HAS_DATA(" + SqlLiterals.quote(name) + ")"));
-                streams.add(new StatusReport.Stream(name, hasData, "true".equalsIgnoreCase(r.get("STALE"))));
+            QualifiedName name = entityObject(EntityObjects::stream, r.get("NAME"));
+            if (name != null) {
+                boolean hasData = "true".equalsIgnoreCase(w.scalar("SELECT SYSTEM$STREAM_HAS_DATA(" + SqlLiterals.quote(name.sql()) + ")"));
+                streams.add(new StatusReport.Stream(name.sql(), hasData, "true".equalsIgnoreCase(r.get("STALE"))));
             }
         }
         List<StatusReport.Task> tasks = new ArrayList<>();
         for (Map<String, String> r : w.query("SHOW TASKS IN SCHEMA " + scope)) {
-            String name = scope + "." + r.get("NAME");
-            if (b.entities().stream().noneMatch(e -> e.task().equals(name))) {
+            QualifiedName name = entityObject(EntityObjects::task, r.get("NAME"));
+            if (name == null) {
                 continue;
             }
-            List<Map<String, String>> runs = w.query("SELECT STATE, COMPLETED_TIME, ERROR_MESSAGE FROM TABLE(" + b.database()
-                    + ".INFORMATION_SCHEMA.TASK_HISTORY(TASK_NAME => " + SqlLiterals.quote(r.get("NAME")) + ")) "
-                    + "WHERE STATE IN ('SUCCEEDED', 'FAILED', 'SKIPPED', 'CANCELLED') ORDER BY COMPLETED_TIME DESC LIMIT 1");
-            Map<String, String> last = runs.isEmpty() ? Map.of() : runs.get(0);
-            tasks.add(new StatusReport.Task(name, r.get("STATE"), r.get("SCHEDULE"), last.get("COMPLETED_TIME"), last.get("STATE"),
-                    last.get("ERROR_MESSAGE")));
+            TaskHistory.TaskRun last = TaskHistory.lastRun(w, name);
+            tasks.add(new StatusReport.Task(name.sql(), r.get("STATE"), r.get("SCHEDULE"), last == null ? null : last.completedTime(),
+                    last == null ? null : last.state(), last == null ? null : last.errorMessage()));
         }
         List<StatusReport.Rejects> rejects = new ArrayList<>();
         List<StatusReport.Hour> hourly = new ArrayList<>();
         for (EntityObjects e : b.entities()) {
             Map<String, String> r = w.query("SELECT COUNT(*) AS TOTAL, SUM(IFF(REJECTED_AT >= DATEADD(HOUR, -24, CURRENT_TIMESTAMP()), 1, 0)) "
                     + "AS LAST_24H FROM " + e.rejectsTable()).get(0);
-            rejects.add(new StatusReport.Rejects(e.name(), e.rejectsTable(), num(r.get("TOTAL")), num(r.get("LAST_24H"))));
+            rejects.add(new StatusReport.Rejects(e.name(), e.rejectsTable().sql(), num(r.get("TOTAL")), num(r.get("LAST_24H"))));
             hourly.addAll(hourly(e));
         }
         String target = w.target().local() ? "local" : "snowflake";
@@ -83,29 +87,24 @@ public final class StatusCollector {
                 Verdicts.judge(pipes, metrics, streams, tasks, rejects), pipes, metrics, errors, streams, tasks, rejects, hourly);
     }
 
-    /** COPY_HISTORY of the last 7 days for one landing table, bucketed by hour and pipe (in Java: timestamps read as instants). */
+    /** The entity object (stream, task) that SHOW lists as {@code shownName} in the pipeline's schema, or null. */
+    private QualifiedName entityObject(Function<EntityObjects, QualifiedName> object, String shownName) {
+        return b.entities().stream().map(object).filter(n -> n.last().name().equals(shownName)).findFirst().orElse(null);
+    }
+
+    /** COPY_HISTORY of the last 7 days for one landing table, bucketed by hour and pipe (timestamps read as instants). */
     private List<StatusReport.Hour> hourly(EntityObjects e) throws WarehouseException {
-        String sql = "SELECT PIPE_NAME, STATUS, ROW_COUNT, LAST_LOAD_TIME FROM TABLE(" + b.database()
-                + ".INFORMATION_SCHEMA.COPY_HISTORY(TABLE_NAME => " + SqlLiterals.quote(e.landingTable())
-                + ", START_TIME => DATEADD(DAY, -7, CURRENT_TIMESTAMP())))";
-        java.util.TreeMap<String, long[]> buckets = new java.util.TreeMap<>();
-        try (java.sql.Statement s = w.jdbc().createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                java.sql.Timestamp at = rs.getTimestamp("LAST_LOAD_TIME");
-                if (at == null) {
-                    continue;
-                }
-                String hour = at.toInstant().truncatedTo(java.time.temporal.ChronoUnit.HOURS).toString();
-                String pipe = rs.getString("PIPE_NAME");
-                long[] v = buckets.computeIfAbsent(hour + "|" + (pipe == null ? "(bulk COPY)" : pipe), k -> new long[3]);
-                String status = rs.getString("STATUS");
-                boolean loaded = "Loaded".equals(status) || "Partially loaded".equals(status);
-                v[0] += loaded ? 1 : 0;
-                v[1] += rs.getLong("ROW_COUNT");
-                v[2] += "Load failed".equals(status) || "Partially loaded".equals(status) ? 1 : 0;
+        Map<String, long[]> buckets = new TreeMap<>();
+        for (CopyHistory.Load load : CopyHistory.read(w, e.landingTable(), Duration.ofDays(7), null)) {
+            if (load.lastLoadTime() == null) {
+                continue;
             }
-        } catch (java.sql.SQLException ex) {
-            throw new WarehouseException(Warehouse.scrub(w.target(), ex.getMessage()) + " in: " + sql, ex);
+            String hour = load.lastLoadTime().truncatedTo(ChronoUnit.HOURS).toString();
+            String pipe = load.pipeName() == null ? "(bulk COPY)" : load.pipeName();
+            long[] v = buckets.computeIfAbsent(hour + "|" + pipe, k -> new long[3]);
+            v[0] += load.loaded() ? 1 : 0;
+            v[1] += load.rowCount() == null ? 0 : load.rowCount();
+            v[2] += load.failed() ? 1 : 0;
         }
         List<StatusReport.Hour> out = new ArrayList<>();
         buckets.forEach((k, v) -> out.add(new StatusReport.Hour(k.substring(0, k.indexOf('|')), k.substring(k.indexOf('|') + 1),

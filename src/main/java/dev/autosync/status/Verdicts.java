@@ -1,13 +1,15 @@
 package dev.autosync.status;
 
 import dev.autosync.status.StatusReport.Level;
+import dev.autosync.warehouse.HealthRules;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One verdict for the pipeline. FAILING: data is not flowing (a pipe not RUNNING or in error, a
- * task not started or whose last run failed, a stale stream). DEGRADED: it flows but loses some
+ * One verdict for the pipeline, judged by {@link HealthRules} (so deploy's health gate words each
+ * problem alike). FAILING: data is not flowing (a pipe not RUNNING or in error, a task not started
+ * or whose last run failed, a stale stream). DEGRADED: it flows but loses some
  * (files that failed to load through an ingest pipe, records rejected, in the last 24 hours).
  * Otherwise HEALTHY. The e2e pipes' load failures are shown but not judged: e2e sends a malformed
  * file on purpose.
@@ -22,36 +24,23 @@ final class Verdicts {
         List<String> failing = new ArrayList<>();
         List<String> degraded = new ArrayList<>();
         for (StatusReport.Pipe p : pipes) {
-            if (!"RUNNING".equals(p.executionState())) {
-                failing.add("pipe " + p.name() + " is " + p.executionState() + " (resume: ALTER PIPE " + p.name()
-                        + " SET PIPE_EXECUTION_PAUSED = FALSE)");
-            } else if (p.error() != null && !p.error().isBlank()) {
-                failing.add("pipe " + p.name() + " reports an error: " + p.error());
-            }
+            add(failing, HealthRules.pipe(p.name(), p.executionState(), p.error()));
         }
         for (StatusReport.Task t : tasks) {
-            if (!"started".equalsIgnoreCase(t.state())) {
-                failing.add("task " + t.name() + " is " + t.state() + " (resume: ALTER TASK " + t.name() + " RESUME)");
-            }
-            if ("FAILED".equals(t.lastResult())) {
-                failing.add("task " + t.name() + " last run failed: " + t.lastError());
-            }
+            add(failing, HealthRules.task(t.name(), t.state()));
+            add(failing, HealthRules.lastRun(t.name(), t.lastResult(), t.lastError()));
         }
         for (StatusReport.Stream s : streams) {
-            if (s.stale()) {
-                failing.add("stream " + s.name() + " is stale");
-            }
+            add(failing, HealthRules.stream(s.name(), s.stale()));
         }
         for (StatusReport.Metrics m : metrics) {
             // e2e pipes load test files, some malformed on purpose: their failures do not judge production
-            if (m.filesFailed24h() > 0 && !"e2e".equals(m.purpose())) {
-                degraded.add(m.filesFailed24h() + " file(s) failed to load through " + m.pipe() + " in the last 24 h");
+            if (!"e2e".equals(m.purpose())) {
+                add(degraded, HealthRules.failedLoads(m.pipe(), m.filesFailed24h()));
             }
         }
         for (StatusReport.Rejects r : rejects) {
-            if (r.last24h() > 0) {
-                degraded.add(r.last24h() + " " + r.entity() + " record(s) rejected in the last 24 h (see " + r.table() + ")");
-            }
+            add(degraded, HealthRules.rejects(r.entity(), r.table(), r.last24h()));
         }
         if (!failing.isEmpty()) {
             List<String> all = new ArrayList<>(failing);
@@ -63,5 +52,11 @@ final class Verdicts {
         }
         return new StatusReport.Verdict(Level.HEALTHY, List.of("every pipe RUNNING, every task started, no load failures or "
                 + "rejects in the last 24 h"));
+    }
+
+    private static void add(List<String> reasons, String problem) {
+        if (problem != null) {
+            reasons.add(problem);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.autosync.warehouse;
 
+import dev.autosync.config.PropertyNames;
 import dev.autosync.emulator.wire.LoginPolicy;
 
 import java.io.IOException;
@@ -46,20 +47,20 @@ public final class ConnectionResolver {
         String server = r.serverId == null ? null : "settings.xml server '" + r.serverId + "'";
 
         List<Sourced<String>> accounts = new ArrayList<>();
-        add(accounts, r.account, "parameter autosync.account");
+        add(accounts, r.account, "parameter " + PropertyNames.ACCOUNT);
         add(accounts, toml.get("account"), tomlSource);
         add(accounts, env.get("SNOWFLAKE_ACCOUNT"), "environment SNOWFLAKE_ACCOUNT");
         List<Sourced<String>> users = new ArrayList<>();
-        add(users, r.user, "parameter autosync.user");
+        add(users, r.user, "parameter " + PropertyNames.USER);
         add(users, r.serverUser, server);
         add(users, toml.get("user"), tomlSource);
         add(users, env.get("SNOWFLAKE_USER"), "environment SNOWFLAKE_USER");
         List<Sourced<String>> roles = new ArrayList<>();
-        add(roles, r.role, "parameter autosync.role");
+        add(roles, r.role, "parameter " + PropertyNames.ROLE);
         add(roles, toml.get("role"), tomlSource);
         add(roles, env.get("SNOWFLAKE_ROLE"), "environment SNOWFLAKE_ROLE");
         List<Sourced<String>> warehouses = new ArrayList<>();
-        add(warehouses, r.warehouse, "parameter autosync.warehouse");
+        add(warehouses, r.warehouse, "parameter " + PropertyNames.WAREHOUSE);
         add(warehouses, toml.get("warehouse"), tomlSource);
         add(warehouses, env.get("SNOWFLAKE_WAREHOUSE"), "environment SNOWFLAKE_WAREHOUSE");
 
@@ -69,7 +70,7 @@ public final class ConnectionResolver {
         add(passwords, Secret.of(toml.get("password")), tomlSource + " password");
         add(passwords, Secret.of(env.get("SNOWFLAKE_PASSWORD")), "environment SNOWFLAKE_PASSWORD");
         List<Sourced<Path>> keys = new ArrayList<>();
-        add(keys, r.privateKeyFile, "parameter autosync.privateKeyFile");
+        add(keys, r.privateKeyFile, "parameter " + PropertyNames.PRIVATE_KEY_FILE);
         add(keys, r.serverPrivateKey, server + " <privateKey>");
         String tomlKey = toml.containsKey("private_key_file") ? toml.get("private_key_file") : toml.get("private_key_path");
         add(keys, tomlKey == null ? null : Path.of(tomlKey), tomlSource + " private_key_file");
@@ -107,12 +108,12 @@ public final class ConnectionResolver {
                 settings.put("account", account.replaceFirst("(?i)\\.snowflakecomputing\\.com$", ""));
             }
             if (user == null) {
-                problems.add("no Snowflake user is configured. Set autosync.user (or SNOWFLAKE_USER, a settings.xml "
-                        + "server with autosync.serverId, or a connections.toml entry with autosync.connectionName).");
+                problems.add("no Snowflake user is configured. Set " + PropertyNames.USER + " (or SNOWFLAKE_USER, a settings.xml "
+                        + "server with " + PropertyNames.SERVER_ID + ", or a connections.toml entry with " + PropertyNames.CONNECTION_NAME + ").");
             }
             if (password == null && key == null && !toml.containsKey("authenticator")) {
                 problems.add("no Snowflake credential is configured. Give a password (a settings.xml server's <password>, "
-                        + "SNOWFLAKE_PASSWORD or connections.toml) or a private key file (autosync.privateKeyFile, "
+                        + "SNOWFLAKE_PASSWORD or connections.toml) or a private key file (" + PropertyNames.PRIVATE_KEY_FILE + ", "
                         + "SNOWFLAKE_PRIVATE_KEY_FILE).");
             }
             settings.put("application", "autosync");
@@ -160,12 +161,12 @@ public final class ConnectionResolver {
                     return Target.Kind.LOCAL;
                 case "snowflake":
                     if (r.jdbcUrl == null && accounts.isEmpty() && !toml.containsKey("host")) {
-                        problems.add("autosync.target is snowflake but no account is configured. Set autosync.account "
-                                + "(or SNOWFLAKE_ACCOUNT, autosync.connectionName, autosync.jdbcUrl).");
+                        problems.add(PropertyNames.TARGET + " is snowflake but no account is configured. Set " + PropertyNames.ACCOUNT + " "
+                                + "(or SNOWFLAKE_ACCOUNT, " + PropertyNames.CONNECTION_NAME + ", " + PropertyNames.JDBC_URL + ").");
                     }
                     return Target.Kind.SNOWFLAKE;
                 default:
-                    problems.add("autosync.target is '" + r.target + "'; use local or snowflake.");
+                    problems.add(PropertyNames.TARGET + " is '" + r.target + "'; use local or snowflake.");
                     return Target.Kind.LOCAL;
             }
         }
@@ -176,14 +177,14 @@ public final class ConnectionResolver {
     private String snowflakeUrl(ConnectionRequest r, String account, Map<String, String> toml) {
         if (r.jdbcUrl != null) {
             if (!r.jdbcUrl.startsWith("jdbc:snowflake://")) {
-                problems.add("autosync.jdbcUrl must start with jdbc:snowflake:// (it is '" + r.jdbcUrl.replaceAll("(?i)(password|pwd)=[^&;]*", "$1=****") + "').");
+                problems.add(PropertyNames.JDBC_URL + " must start with jdbc:snowflake:// (it is '" + r.jdbcUrl.replaceAll("(?i)(password|pwd)=[^&;]*", "$1=****") + "').");
                 return null;
             }
             if (r.jdbcUrl.matches("(?i).*[?&;](password|private_key_pwd|private_key_file_pwd)=.*")) {
-                problems.add("autosync.jdbcUrl carries a password; give it in a settings.xml server or SNOWFLAKE_PASSWORD "
+                problems.add(PropertyNames.JDBC_URL + " carries a password; give it in a settings.xml server or SNOWFLAKE_PASSWORD "
                         + "instead, so it stays out of the POM and the logs.");
             }
-            sources.add("URL from parameter autosync.jdbcUrl");
+            sources.add("URL from parameter " + PropertyNames.JDBC_URL);
             return r.jdbcUrl;
         }
         String host = toml.get("host");
@@ -202,8 +203,8 @@ public final class ConnectionResolver {
     private LoginPolicy localPolicy(ConnectionRequest r) {
         if (r.emulatorUser == null) {
             if (r.emulatorPublicKeyFile != null || r.emulatorPassword != null) {
-                problems.add((r.emulatorPublicKeyFile != null ? "autosync.emulator.publicKeyFile" : "AUTOSYNC_EMULATOR_PASSWORD")
-                        + " is set but autosync.emulator.user is not: name the one user the emulator accepts, or remove it.");
+                problems.add((r.emulatorPublicKeyFile != null ? PropertyNames.EMULATOR_PUBLIC_KEY_FILE : "AUTOSYNC_EMULATOR_PASSWORD")
+                        + " is set but " + PropertyNames.EMULATOR_USER + " is not: name the one user the emulator accepts, or remove it.");
             }
             return LoginPolicy.anyone();
         }
@@ -214,7 +215,7 @@ public final class ConnectionResolver {
                 String b64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
                 pub = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(b64)));
             } catch (IOException | java.security.GeneralSecurityException | IllegalArgumentException e) {
-                problems.add("autosync.emulator.publicKeyFile " + r.emulatorPublicKeyFile + " is not a PEM RSA public key ("
+                problems.add(PropertyNames.EMULATOR_PUBLIC_KEY_FILE + " " + r.emulatorPublicKeyFile + " is not a PEM RSA public key ("
                         + e.getClass().getSimpleName() + ").");
             }
         }

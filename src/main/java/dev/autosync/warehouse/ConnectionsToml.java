@@ -1,5 +1,6 @@
 package dev.autosync.warehouse;
 
+import dev.autosync.config.PropertyNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 
@@ -28,7 +29,7 @@ final class ConnectionsToml {
     /** The named section's keys and values as text. */
     static Map<String, String> read(Path file, String name) throws InvalidConnectionException {
         if (!Files.isRegularFile(file)) {
-            throw new InvalidConnectionException("autosync.connectionName is '" + name + "' but " + file
+            throw new InvalidConnectionException(PropertyNames.CONNECTION_NAME + " is '" + name + "' but " + file
                     + " does not exist. Create it (see Snowflake's connections.toml documentation) or set SNOWFLAKE_HOME "
                     + "to the folder that holds it.");
         }

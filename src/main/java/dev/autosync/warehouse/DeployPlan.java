@@ -14,7 +14,8 @@ import java.util.Map;
  * What a deploy will do: one step per rendered object in order, the tasks to resume afterwards,
  * and the destructive changes it refuses to make. Written as plan.json and plan.sql, printed as a table.
  */
-public record DeployPlan(String target, List<PlannedStep> steps, List<String> resumes, List<String> refusals) {
+public record DeployPlan(String target, List<PlannedStep> steps, List<DeployOperation.ResumeTask> resumes,
+                         List<String> refusals) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public DeployPlan {
@@ -50,8 +51,8 @@ public record DeployPlan(String target, List<PlannedStep> steps, List<String> re
         for (PlannedStep s : steps) {
             rows.add(new String[] {s.action().name(), s.statement().kind().ddlName(), s.name(), s.reason()});
         }
-        for (String r : resumes) {
-            rows.add(new String[] {"ALTER", "TASK", r, "resume (it is not started)"});
+        for (DeployOperation.ResumeTask r : resumes) {
+            rows.add(new String[] {"ALTER", "TASK", r.task().sql(), "resume (it is not started)"});
         }
         int[] w = new int[3];
         for (String[] r : rows) {
@@ -84,7 +85,8 @@ public record DeployPlan(String target, List<PlannedStep> steps, List<String> re
             s.sql().forEach(n.putArray("statements")::add);
             s.notes().forEach(n.putArray("notes")::add);
         }
-        resumes.forEach(root.putArray("resumeTasks")::add);
+        ArrayNode resumeTasks = root.putArray("resumeTasks");
+        resumes.forEach(r -> resumeTasks.add(r.task().sql()));
         refusals.forEach(root.putArray("refused")::add);
         try {
             return JSON.writeValueAsString(root) + "\n";
@@ -107,8 +109,8 @@ public record DeployPlan(String target, List<PlannedStep> steps, List<String> re
                 sb.append(q.strip()).append(";\n");
             }
         }
-        for (String r : resumes) {
-            sb.append("\nALTER TASK ").append(r).append(" RESUME;\n");
+        for (DeployOperation.ResumeTask r : resumes) {
+            sb.append('\n').append(r.planText()).append(";\n");
         }
         return sb.toString();
     }

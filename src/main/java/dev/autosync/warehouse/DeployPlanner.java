@@ -1,10 +1,13 @@
 package dev.autosync.warehouse;
 
+import dev.autosync.config.PropertyNames;
 import dev.autosync.render.ObjectKind;
+import dev.autosync.render.QualifiedName;
 import dev.autosync.render.RenderedBundle;
 import dev.autosync.render.RenderedStatement;
 import dev.autosync.render.TableColumn;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -35,6 +38,8 @@ final class DeployPlanner {
     private static final Set<ObjectKind> PROPAGATE = EnumSet.of(ObjectKind.STAGE, ObjectKind.STORAGE_INTEGRATION,
             ObjectKind.NOTIFICATION_INTEGRATION);
     private static final Pattern STAGE_URL = Pattern.compile("(?im)^\\s*URL\\s*=\\s*'([^']*)'");
+    /** A replaced pipe queues again the files staged this long before it was paused. */
+    private static final Duration REFRESH_BEFORE_PAUSE = Duration.ofMinutes(5);
     private static final Pattern TRAILING_COMMENT = Pattern.compile("(?is)\\)\\s*COMMENT\\s*=\\s*('(?:[^']|'')*')\\s*$");
 
     private final RenderedBundle bundle;
@@ -67,13 +72,15 @@ final class DeployPlanner {
                 forceDependants(st.name());
             }
         }
-        List<String> resumes = new ArrayList<>();
-        for (String post : bundle.postDeploy()) {
-            String task = post.replaceFirst("(?i)^ALTER TASK\\s+", "").replaceFirst("(?i)\\s+RESUME\\s*$", "").strip();
-            PlannedStep step = steps.stream().filter(s -> s.name().equals(task)).findFirst().orElse(null);
-            boolean fresh = step != null && (step.action() == DeployAction.CREATE || step.action() == DeployAction.REPLACE);
-            if (fresh || !"started".equalsIgnoreCase(inv.property(ObjectKind.TASK, task, "state"))) {
-                resumes.add(task);
+        // tasks are created suspended: every task of the pipeline that is new, replaced or not started is resumed
+        List<DeployOperation.ResumeTask> resumes = new ArrayList<>();
+        for (PlannedStep step : steps) {
+            if (step.statement().kind() != ObjectKind.TASK) {
+                continue;
+            }
+            boolean fresh = step.action() == DeployAction.CREATE || step.action() == DeployAction.REPLACE;
+            if (fresh || !"started".equalsIgnoreCase(inv.property(ObjectKind.TASK, step.name(), "state"))) {
+                resumes.add(new DeployOperation.ResumeTask(step.statement().objectName()));
             }
         }
         return new DeployPlan(w.target().describe(), steps, resumes, refusals);
@@ -91,7 +98,8 @@ final class DeployPlanner {
 
     private PlannedStep step(RenderedStatement st, Inventory inv, String recordedChecksum) throws WarehouseException {
         if (!inv.exists(st.kind(), st.name())) {
-            return new PlannedStep(st, DeployAction.CREATE, "does not exist", List.of(st.sql()), List.of(), false);
+            return new PlannedStep(st, DeployAction.CREATE, "does not exist", List.of(new DeployOperation.RunRendered(st.sql())),
+                    List.of(), false);
         }
         if (forced.contains(st.name())) {
             return replace(st, "Snowflake requires it to be recreated because " + forcedBy.get(st.name()) + " is recreated");
@@ -131,31 +139,32 @@ final class DeployPlanner {
     }
 
     private PlannedStep replace(RenderedStatement st, String reason) {
-        List<String> sql = new ArrayList<>();
+        List<DeployOperation> ops = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        String replaced = replaceSql(st.sql());
+        DeployOperation replaced = new DeployOperation.RunRendered(replaceSql(st.sql()));
+        QualifiedName name = st.objectName();
         switch (st.kind()) {
             case PIPE -> {
-                sql.add("-- wait until SYSTEM$PIPE_STATUS('" + st.name() + "') shows pendingFileCount 0 (drain)");
-                sql.add("ALTER PIPE " + st.name() + " SET PIPE_EXECUTION_PAUSED = TRUE");
-                sql.add(replaced);
-                sql.add("ALTER PIPE " + st.name() + " REFRESH MODIFIED_AFTER = '<5 minutes before the pause>'");
+                ops.add(new DeployOperation.DrainPipe(name));
+                ops.add(new DeployOperation.PausePipe(name));
+                ops.add(replaced);
+                ops.add(new DeployOperation.RefreshPipe(name, REFRESH_BEFORE_PAUSE));
                 notes.add("Replacing " + st.name() + " resets its load history: files staged up to 5 minutes before the pause "
                         + "are queued again (the task keeps one row per key, so a re-loaded event is superseded); older files "
                         + "are not reloaded.");
             }
             case TASK -> {
-                sql.add("ALTER TASK " + st.name() + " SUSPEND");
-                sql.add(replaced);
+                ops.add(new DeployOperation.SuspendTask(name));
+                ops.add(replaced);
             }
             case STORAGE_INTEGRATION, NOTIFICATION_INTEGRATION -> {
-                sql.add(replaced);
+                ops.add(replaced);
                 notes.add("Re-creating " + st.name() + " may give it new trust values; update the cloud side with the values "
                         + "printed after the deploy.");
             }
-            default -> sql.add(replaced);
+            default -> ops.add(replaced);
         }
-        return new PlannedStep(st, DeployAction.REPLACE, reason, sql, notes, false);
+        return new PlannedStep(st, DeployAction.REPLACE, reason, ops, notes, false);
     }
 
     private PlannedStep table(RenderedStatement st, Inventory inv, boolean unrecorded) throws WarehouseException {
@@ -164,48 +173,49 @@ final class DeployPlanner {
         existing.forEach(c -> have.put(c.name(), c.type()));
         Map<String, String> want = new HashMap<>();
         st.columns().forEach(c -> want.put(c.name(), Inventory.normaliseType(c.type())));
-        List<String> sql = new ArrayList<>();
+        QualifiedName table = st.objectName();
+        List<DeployOperation> ops = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<String> destructive = new ArrayList<>();
         for (TableColumn c : st.columns()) {
             String current = have.get(c.name());
             if (current == null) {
-                sql.add("ALTER TABLE " + st.name() + " ADD COLUMN " + c.name() + " " + c.type());
+                ops.add(new DeployOperation.AddColumn(table, c));
             } else if (!current.equals(want.get(c.name()))) {
                 destructive.add("column " + c.name() + " would change type from " + current + " to " + c.type());
-                sql.add("ALTER TABLE " + st.name() + " DROP COLUMN " + c.name());
-                sql.add("ALTER TABLE " + st.name() + " ADD COLUMN " + c.name() + " " + c.type());
+                ops.add(new DeployOperation.DropColumn(table, c.name()));
+                ops.add(new DeployOperation.AddColumn(table, c));
             }
         }
         for (TableColumn c : existing) {
             if (!want.containsKey(c.name())) {
                 destructive.add("column " + c.name() + " (" + c.type() + ") would be dropped");
-                sql.add("ALTER TABLE " + st.name() + " DROP COLUMN " + c.name());
+                ops.add(new DeployOperation.DropColumn(table, c.name()));
             }
         }
         if (!destructive.isEmpty()) {
             if (!options.allowDestructive()) {
                 refusals.add("TABLE " + st.name() + ": " + String.join("; ", destructive) + ". Deploy never drops data on its "
                         + "own: restore the column in the spec or template, or migrate the data yourself and re-run with "
-                        + "-Dautosync.allowDestructiveChanges=true (the column's values are lost).");
+                        + "-D" + PropertyNames.ALLOW_DESTRUCTIVE + "=true (the column's values are lost).");
                 return PlannedStep.unchanged(st, "refused: " + String.join("; ", destructive));
             }
             notes.add("Destructive change allowed: " + String.join("; ", destructive) + "; the values in those columns are lost.");
         }
-        if (sql.isEmpty()) {
+        if (ops.isEmpty()) {
             if (unrecorded) {
                 return PlannedStep.adopt(st, "exists with the same columns; adopted");
             }
             Matcher m = TRAILING_COMMENT.matcher(st.sql());
             if (m.find()) {
                 return new PlannedStep(st, DeployAction.ALTER, "same columns; comment refreshed",
-                        List.of("ALTER TABLE " + st.name() + " SET COMMENT = " + m.group(1)), List.of(), false);
+                        List.of(new DeployOperation.SetTableComment(table, m.group(1))), List.of(), false);
             }
             return PlannedStep.adopt(st, "same columns");
         }
-        long added = sql.stream().filter(s -> s.contains(" ADD COLUMN ")).count();
+        long added = ops.stream().filter(o -> o instanceof DeployOperation.AddColumn).count();
         return new PlannedStep(st, DeployAction.ALTER, destructive.isEmpty() ? added + " new column(s)"
-                : "destructive change allowed", sql, notes, false);
+                : "destructive change allowed", ops, notes, false);
     }
 
     private PlannedStep stream(RenderedStatement st, String changed) throws WarehouseException {
@@ -213,13 +223,13 @@ final class DeployPlanner {
         if ("true".equalsIgnoreCase(hasData) && !options.allowDestructive()) {
             refusals.add("STREAM " + st.name() + " changed but holds rows its task has not processed yet; replacing it would "
                     + "skip them. Let the task run (EXECUTE TASK), then deploy again, or allow it with "
-                    + "-Dautosync.allowDestructiveChanges=true.");
+                    + "-D" + PropertyNames.ALLOW_DESTRUCTIVE + "=true.");
             return PlannedStep.unchanged(st, "refused: unprocessed rows");
         }
         PlannedStep r = replace(st, changed);
         List<String> notes = new ArrayList<>(r.notes());
         notes.add("The stream is re-created at the table's current version.");
-        return new PlannedStep(st, r.action(), r.reason(), r.sql(), notes, false);
+        return new PlannedStep(st, r.action(), r.reason(), r.operations(), notes, false);
     }
 
     private PlannedStep stage(RenderedStatement st, Inventory inv, boolean unrecorded, String changed) {
@@ -232,7 +242,7 @@ final class DeployPlanner {
         }
         if (url == null && !options.allowDestructive()) {
             refusals.add("STAGE " + st.name() + " changed, and replacing an internal stage deletes the files in it. Keep its "
-                    + "definition, or allow it with -Dautosync.allowDestructiveChanges=true.");
+                    + "definition, or allow it with -D" + PropertyNames.ALLOW_DESTRUCTIVE + "=true.");
             return PlannedStep.unchanged(st, "refused: internal stage files would be deleted");
         }
         return replace(st, changed);

@@ -1,13 +1,15 @@
 package dev.autosync.warehouse;
 
+import dev.autosync.config.PropertyNames;
 import dev.autosync.render.ObjectKind;
+import dev.autosync.render.QualifiedName;
 import dev.autosync.render.RenderedBundle;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,19 +49,14 @@ public final class Deployer {
         List<PlannedStep> unrecorded = new ArrayList<>();
         int applied = 0;
         List<String> trust = new ArrayList<>();
+        Applier applier = new Applier();
         for (PlannedStep s : plan.steps()) {
             if (!s.changes() && !s.recordOnly()) {
                 continue;
             }
             long t = System.nanoTime();
-            if (s.changes()) {
-                if (s.statement().kind() == ObjectKind.PIPE && s.action() == DeployAction.REPLACE) {
-                    replacePipe(s);
-                } else {
-                    for (String q : s.sql()) {
-                        run(q);
-                    }
-                }
+            for (DeployOperation op : s.operations()) {
+                op.apply(applier);
             }
             if (!historyReady && schemaReady(s)) {
                 run(history.createSql());
@@ -84,16 +81,16 @@ public final class Deployer {
             }
             applied++;
             if (options.interruptAfter() > 0 && applied >= options.interruptAfter()) {
-                throw new DeployException("Deploy interrupted after " + applied + " object(s) (autosync.deploy.interruptAfter); "
+                throw new DeployException("Deploy interrupted after " + applied + " object(s) (" + PropertyNames.INTERRUPT_AFTER + "); "
                         + "run it again to finish.");
             }
         }
         if (!historyReady && plan.steps().stream().anyMatch(PlannedStep::changes)) {
             run(history.createSql());
         }
-        for (String task : plan.resumes()) {
-            run("ALTER TASK " + task + " RESUME");
-            options.progress().accept(String.format("%-8s %-24s %s", "ALTER", "TASK", task + " resumed"));
+        for (DeployOperation.ResumeTask resume : plan.resumes()) {
+            resume.apply(applier);
+            options.progress().accept(String.format("%-8s %-24s %s", "ALTER", "TASK", resume.task().sql() + " resumed"));
         }
         Map<DeployAction, Integer> counts = new EnumMap<>(plan.counts());
         return new DeployResult(counts, statementsRun, (System.nanoTime() - start) / 1_000_000, trust);
@@ -115,44 +112,42 @@ public final class Deployer {
     }
 
     private void run(String sql) throws WarehouseException {
-        if (sql.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("--"))) {
-            return; // a plan's placeholder (the drain wait), not a statement
-        }
         w.execute(sql);
         statementsRun++;
     }
 
-    /**
-     * Snowflake's safe recreation: let the running pipe drain its queue, pause it, replace it,
-     * then queue again the files staged shortly before the pause (the new pipe's history is empty).
-     */
-    private void replacePipe(PlannedStep s) throws WarehouseException, DeployException {
-        String pipe = s.name();
-        long deadline = System.nanoTime() + options.drainTimeout().toNanos();
-        long started = System.nanoTime();
-        long nextReport = started + Duration.ofSeconds(10).toNanos();
-        while (true) {
-            int pending = PipeStatus.read(w, pipe).pendingFileCount();
-            if (pending == 0) {
-                break;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new DeployException("Pipe " + pipe + " still has " + pending + " pending file(s) after "
-                        + options.drainTimeout().toSeconds() + " s, so it was not replaced (it is still running). Deploy "
-                        + "again when it has drained, or wait longer with -Dautosync.deploy.drainTimeout=<seconds>.");
-            }
-            if (System.nanoTime() > nextReport) {
-                options.progress().accept("waiting for " + pipe + " to drain: " + pending + " file(s) pending, "
-                        + (System.nanoTime() - started) / 1_000_000_000 + " s");
-                nextReport = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            }
-            sleep(500);
+    /** Applies operations on this deploy's session: counts statements, drains pipes, remembers pauses. */
+    private final class Applier implements DeployOperation.Applier {
+        private final Map<QualifiedName, Instant> pauses = new HashMap<>();
+
+        @Override
+        public void run(String sql) throws WarehouseException {
+            Deployer.this.run(sql);
         }
-        Instant pausedAt = Instant.now();
-        run("ALTER PIPE " + pipe + " SET PIPE_EXECUTION_PAUSED = TRUE");
-        run(s.sql().get(2));
-        run("ALTER PIPE " + pipe + " REFRESH MODIFIED_AFTER = '" + pausedAt.minus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS)
-                + "'");
+
+        @Override
+        public void awaitDrained(QualifiedName pipe) throws WarehouseException, DeployException {
+            Await.Outcome<PipeStatus> drained = Await.until(pipe.sql() + " to drain", () -> PipeStatus.read(w, pipe),
+                    st -> st.pendingFileCount() == 0, options.drainTimeout(), Await.Pacing.every(Duration.ofMillis(500),
+                            Duration.ofSeconds(10)), (st, seconds) -> options.progress().accept("waiting for " + pipe.sql()
+                            + " to drain: " + st.pendingFileCount() + " file(s) pending, " + seconds + " s"));
+            if (!drained.done()) {
+                throw new DeployException("Pipe " + pipe.sql() + " still has " + drained.last().pendingFileCount() + " pending "
+                        + "file(s) after " + options.drainTimeout().toSeconds() + " s, so it was not replaced (it is still "
+                        + "running). Deploy again when it has drained, or wait longer with -D" + PropertyNames.DRAIN_TIMEOUT
+                        + "=<seconds>.");
+            }
+        }
+
+        @Override
+        public void paused(QualifiedName pipe, Instant at) {
+            pauses.put(pipe, at);
+        }
+
+        @Override
+        public Instant pausedAt(QualifiedName pipe) {
+            return pauses.get(pipe);
+        }
     }
 
     private List<String> trustValues(String integration) throws WarehouseException {
@@ -164,14 +159,5 @@ public final class Deployer {
             }
         }
         return out;
-    }
-
-    private static void sleep(long ms) throws DeployException {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DeployException("Deploy interrupted while waiting for a pipe to drain.");
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.autosync.warehouse;
 
+import dev.autosync.config.PropertyNames;
 import dev.autosync.emulator.LocalEmulator;
 import dev.autosync.emulator.wire.LoginPolicy;
 
@@ -42,7 +43,7 @@ public final class LocalTargets {
             e = LocalEmulator.start(key, 0, policy, log);
         } catch (IllegalStateException busy) {
             throw new InvalidConnectionException(busy.getMessage() + " If it is `mvn autosync:emulator`, connect to it "
-                    + "instead with -Dautosync.jdbcUrl=<the URL it printed> -Dautosync.target=snowflake.");
+                    + "instead with -D" + PropertyNames.JDBC_URL + "=<the URL it printed> -D" + PropertyNames.TARGET + "=snowflake.");
         }
         RUNNING.put(key, new Running(e, policy));
         if (!hookInstalled) {

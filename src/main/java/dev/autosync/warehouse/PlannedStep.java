@@ -5,13 +5,13 @@ import dev.autosync.render.RenderedStatement;
 import java.util.List;
 
 /**
- * One object's part of a deploy: the action, why, the statements that will run (empty when
+ * One object's part of a deploy: the action, why, the operations that will run (empty when
  * unchanged) and notes the user must see (a pipe's load history reset, a dropped column).
  */
-public record PlannedStep(RenderedStatement statement, DeployAction action, String reason, List<String> sql,
+public record PlannedStep(RenderedStatement statement, DeployAction action, String reason, List<DeployOperation> operations,
                           List<String> notes, boolean recordOnly) {
     public PlannedStep {
-        sql = List.copyOf(sql);
+        operations = List.copyOf(operations);
         notes = List.copyOf(notes);
     }
 
@@ -30,5 +30,10 @@ public record PlannedStep(RenderedStatement statement, DeployAction action, Stri
 
     public boolean changes() {
         return action != DeployAction.UNCHANGED;
+    }
+
+    /** The operations as plan.sql and plan.json show them. */
+    public List<String> sql() {
+        return operations.stream().map(DeployOperation::planText).toList();
     }
 }

@@ -116,7 +116,8 @@ public final class Warehouse implements AutoCloseable {
         return rows.isEmpty() ? null : rows.get(0).values().iterator().next();
     }
 
-    private WarehouseException failure(String sql, SQLException e) {
+    /** A failed statement as a WarehouseException: scrubbed of secrets, naming the statement. */
+    public WarehouseException failure(String sql, SQLException e) {
         String first = sql.strip().lines().filter(l -> !l.strip().startsWith("--")).findFirst().orElse(sql).strip();
         return new WarehouseException(scrub(target, e.getMessage()) + " [" + e.getErrorCode() + "/" + e.getSQLState() + "] in: "
                 + (first.length() > 160 ? first.substring(0, 160) + "..." : first), e.getErrorCode(), e);

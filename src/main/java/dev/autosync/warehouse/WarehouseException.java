@@ -19,6 +19,16 @@ public final class WarehouseException extends Exception {
         }
     }
 
+    private WarehouseException(WarehouseException cause, String message) {
+        super(message, cause);
+        this.errorCode = cause.errorCode;
+    }
+
+    /** The same failure told with more context: the message replaced, the error code kept, this one chained as the cause. */
+    public WarehouseException retold(String message) {
+        return new WarehouseException(this, message);
+    }
+
     public int errorCode() {
         return errorCode;
     }

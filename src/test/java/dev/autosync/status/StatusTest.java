@@ -63,8 +63,8 @@ class StatusTest {
     @Test
     void aPausedPipeAndASuspendedTaskAreFailing() throws Exception {
         LocalPipeline other = new LocalPipeline(fx.dataDir, "STATUS_BAD");
-        String pipe = other.bundle.entities().get(1).pipe();
-        String task = other.bundle.entities().get(2).task();
+        String pipe = other.bundle.entities().get(1).pipe().sql();
+        String task = other.bundle.entities().get(2).task().sql();
         other.w.execute("ALTER PIPE " + pipe + " SET PIPE_EXECUTION_PAUSED = TRUE");
         other.w.execute("ALTER TASK " + task + " SUSPEND");
         StatusReport r = new StatusCollector(other.bundle, other.w).collect();

@@ -51,7 +51,7 @@ public final class LocalPipeline {
             w.execute("PUT 'file://" + p.toAbsolutePath() + "' @" + bundle.stage() + "/" + bundle.entities().get(entity).folder()
                     + "/ AUTO_COMPRESS = FALSE");
         }
-        String pipe = bundle.entities().get(entity).pipe();
+        String pipe = bundle.entities().get(entity).pipe().sql();
         w.execute("ALTER PIPE " + pipe + " REFRESH");
         long deadline = System.currentTimeMillis() + 120_000;
         while (!w.scalar("SELECT SYSTEM$PIPE_STATUS('" + pipe + "')").contains("\"pendingFileCount\":0")) {

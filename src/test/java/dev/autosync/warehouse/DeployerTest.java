@@ -89,7 +89,7 @@ class DeployerTest {
         for (RenderedStatement s : b.statements()) {
             if (s.name().equals(name)) {
                 String q = sql.apply(s.sql());
-                s = new RenderedStatement(s.number(), s.kind(), s.name(), s.entity(), s.template(), true, q,
+                s = new RenderedStatement(s.number(), s.kind(), s.objectName(), s.entity(), s.template(), true, q,
                         "sha256:changed-" + Integer.toHexString(q.hashCode()), s.dependsOn(), columns == null ? s.columns() : columns);
             }
             out.add(s);

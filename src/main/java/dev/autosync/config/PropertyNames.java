@@ -1,4 +1,4 @@
-package dev.autosync.maven;
+package dev.autosync.config;
 
 /** Every user property the plugin reads. Each is {@code autosync.<name>}; goals and tests share these. */
 public final class PropertyNames {
