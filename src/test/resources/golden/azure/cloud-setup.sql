@@ -5,6 +5,24 @@
 -- statements for the selected provider.
 
 -- ==========================================================================================
+-- Database, schema and file format the stages use (run first)
+-- ==========================================================================================
+CREATE DATABASE IF NOT EXISTS SCHOOL_DATA
+  COMMENT = 'autosync: school data pipeline';
+
+CREATE SCHEMA IF NOT EXISTS SCHOOL_DATA.AUTOSYNC
+  COMMENT = 'autosync: landing, normalised and monitoring objects';
+
+-- Events are JSON: one object per line (NDJSON) or a JSON array of objects.
+-- STRIP_OUTER_ARRAY makes each element of an array file its own row; NDJSON files load as they are.
+-- COMPRESSION = AUTO reads plain and gzip files alike.
+CREATE FILE FORMAT IF NOT EXISTS SCHOOL_DATA.AUTOSYNC.AUTOSYNC_JSON_FORMAT
+  TYPE = JSON
+  STRIP_OUTER_ARRAY = TRUE
+  COMPRESSION = AUTO
+  COMMENT = 'autosync: JSON events, NDJSON or arrays';
+
+-- ==========================================================================================
 -- Amazon S3 (not selected)
 -- ==========================================================================================
 -- Lets Snowflake read the bucket by assuming an IAM role, so no AWS keys are stored in Snowflake.

@@ -28,8 +28,12 @@ public final class FieldValues {
     private static final DateTimeFormatter TIMESTAMP_TZ = dateTime().appendOffset("+HH:MM", "Z").toFormatter(Locale.ROOT)
             .withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter TIMESTAMP_NTZ = dateTime().toFormatter(Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
-    /** YYYY-MM-DD read leniently as Snowflake's format parser does: a month or day may lack its leading zero. */
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-M-d", Locale.ROOT)
+    /**
+     * The pipe's date gate, {@code REGEXP_SUBSTR(text, '^[0-9]{4}-[0-9]{2}-[0-9]{2}$')}: exactly YYYY-MM-DD,
+     * nothing around it; {@code TRY_TO_DATE(text)} then refuses impossible dates (2026-02-30).
+     */
+    private static final Pattern DATE_SHAPE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT)
             .withResolverStyle(ResolverStyle.STRICT);
 
     private FieldValues() {
@@ -136,8 +140,11 @@ public final class FieldValues {
     }
 
     static LocalDate toDate(String text) {
+        if (!DATE_SHAPE.matcher(text).matches()) {
+            return null;
+        }
         try {
-            return LocalDate.parse(text.strip(), DATE);
+            return LocalDate.parse(text, DATE);
         } catch (DateTimeParseException e) {
             return null;
         }

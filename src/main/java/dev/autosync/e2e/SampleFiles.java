@@ -22,7 +22,7 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Reads the files the e2e check sends: the shipped samples (one per entity plus a malformed one)
- * and the user's own. A file belongs to the entity whose folder its name starts with
+ * and the user's own. A file belongs to the entity whose name or folder its name starts with
  * ({@code grades_extra.json} to GRADES); a file named {@code malformed*} is expected to fail and
  * goes to the first entity's pipe. Any other file that is not valid JSON is an error: the user
  * meant it to load.
@@ -61,8 +61,9 @@ public final class SampleFiles {
         EntitySpec e = entityFor(spec, name);
         if (e == null) {
             throw new E2eException(PropertyNames.E2E_FILES + ": cannot tell which entity " + file + " is for. Start its name with an "
-                    + "entity folder (" + String.join(", ", spec.entities().stream().map(EntitySpec::folder).toList())
-                    + "), e.g. " + spec.entities().get(0).folder() + "_" + name + ", or with malformed for a file that must fail.");
+                    + "entity name or folder (" + String.join(", ", spec.entities().stream().map(x -> String.join(" or ",
+                    new java.util.LinkedHashSet<>(namePrefixes(x)))).toList()) + "), e.g. "
+                    + namePrefixes(spec.entities().get(0)).get(0) + "_" + name + ", or with malformed for a file that must fail.");
         }
         try {
             return parse(name, e, Files.readAllBytes(file));
@@ -77,12 +78,25 @@ public final class SampleFiles {
             return spec.entities().get(0);
         }
         EntitySpec best = null;
+        int bestLength = 0;
         for (EntitySpec e : spec.entities()) {
-            if (lower.startsWith(e.folder().toLowerCase(Locale.ROOT)) && (best == null || e.folder().length() > best.folder().length())) {
-                best = e;
+            for (String key : namePrefixes(e)) {
+                if (lower.startsWith(key) && key.length() > bestLength) {
+                    best = e;
+                    bestLength = key.length();
+                }
             }
         }
         return best;
+    }
+
+    /**
+     * The file-name prefixes that mean an entity: its name, its folder with / as _
+     * ({@code exports_attendance_2026_x.json}) and the folder's last segment; the longest match wins.
+     */
+    private static List<String> namePrefixes(EntitySpec e) {
+        String folder = e.folder().toLowerCase(Locale.ROOT);
+        return List.of(e.name().toLowerCase(Locale.ROOT), folder.replace('/', '_'), folder.substring(folder.lastIndexOf('/') + 1));
     }
 
     static EventFile parse(String name, EntitySpec e, byte[] content) throws E2eException {

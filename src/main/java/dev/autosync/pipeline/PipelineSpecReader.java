@@ -34,8 +34,8 @@ public final class PipelineSpecReader {
     public static final Set<String> RESERVED_COLUMNS = Set.of("RAW_PAYLOAD", "FILE_NAME", "FILE_ROW_NUMBER",
             "LOADED_AT", "REJECT_REASON", "REJECTED_AT");
 
-    private static final Pattern FOLDER = Pattern.compile("[A-Za-z0-9_-]{1,100}");
     private static final Pattern PATH_SEGMENT = Pattern.compile("[^.\"\\\\\\[\\]\\x00-\\x1f\\x7f]{1,255}");
+    private static final int MAX_TEXT = SpecProblems.MAX_TEXT;
 
     private final ObjectMapper mapper = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -75,7 +75,7 @@ public final class PipelineSpecReader {
             throw new InvalidPipelineSpecException(source,
                     List.of(new SpecProblem(where, "not valid JSON: " + e.getOriginalMessage())));
         }
-        Problems problems = new Problems();
+        SpecProblems problems = new SpecProblems();
         PipelineSpec spec = readRoot(root, problems, source);
         if (!problems.list.isEmpty()) {
             throw new InvalidPipelineSpecException(source, problems.list);
@@ -83,7 +83,7 @@ public final class PipelineSpecReader {
         return spec;
     }
 
-    private PipelineSpec readRoot(JsonNode root, Problems p, String source) {
+    private PipelineSpec readRoot(JsonNode root, SpecProblems p, String source) {
         if (root == null || !root.isObject()) {
             p.add("", "the spec must be a JSON object with an \"entities\" array");
             return null;
@@ -106,13 +106,20 @@ public final class PipelineSpecReader {
                 if (!names.add(e.name())) {
                     p.add("entities[" + i + "].name", "entity " + e.name() + " is declared twice");
                 }
+                for (EntitySpec other : result) {
+                    if (e.folder() != null && other.folder() != null && StageFolder.overlap(e.folder(), other.folder())) {
+                        p.add("entities[" + i + "].folder", "'" + e.folder() + "' overlaps the folder '" + other.folder()
+                                + "' of " + other.name() + ": a pipe loads its folder and everything below it, so "
+                                + "each entity needs a folder of its own, outside the others");
+                    }
+                }
                 result.add(e);
             }
         }
         return new PipelineSpec(source, result);
     }
 
-    private EntitySpec readEntity(JsonNode node, String at, Problems p) {
+    private EntitySpec readEntity(JsonNode node, String at, SpecProblems p) {
         if (!node.isObject()) {
             p.add(at, "must be an object");
             return null;
@@ -126,8 +133,8 @@ public final class PipelineSpecReader {
         String folder = p.text(node, "folder", at, false);
         if (folder == null && name != null) {
             folder = name.toLowerCase(Locale.ROOT);
-        } else if (folder != null && !FOLDER.matcher(folder).matches()) {
-            p.add(at + ".folder", "'" + folder + "' may contain only letters, digits, _ and - (it is the stage sub-folder)");
+        } else if (folder != null && StageFolder.problem(folder) != null) {
+            p.add(at + ".folder", StageFolder.problem(folder));
         }
         String description = p.text(node, "description", at, false);
 
@@ -205,7 +212,7 @@ public final class PipelineSpecReader {
             } else {
                 for (int i = 0; i < derivedNode.size(); i++) {
                     String dat = at + ".derived[" + i + "]";
-                    DerivedColumn d = readDerived(derivedNode.get(i), dat, byColumn, checkable, p);
+                    DerivedColumn d = DerivedColumnReader.read(derivedNode.get(i), dat, byColumn, checkable, p);
                     if (d != null) {
                         if (byColumn.containsKey(d.column()) || derived.stream().anyMatch(x -> x.column().equals(d.column()))) {
                             p.add(dat + ".column", "column " + d.column() + " is already declared");
@@ -221,12 +228,12 @@ public final class PipelineSpecReader {
         return new EntitySpec(name, folder, description, fields, keys, eventId, orderBy, derived);
     }
 
-    private String upperOrDefault(JsonNode node, String key, String dflt, String at, Problems p) {
+    private String upperOrDefault(JsonNode node, String key, String dflt, String at, SpecProblems p) {
         String v = p.text(node, key, at, false);
         return v == null ? dflt : v.toUpperCase(Locale.ROOT);
     }
 
-    private FieldSpec requireRequiredField(Map<String, FieldSpec> byColumn, String column, String at, String role, Problems p) {
+    private FieldSpec requireRequiredField(Map<String, FieldSpec> byColumn, String column, String at, String role, SpecProblems p) {
         FieldSpec f = byColumn.get(column);
         if (f == null) {
             p.add(at, role + " must be one of the entity's fields, but " + column + " is not; fields are "
@@ -239,7 +246,7 @@ public final class PipelineSpecReader {
         return f;
     }
 
-    private FieldSpec readField(JsonNode node, String at, Problems p) {
+    private FieldSpec readField(JsonNode node, String at, SpecProblems p) {
         if (!node.isObject()) {
             p.add(at, "must be an object with column, path and type");
             return null;
@@ -290,8 +297,8 @@ public final class PipelineSpecReader {
                 if (required) {
                     p.add(at + ".default", "a required field cannot have a default (a record without it is rejected)");
                 }
-                if (dflt.length() > Problems.MAX_TEXT) {
-                    p.add(at + ".default", "is longer than " + Problems.MAX_TEXT + " characters");
+                if (dflt.length() > MAX_TEXT) {
+                    p.add(at + ".default", "is longer than " + MAX_TEXT + " characters");
                 }
                 if (type != null) {
                     String problem = defaultProblem(type, dflt);
@@ -336,111 +343,4 @@ public final class PipelineSpecReader {
         }
     }
 
-    private DerivedColumn readDerived(JsonNode node, String at, Map<String, FieldSpec> fields,
-                                      java.util.function.Predicate<String> checkable, Problems p) {
-        if (!node.isObject()) {
-            p.add(at, "must be an object");
-            return null;
-        }
-        String kind = p.text(node, "kind", at, true);
-        if (kind == null) {
-            return null;
-        }
-        String column = p.identifier(node, "column", at, true);
-        if (column != null && (RESERVED_COLUMNS.contains(column) || column.startsWith("METADATA$"))) {
-            p.add(at + ".column", column + " is a column autosync adds itself; choose another name");
-        }
-        switch (kind) {
-            case "mapping": {
-                p.unknownKeys(node, at, Set.of("kind", "column", "source", "caseInsensitive", "values", "otherwise"));
-                String source = p.text(node, "source", at, true);
-                if (source != null) {
-                    source = source.toUpperCase(Locale.ROOT);
-                    FieldSpec f = fields.get(source);
-                    if (f == null && checkable.test(source)) {
-                        p.add(at + ".source", source + " is not a field of this entity");
-                    } else if (f != null && f.type().kind() != FieldType.Kind.VARCHAR) {
-                        p.add(at + ".source", source + " must be a VARCHAR field to be mapped");
-                    }
-                }
-                boolean ci = true;
-                JsonNode ciNode = node.get("caseInsensitive");
-                if (ciNode != null) {
-                    if (!ciNode.isBoolean()) {
-                        p.add(at + ".caseInsensitive", "must be true or false");
-                    } else {
-                        ci = ciNode.booleanValue();
-                    }
-                }
-                Map<String, String> values = new LinkedHashMap<>();
-                JsonNode v = node.get("values");
-                if (v == null || !v.isObject() || v.isEmpty()) {
-                    p.add(at + ".values", "must be a non-empty object mapping source values to results");
-                } else {
-                    Set<String> seen = new HashSet<>();
-                    for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
-                        Map.Entry<String, JsonNode> e = it.next();
-                        String from = ci ? e.getKey().toUpperCase(Locale.ROOT) : e.getKey();
-                        if (!e.getValue().isTextual()) {
-                            p.add(at + ".values." + e.getKey(), "must be a string");
-                            continue;
-                        }
-                        if (!seen.add(from)) {
-                            p.add(at + ".values." + e.getKey(), "maps the same source value twice"
-                                    + (ci ? " (keys are compared case-insensitively)" : ""));
-                        }
-                        if (from.length() > Problems.MAX_TEXT || e.getValue().asText().length() > Problems.MAX_TEXT) {
-                            p.add(at + ".values." + e.getKey(), "is longer than " + Problems.MAX_TEXT + " characters");
-                        }
-                        values.put(from, e.getValue().asText());
-                    }
-                }
-                String otherwise = p.text(node, "otherwise", at, false);
-                if (column == null || source == null) {
-                    return null;
-                }
-                return new MappedColumn(column, source, ci, values, otherwise);
-            }
-            case "percentage": {
-                p.unknownKeys(node, at, Set.of("kind", "column", "numerator", "denominator", "type"));
-                String num = numericField(node, "numerator", at, fields, checkable, p);
-                String den = numericField(node, "denominator", at, fields, checkable, p);
-                FieldType type = new FieldType(FieldType.Kind.NUMBER, 6, 2);
-                String typeText = p.text(node, "type", at, false);
-                if (typeText != null) {
-                    try {
-                        type = FieldType.parse(typeText);
-                        if (type.kind() != FieldType.Kind.NUMBER) {
-                            p.add(at + ".type", "a percentage must be a NUMBER(p,s)");
-                        }
-                    } catch (IllegalArgumentException e) {
-                        p.add(at + ".type", e.getMessage());
-                    }
-                }
-                if (column == null || num == null || den == null) {
-                    return null;
-                }
-                return new PercentageColumn(column, num, den, type);
-            }
-            default:
-                p.add(at + ".kind", "'" + kind + "' is not a derived column kind; use \"mapping\" or \"percentage\"");
-                return null;
-        }
-    }
-
-    private String numericField(JsonNode node, String key, String at, Map<String, FieldSpec> fields,
-                                java.util.function.Predicate<String> checkable, Problems p) {
-        String name = p.text(node, key, at, true);
-        if (name == null) {
-            return null;
-        }
-        name = name.toUpperCase(Locale.ROOT);
-        FieldSpec f = fields.get(name);
-        if (f == null && checkable.test(name)) {
-            p.add(at + "." + key, name + " is not a field of this entity");
-        } else if (f != null && f.type().kind() != FieldType.Kind.NUMBER) {
-            p.add(at + "." + key, name + " must be a NUMBER field");
-        }
-        return name;
-    }
 }

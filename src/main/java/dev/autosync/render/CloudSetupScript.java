@@ -21,6 +21,7 @@ final class CloudSetupScript {
 
     String render(RenderConfig config, PipelineSpec spec) throws TemplateException {
         List<Map<String, Object>> sections = new ArrayList<>();
+        sections.add(prerequisites(config, spec));
         for (Provider p : List.of(Provider.S3, Provider.AZURE, Provider.GCS)) {
             boolean selected = p == config.provider();
             RenderConfig c = selected ? config : withPlaceholders(config, p);
@@ -41,6 +42,24 @@ final class CloudSetupScript {
         Map<String, Object> model = new LinkedHashMap<>(new TemplateModel(config, spec).global());
         model.put("sections", sections);
         return templates.render("cloud_setup.sql.mustache", model);
+    }
+
+    /**
+     * The database, schema and file format every stage below references: without them the stage's
+     * CREATE fails ("Schema ... does not exist"), so the script creates them first (IF NOT EXISTS, as
+     * deploy does).
+     */
+    private Map<String, Object> prerequisites(RenderConfig config, PipelineSpec spec) throws TemplateException {
+        Map<String, Object> model = new TemplateModel(config, spec).global();
+        StringBuilder body = new StringBuilder();
+        for (String template : List.of("pipeline/database.sql.mustache", "pipeline/schema.sql.mustache",
+                "pipeline/file_format.sql.mustache")) {
+            body.append(Renderer.clean(templates.render(template, model))).append(";\n\n");
+        }
+        Map<String, Object> section = new LinkedHashMap<>();
+        section.put("title", new SqlCode("Database, schema and file format the stages use (run first)"));
+        section.put("body", new SqlCode(body.toString().strip()));
+        return section;
     }
 
     private static String commentOut(String sql) {

@@ -20,17 +20,9 @@ public final class RenderSettings {
     public static final String DEFAULT_NOTIFICATION_INTEGRATION = "AUTOSYNC_NOTIFICATION_INTEGRATION";
     public static final String DEFAULT_TASK_SCHEDULE = "1 MINUTE";
 
-    private static final Pattern S3_BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
-    private static final Pattern GCS_BUCKET = Pattern.compile("[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]");
-    private static final Pattern AZURE_ACCOUNT = Pattern.compile("[a-z0-9]{3,24}");
-    private static final Pattern AZURE_CONTAINER = Pattern.compile("[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}");
     private static final Pattern PREFIX = Pattern.compile("(?:[A-Za-z0-9_.=-]+/)*");
-    private static final Pattern ROLE_ARN = Pattern.compile("arn:aws(?:-cn|-us-gov)?:iam::\\d{12}:role/[A-Za-z0-9+=,.@_/-]{1,512}");
-    private static final Pattern SNS_ARN = Pattern.compile("arn:aws(?:-cn|-us-gov)?:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}");
     private static final Pattern EXTERNAL_ID = Pattern.compile("[A-Za-z0-9+=,.@:/_-]{2,1224}");
     private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final Pattern AZURE_QUEUE = Pattern.compile("https://[a-z0-9]{3,24}\\.queue\\.core\\.windows\\.net/[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}");
-    private static final Pattern PUBSUB = Pattern.compile("projects/[a-z][a-z0-9-]{4,28}[a-z0-9]/subscriptions/[A-Za-z][A-Za-z0-9._~+%-]{2,254}");
     private static final Pattern SCHEDULE = Pattern.compile("(?i)[1-9][0-9]{0,5} (?:SECOND|SECONDS|MINUTE|MINUTES|HOUR|HOURS)");
     private static final Pattern CRON = Pattern.compile("USING CRON [0-9*/,-]+ [0-9*/,-]+ [0-9*/,?LW-]+ [0-9A-Za-z*/,-]+ [0-9A-Za-z*/,?L#-]+ [A-Za-z][A-Za-z0-9_/+-]{0,63}");
 
@@ -102,58 +94,36 @@ public final class RenderSettings {
         String location = null;
         if (p == Provider.S3) {
             String b = required(PropertyNames.BUCKET, bucket, "the S3 bucket the events land in", problems);
-            if (b != null && !S3_BUCKET.matcher(b).matches()) {
-                problems.add(new SettingProblem(PropertyNames.BUCKET, "'" + printable(b)
-                        + "' is not an S3 bucket name (3-63 lower-case letters, digits, dots and hyphens)"));
-            }
+            check(PropertyNames.BUCKET, b, "an S3 bucket name", CloudNames::s3Bucket, problems);
             String arn = required(PropertyNames.AWS_ROLE_ARN, awsRoleArn, "the IAM role Snowflake assumes, arn:aws:iam::<account>:role/<name>", problems);
-            if (arn != null && !ROLE_ARN.matcher(arn).matches()) {
-                problems.add(new SettingProblem(PropertyNames.AWS_ROLE_ARN, "'" + printable(arn)
-                        + "' is not an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)"));
-            }
+            check(PropertyNames.AWS_ROLE_ARN, arn, "an IAM role ARN", CloudNames::iamRoleArn, problems);
             if (!isBlank(awsExternalId) && !EXTERNAL_ID.matcher(awsExternalId).matches()) {
                 problems.add(new SettingProblem(PropertyNames.AWS_EXTERNAL_ID, "'" + printable(awsExternalId)
                         + "' is not a valid external id (2-1224 characters: letters, digits and +=,.@:/_-)"));
             }
-            if (!isBlank(awsSnsTopic) && !SNS_ARN.matcher(awsSnsTopic).matches()) {
-                problems.add(new SettingProblem(PropertyNames.AWS_SNS_TOPIC, "'" + printable(awsSnsTopic)
-                        + "' is not an SNS topic ARN (arn:aws:sns:<region>:<account>:<topic>)"));
+            if (!isBlank(awsSnsTopic)) {
+                check(PropertyNames.AWS_SNS_TOPIC, awsSnsTopic, "an SNS topic ARN", CloudNames::snsTopicArn, problems);
             }
             location = "s3://" + b + "/" + pre;
         } else if (p == Provider.GCS) {
             String b = required(PropertyNames.BUCKET, bucket, "the GCS bucket the events land in", problems);
-            if (b != null && !GCS_BUCKET.matcher(b).matches()) {
-                problems.add(new SettingProblem(PropertyNames.BUCKET, "'" + printable(b)
-                        + "' is not a GCS bucket name (lower-case letters, digits, dots, hyphens and underscores)"));
-            }
+            check(PropertyNames.BUCKET, b, "a GCS bucket name", CloudNames::gcsBucket, problems);
             String sub = required(PropertyNames.GCS_PUBSUB_SUBSCRIPTION, gcsPubsubSubscription,
                     "the Pub/Sub subscription auto-ingest reads, projects/<project>/subscriptions/<name>", problems);
-            if (sub != null && !PUBSUB.matcher(sub).matches()) {
-                problems.add(new SettingProblem(PropertyNames.GCS_PUBSUB_SUBSCRIPTION, "'" + printable(sub)
-                        + "' is not a Pub/Sub subscription (projects/<project>/subscriptions/<name>)"));
-            }
+            check(PropertyNames.GCS_PUBSUB_SUBSCRIPTION, sub, "a Pub/Sub subscription", CloudNames::pubsubSubscription, problems);
             location = "gcs://" + b + "/" + pre;
         } else if (p == Provider.AZURE) {
             String acct = required(PropertyNames.AZURE_STORAGE_ACCOUNT, azureStorageAccount, "the storage account name", problems);
-            if (acct != null && !AZURE_ACCOUNT.matcher(acct).matches()) {
-                problems.add(new SettingProblem(PropertyNames.AZURE_STORAGE_ACCOUNT, "'" + printable(acct)
-                        + "' is not a storage account name (3-24 lower-case letters and digits)"));
-            }
+            check(PropertyNames.AZURE_STORAGE_ACCOUNT, acct, "a storage account name", CloudNames::azureStorageAccount, problems);
             String cont = required(PropertyNames.AZURE_CONTAINER, azureContainer, "the blob container the events land in", problems);
-            if (cont != null && !AZURE_CONTAINER.matcher(cont).matches()) {
-                problems.add(new SettingProblem(PropertyNames.AZURE_CONTAINER, "'" + printable(cont)
-                        + "' is not a container name (3-63 lower-case letters, digits and single hyphens)"));
-            }
+            check(PropertyNames.AZURE_CONTAINER, cont, "a container name", CloudNames::azureContainerOrQueue, problems);
             String tenant = required(PropertyNames.AZURE_TENANT_ID, azureTenantId, "the Azure AD tenant id (a UUID)", problems);
             if (tenant != null && !UUID.matcher(tenant).matches()) {
                 problems.add(new SettingProblem(PropertyNames.AZURE_TENANT_ID, "'" + printable(tenant) + "' is not a tenant id (a UUID)"));
             }
             String queue = required(PropertyNames.AZURE_QUEUE_URI, azureQueueUri,
                     "the storage queue Event Grid writes to, https://<account>.queue.core.windows.net/<queue>", problems);
-            if (queue != null && !AZURE_QUEUE.matcher(queue).matches()) {
-                problems.add(new SettingProblem(PropertyNames.AZURE_QUEUE_URI, "'" + printable(queue)
-                        + "' is not a storage queue URL (https://<account>.queue.core.windows.net/<queue>)"));
-            }
+            check(PropertyNames.AZURE_QUEUE_URI, queue, "a storage queue URL", CloudNames::azureQueueUri, problems);
             location = "azure://" + acct + ".blob.core.windows.net/" + cont + "/" + pre;
         }
         List<String> blocked = new ArrayList<>();
@@ -202,6 +172,15 @@ public final class RenderSettings {
             case PropertyNames.SCHEMA -> DEFAULT_SCHEMA;
             default -> "MY_NAME";
         };
+    }
+
+    /** Adds the problem a cloud naming rule found in {@code value} (null when none, or no value). */
+    private static void check(String property, String value, String what, java.util.function.UnaryOperator<String> rules,
+                              List<SettingProblem> problems) {
+        String problem = value == null ? null : rules.apply(value);
+        if (problem != null) {
+            problems.add(new SettingProblem(property, "'" + printable(value) + "' is not " + what + ": it " + problem));
+        }
     }
 
     private static String required(String property, String value, String what, List<SettingProblem> problems) {

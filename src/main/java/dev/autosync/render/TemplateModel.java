@@ -122,6 +122,7 @@ public final class TemplateModel {
         m.put("entityLiteral", new SqlString(e.name()));
         m.put("landingTable", config.qualify(n.landingTable()));
         m.put("landingTableLiteral", new SqlString(n.landingTable()));
+        m.put("landingTableQualifiedLiteral", config.qualify(n.landingTable()).literal());
         m.put("normalisedTable", config.qualify(n.normalisedTable()));
         m.put("rejectsTable", config.qualify(n.rejectsTable()));
         QualifiedName stream = config.qualify(n.stream());

@@ -58,7 +58,7 @@ class PipelineSpecReaderTest {
                 "entities[0].name: 'select' is a reserved word",
                 "entities[0].fields: must be a non-empty array",
                 "entities[0].keys: must be a non-empty array",
-                "entities[1].folder: '../x' may contain only",
+                "entities[1].folder: '../x' has a '..' segment",
                 "entities[1].fields[1].column: column EVENT_ID is declared twice",
                 "entities[1].fields[2].type: precision 40 is outside 1..38",
                 "entities[1].fields[3].column: 'BAD NAME' must start with a letter",
@@ -136,5 +136,38 @@ class PipelineSpecReaderTest {
         assertEquals(List.of("course", "credits"), credits.path());
         assertEquals("0", credits.defaultValue());
         assertFalse(credits.required());
+    }
+
+    @Test
+    void foldersMayBeNestedPathsAndEachBrokenRuleIsNamed() throws Exception {
+        String nested = """
+                {"entities": [%s]}""";
+        String entity = """
+                {"name": "%s", "folder": "%s", "fields": [
+                   {"column": "EVENT_ID", "path": "event_id", "type": "VARCHAR", "required": true},
+                   {"column": "TS", "path": "ts", "type": "TIMESTAMP_TZ", "required": true}],
+                 "keys": ["EVENT_ID"], "orderBy": "TS"}""";
+        PipelineSpec ok = reader.read(nested.formatted(String.join(",", entity.formatted("LOANS", "library/loans"),
+                entity.formatted("ATTENDANCE", "exports/attendance/2026"), entity.formatted("GRADES", "exports/grades"))), "ok");
+        assertEquals(List.of("library/loans", "exports/attendance/2026", "exports/grades"),
+                ok.entities().stream().map(EntitySpec::folder).toList());
+        List<List<String>> refused = List.of(
+                List.of("/library", "starts or ends with /"),
+                List.of("library/", "starts or ends with /"),
+                List.of("library//loans", "has an empty segment (//)"),
+                List.of("library/./loans", "has a '.' segment"),
+                List.of("exports/a b", "the segment 'a b' may contain only letters, digits, _ . and -"),
+                List.of("year=2026", "the segment 'year=2026' may contain only"),
+                List.of("x".repeat(201), "is 201 characters long; a folder may have at most 200"));
+        for (List<String> r : refused) {
+            InvalidPipelineSpecException e = assertThrows(InvalidPipelineSpecException.class,
+                    () -> reader.read(nested.formatted(entity.formatted("E", r.get(0))), "bad"));
+            assertTrue(e.getMessage().contains("entities[0].folder: ") && e.getMessage().contains(r.get(1)), r + ": " + e.getMessage());
+        }
+        InvalidPipelineSpecException overlap = assertThrows(InvalidPipelineSpecException.class, () -> reader.read(nested.formatted(
+                entity.formatted("A", "exports") + "," + entity.formatted("B", "exports/grades") + "," + entity.formatted("C", "Exports")), "overlap"));
+        assertTrue(overlap.getMessage().contains("entities[1].folder: 'exports/grades' overlaps the folder 'exports' of A"),
+                overlap.getMessage());
+        assertFalse(overlap.getMessage().contains("entities[2]"), "paths are case-sensitive: Exports is another folder");
     }
 }

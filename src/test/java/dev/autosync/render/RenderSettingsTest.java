@@ -78,4 +78,44 @@ class RenderSettingsTest {
         assertEquals(2, e.problems().size());
         assertTrue(e.getMessage().contains("expected s3://"), e.getMessage());
     }
+
+    /** Each cloud identifier breaks one named rule; the message says which (issue: a one-letter GCP project id). */
+    @Test
+    void cloudIdentifiersNameTheRuleTheyBreak() {
+        java.util.Map<RenderSettings, String> cases = new java.util.LinkedHashMap<>();
+        cases.put(RenderFixtures.settings(Provider.GCS).gcsPubsubSubscription("projects/p/subscriptions/events"),
+                "'projects/p/subscriptions/events' is not a Pub/Sub subscription: it has a project id 'p' that must be 6 to 30 characters long (it has 1)");
+        cases.put(RenderFixtures.settings(Provider.GCS).gcsPubsubSubscription("projects/1district/subscriptions/events"),
+                "has a project id '1district' that must start with a lower-case letter");
+        cases.put(RenderFixtures.settings(Provider.GCS).gcsPubsubSubscription("projects/district-1/subscriptions/goog-events"),
+                "has a subscription id 'goog-events' that must not start with goog");
+        cases.put(RenderFixtures.settings(Provider.GCS).gcsPubsubSubscription("district-1/events"),
+                "is not of the form projects/<project id>/subscriptions/<subscription id>");
+        cases.put(RenderFixtures.settings(Provider.GCS).bucket("google-events"), "must not start with goog or contain google");
+        cases.put(RenderFixtures.settings(Provider.S3).bucket("district..events"), "'district..events' is not an S3 bucket name: it must not contain two dots in a row");
+        cases.put(RenderFixtures.settings(Provider.S3).bucket("192.168.5.4"), "must not look like an IP address");
+        cases.put(RenderFixtures.settings(Provider.S3).bucket("-events"), "must start and end with a lower-case letter or a digit");
+        cases.put(RenderFixtures.settings(Provider.S3).bucket("ab"), "must be 3 to 63 characters long (it has 2)");
+        cases.put(RenderFixtures.settings(Provider.S3).awsRoleArn("arn:aws:iam::12:role/x"), "has the account '12'; an AWS account id is 12 digits");
+        cases.put(RenderFixtures.settings(Provider.S3).awsRoleArn("arn:aws:iam::123456789012:user/x"), "names a 'user', not a role");
+        cases.put(RenderFixtures.settings(Provider.S3).awsSnsTopic("arn:aws:sns:moon:123456789012:events"), "has the region 'moon'");
+        cases.put(RenderFixtures.settings(Provider.AZURE).azureContainer("events--2026"), "must not contain two hyphens in a row");
+        cases.put(RenderFixtures.settings(Provider.AZURE).azureStorageAccount("District"), "may contain only lower-case letters and digits");
+        cases.put(RenderFixtures.settings(Provider.AZURE).azureQueueUri("https://districtevents.queue.core.windows.net/Q"),
+                "has a queue name that must be 3 to 63 characters long (it has 1)");
+        for (var c : cases.entrySet()) {
+            InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> c.getKey().validate());
+            assertEquals(1, e.problems().size(), e.getMessage());
+            assertTrue(e.getMessage().contains(c.getValue()), "want <" + c.getValue() + "> in:\n" + e.getMessage());
+        }
+    }
+
+    @Test
+    void validCloudIdentifiersPass() throws Exception {
+        RenderFixtures.settings(Provider.GCS).gcsPubsubSubscription("projects/district-42/subscriptions/Events.2026_~+%").validate();
+        RenderFixtures.settings(Provider.GCS).bucket("district_events.archive.example").validate();
+        RenderFixtures.settings(Provider.S3).awsRoleArn("arn:aws-us-gov:iam::123456789012:role/service/autosync-loader").validate();
+        RenderFixtures.settings(Provider.S3).awsSnsTopic("arn:aws:sns:us-gov-west-1:123456789012:school-events").validate();
+        RenderFixtures.settings(Provider.AZURE).azureQueueUri("https://districtevents.queue.core.windows.net/school-events-1").validate();
+    }
 }

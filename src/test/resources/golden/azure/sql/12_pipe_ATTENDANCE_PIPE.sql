@@ -1,6 +1,6 @@
 -- autosync: PIPE SCHOOL_DATA.AUTOSYNC.ATTENDANCE_PIPE
 -- template: pipeline/pipe.sql.mustache
--- checksum: sha256:bbe3b86641ac087d466a70ec805195f7be1b9fe5d9ddb4d0d458052bdaec89c3
+-- checksum: sha256:84164098026f26792a2e884202926e88c6208ff6848bbbd17fdccfa9b9c52ee1
 
 -- Snowpipe: loads each new file under @SCHOOL_DATA.AUTOSYNC.AUTOSYNC_STAGE/attendance/ into SCHOOL_DATA.AUTOSYNC.ATTENDANCE_EVENTS.
 -- A file that is not valid JSON is skipped whole (ON_ERROR = SKIP_FILE) and shows in COPY_HISTORY
@@ -17,7 +17,7 @@ FROM (
     $1:event_type::VARCHAR,
     $1:student_id::VARCHAR,
     $1:school_id::VARCHAR,
-    TRY_TO_DATE($1:attendance_date::VARCHAR, 'YYYY-MM-DD'),
+    NVL2(REGEXP_SUBSTR($1:attendance_date::VARCHAR, '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'), TRY_TO_DATE($1:attendance_date::VARCHAR), NULL),
     TRY_CAST($1:event_timestamp::VARCHAR AS TIMESTAMP_TZ),
     $1,
     METADATA$FILENAME,

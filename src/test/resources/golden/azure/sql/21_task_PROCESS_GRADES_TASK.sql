@@ -1,6 +1,6 @@
 -- autosync: TASK SCHOOL_DATA.AUTOSYNC.PROCESS_GRADES_TASK
 -- template: pipeline/task.sql.mustache
--- checksum: sha256:c6221f9e4c543cd6ddec86d8460f46966105ac4e898c46a1ec0f11d5fc7e8a3b
+-- checksum: sha256:98c38bd61629a9ee85612c74ca88c9891971b95e16bf05c7a07e4fa15c7c55ec
 
 -- Normalises new landing rows every 1 minute while the stream has data.
 -- Both statements run in one transaction, so they read the same stream delta and the stream's
@@ -50,7 +50,7 @@ BEGIN
       V.SCORE AS SCORE,
       V.MAX_SCORE AS MAX_SCORE,
       V.GRADED_AT AS GRADED_AT,
-      IFF(V.MAX_SCORE IS NULL OR V.MAX_SCORE = 0 OR ABS(ROUND(V.SCORE / V.MAX_SCORE * 100, 2)) >= 10000, NULL, ROUND(V.SCORE / V.MAX_SCORE * 100, 2))::NUMBER(6,2) AS PERCENTAGE
+      IFF(V.MAX_SCORE IS NULL OR V.MAX_SCORE = 0 OR ABS(ROUND(V.SCORE / NULLIF(V.MAX_SCORE, 0) * 100, 2)) >= 10000, NULL, ROUND(V.SCORE / NULLIF(V.MAX_SCORE, 0) * 100, 2))::NUMBER(6,2) AS PERCENTAGE
     FROM (
     SELECT S.*,
       CASE

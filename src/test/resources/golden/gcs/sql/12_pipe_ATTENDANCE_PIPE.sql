@@ -1,6 +1,6 @@
 -- autosync: PIPE SCHOOL_DATA.AUTOSYNC.ATTENDANCE_PIPE
 -- template: pipeline/pipe.sql.mustache
--- checksum: sha256:f0672db5d27d38f7c1f8c0b143aa5cecee05d282114bc0cf8a53334a9c90a560
+-- checksum: sha256:d576040337f19751c4a42196d565696b29dae03c0e23563bf581804a38408b3c
 
 -- Snowpipe: loads each new file under @SCHOOL_DATA.AUTOSYNC.AUTOSYNC_STAGE/attendance/ into SCHOOL_DATA.AUTOSYNC.ATTENDANCE_EVENTS.
 -- A file that is not valid JSON is skipped whole (ON_ERROR = SKIP_FILE) and shows in COPY_HISTORY
@@ -17,7 +17,7 @@ FROM (
     $1:event_type::VARCHAR,
     $1:student_id::VARCHAR,
     $1:school_id::VARCHAR,
-    TRY_TO_DATE($1:attendance_date::VARCHAR, 'YYYY-MM-DD'),
+    NVL2(REGEXP_SUBSTR($1:attendance_date::VARCHAR, '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'), TRY_TO_DATE($1:attendance_date::VARCHAR), NULL),
     TRY_CAST($1:event_timestamp::VARCHAR AS TIMESTAMP_TZ),
     $1,
     METADATA$FILENAME,

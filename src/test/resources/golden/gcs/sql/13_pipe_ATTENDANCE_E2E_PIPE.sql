@@ -1,6 +1,6 @@
 -- autosync: PIPE SCHOOL_DATA.AUTOSYNC.ATTENDANCE_E2E_PIPE
 -- template: pipeline/e2e_pipe.sql.mustache
--- checksum: sha256:dea327cc0693a42011327d83041e3f40cea4b0c480e4609ec41cd0c29b37e35a
+-- checksum: sha256:994ef7e6042dc445fd4c624bf7474b89dd331a8464eade9cc295a48c78dead0c
 
 -- The end-to-end pipe: the same SELECT as SCHOOL_DATA.AUTOSYNC.ATTENDANCE_PIPE, reading the internal e2e stage.
 -- autosync:e2e loads a run's files with ALTER PIPE ... REFRESH PREFIX = '<run folder>'.
@@ -15,7 +15,7 @@ FROM (
     $1:event_type::VARCHAR,
     $1:student_id::VARCHAR,
     $1:school_id::VARCHAR,
-    TRY_TO_DATE($1:attendance_date::VARCHAR, 'YYYY-MM-DD'),
+    NVL2(REGEXP_SUBSTR($1:attendance_date::VARCHAR, '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'), TRY_TO_DATE($1:attendance_date::VARCHAR), NULL),
     TRY_CAST($1:event_timestamp::VARCHAR AS TIMESTAMP_TZ),
     $1,
     METADATA$FILENAME,

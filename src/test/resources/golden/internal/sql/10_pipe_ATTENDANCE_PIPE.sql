@@ -1,6 +1,6 @@
 -- autosync: PIPE SCHOOL_DATA.AUTOSYNC.ATTENDANCE_PIPE
 -- template: pipeline/pipe.sql.mustache
--- checksum: sha256:ea1c4f37f056f47db996817ab9140401fb83904e26c5f805b7dfab2a2680ed99
+-- checksum: sha256:f267d03278dd761d2d9352a975dca50fe669d6407f9a1187aa281e7acfd14fd3
 
 -- Snowpipe: loads each new file under @SCHOOL_DATA.AUTOSYNC.AUTOSYNC_STAGE/attendance/ into SCHOOL_DATA.AUTOSYNC.ATTENDANCE_EVENTS.
 -- A file that is not valid JSON is skipped whole (ON_ERROR = SKIP_FILE) and shows in COPY_HISTORY
@@ -16,7 +16,7 @@ FROM (
     $1:event_type::VARCHAR,
     $1:student_id::VARCHAR,
     $1:school_id::VARCHAR,
-    TRY_TO_DATE($1:attendance_date::VARCHAR, 'YYYY-MM-DD'),
+    NVL2(REGEXP_SUBSTR($1:attendance_date::VARCHAR, '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'), TRY_TO_DATE($1:attendance_date::VARCHAR), NULL),
     TRY_CAST($1:event_timestamp::VARCHAR AS TIMESTAMP_TZ),
     $1,
     METADATA$FILENAME,

@@ -1,9 +1,10 @@
 -- autosync: VIEW SCHOOL_DATA.AUTOSYNC.AUTOSYNC_PIPE_STATUS
 -- template: pipeline/view_pipe_status.sql.mustache
--- checksum: sha256:f653416b95552eb198a9b8c420a3098f54697dd471ce8a6a1578d367dabf1d12
+-- checksum: sha256:a50df94b66e53e6b6f97bea11b465907fa76ff9a4dbff220af4a530a87261c48
 
 -- The execution state of every pipe, from SYSTEM$PIPE_STATUS, one row per pipe.
 CREATE OR REPLACE VIEW SCHOOL_DATA.AUTOSYNC.AUTOSYNC_PIPE_STATUS
+  COPY GRANTS
   COMMENT = 'autosync: execution state of every pipe'
 AS
 SELECT
@@ -14,7 +15,9 @@ SELECT
   P.STATUS:pendingFileCount::NUMBER(38,0) AS PENDING_FILE_COUNT,
   P.STATUS:oldestPendingFilePath::VARCHAR AS OLDEST_PENDING_FILE,
   P.STATUS:lastIngestedFilePath::VARCHAR AS LAST_INGESTED_FILE,
-  TRY_CAST(P.STATUS:lastIngestedTimestamp::VARCHAR AS TIMESTAMP_LTZ) AS LAST_INGESTED_AT,
+  -- lastIngestedTimestamp is ISO-8601 in UTC with a trailing Z ("2024-01-17T19:00:00.123Z"; the docs give
+  -- no format, UNVERIFIED): parsed with an explicit format, since TRY_CAST's AUTO formats may not take the Z.
+  TRY_TO_TIMESTAMP_TZ(REPLACE(P.STATUS:lastIngestedTimestamp::VARCHAR, 'Z', '+00:00'), 'YYYY-MM-DD"T"HH24:MI:SS.FFTZH:TZM')::TIMESTAMP_LTZ AS LAST_INGESTED_AT,
   IFNULL(P.STATUS:error::VARCHAR, P.STATUS:fault::VARCHAR) AS ERROR,
   P.STATUS AS STATUS_JSON
 FROM (

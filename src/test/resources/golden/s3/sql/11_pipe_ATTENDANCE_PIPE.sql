@@ -1,6 +1,6 @@
 -- autosync: PIPE SCHOOL_DATA.AUTOSYNC.ATTENDANCE_PIPE
 -- template: pipeline/pipe.sql.mustache
--- checksum: sha256:425d4e6a146d0dcc805ecf04e6c2f485a58b2b4b113702d7312d4e8d280b03b3
+-- checksum: sha256:afb92722ec033a4d2f9cd4f88c645f7bfd63fe9b64840445c747af9b58fa6146
 
 -- Snowpipe: loads each new file under @SCHOOL_DATA.AUTOSYNC.AUTOSYNC_STAGE/attendance/ into SCHOOL_DATA.AUTOSYNC.ATTENDANCE_EVENTS.
 -- A file that is not valid JSON is skipped whole (ON_ERROR = SKIP_FILE) and shows in COPY_HISTORY
@@ -16,7 +16,7 @@ FROM (
     $1:event_type::VARCHAR,
     $1:student_id::VARCHAR,
     $1:school_id::VARCHAR,
-    TRY_TO_DATE($1:attendance_date::VARCHAR, 'YYYY-MM-DD'),
+    NVL2(REGEXP_SUBSTR($1:attendance_date::VARCHAR, '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'), TRY_TO_DATE($1:attendance_date::VARCHAR), NULL),
     TRY_CAST($1:event_timestamp::VARCHAR AS TIMESTAMP_TZ),
     $1,
     METADATA$FILENAME,

@@ -10,8 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /** Collects problems and reads typed values, recording a problem instead of failing. */
-final class Problems {
-    /** Longest text value a spec may hold. */
+final class SpecProblems {
     static final int MAX_TEXT = 1000;
 
     final List<SpecProblem> list = new ArrayList<>();
