@@ -3,13 +3,11 @@ package dev.autosync.publish;
 import org.apache.maven.plugin.descriptor.MojoDescriptor;
 import org.apache.maven.plugin.descriptor.Parameter;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
-import org.apache.maven.plugin.descriptor.PluginDescriptorBuilder;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,10 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
+import static dev.autosync.publish.PluginDescriptorFile.assertNoProblems;
+import static dev.autosync.publish.PluginDescriptorFile.userProperty;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The generated goal pages against the plugin descriptor: every goal has a page, and the page
@@ -31,24 +29,23 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class PluginDocsCheck {
 
-    private static final Path BASEDIR = Path.of(System.getProperty("basedir", "."));
-    private static final Path DESCRIPTOR = BASEDIR.resolve("target/classes/META-INF/maven/plugin.xml");
-    private static final Path SITE = BASEDIR.resolve("target/site");
+    private static final Path SITE = PluginDescriptorFile.BASEDIR.resolve("target/site");
+    private static final String DOCS = "the generated plugin documentation (target/site)";
     private static final String HOW_TO_BUILD = "build them with ./mvnw -B test-compile site";
 
     @Test
     void everyGoalPageListsEveryParameterWithItsPropertyDefaultAndDescription() throws Exception {
-        PluginDescriptor plugin = readDescriptor();
+        PluginDescriptor plugin = PluginDescriptorFile.read();
         List<String> problems = new ArrayList<>();
         for (MojoDescriptor mojo : plugin.getMojos()) {
             problems.addAll(checkGoalPage(mojo));
         }
-        assertNoProblems(problems);
+        assertNoProblems(DOCS, problems);
     }
 
     @Test
     void thePluginPageLinksEveryGoal() throws Exception {
-        PluginDescriptor plugin = readDescriptor();
+        PluginDescriptor plugin = PluginDescriptorFile.read();
         Document index = page("plugin-info.html");
         List<String> problems = new ArrayList<>();
         for (MojoDescriptor mojo : plugin.getMojos()) {
@@ -56,7 +53,7 @@ class PluginDocsCheck {
                 problems.add("plugin-info.html does not link goal '" + mojo.getGoal() + "' (" + pageName(mojo) + ")");
             }
         }
-        assertNoProblems(problems);
+        assertNoProblems(DOCS, problems);
     }
 
     private static List<String> checkGoalPage(MojoDescriptor mojo) throws Exception {
@@ -114,12 +111,6 @@ class PluginDocsCheck {
         return byName;
     }
 
-    /** {@code ${autosync.format}} gives {@code autosync.format}; an expression that is not a plain property gives null. */
-    private static String userProperty(Parameter p) {
-        String e = p.getExpression();
-        return e != null && e.startsWith("${") && e.endsWith("}") ? e.substring(2, e.length() - 1) : null;
-    }
-
     /** plugin.xml holds descriptions as plain text (the HTML form is for the report); compare them word for word. */
     private static String text(String plain) {
         return plain == null ? "" : plain.strip().replaceAll("\\s+", " ");
@@ -133,22 +124,5 @@ class PluginDocsCheck {
         Path file = SITE.resolve(name);
         assertTrue(Files.isRegularFile(file), file + " is missing: " + HOW_TO_BUILD);
         return Jsoup.parse(file.toFile(), "UTF-8");
-    }
-
-    private static PluginDescriptor readDescriptor() throws Exception {
-        assertTrue(Files.isRegularFile(DESCRIPTOR), DESCRIPTOR + " is missing: " + HOW_TO_BUILD);
-        try (Reader reader = Files.newBufferedReader(DESCRIPTOR)) {
-            PluginDescriptor plugin = new PluginDescriptorBuilder().build(reader);
-            assertTrue(!plugin.getMojos().isEmpty(), DESCRIPTOR + " declares no goals");
-            return plugin;
-        }
-    }
-
-    private static void assertNoProblems(List<String> problems) {
-        if (!problems.isEmpty()) {
-            int[] n = {0};
-            fail(problems.size() + " problem(s) in the generated plugin documentation:\n"
-                    + problems.stream().map(p -> "  " + ++n[0] + ". " + p).collect(Collectors.joining("\n")));
-        }
     }
 }
