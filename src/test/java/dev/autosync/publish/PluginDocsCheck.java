@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import static dev.autosync.publish.PluginDescriptorFile.assertNoProblems;
 import static dev.autosync.publish.PluginDescriptorFile.userProperty;
@@ -44,13 +45,17 @@ class PluginDocsCheck {
     }
 
     @Test
-    void thePluginPageLinksEveryGoal() throws Exception {
+    void theGoalTableAndTheSiteMenuLinkEveryGoal() throws Exception {
         PluginDescriptor plugin = PluginDescriptorFile.read();
         Document index = page("plugin-info.html");
         List<String> problems = new ArrayList<>();
         for (MojoDescriptor mojo : plugin.getMojos()) {
-            if (index.select("a[href$=/" + pageName(mojo) + "]").isEmpty()) {
-                problems.add("plugin-info.html does not link goal '" + mojo.getGoal() + "' (" + pageName(mojo) + ")");
+            String link = "a[href~=(^|/)" + Pattern.quote(pageName(mojo)) + "$]";
+            if (index.select("table " + link).isEmpty()) {
+                problems.add("plugin-info.html's goal table does not link goal '" + mojo.getGoal() + "'");
+            }
+            if (index.select("nav " + link).isEmpty()) {
+                problems.add("the site menu does not link goal '" + mojo.getGoal() + "': add it to src/site/site.xml");
             }
         }
         assertNoProblems(DOCS, problems);
