@@ -1,0 +1,100 @@
+package dev.autosync.compat;
+
+import dev.autosync.emulator.EmulatorFixture;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs the corpus through snowflake-jdbc against an emulator: each page on its own connection in a fresh
+ * database (so session parameters and tables never leak between pages), its statements in page order.
+ * A failed set-up statement is reported on the case that follows it; the page goes on, as a script would.
+ */
+final class DocExampleRunner {
+    private static final int QUERY_TIMEOUT_SECONDS = 30;
+    private final EmulatorFixture emulator;
+    private int pagesRun;
+
+    DocExampleRunner(EmulatorFixture emulator) {
+        this.emulator = emulator;
+    }
+
+    List<CaseOutcome> run(List<DocCase.Page> pages) throws SQLException {
+        List<CaseOutcome> out = new ArrayList<>();
+        for (DocCase.Page page : pages) {
+            out.addAll(run(page));
+        }
+        return out;
+    }
+
+    List<CaseOutcome> run(DocCase.Page page) throws SQLException {
+        String database = "DOCS_" + (++pagesRun) + "_" + page.name().toUpperCase().replaceAll("[^A-Z0-9]", "_");
+        emulator.run("CREATE DATABASE " + database, "CREATE SCHEMA IF NOT EXISTS " + database + ".PUBLIC");
+        List<CaseOutcome> out = new ArrayList<>();
+        try (Connection c = emulator.connect(database, "PUBLIC")) {
+            for (DocCase docCase : page.cases()) {
+                out.add(new CaseOutcome(docCase.id(), docCase.area(), difference(c, docCase)));
+            }
+        }
+        return out;
+    }
+
+    private static String difference(Connection c, DocCase docCase) {
+        for (String setup : docCase.setup()) {
+            try (Statement s = statement(c)) {
+                s.execute(setup);
+            } catch (SQLException e) {
+                return "set-up " + shorten(setup) + " failed: " + describe(e);
+            }
+        }
+        try (Statement s = statement(c)) {
+            if (docCase.error() != null) {
+                return errorDifference(s, docCase);
+            }
+            if (!s.execute(docCase.sql())) {
+                return "expected a result, found update count " + s.getUpdateCount();
+            }
+            try (ResultSet rs = s.getResultSet()) {
+                return ResultComparison.difference(docCase, rs);
+            }
+        } catch (SQLException e) {
+            return "error " + describe(e);
+        }
+    }
+
+    private static String errorDifference(Statement s, DocCase docCase) {
+        DocCase.ExpectedError want = docCase.error();
+        try {
+            s.execute(docCase.sql());
+            return "expected error " + want + ", found a result";
+        } catch (SQLException e) {
+            boolean codeOk = want.code() == null || want.code() == e.getErrorCode();
+            boolean stateOk = want.sqlState() == null || want.sqlState().equals(e.getSQLState());
+            boolean messageOk = e.getMessage() != null && squash(e.getMessage()).contains(squash(want.message()));
+            return codeOk && stateOk && messageOk ? null : "wrong error: expected " + want + ", found " + describe(e);
+        }
+    }
+
+    private static Statement statement(Connection c) throws SQLException {
+        Statement s = c.createStatement();
+        s.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
+        return s;
+    }
+
+    private static String describe(SQLException e) {
+        return String.format("%06d (%s): %s", e.getErrorCode(), e.getSQLState(), squash(String.valueOf(e.getMessage())));
+    }
+
+    private static String squash(String text) {
+        return text.replaceAll("\\s+", " ").strip();
+    }
+
+    private static String shorten(String sql) {
+        String one = squash(sql);
+        return "'" + (one.length() > 60 ? one.substring(0, 57) + "..." : one) + "'";
+    }
+}
