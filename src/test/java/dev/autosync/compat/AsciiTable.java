@@ -9,15 +9,37 @@ import java.util.List;
  * unchanged. Cells are trimmed (the docs pad and right-align them) and {@code NULL} is SQL NULL.
  *
  * <p>A cell that spans several lines (pretty-printed JSON) cannot be told apart from several rows in
- * general. In multi-line mode a line whose first cell is not blank starts a row and the following lines
- * continue it: each cell's lines lose the one space of padding and are joined with {@code \n}. Outputs
- * where the first column itself spans lines use explicit rows instead.
+ * general, so the corpus says how rows start: {@link Rows#FIRST_CELL}, at a line whose first cell is not
+ * blank; {@link Rows#JSON_FIRST_CELL}, where the first column is itself pretty-printed JSON, at a line
+ * whose first cell is not indented and does not close a bracket. The lines that follow continue the row:
+ * each cell's lines lose the one space of padding and are joined with {@code \n}.
  */
 final class AsciiTable {
     private AsciiTable() {
     }
 
-    static ExpectedRows parse(String table, boolean multiline) {
+    /** Where a row starts in a table printed with multi-line cells. */
+    enum Rows {
+        ONE_LINE, FIRST_CELL, JSON_FIRST_CELL;
+
+        static Rows of(String multiline) {
+            return switch (multiline == null ? "false" : multiline) {
+                case "false" -> ONE_LINE;
+                case "true" -> FIRST_CELL;
+                case "json" -> JSON_FIRST_CELL;
+                default -> throw new IllegalArgumentException("'multiline' is true, json or false, not " + multiline);
+            };
+        }
+
+        boolean startsRow(String firstCell) {
+            String text = firstCell.startsWith(" ") ? firstCell.substring(1) : firstCell;
+            return this == FIRST_CELL ? !text.isBlank()
+                    : !text.isBlank() && !Character.isWhitespace(text.charAt(0)) && "}]".indexOf(text.charAt(0)) < 0;
+        }
+    }
+
+    static ExpectedRows parse(String table, Rows mode) {
+        boolean multiline = mode != Rows.ONE_LINE;
         List<String> lines = table.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
         List<String> columns = null;
         List<List<String>> rows = new ArrayList<>();
@@ -43,9 +65,9 @@ final class AsciiTable {
                         + ": " + line);
             } else if (!multiline) {
                 rows.add(cells.stream().map(c -> value(List.of(c))).toList());
-            } else if (cells.get(0).isBlank()) {
+            } else if (!mode.startsRow(cells.get(0))) {
                 if (cellLines == null) {
-                    throw new IllegalArgumentException("multi-line table: the first row starts with a blank first cell: "
+                    throw new IllegalArgumentException("multi-line table: the first row does not start a row: "
                             + line);
                 }
                 for (int i = 0; i < cells.size(); i++) {

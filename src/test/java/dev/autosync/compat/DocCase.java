@@ -75,7 +75,7 @@ record DocCase(String id, String area, List<String> setup, String sql, AsciiTabl
         if (step.error() != null) {
             return new DocCase(id, area, setup, sql, null, null, ExpectedError.parse(step.error()), false);
         }
-        AsciiTable.ExpectedRows rows = step.expect() != null ? AsciiTable.parse(step.expect(), step.multiline())
+        AsciiTable.ExpectedRows rows = step.expect() != null ? AsciiTable.parse(step.expect(), AsciiTable.Rows.of(step.multiline()))
                 : new AsciiTable.ExpectedRows(step.columns(), step.rows() == null ? List.of() : step.rows());
         for (List<String> row : rows.rows()) {
             if (row.size() != rows.columns().size()) {

@@ -29,7 +29,8 @@ public record DocPage(
      * @param id the case's name on its page; by default its ordinal among the page's cases
      * @param sql the SQL as the page shows it
      * @param expect the page's output table, pasted as shown (one line per row)
-     * @param multiline whether {@code expect} has cells that span lines (a non-blank first cell starts a row)
+     * @param multiline whether {@code expect} has cells that span lines: {@code true} (a non-blank first cell
+     *        starts a row) or {@code json} (the first column is pretty-printed JSON); see {@link AsciiTable}
      * @param columns column labels, when rows are given one by one
      * @param rows the rows as {@code getString} values (null for SQL NULL), for cells that span lines
      * @param types result metadata type names the page states (null entries are not checked)
@@ -41,7 +42,7 @@ public record DocPage(
             @JsonProperty("id") String id,
             @JsonProperty(value = "sql", required = true) String sql,
             @JsonProperty("expect") String expect,
-            @JsonProperty("multiline") boolean multiline,
+            @JsonProperty("multiline") String multiline,
             @JsonProperty("columns") List<String> columns,
             @JsonProperty("rows") List<List<String>> rows,
             @JsonProperty("types") List<String> types,
