@@ -1,41 +1,69 @@
 package dev.autosync.compat;
 
 import dev.autosync.emulator.EmulatorFixture;
+import dev.autosync.emulator.LocalEmulator;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs the corpus through snowflake-jdbc against an emulator: each page on its own connection in a fresh
  * database (so session parameters and tables never leak between pages), its statements in page order.
  * A failed set-up statement is reported on the case that follows it; the page goes on, as a script would.
+ * Pages are independent, so they run on a few threads; outcomes keep the corpus order.
  */
 final class DocExampleRunner {
     private static final int QUERY_TIMEOUT_SECONDS = 30;
+    private static final int THREADS = 2;
     private final EmulatorFixture emulator;
-    private int pagesRun;
+    private final AtomicInteger pagesRun = new AtomicInteger();
 
     DocExampleRunner(EmulatorFixture emulator) {
         this.emulator = emulator;
     }
 
-    List<CaseOutcome> run(List<DocCase.Page> pages) throws SQLException {
-        List<CaseOutcome> out = new ArrayList<>();
-        for (DocCase.Page page : pages) {
-            out.addAll(run(page));
+    List<CaseOutcome> run(List<DocCase.Page> pages) throws SQLException, InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            List<Future<List<CaseOutcome>>> running = new ArrayList<>();
+            for (DocCase.Page page : pages) {
+                running.add(pool.submit(() -> run(page)));
+            }
+            List<CaseOutcome> out = new ArrayList<>();
+            for (Future<List<CaseOutcome>> f : running) {
+                out.addAll(f.get());
+            }
+            return out;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
-        return out;
     }
 
     List<CaseOutcome> run(DocCase.Page page) throws SQLException {
-        String database = "DOCS_" + (++pagesRun) + "_" + page.name().toUpperCase().replaceAll("[^A-Z0-9]", "_");
-        emulator.run("CREATE DATABASE " + database, "CREATE SCHEMA IF NOT EXISTS " + database + ".PUBLIC");
+        String database = "DOCS_" + pagesRun.incrementAndGet() + "_" + page.name().toUpperCase().replaceAll("[^A-Z0-9]", "_");
         List<CaseOutcome> out = new ArrayList<>();
-        try (Connection c = emulator.connect(database, "PUBLIC")) {
+        // a connection of its own (not the fixture's list, which is not for several threads)
+        LocalEmulator local = emulator.emulator();
+        try (Connection c = DriverManager.getConnection(local.jdbcUrl(),
+                local.connectionProperties("docs", "docs", null, null)); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + database);
+            s.execute("CREATE SCHEMA IF NOT EXISTS " + database + ".PUBLIC");
+            s.execute("USE SCHEMA " + database + ".PUBLIC");
             for (DocCase docCase : page.cases()) {
                 out.add(new CaseOutcome(docCase.id(), docCase.area(), difference(c, docCase)));
             }
