@@ -90,19 +90,13 @@ record DocCase(String id, String area, List<String> setup, String sql, AsciiTabl
         return new DocCase(id, area, setup, sql, rows, step.types(), null, ordered);
     }
 
-    /** True when the statement's last ORDER BY is outside parentheses (not a window's or a subquery's). */
+    /** True when the statement's last ORDER BY outside quotes is also outside parentheses (not a window's or a subquery's). */
     static boolean endsWithOrderBy(String sql) {
         Matcher m = TOP_LEVEL_ORDER_BY.matcher(sql);
-        int last = -1;
-        while (m.find()) {
-            last = m.start();
-        }
-        if (last < 0) {
-            return false;
-        }
+        boolean last = false;
         int depth = 0;
         boolean quoted = false;
-        for (int i = 0; i < last; i++) {
+        for (int i = 0; i < sql.length(); i++) {
             char ch = sql.charAt(i);
             if (ch == '\'') {
                 quoted = !quoted;
@@ -110,9 +104,11 @@ record DocCase(String id, String area, List<String> setup, String sql, AsciiTabl
                 depth++;
             } else if (!quoted && ch == ')') {
                 depth--;
+            } else if (!quoted && m.find(i) && m.start() == i) {
+                last = depth == 0;
             }
         }
-        return depth == 0;
+        return last;
     }
 
     /** An error as a page shows it: {@code 100039 (22003): message}, or just the message. */

@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs the corpus through snowflake-jdbc against an emulator: each page on its own connection in a fresh
@@ -26,7 +25,6 @@ final class DocExampleRunner {
     private static final int QUERY_TIMEOUT_SECONDS = 30;
     private static final int THREADS = 2;
     private final EmulatorFixture emulator;
-    private final AtomicInteger pagesRun = new AtomicInteger();
 
     DocExampleRunner(EmulatorFixture emulator) {
         this.emulator = emulator;
@@ -36,8 +34,10 @@ final class DocExampleRunner {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
             List<Future<List<CaseOutcome>>> running = new ArrayList<>();
-            for (DocCase.Page page : pages) {
-                running.add(pool.submit(() -> run(page)));
+            for (int i = 0; i < pages.size(); i++) {
+                DocCase.Page page = pages.get(i);
+                String database = "DOCS_" + (i + 1) + "_" + page.name().toUpperCase().replaceAll("[^A-Z0-9]", "_");
+                running.add(pool.submit(() -> run(page, database)));
             }
             List<CaseOutcome> out = new ArrayList<>();
             for (Future<List<CaseOutcome>> f : running) {
@@ -54,8 +54,8 @@ final class DocExampleRunner {
         }
     }
 
-    List<CaseOutcome> run(DocCase.Page page) throws SQLException {
-        String database = "DOCS_" + pagesRun.incrementAndGet() + "_" + page.name().toUpperCase().replaceAll("[^A-Z0-9]", "_");
+    /** Runs one page in a new database named {@code database} (named after the page, so reports are stable). */
+    List<CaseOutcome> run(DocCase.Page page, String database) throws SQLException {
         List<CaseOutcome> out = new ArrayList<>();
         // a connection of its own (not the fixture's list, which is not for several threads)
         LocalEmulator local = emulator.emulator();
