@@ -77,7 +77,10 @@ public final class RenderSettings {
         Identifier sc = identifier(PropertyNames.SCHEMA, schema, problems);
         Identifier si = identifier(PropertyNames.STORAGE_INTEGRATION, storageIntegration, problems);
         Identifier ni = identifier(PropertyNames.NOTIFICATION_INTEGRATION, notificationIntegration, problems);
-        Identifier wh = isBlank(taskWarehouse) ? null : identifier(PropertyNames.TASK_WAREHOUSE, taskWarehouse, problems);
+        // unset or empty means serverless tasks; only white space is a mistake, not a choice
+        Identifier wh = taskWarehouse == null || taskWarehouse.isEmpty() ? null
+                : taskWarehouse.isBlank() ? blankWarehouse(problems)
+                : identifier(PropertyNames.TASK_WAREHOUSE, taskWarehouse, problems);
         String schedule = isBlank(taskSchedule) ? DEFAULT_TASK_SCHEDULE : taskSchedule.trim();
         if (!SCHEDULE.matcher(schedule).matches() && !CRON.matcher(schedule).matches()) {
             problems.add(new SettingProblem(PropertyNames.TASK_SCHEDULE, "'" + printable(schedule)
@@ -164,6 +167,12 @@ public final class RenderSettings {
             return null;
         }
         return new Identifier(v);
+    }
+
+    private static Identifier blankWarehouse(List<SettingProblem> problems) {
+        problems.add(new SettingProblem(PropertyNames.TASK_WAREHOUSE, "is only white space; give a warehouse name, or leave "
+                + "it unset for serverless tasks"));
+        return null;
     }
 
     private static String example(String property) {

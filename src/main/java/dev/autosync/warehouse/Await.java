@@ -50,12 +50,14 @@ public final class Await {
             if (done.test(last)) {
                 return new Outcome<>(last, true);
             }
-            if (System.nanoTime() > deadline) {
-                return new Outcome<>(last, false);
-            }
+            // progress first: a slow read can carry one pass past both the report time and the
+            // deadline, and the wait's last state is worth a line before the caller says it timed out
             if (progress != null && System.nanoTime() > nextReport) {
                 progress.report(last, (System.nanoTime() - started) / 1_000_000_000);
                 nextReport = System.nanoTime() + pacing.reportEvery().toNanos();
+            }
+            if (System.nanoTime() > deadline) {
+                return new Outcome<>(last, false);
             }
             try {
                 Thread.sleep(sleep);

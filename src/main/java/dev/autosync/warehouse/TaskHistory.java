@@ -38,9 +38,17 @@ public final class TaskHistory {
         return out;
     }
 
-    /** The newest finished run, or null when the task has not finished one. */
+    /**
+     * The newest run that executed the task's body (not SKIPPED), or null when there is none. Our
+     * tasks run WHEN their stream has data, so most scheduled runs are SKIPPED; the run that matters
+     * for health is the last one that did work.
+     */
     public static TaskRun lastRun(Warehouse w, QualifiedName task) throws WarehouseException {
-        List<TaskRun> runs = finishedRuns(w, task, 1);
-        return runs.isEmpty() ? null : runs.get(0);
+        for (TaskRun r : finishedRuns(w, task, 0)) {
+            if (!"SKIPPED".equals(r.state())) {
+                return r;
+            }
+        }
+        return null;
     }
 }

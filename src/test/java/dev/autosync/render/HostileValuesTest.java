@@ -71,7 +71,7 @@ class HostileValuesTest {
             new Setting("autosync.azureQueueUri", RenderSettings::azureQueueUri,
                     "https://districtevents.queue.core.windows.net/q", false, Provider.AZURE),
             new Setting("autosync.gcsPubsubSubscription", RenderSettings::gcsPubsubSubscription,
-                    "projects/p/subscriptions/s", false, Provider.GCS),
+                    "projects/district-1/subscriptions/events", false, Provider.GCS),
             new Setting("autosync.provider", RenderSettings::provider, "s3", false));
 
     @Property(tries = 400)

@@ -118,4 +118,11 @@ class RenderSettingsTest {
         RenderFixtures.settings(Provider.S3).awsSnsTopic("arn:aws:sns:us-gov-west-1:123456789012:school-events").validate();
         RenderFixtures.settings(Provider.AZURE).azureQueueUri("https://districtevents.queue.core.windows.net/school-events-1").validate();
     }
+
+    @Test
+    void aWarehouseOfOnlyWhiteSpaceIsAMistakeNotServerless() throws Exception {
+        assertNull(new RenderSettings().taskWarehouse("").validate().taskWarehouse(), "empty: serverless");
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> new RenderSettings().taskWarehouse("\n").validate());
+        assertTrue(e.getMessage().contains("-Dautosync.taskWarehouse: is only white space"), e.getMessage());
+    }
 }

@@ -9,6 +9,8 @@ import java.util.List;
  * so a scripting block's statements run inside it), and refuses new ones once the engine closes.
  */
 final class LockedStatements implements StatementRunner {
+    /** The error code of a statement refused because the engine is closing. */
+    static final String SHUTTING_DOWN = "390114";
     private final EngineLock lock;
     private final Dispatcher dispatcher;
     private volatile boolean closed;
@@ -21,7 +23,7 @@ final class LockedStatements implements StatementRunner {
     @Override
     public Result run(Session session, String sql, List<Object> binds) {
         if (closed) {
-            throw new SnowflakeError("390114", "08001", "The local emulator is shutting down.");
+            throw new SnowflakeError(SHUTTING_DOWN, "08001", "The local emulator is shutting down.");
         }
         lock.acquire(session);
         try {

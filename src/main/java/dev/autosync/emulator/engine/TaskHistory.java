@@ -46,6 +46,14 @@ final class TaskHistory {
         }
     }
 
+    /** The run never happened: the emulator stopped before it could do anything (see TaskScheduler). */
+    void withdrawn(Session s, String queryId) throws SQLException {
+        try (PreparedStatement ps = s.conn().prepareStatement("DELETE FROM " + TABLE + " WHERE query_id = ?")) {
+            ps.setString(1, queryId);
+            ps.executeUpdate();
+        }
+    }
+
     /** The run ends in {@code state}, with the error when it failed. */
     void finished(Session s, String queryId, String state, Long code, String message) throws SQLException {
         try (PreparedStatement ps = s.conn().prepareStatement("UPDATE " + TABLE + " SET state = ?, error_code = ?, "

@@ -109,6 +109,13 @@ final class TaskScheduler {
                 state = "SUCCEEDED";
             }
         } catch (SnowflakeError e) {
+            if (LockedStatements.SHUTTING_DOWN.equals(e.code())) {
+                // the emulator stopped between scheduling the run and its first statement: the run
+                // did nothing, so it is withdrawn rather than recorded as a failure of the task
+                transactions.lockedAtomically(s, () -> history.withdrawn(s, queryId));
+                sessions.close(s);
+                return false;
+            }
             state = "FAILED";
             code = parseCode(e.code());
             message = e.getMessage();

@@ -71,7 +71,7 @@ final class ExpressionGenerator {
 
     /** ORDER BY items, as written (DuckDB's default null order applies where none is written). */
     String orderItems(List<OrderItem> items) {
-        return join(items, i -> expression(i.expr()) + (i.direction() == null ? "" : " " + i.direction())
+        return join(items, i -> (i.expr() == null ? "ALL" : expression(i.expr())) + (i.direction() == null ? "" : " " + i.direction())
                 + (i.nulls() == null ? "" : " NULLS " + i.nulls()));
     }
 

@@ -354,12 +354,19 @@ final class PrimaryParser {
         return new Extract(p.span(start), part.is(TokenType.WORD) ? part.text() : part.value(), source);
     }
 
-    /** ORDER BY items: {@code expr [ASC | DESC] [NULLS FIRST | LAST]}, comma-separated. */
+    /**
+     * ORDER BY items: {@code expr [ASC | DESC] [NULLS FIRST | LAST]}, comma-separated, or
+     * {@code ALL [ASC | DESC] [NULLS ...]} (every select-list column in order; the item's expr is null).
+     */
     List<OrderItem> orderItems() {
         List<OrderItem> items = new ArrayList<>();
         do {
             int start = t.position();
-            Expr e = expressions.expression(Set.of());
+            boolean all = items.isEmpty() && t.isWord("ALL") && !t.peek(1).is(TokenType.LEFT_PAREN) && !t.peek(1).is(TokenType.DOT);
+            if (all) {
+                t.next();
+            }
+            Expr e = all ? null : expressions.expression(Set.of());
             OrderItem.Direction direction = t.accept("ASC") ? OrderItem.Direction.ASC
                     : t.accept("DESC") ? OrderItem.Direction.DESC : null;
             OrderItem.NullsOrder nulls = null;
