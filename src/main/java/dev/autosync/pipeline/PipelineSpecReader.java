@@ -103,10 +103,11 @@ public final class PipelineSpecReader {
         for (int i = 0; i < entities.size(); i++) {
             EntitySpec e = readEntity(entities.get(i), "entities[" + i + "]", p);
             if (e != null) {
-                if (!names.add(e.name())) {
+                boolean duplicate = !names.add(e.name());
+                if (duplicate) {
                     p.add("entities[" + i + "].name", "entity " + e.name() + " is declared twice");
                 }
-                for (EntitySpec other : result) {
+                for (EntitySpec other : duplicate ? List.<EntitySpec>of() : result) {
                     if (e.folder() != null && other.folder() != null && StageFolder.overlap(e.folder(), other.folder())) {
                         p.add("entities[" + i + "].folder", "'" + e.folder() + "' overlaps the folder '" + other.folder()
                                 + "' of " + other.name() + ": a pipe loads its folder and everything below it, so "
