@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Benchmark: deploy (first and no-op) and e2e (samples, 10x and 100x the sample events) on the
-# emulator, in one run, from the sample project. Needs the plugin installed (mvn install).
+# emulator, in one run, from the sample project. Installs this checkout's plugin first.
 # Usage: bench/deploy-and-e2e.sh
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
+source "$(dirname "$0")/lib.sh"
+install_plugin
 work=$(mktemp -d)
 cp -r "$root/samples/district" "$work/district"
 cd "$work/district"
@@ -24,13 +25,13 @@ for factor in (10, 100):
                     f.write(json.dumps(r) + "\n")
 PY
 t() { local s=$(date +%s%N); "$@" > "$work/last.log" 2>&1 || { cat "$work/last.log"; exit 1; }; echo $(( ($(date +%s%N) - s) / 1000000 )); }
-mvn -q -o validate >/dev/null
-first=$(t mvn -B -o verify -Dautosync.e2e.skip=true); d1=$(grep -o '[0-9]* statement(s) in [0-9.]* s' "$work/last.log")
-noop=$(t mvn -B -o verify -Dautosync.e2e.skip=true); d2=$(grep -o '[0-9]* statement(s) in [0-9.]* s' "$work/last.log")
-e1=$(t mvn -B -o verify); s1=$(grep -o 'passed, [0-9]* failed, [0-9]* skipped in [0-9.]* s' "$work/last.log" | grep -o '[0-9.]* s$')
+step "$mvnw" -B -q validate   # resolves the sample project's plugins online once
+first=$(t "$mvnw" -B -o verify -Dautosync.e2e.skip=true); d1=$(grep -o '[0-9]* statement(s) in [0-9.]* s' "$work/last.log")
+noop=$(t "$mvnw" -B -o verify -Dautosync.e2e.skip=true); d2=$(grep -o '[0-9]* statement(s) in [0-9.]* s' "$work/last.log")
+e1=$(t "$mvnw" -B -o verify); s1=$(grep -o 'passed, [0-9]* failed, [0-9]* skipped in [0-9.]* s' "$work/last.log" | grep -o '[0-9.]* s$')
 f10=$(ls "$work"/x10/*.json | paste -sd, -); f100=$(ls "$work"/x100/*.json | paste -sd, -)
-e10=$(t mvn -B -o verify -Dautosync.e2e.files="$f10"); s10=$(grep -o 'skipped in [0-9.]* s' "$work/last.log" | grep -o '[0-9.]* s$')
-e100=$(t mvn -B -o verify -Dautosync.e2e.files="$f100"); s100=$(grep -o 'skipped in [0-9.]* s' "$work/last.log" | grep -o '[0-9.]* s$')
+e10=$(t "$mvnw" -B -o verify -Dautosync.e2e.files="$f10"); s10=$(grep -o 'skipped in [0-9.]* s' "$work/last.log" | grep -o '[0-9.]* s$')
+e100=$(t "$mvnw" -B -o verify -Dautosync.e2e.files="$f100"); s100=$(grep -o 'skipped in [0-9.]* s' "$work/last.log" | grep -o '[0-9.]* s$')
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
 echo "first deploy:  build ${first} ms; deploy ${d1}"
 echo "no-op deploy:  build ${noop} ms; deploy ${d2}"

@@ -1,0 +1,34 @@
+# Shared by the bench scripts (sourced). Each step resolves what it needs from Maven Central on first
+# use (no -o: a fresh machine's local repository has no dependency plugin) and, when it fails, prints
+# Maven's output and stops, instead of failing silently with the output thrown away.
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+mvnw="$root/mvnw"
+dependency_plugin=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
+
+# Runs a build step quietly; on failure shows what Maven said and exits.
+step() {
+  local log; log=$(mktemp)
+  if ! "$@" >"$log" 2>&1; then
+    echo "bench: failed: $*" >&2; cat "$log" >&2; rm -f "$log"; exit 1
+  fi
+  rm -f "$log"
+}
+
+# Compiles main and test classes and writes the test class path to target/bench.cp.
+bench_classpath() {
+  step "$mvnw" -B -q -f "$root/pom.xml" test-compile -Dinvoker.skip
+  step "$mvnw" -B -q -f "$root/pom.xml" "$dependency_plugin:build-classpath" \
+    -Dmdep.outputFile="$root/target/bench.cp" -Dmdep.includeScope=test
+  [ -s "$root/target/bench.cp" ] || { echo "bench: no class path written to target/bench.cp" >&2; exit 1; }
+}
+
+# Installs this checkout's plugin into the local repository, for the scripts that run the sample project.
+install_plugin() {
+  step "$mvnw" -B -q -f "$root/pom.xml" install -DskipTests -Dinvoker.skip
+}
+
+# Runs a Java benchmark class with the class path bench_classpath wrote.
+run_java() {
+  SNOWFLAKE_DISABLE_MINICORE=true exec java -Xmx2g \
+    -cp "$root/target/classes:$root/target/test-classes:$(cat "$root/target/bench.cp")" "$@"
+}
