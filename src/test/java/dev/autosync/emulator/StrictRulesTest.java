@@ -87,6 +87,7 @@ class StrictRulesTest {
                 + "|Integration is required for AUTO_INGEST = TRUE on a GCS stage",
         "pipe-integration-uppercase|CREATE PIPE P6 AUTO_INGEST = TRUE INTEGRATION = 'ni' AS COPY INTO V FROM @GST"
                 + "|the integration name must be typed in all uppercase ('NI')",
+        "pipe-user-stage|CREATE PIPE P9 AS COPY INTO V FROM @~/x/|a pipe cannot load from the user stage @~/x/",
         "pipe-notification-scope|CREATE PIPE P7 INTEGRATION = 'NI' AS COPY INTO V FROM @GST|UNVERIFIED",
     })
     void refusedWithTheRulesMessage(String rule, String sql, String message) {

@@ -41,6 +41,7 @@ final class PipeDdl {
     }
 
     Result create(StatementContext st, CreateHeader h) throws SQLException {
+        SnowflakeRules.enforcePipe(st.text(), null);
         CreatePipe p = CreatePipe.parse(st, catalog, planner);
         SnowflakeRules.enforcePipe(st.text(), p.plan().location());
         return create(st.session(), h, p);

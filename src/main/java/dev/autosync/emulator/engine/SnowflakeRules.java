@@ -35,10 +35,13 @@ final class SnowflakeRules {
         fail(COPY.check(copy, inPipe));
     }
 
-    /** Checks a whole CREATE PIPE statement whose COPY reads {@code location}. */
+    /**
+     * Checks a whole CREATE PIPE statement whose COPY reads {@code location}; with a null location (before
+     * the COPY is planned) the rules that depend on the stage's cloud wait for the second call.
+     */
     static void enforcePipe(String statement, Stages.Location location) {
         CreatePipe pipe = new SqlParser(new Cursor(statement)).createPipe();
-        StageKind kind = location.external()
+        StageKind kind = location == null ? StageKind.UNKNOWN : location.external()
                 ? StageKind.ofUrl(location.stage().prop("URL").toLowerCase(Locale.ROOT)) : StageKind.INTERNAL;
         fail(PIPE.check(pipe, ref -> kind));
     }

@@ -29,6 +29,7 @@ public final class PipeRules {
             f.add(Rule.PIPE_REPLACE_OR_IF_NOT_EXISTS, "The OR REPLACE and IF NOT EXISTS clauses are mutually exclusive. "
                     + "They can't both be used in the same statement.", pipe);
         }
+        source(pipe.copy(), f);
         List<Violation> out = new ArrayList<>(f.list);
         out.addAll(copyRules.check(pipe.copy(), true));
         out.addAll(notification(pipe, kindOf(pipe.copy(), stages)));
@@ -67,6 +68,28 @@ public final class PipeRules {
                     + "stages using SNS; whether Snowflake accepts it here is UNVERIFIED, so autosync refuses it", sns);
         }
         return f.list;
+    }
+
+    /** Snowpipe loads from named, table or external stages: "not user stages" (AUTO_INGEST); a URL is not documented. */
+    private static void source(CopyInto copy, CopyRules.Findings f) {
+        CopySource source = copy.source();
+        List<String> stages = new ArrayList<>();
+        if (source instanceof CopySource.Stage s) {
+            stages.add(s.location());
+        } else if (source instanceof CopySource.Transform t) {
+            t.query().walk().filter(n -> n instanceof Relation.StageRef).forEach(n -> stages.add(((Relation.StageRef) n).location()));
+        } else if (source instanceof CopySource.Location l) {
+            f.add(Rule.PIPE_EXTERNAL_LOCATION, "a pipe's COPY reads the external location '" + l.url() + "': the docs describe "
+                    + "pipes loading from stages only; whether Snowflake accepts a location is UNVERIFIED, so autosync refuses "
+                    + "it: create an external stage for it", l);
+        }
+        for (String location : stages) {
+            if (location.startsWith("~")) {
+                f.add(Rule.PIPE_USER_STAGE, "a pipe cannot load from the user stage @" + location + ": \"Snowpipe supports "
+                        + "loading from internal stages (i.e. Snowflake named stages or table stages, but not user stages)\": "
+                        + "use a named stage", source);
+            }
+        }
     }
 
     /** What the COPY's stage reads: its FROM stage, or the stage its transformation selects from. */

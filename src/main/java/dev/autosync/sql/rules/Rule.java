@@ -49,6 +49,10 @@ public enum Rule {
             "not both AWS_SNS_TOPIC and INTEGRATION"),
     PIPE_NOTIFICATION_SCOPE("pipe-notification-scope", Pages.PIPE, "AWS_SNS_TOPIC, INTEGRATION", false,
             "INTEGRATION only with auto-ingest on an external stage, AWS_SNS_TOPIC only with auto-ingest on S3 (unverified)"),
+    PIPE_USER_STAGE("pipe-user-stage", Pages.PIPE, "AUTO_INGEST", true,
+            "a pipe loads from named or table stages (internal) or external stages, not from a user stage (@~)"),
+    PIPE_EXTERNAL_LOCATION("pipe-external-location", Pages.PIPE, "AUTO_INGEST", false,
+            "a pipe's COPY from an external location URL instead of a stage (unverified: the docs name stages only)"),
     PIPE_REPLACE_OR_IF_NOT_EXISTS("pipe-replace-or-if-not-exists", Pages.PIPE, "Usage notes", true,
             "OR REPLACE and IF NOT EXISTS are mutually exclusive");
 
