@@ -48,6 +48,7 @@ final class SnowflakeRules {
 
     private static void fail(List<Violation> violations) {
         if (!violations.isEmpty()) {
+            // UNVERIFIED: the docs give no error code for these; 002000 / 42601 as the emulator's other compilation errors.
             throw SnowflakeError.compilation(violations.get(0).detail());
         }
     }

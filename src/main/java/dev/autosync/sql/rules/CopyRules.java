@@ -44,11 +44,26 @@ public final class CopyRules {
     public List<Violation> check(CopyInto copy, boolean inPipe) {
         Findings f = new Findings();
         columnList(copy, f);
+        columnCount(copy, f);
         options(copy, inPipe, f);
+        CopyOptionRules.check(copy, f);
         if (copy.source() instanceof CopySource.Transform t) {
             query(t.query(), inPipe, f);
         }
         return f.list;
+    }
+
+    /** With a column list, the SELECT list maps item for item ("The list must match the sequence of columns"). */
+    private static void columnCount(CopyInto copy, Findings f) {
+        if (copy.columns().isEmpty() || !(copy.source() instanceof CopySource.Transform t)
+                || !(t.query().body() instanceof QueryBody.Select s)
+                || s.items().stream().anyMatch(i -> i.expr() instanceof Expr.Star)) {
+            return;
+        }
+        if (s.items().size() != copy.columns().size()) {
+            f.add(Rule.COLUMN_COUNT, "Insert value list does not match column list expecting " + copy.columns().size()
+                    + " but got " + s.items().size(), s);
+        }
     }
 
     private static void columnList(CopyInto copy, Findings f) {

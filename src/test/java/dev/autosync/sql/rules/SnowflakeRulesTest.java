@@ -95,6 +95,19 @@ class SnowflakeRulesTest {
         "INCLUDE_METADATA|COPY INTO T FROM @INT_STAGE INCLUDE_METADATA = (F = METADATA$FILENAME)",
         "INCLUDE_METADATA|COPY INTO T FROM @INT_STAGE MATCH_BY_COLUMN_NAME = CASE_INSENSITIVE INCLUDE_METADATA = (F = METADATA$SIZE)",
         "COLUMN_LIST|COPY INTO T (A, B, A) FROM (SELECT $1, $2, $3 FROM @INT_STAGE)",
+        "COLUMN_COUNT|COPY INTO T (A, B) FROM (SELECT $1 FROM @INT_STAGE)",
+        "COPY_OPTION_VALUES|COPY INTO T FROM @INT_STAGE ON_ERROR = SKIP_ALL",
+        "COPY_OPTION_VALUES|COPY INTO T FROM @INT_STAGE SIZE_LIMIT = 0",
+        "OK|COPY INTO T FROM @INT_STAGE ON_ERROR = SKIP_FILE_3 SIZE_LIMIT = 25000000",
+        "MATCH_BY_COLUMN_NAME_FORMAT|COPY INTO T FROM @INT_STAGE FILE_FORMAT = (TYPE = XML) MATCH_BY_COLUMN_NAME = CASE_SENSITIVE",
+        "OK|COPY INTO T FROM @INT_STAGE FILE_FORMAT = (TYPE = PARQUET) MATCH_BY_COLUMN_NAME = CASE_SENSITIVE",
+        "FILE_FORMAT_OPTIONS|COPY INTO T FROM @INT_STAGE FILE_FORMAT = (TYPE = CSV PARSE_HEADER = TRUE SKIP_HEADER = 1)",
+        "FILE_FORMAT_OPTIONS|COPY INTO T FROM @INT_STAGE FILE_FORMAT = (TYPE = CSV FIELD_DELIMITER = 'aa' RECORD_DELIMITER = 'aabb')",
+        "OK|COPY INTO T FROM @INT_STAGE FILE_FORMAT = (TYPE = CSV FIELD_DELIMITER = ';' SKIP_HEADER = 1)",
+        "FORMAT_NAME_AND_TYPE|COPY INTO T FROM @INT_STAGE FILE_FORMAT = (FORMAT_NAME = 'F' TYPE = JSON)",
+        "LOAD_MODE_ADD_FILES_COPY|COPY INTO T FROM @INT_STAGE FILE_FORMAT = (TYPE = PARQUET USE_VECTORIZED_SCANNER = TRUE) LOAD_MODE = ADD_FILES_COPY MATCH_BY_COLUMN_NAME = CASE_INSENSITIVE",
+        "LOAD_MODE_ADD_FILES_COPY|COPY INTO T FROM @INT_STAGE LOAD_MODE = ADD_FILES_COPY MATCH_BY_COLUMN_NAME = CASE_SENSITIVE ON_ERROR = CONTINUE",
+        "OK|COPY INTO T FROM @INT_STAGE FILE_FORMAT = (TYPE = PARQUET USE_VECTORIZED_SCANNER = TRUE) LOAD_MODE = ADD_FILES_COPY MATCH_BY_COLUMN_NAME = CASE_SENSITIVE",
     })
     void copyStatements(String rule, String sql) {
         assertRule(rule, copy(sql), sql);
@@ -131,6 +144,18 @@ class SnowflakeRulesTest {
     })
     void pipes(String rule, String sql) {
         assertRule(rule, pipe(sql), sql);
+    }
+
+    @org.junit.jupiter.api.Test
+    void theReadmeTableListsEveryRuleWithItsPage() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        int at = readme.indexOf("## What the emulator checks as Snowflake does");
+        assertTrue(at >= 0, "README section");
+        String section = readme.substring(at, readme.indexOf("\n## ", at + 1));
+        for (Rule r : Rule.values()) {
+            String row = section.lines().filter(l -> l.contains("`" + r.id() + "`")).findFirst().orElse("");
+            assertTrue(row.contains("`" + r.page() + "`"), r.id() + " with its page " + r.page() + " in the README table");
+        }
     }
 
     @org.junit.jupiter.api.Test
