@@ -78,6 +78,12 @@ class StrictRulesTest {
         "copy-include-metadata|COPY INTO T FROM @ST INCLUDE_METADATA = (A = METADATA$FILENAME)"
                 + "|INCLUDE_METADATA can only be used with the MATCH_BY_COLUMN_NAME copy option",
         "copy-column-list|COPY INTO T (A, A) FROM (SELECT $1:a, $1:b FROM @ST)|column 'A' is repeated",
+        "copy-column-count|COPY INTO T (A, B) FROM (SELECT $1:a FROM @ST)|Insert value list does not match column list expecting 2 but got 1",
+        "copy-option-values|COPY INTO V FROM @ST ON_ERROR = SKIP_EVERYTHING|invalid value [SKIP_EVERYTHING] for parameter 'ON_ERROR'",
+        "copy-file-format-options|COPY INTO V FROM @ST FILE_FORMAT = (TYPE = CSV PARSE_HEADER = TRUE SKIP_HEADER = 1)"
+                + "|the SKIP_HEADER option is not supported with PARSE_HEADER = TRUE",
+        "pipe-properties|CREATE PIPE P10 PIPE_EXECUTION_PAUSED = TRUE AS COPY INTO V FROM @ST"
+                + "|invalid property 'PIPE_EXECUTION_PAUSED' for CREATE PIPE",
         // create-pipe.md usage notes and INTEGRATION
         "pipe-copy-options|CREATE PIPE P1 AS COPY INTO V FROM @ST PURGE = TRUE|copy option PURGE = TRUE is not supported in a pipe",
         "pipe-copy-options|CREATE PIPE P2 AS COPY INTO V FROM @ST SIZE_LIMIT = 100|copy option SIZE_LIMIT = 100 is not supported",

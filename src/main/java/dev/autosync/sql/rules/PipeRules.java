@@ -16,6 +16,9 @@ import java.util.Locale;
  * a GCS or Azure stage needs INTEGRATION (in upper case), AWS_SNS_TOPIC and INTEGRATION exclude each other.
  */
 public final class PipeRules {
+    private static final java.util.Set<String> PROPERTIES = java.util.Set.of("AUTO_INGEST", "ERROR_INTEGRATION", "AWS_SNS_TOPIC",
+            "INTEGRATION", "COMMENT");
+
     private final CopyRules copyRules;
 
     public PipeRules(CopyRules copyRules) {
@@ -28,6 +31,13 @@ public final class PipeRules {
         if (pipe.orReplace() && pipe.ifNotExists()) {
             f.add(Rule.PIPE_REPLACE_OR_IF_NOT_EXISTS, "The OR REPLACE and IF NOT EXISTS clauses are mutually exclusive. "
                     + "They can't both be used in the same statement.", pipe);
+        }
+        for (Property p : pipe.properties()) {
+            if (!PROPERTIES.contains(p.name()) && !(pipe.orAlter() && p.name().equals("PIPE_EXECUTION_PAUSED"))) {
+                f.add(Rule.PIPE_PROPERTIES, "invalid property '" + p.name() + "' for CREATE PIPE: it takes AUTO_INGEST, "
+                        + "ERROR_INTEGRATION, AWS_SNS_TOPIC, INTEGRATION and COMMENT" + (p.name().equals("PIPE_EXECUTION_PAUSED")
+                        ? " (pause a pipe with ALTER PIPE ... SET PIPE_EXECUTION_PAUSED = TRUE)" : ""), p);
+            }
         }
         source(pipe.copy(), f);
         List<Violation> out = new ArrayList<>(f.list);

@@ -65,6 +65,8 @@ public enum Rule {
             "a pipe loads from named or table stages (internal) or external stages, not from a user stage (@~)"),
     PIPE_EXTERNAL_LOCATION("pipe-external-location", Pages.PIPE, "AUTO_INGEST", false,
             "a pipe's COPY from an external location URL instead of a stage (unverified: the docs name stages only)"),
+    PIPE_PROPERTIES("pipe-properties", Pages.PIPE, "Syntax", true,
+            "CREATE PIPE takes AUTO_INGEST, ERROR_INTEGRATION, AWS_SNS_TOPIC, INTEGRATION, COMMENT (and PIPE_EXECUTION_PAUSED with OR ALTER)"),
     PIPE_REPLACE_OR_IF_NOT_EXISTS("pipe-replace-or-if-not-exists", Pages.PIPE, "Usage notes", true,
             "OR REPLACE and IF NOT EXISTS are mutually exclusive");
 
