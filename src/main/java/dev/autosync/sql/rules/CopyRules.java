@@ -274,8 +274,8 @@ public final class CopyRules {
         boolean qualified = call.name().size() > 1;
         if ((qualified || !TransformFunctions.supported(name)) && !userFunction.test(call.name())) {
             String hint = TransformFunctions.CLOCK.contains(name)
-                    ? "METADATA$START_SCAN_TIME for the load time (in a pipe, " + name + " is evaluated hours early: "
-                    + "en/sql-reference/sql/create-pipe.md)"
+                    ? "METADATA$START_SCAN_TIME for the load time (in a pipe, the values " + name + " inserts \"can be a few "
+                    + "hours earlier than the LOAD_TIME\": en/sql-reference/sql/create-pipe.md)"
                     : name.equals("COALESCE") ? "IFNULL or NVL" : name.equals("TRY_PARSE_JSON") ? "PARSE_JSON on checked text, "
                     + "or CHECK_JSON" : null;
             f.add(Rule.TRANSFORM_FUNCTIONS, unsupported(String.join(".", call.name()), hint), call);

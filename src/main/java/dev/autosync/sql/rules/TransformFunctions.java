@@ -37,7 +37,7 @@ final class TransformFunctions {
     static final Set<String> FORMAT_ARGUMENT_UNVERIFIED = Set.of("TRY_TO_TIMESTAMP", "TRY_TO_TIMESTAMP_LTZ",
             "TRY_TO_TIMESTAMP_NTZ", "TRY_TO_TIMESTAMP_TZ");
 
-    /** Evaluated once at compile time in a pipe, hours early (en/sql-reference/sql/create-pipe.md, copy_statement note). */
+    /** In a pipe their values "can be a few hours earlier than the LOAD_TIME" (en/sql-reference/sql/create-pipe.md, copy_statement note). */
     static final Set<String> CLOCK = Set.of("CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP", "GETDATE", "LOCALTIME",
             "LOCALTIMESTAMP", "SYSDATE", "SYSTIMESTAMP");
 
