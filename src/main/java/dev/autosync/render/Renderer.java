@@ -93,10 +93,12 @@ public final class Renderer {
 
         String diagnostics = templates.render("diagnostics.sql.mustache", global);
         String cloudSetup = new CloudSetupScript(templates).render(config, spec);
-        return new RenderedBundle(p, config.database().name(), config.schema().name(), spec.source(), plan.statements, postDeploy,
-                diagnostics, cloudSetup, entities, stage.sql(), e2eStage.sql(),
+        RenderedBundle bundle = new RenderedBundle(p, config.database().name(), config.schema().name(), spec.source(),
+                plan.statements, postDeploy, diagnostics, cloudSetup, entities, stage.sql(), e2eStage.sql(),
                 p.isCloud() ? config.storageIntegration().name() : null, notification == null ? null : notification.sql(),
                 pipeStatus.sql(), metrics.sql(), errors.sql());
+        BundleRules.check(bundle);
+        return bundle;
     }
 
     private static List<TableColumn> landingColumns(EntitySpec e) {

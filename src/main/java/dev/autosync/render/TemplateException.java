@@ -14,6 +14,13 @@ public class TemplateException extends Exception {
         this.line = line;
     }
 
+    /** For a subclass whose message is already complete (it names its statements and templates itself). */
+    protected TemplateException(String message, String template) {
+        super(message);
+        this.template = template;
+        this.line = 0;
+    }
+
     public String template() {
         return template;
     }

@@ -10,7 +10,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The layering of design.md, checked on the plugin's own classes on every build: only the goals
- * use Maven, the emulator stands alone, render never needs a warehouse, and no packages cycle.
+ * use Maven, the emulator stands alone, render never needs a warehouse, the rules sit below render and the
+ * emulator, and no packages cycle.
  */
 @AnalyzeClasses(packages = "dev.autosync", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureRulesTest {
@@ -30,6 +31,12 @@ class ArchitectureRulesTest {
     static final ArchRule renderNeverNeedsAWarehouse = noClasses().that().resideInAPackage("dev.autosync.render..")
             .should().dependOnClassesThat().resideInAPackage("dev.autosync.warehouse..")
             .because("render runs without a connection: settings -> model -> templates -> bundle");
+
+    @ArchTest
+    static final ArchRule theRulesSitBelowRenderAndTheEmulator = noClasses().that().resideInAPackage("dev.autosync.sql.rules..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.autosync.render..", "dev.autosync.maven..",
+                    "dev.autosync.emulator..", "org.apache.maven..")
+            .because("one implementation of Snowflake's COPY and pipe rules serves both render and the emulator");
 
     @ArchTest
     static final ArchRule noCyclesBetweenTopLevelPackages = slices().matching("dev.autosync.(*)..")

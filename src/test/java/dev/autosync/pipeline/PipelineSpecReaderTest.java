@@ -138,6 +138,11 @@ class PipelineSpecReaderTest {
         assertFalse(credits.required());
     }
 
+    /**
+     * Issue 12: an entity's folder may be a nested path (library/loans). A stage path is a case-sensitive prefix
+     * (en/sql-reference/sql/copy-into-table.md, FROM ... path), so two folders where one is a prefix of the other
+     * would load files twice (en/user-guide/data-load-snowpipe-auto-s3.md: overlapping pipes).
+     */
     @Test
     void foldersMayBeNestedPathsAndEachBrokenRuleIsNamed() throws Exception {
         String nested = """

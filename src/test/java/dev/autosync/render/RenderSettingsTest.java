@@ -79,7 +79,15 @@ class RenderSettingsTest {
         assertTrue(e.getMessage().contains("expected s3://"), e.getMessage());
     }
 
-    /** Each cloud identifier breaks one named rule; the message says which (issue: a one-letter GCP project id). */
+    /**
+     * Each cloud identifier breaks one named rule; the message says which (issue 12: a one-letter GCP project id).
+     * Rules from the providers' naming pages (cited, not re-read in issue 12's rules work): GCP project ids and Pub/Sub names
+     * (cloud.google.com/resource-manager/docs/creating-managing-projects, cloud.google.com/pubsub/docs/pubsub-basics
+     * resource names), GCS bucket names (cloud.google.com/storage/docs/buckets#naming), S3 bucket names
+     * (docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html), IAM / SNS ARNs
+     * (docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html), Azure storage accounts, containers and
+     * queues (learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules).
+     */
     @Test
     void cloudIdentifiersNameTheRuleTheyBreak() {
         java.util.Map<RenderSettings, String> cases = new java.util.LinkedHashMap<>();

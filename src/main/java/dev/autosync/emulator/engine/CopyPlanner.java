@@ -7,7 +7,6 @@ import dev.autosync.emulator.sql.Cursor;
 import dev.autosync.emulator.sql.SnowflakeTypes;
 import dev.autosync.emulator.sql.SqlContext;
 import dev.autosync.emulator.sql.Translator;
-import dev.autosync.sql.Token;
 import dev.autosync.sql.TokenType;
 
 import java.sql.SQLException;
@@ -23,11 +22,6 @@ import java.util.regex.Pattern;
  * one file's rows and convert each value to its column's type.
  */
 final class CopyPlanner {
-    private static final Set<String> NOT_IN_TRANSFORM = Set.of("WHERE", "GROUP", "HAVING", "QUALIFY", "ORDER", "LIMIT",
-            "JOIN", "UNION", "FLATTEN");
-    private static final Set<String> NOT_IN_PIPE = Set.of("FILES", "PURGE", "FORCE", "SIZE_LIMIT", "RETURN_FAILED_ONLY",
-            "VALIDATION_MODE");
-
     private final Catalog catalog;
     private final Stages stages;
     private final Streams streams;
@@ -54,11 +48,13 @@ final class CopyPlanner {
     /** Parses COPY INTO at the cursor; for a pipe, refuses the options Snowflake refuses there. */
     CopyPlan plan(StatementContext st, boolean pipe) throws SQLException {
         Cursor c = st.cursor();
+        int start = c.position();
         c.expect("COPY");
         c.expect("INTO");
         if (c.peek().is(TokenType.STAGE_REFERENCE)) {
             throw SnowflakeError.unsupported("COPY INTO @stage (unloading)");
         }
+        SnowflakeRules.enforceCopy(c, start, pipe);
         ObjectRef ref = st.name("COPY");
         CatalogObject table = catalog.findRelation(ref).orElseThrow(() -> SnowflakeError.doesNotExist("Table", ref.display()));
         if (table.kind() != CatalogKind.TABLE) {
@@ -94,7 +90,6 @@ final class CopyPlanner {
             throw SnowflakeError.unsupported("COPY from a URL; create a stage for it");
         } else {
             c.expect(TokenType.LEFT_PAREN);
-            checkSimpleSelect(c);
             transform = st.copyTranslator((reference, options) -> {
                 stageRef[0] = reference;
                 return new SqlContext.Relation(source, null);
@@ -107,9 +102,6 @@ final class CopyPlanner {
         ObjectNode options = Options.parse(c, Set.of());
         if (!c.atEnd()) {
             throw c.unexpected();
-        }
-        if (pipe) {
-            checkPipeOptions(options);
         }
         if (options.has("VALIDATION_MODE")) {
             throw SnowflakeError.unsupported("VALIDATION_MODE");
@@ -127,40 +119,6 @@ final class CopyPlanner {
         return new CopyPlan(table, tracked ? streams.baseTable(table) : ref.duckName(), tracked, columns, location, format,
                 pattern, files, CopyPlan.OnError.parse(Options.text(options, "ON_ERROR"), pipe),
                 Options.bool(options, "FORCE", false), Options.bool(options, "PURGE", false), rowsTable, typed, options);
-    }
-
-    private static void checkPipeOptions(ObjectNode options) {
-        for (String o : NOT_IN_PIPE) {
-            if (options.has(o)) {
-                throw SnowflakeError.compilation("Copy option " + o + " is not supported in a pipe definition.");
-            }
-        }
-        if ("ABORT_STATEMENT".equalsIgnoreCase(Options.text(options, "ON_ERROR"))) {
-            throw SnowflakeError.compilation("ON_ERROR = ABORT_STATEMENT is not supported in a pipe definition; "
-                    + "use SKIP_FILE (the default) or CONTINUE.");
-        }
-    }
-
-    /** COPY transforms are a simple SELECT from the stage: no WHERE, joins, grouping, ordering or LIMIT. */
-    private static void checkSimpleSelect(Cursor c) {
-        int depth = 0;
-        for (int i = c.position(); ; i++) {
-            Token t = c.token(i);
-            if (t.is(TokenType.END)) {
-                return;
-            }
-            if (t.is(TokenType.LEFT_PAREN)) {
-                depth++;
-            } else if (t.is(TokenType.RIGHT_PAREN)) {
-                if (depth == 0) {
-                    return;
-                }
-                depth--;
-            } else if (depth == 0 && t.is(TokenType.WORD) && NOT_IN_TRANSFORM.contains(t.upper())) {
-                throw SnowflakeError.compilation("COPY statement only supports simple SELECT from stage statements for "
-                        + "import (" + t.upper() + " is not allowed in a COPY transformation).");
-            }
-        }
     }
 
     /** Without a transformation a JSON file loads into one VARIANT column, or by column name when asked. */

@@ -41,7 +41,10 @@ final class PipeDdl {
     }
 
     Result create(StatementContext st, CreateHeader h) throws SQLException {
-        return create(st.session(), h, CreatePipe.parse(st, catalog, planner));
+        SnowflakeRules.enforcePipe(st.text(), null);
+        CreatePipe p = CreatePipe.parse(st, catalog, planner);
+        SnowflakeRules.enforcePipe(st.text(), p.plan().location());
+        return create(st.session(), h, p);
     }
 
     Result alter(StatementContext st) throws SQLException {
@@ -63,9 +66,6 @@ final class PipeDdl {
         if (integration != null) {
             catalog.find(CatalogKind.NOTIFICATION_INTEGRATION, ObjectRef.account(integration))
                     .orElseThrow(() -> SnowflakeError.doesNotExist("Integration", integration));
-        } else if (autoIngest && (scheme.equals("azure") || scheme.equals("gcs"))) {
-            throw SnowflakeError.compilation("Integration is required for auto-ingest pipes on " + scheme.toUpperCase(Locale.ROOT)
-                    + " stages: add INTEGRATION = '<NOTIFICATION_INTEGRATION>'.");
         }
         Result done = existing.check(s, CatalogKind.PIPE, ref, h);
         if (done != null) {

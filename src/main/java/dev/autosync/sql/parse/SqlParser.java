@@ -2,7 +2,10 @@ package dev.autosync.sql.parse;
 
 import dev.autosync.sql.Token;
 import dev.autosync.sql.TokenType;
+import dev.autosync.sql.tree.CopyInto;
+import dev.autosync.sql.tree.CreatePipe;
 import dev.autosync.sql.tree.Expr;
+import dev.autosync.sql.tree.Property;
 import dev.autosync.sql.tree.Query;
 import dev.autosync.sql.tree.QueryBody;
 import dev.autosync.sql.tree.Relation;
@@ -25,12 +28,14 @@ public final class SqlParser {
     private final ExpressionParser expressions;
     private final QueryParser queries;
     private final RelationParser relations;
+    private final CopyParser copies;
 
     public SqlParser(TokenStream tokens) {
         this.tokens = tokens;
         this.expressions = new ExpressionParser(this);
         this.queries = new QueryParser(this);
         this.relations = new RelationParser(this);
+        this.copies = new CopyParser(this);
     }
 
     /** A parser over a whole statement. */
@@ -45,6 +50,21 @@ public final class SqlParser {
     /** A query: WITH, SELECT blocks and set operators, ORDER BY, LIMIT / OFFSET / FETCH. */
     public Query query() {
         return queries.query();
+    }
+
+    /** {@code COPY INTO table ... FROM ...}: loading a table (not unloading to a stage). */
+    public CopyInto copyInto() {
+        return copies.copyInto();
+    }
+
+    /** {@code CREATE [OR REPLACE | OR ALTER] PIPE ... AS COPY INTO ...}. */
+    public CreatePipe createPipe() {
+        return copies.createPipe();
+    }
+
+    /** {@code NAME = value} properties until the statement ends, a {@code )} or a word of {@code stops}. */
+    public List<Property> properties(Set<String> stops) {
+        return copies.properties(stops);
     }
 
     public Expr expression() {
