@@ -57,6 +57,13 @@ final class ResultEnvelopes {
             }
         }
         g.writeArrayFieldStart("parameters");
+        // the session's output formats with every result, as Snowflake sends its parameters: the driver formats with them
+        for (Map.Entry<String, String> p : s.outputFormats().entrySet()) {
+            g.writeStartObject();
+            g.writeStringField("name", p.getKey());
+            g.writeStringField("value", p.getValue());
+            g.writeEndObject();
+        }
         g.writeEndArray();
         g.writeArrayFieldStart("rowtype");
         for (ResultColumn c : r.columns()) {
