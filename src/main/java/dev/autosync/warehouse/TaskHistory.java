@@ -90,7 +90,7 @@ public final class TaskHistory {
      * last 7 days), newest first; the next scheduled run, which has not started, is left out.
      */
     public static List<TaskRun> runsSince(Warehouse w, QualifiedName task, Instant since) throws WarehouseException {
-        return read(w, task, since, null, MAX_RESULT_LIMIT);
+        return read(w, task, since, null, MAX_RESULT_LIMIT).stream().filter(r -> r.queryId() != null).toList();
     }
 
     /**
@@ -111,7 +111,8 @@ public final class TaskHistory {
             List<TaskRun> runs = read(w, task, since, until, page);
             boolean fresh = false;
             for (TaskRun r : runs) {
-                if (!seen.add(r.queryId())) {
+                // the next scheduled run (no query id yet) counts towards RESULT_LIMIT but is not a run
+                if (r.queryId() == null || !seen.add(r.queryId())) {
                     continue;
                 }
                 fresh = true;
@@ -123,7 +124,7 @@ public final class TaskHistory {
                 return null;
             }
             // the page was full: the next one ends where this one did (inclusive, so runs sharing that time are not lost)
-            until = runs.get(runs.size() - 1).scheduledTime();
+            until = runs.stream().filter(r -> r.queryId() != null).map(TaskRun::scheduledTime).min(Instant::compareTo).orElseThrow();
         }
     }
 
@@ -133,10 +134,10 @@ public final class TaskHistory {
         // DATABASE_NAME and SCHEMA_NAME are applied before RESULT_LIMIT; our identifiers are unquoted upper case
         String sql = "SELECT QUERY_ID, STATE, SCHEDULED_FROM, SCHEDULED_TIME, COMPLETED_TIME, ERROR_CODE, ERROR_MESSAGE FROM TABLE("
                 + task.database().sql() + ".INFORMATION_SCHEMA.TASK_HISTORY(SCHEDULED_TIME_RANGE_START => " + literal(since)
-                + (until == null ? "" : ", SCHEDULED_TIME_RANGE_END => " + literal(until)) + ", RESULT_LIMIT => " + limit
+                + (until == null ? "" : ", SCHEDULED_TIME_RANGE_END => " + literal(ceilToMillis(until))) + ", RESULT_LIMIT => " + limit
                 + ", TASK_NAME => " + SqlLiterals.quote(task.last().name()) + ", DATABASE_NAME => " + SqlLiterals.quote(parts.get(0))
                 + (parts.size() == 3 ? ", SCHEMA_NAME => " + SqlLiterals.quote(parts.get(1)) : "")
-                + ")) WHERE QUERY_ID IS NOT NULL ORDER BY SCHEDULED_TIME DESC";
+                + ")) ORDER BY SCHEDULED_TIME DESC";
         List<TaskRun> out = new ArrayList<>();
         try (Statement s = w.jdbc().createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
@@ -150,7 +151,13 @@ public final class TaskHistory {
         return out;
     }
 
-    /** A TIMESTAMP_LTZ constant with its format given, so the session's input format does not matter. */
+    /** The end of a range given to the millisecond must not cut off the rest of the millisecond it ends in. */
+    private static Instant ceilToMillis(Instant t) {
+        Instant down = t.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        return down.equals(t) ? t : down.plusMillis(1);
+    }
+
+    /** A TIMESTAMP_LTZ constant (to the millisecond, truncated) with its format given, so the session's input format does not matter. */
     static String literal(Instant t) {
         return "TO_TIMESTAMP_LTZ(" + SqlLiterals.quote(LITERAL.format(t)) + ", 'YYYY-MM-DD HH24:MI:SS.FF3 TZHTZM')";
     }
