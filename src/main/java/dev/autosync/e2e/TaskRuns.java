@@ -63,7 +63,12 @@ final class TaskRuns {
         }
     }
 
-    /** The run EXECUTE TASK started: the oldest EXECUTE_TASK run in the window (runs come newest first). */
+    /**
+     * The run EXECUTE TASK started: the oldest EXECUTE_TASK run in the window (runs come newest
+     * first). Per the EXECUTE TASK page the run replaces a SCHEDULED one, or follows one EXECUTING,
+     * scheduled at or after the statement either way. UNVERIFIED: that such a run's SCHEDULED_FROM
+     * is EXECUTE_TASK (the TASK_HISTORY page says it is for runs "scheduled to run with EXECUTE TASK").
+     */
     private static Optional<TaskHistory.TaskRun> ours(List<TaskHistory.TaskRun> runs) {
         TaskHistory.TaskRun found = null;
         for (TaskHistory.TaskRun r : runs) {
