@@ -24,9 +24,20 @@ public final class TableFormat {
         out.add("");
         out.add("VERDICT: " + paint(r.verdict().level().name(), levelColor(r.verdict().level())));
         r.verdict().reasons().forEach(x -> out.addAll(wrap("  - " + x, "    ")));
-        section(out, "Pipes", List.of("PIPE", "STATE", "PENDING", "LAST INGESTED FILE", "AT", "ERROR", "FAULT"),
-                r.pipes().stream().map(p -> List.of(p.name(), p.executionState(), Long.toString(p.pendingFiles()),
-                        nz(p.lastIngestedFile()), nz(p.lastIngestedAt()), nz(p.error()), nz(p.fault()))).toList(), 1);
+        // FAULT only when a pipe has one: it is rare, and the columns share the terminal's width
+        boolean faults = r.pipes().stream().anyMatch(p -> p.fault() != null);
+        List<String> pipeHeader = new ArrayList<>(List.of("PIPE", "STATE", "PENDING", "LAST INGESTED FILE", "AT", "ERROR"));
+        if (faults) {
+            pipeHeader.add("FAULT");
+        }
+        section(out, "Pipes", pipeHeader, r.pipes().stream().map(p -> {
+            List<String> row = new ArrayList<>(List.of(p.name(), p.executionState(), Long.toString(p.pendingFiles()),
+                    nz(p.lastIngestedFile()), nz(p.lastIngestedAt()), nz(p.error())));
+            if (faults) {
+                row.add(nz(p.fault()));
+            }
+            return row;
+        }).toList(), 1);
         List<List<String>> channels = r.pipes().stream().filter(p -> p.notificationChannel() != null)
                 .map(p -> List.of(p.name(), p.notificationChannel())).toList();
         if (!channels.isEmpty()) {
