@@ -33,6 +33,8 @@ public final class TaskHistory {
     public static final Set<String> FINISHED = Set.of(SUCCEEDED, FAILED, FAILED_AND_AUTO_SUSPENDED, CANCELLED, SKIPPED);
     /** The function's own maximum ("Range: 1 to 10000"). */
     static final int MAX_RESULT_LIMIT = 10_000;
+    /** Rows per page when looking for the last run that did work: about 16 hours of a 1-minute schedule, usually one page. */
+    static final int LAST_RUN_PAGE = 1_000;
     /** "This function can return all executions run in the past seven days". */
     static final Duration RETAINED = Duration.ofDays(7);
     /** A literal the warehouse parses the same whatever the session's TIMESTAMP_INPUT_FORMAT. */
@@ -96,11 +98,11 @@ public final class TaskHistory {
     /**
      * The newest run that executed the task's body (not SKIPPED), or null when there is none in the
      * last 7 days. Our tasks run WHEN their stream has data, so most scheduled runs are SKIPPED (a
-     * 1-minute schedule records 10080 a week): the window is paged back from now, RESULT_LIMIT rows
-     * at a time, until a run that did work is found.
+     * 1-minute schedule records 10080 a week): the window is paged back from now, {@link #LAST_RUN_PAGE}
+     * rows at a time, until a run that did work is found.
      */
     public static TaskRun lastRun(Warehouse w, QualifiedName task) throws WarehouseException {
-        return lastRun(w, task, MAX_RESULT_LIMIT);
+        return lastRun(w, task, LAST_RUN_PAGE);
     }
 
     static TaskRun lastRun(Warehouse w, QualifiedName task, int page) throws WarehouseException {
