@@ -3,5 +3,7 @@ assert log.contains('VERDICT: FAILING')
 assert log =~ /GRADES_PIPE\s+PAUSED/
 assert log =~ /SCHOOL_DATA.AUTOSYNC.PROCESS_STUDENTS_TASK\s+suspended/
 assert log.contains('The pipeline is FAILING (autosync.status.failOnUnhealthy):')
-assert log.contains('pipe GRADES_PIPE is PAUSED (resume: ALTER PIPE GRADES_PIPE SET PIPE_EXECUTION_PAUSED = FALSE)')
+// advice matched to the state (SYSTEM$PIPE_FORCE_RESUME page, "Managing Snowpipe": stale or owner-changed pipes)
+assert log.contains('pipe GRADES_PIPE is PAUSED (resume: ALTER PIPE GRADES_PIPE SET PIPE_EXECUTION_PAUSED = FALSE; ')
+assert log.contains("SELECT SYSTEM\$PIPE_FORCE_RESUME('GRADES_PIPE', 'staleness_check_override')")
 assert log.contains('task SCHOOL_DATA.AUTOSYNC.PROCESS_STUDENTS_TASK is suspended (resume: ALTER TASK SCHOOL_DATA.AUTOSYNC.PROCESS_STUDENTS_TASK RESUME)')

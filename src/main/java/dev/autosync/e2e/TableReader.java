@@ -59,13 +59,16 @@ public final class TableReader {
                 Timestamp t = rs.getTimestamp(column);
                 return t == null ? null : t.toInstant();
             }
+            // dates and timestamps are read typed, never as text: getString() follows the session's
+            // DATE_OUTPUT_FORMAT / TIMESTAMP_*_OUTPUT_FORMAT, which a user or account may have changed ("Parameters" page)
             case TIMESTAMP_NTZ: {
-                String t = rs.getString(column);
-                return t == null ? null : FieldValues.toLocalDateTime(t.replace(' ', 'T'));
+                // the driver gives an NTZ value as that wall-clock time in the JVM's zone: toLocalDateTime() is the value
+                Timestamp t = rs.getTimestamp(column);
+                return t == null ? null : t.toLocalDateTime();
             }
             case DATE: {
-                String d = rs.getString(column);
-                return d == null ? null : FieldValues.toDate(d);
+                java.sql.Date d = rs.getDate(column);
+                return d == null ? null : d.toLocalDate();
             }
             case VARIANT: {
                 String j = rs.getString(column);

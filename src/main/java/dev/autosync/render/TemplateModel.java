@@ -60,6 +60,8 @@ public final class TemplateModel {
         Provider p = config.provider();
         m.put("database", config.database());
         m.put("schema", config.schema());
+        m.put("databaseLiteral", new SqlString(config.database().name()));
+        m.put("schemaLiteral", new SqlString(config.schema().name()));
         m.put("provider", new SqlString(p.id()));
         m.put("providerName", new SqlCode(providerTitle(p)));
         m.put("isS3", p == Provider.S3);

@@ -50,9 +50,10 @@ public final class HtmlFormat {
         h.append(barChart("chart-errors", "Failed files per pipe", failed));
         h.append("</section>\n");
 
-        table(h, "pipes", "Pipes", List.of("Pipe", "Entity", "Purpose", "State", "Pending", "Last ingested file", "At", "Error"),
+        table(h, "pipes", "Pipes", List.of("Pipe", "Entity", "Purpose", "State", "Pending", "Last ingested file", "At", "Error",
+                        "Fault", "Notification channel"),
                 r.pipes(), p -> List.of(p.name(), p.entity(), p.purpose(), p.executionState(), Long.toString(p.pendingFiles()),
-                        nz(p.lastIngestedFile()), nz(p.lastIngestedAt()), nz(p.error())));
+                        nz(p.lastIngestedFile()), nz(p.lastIngestedAt()), nz(p.error()), nz(p.fault()), nz(p.notificationChannel())));
         table(h, "metrics", "Ingestion", List.of("Pipe", "Files 24 h", "Rows 24 h", "Failed 24 h", "Files 7 d", "Rows 7 d", "Failed 7 d"),
                 r.metrics(), m -> List.of(m.pipe(), Long.toString(m.filesLoaded24h()), Long.toString(m.rowsLoaded24h()),
                         Long.toString(m.filesFailed24h()), Long.toString(m.filesLoaded7d()), Long.toString(m.rowsLoaded7d()),

@@ -5,6 +5,7 @@ import dev.autosync.render.QualifiedName;
 import dev.autosync.render.RenderedBundle;
 import dev.autosync.sql.SqlLiterals;
 import dev.autosync.warehouse.CopyHistory;
+import dev.autosync.warehouse.PipeStatus;
 import dev.autosync.warehouse.TaskHistory;
 import dev.autosync.warehouse.Warehouse;
 import dev.autosync.warehouse.WarehouseException;
@@ -37,12 +38,20 @@ public final class StatusCollector {
 
     public StatusReport collect() throws WarehouseException {
         String scope = b.database() + "." + b.schema();
+        Map<String, String> channels = new TreeMap<>();
+        for (Map<String, String> r : w.query("SHOW PIPES IN SCHEMA " + scope)) {
+            channels.put(r.get("NAME"), blankToNull(r.get("NOTIFICATION_CHANNEL")));
+        }
         List<StatusReport.Pipe> pipes = new ArrayList<>();
         for (Map<String, String> r : w.query("SELECT PIPE_NAME, ENTITY, PURPOSE, EXECUTION_STATE, PENDING_FILE_COUNT, "
-                + "OLDEST_PENDING_FILE, LAST_INGESTED_FILE, LAST_INGESTED_AT, ERROR FROM " + b.pipeStatusView() + " ORDER BY ENTITY, PURPOSE DESC")) {
-            pipes.add(new StatusReport.Pipe(r.get("PIPE_NAME"), r.get("ENTITY"), r.get("PURPOSE"), r.get("EXECUTION_STATE"),
+                + "OLDEST_PENDING_FILE, LAST_INGESTED_FILE, LAST_INGESTED_AT, STATUS_JSON FROM " + b.pipeStatusView()
+                + " ORDER BY ENTITY, PURPOSE DESC")) {
+            // error and fault from the status itself: the view's ERROR column falls back to the fault
+            PipeStatus status = PipeStatus.parse(r.get("STATUS_JSON"));
+            String name = r.get("PIPE_NAME");
+            pipes.add(new StatusReport.Pipe(name, r.get("ENTITY"), r.get("PURPOSE"), r.get("EXECUTION_STATE"),
                     num(r.get("PENDING_FILE_COUNT")), r.get("OLDEST_PENDING_FILE"), r.get("LAST_INGESTED_FILE"),
-                    r.get("LAST_INGESTED_AT"), r.get("ERROR")));
+                    r.get("LAST_INGESTED_AT"), status.error(), status.fault(), channels.get(shortName(name))));
         }
         List<StatusReport.Metrics> metrics = new ArrayList<>();
         for (Map<String, String> r : w.query("SELECT * FROM " + b.ingestionMetricsView() + " ORDER BY ENTITY, PURPOSE DESC")) {
@@ -71,7 +80,8 @@ public final class StatusCollector {
                 continue;
             }
             TaskHistory.TaskRun last = TaskHistory.lastRun(w, name);
-            tasks.add(new StatusReport.Task(name.sql(), r.get("STATE"), r.get("SCHEDULE"), last == null ? null : last.completedTime(),
+            tasks.add(new StatusReport.Task(name.sql(), r.get("STATE"), r.get("SCHEDULE"),
+                    last == null || last.completedTime() == null ? null : last.completedTime().toString(),
                     last == null ? null : last.state(), last == null ? null : last.errorMessage()));
         }
         List<StatusReport.Rejects> rejects = new ArrayList<>();
@@ -110,6 +120,15 @@ public final class StatusCollector {
         buckets.forEach((k, v) -> out.add(new StatusReport.Hour(k.substring(0, k.indexOf('|')), k.substring(k.indexOf('|') + 1),
                 v[0], v[1], v[2])));
         return out;
+    }
+
+    /** The pipe's own name from the view's PIPE_NAME (qualified or not), as SHOW PIPES lists it. */
+    private static String shortName(String pipeName) {
+        return pipeName == null ? null : pipeName.substring(pipeName.lastIndexOf('.') + 1);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     static long num(String s) {

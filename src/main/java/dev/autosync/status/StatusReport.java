@@ -16,8 +16,15 @@ public record StatusReport(String target, String database, String schema, String
     public record Verdict(Level level, List<String> reasons) {
     }
 
+    /**
+     * {@code error}: SYSTEM$PIPE_STATUS's error (from when the pipe was last compiled), judged;
+     * {@code fault}: its internal Snowflake error, "used primarily by Snowflake for debugging", shown only;
+     * {@code notificationChannel}: SHOW PIPES' notification_channel (the SQS queue an S3 bucket's event
+     * notification must target), null when the pipe has none.
+     */
     public record Pipe(String name, String entity, String purpose, String executionState, long pendingFiles,
-                       String oldestPendingFile, String lastIngestedFile, String lastIngestedAt, String error) {
+                       String oldestPendingFile, String lastIngestedFile, String lastIngestedAt, String error, String fault,
+                       String notificationChannel) {
     }
 
     public record Metrics(String pipe, String entity, String purpose, long filesLoaded24h, long rowsLoaded24h,

@@ -24,9 +24,26 @@ public final class TableFormat {
         out.add("");
         out.add("VERDICT: " + paint(r.verdict().level().name(), levelColor(r.verdict().level())));
         r.verdict().reasons().forEach(x -> out.addAll(wrap("  - " + x, "    ")));
-        section(out, "Pipes", List.of("PIPE", "STATE", "PENDING", "LAST INGESTED FILE", "AT", "ERROR"),
-                r.pipes().stream().map(p -> List.of(p.name(), p.executionState(), Long.toString(p.pendingFiles()),
-                        nz(p.lastIngestedFile()), nz(p.lastIngestedAt()), nz(p.error()))).toList(), 1);
+        // FAULT only when a pipe has one: it is rare, and the columns share the terminal's width
+        boolean faults = r.pipes().stream().anyMatch(p -> p.fault() != null);
+        List<String> pipeHeader = new ArrayList<>(List.of("PIPE", "STATE", "PENDING", "LAST INGESTED FILE", "AT", "ERROR"));
+        if (faults) {
+            pipeHeader.add("FAULT");
+        }
+        section(out, "Pipes", pipeHeader, r.pipes().stream().map(p -> {
+            List<String> row = new ArrayList<>(List.of(p.name(), p.executionState(), Long.toString(p.pendingFiles()),
+                    nz(p.lastIngestedFile()), nz(p.lastIngestedAt()), nz(p.error())));
+            if (faults) {
+                row.add(nz(p.fault()));
+            }
+            return row;
+        }).toList(), 1);
+        List<List<String>> channels = r.pipes().stream().filter(p -> p.notificationChannel() != null)
+                .map(p -> List.of(p.name(), p.notificationChannel())).toList();
+        if (!channels.isEmpty()) {
+            // the queue each bucket event notification must target: auto-ingest loads nothing until it does
+            section(out, "Notification channels", List.of("PIPE", "NOTIFICATION CHANNEL"), channels, -1);
+        }
         section(out, "Ingestion (24 h / 7 d)", List.of("PIPE", "FILES 24H", "ROWS 24H", "FAILED 24H", "FILES 7D", "ROWS 7D", "FAILED 7D"),
                 r.metrics().stream().map(m -> List.of(m.pipe(), Long.toString(m.filesLoaded24h()), Long.toString(m.rowsLoaded24h()),
                         Long.toString(m.filesFailed24h()), Long.toString(m.filesLoaded7d()), Long.toString(m.rowsLoaded7d()),

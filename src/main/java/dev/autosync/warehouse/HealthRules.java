@@ -9,18 +9,53 @@ public final class HealthRules {
     private HealthRules() {
     }
 
-    /** A pipe must be RUNNING with no error. */
+    /**
+     * A pipe must be RUNNING with no {@code error} (from when it was last compiled). A fault, which
+     * Snowflake uses for its own debugging, is not judged: status shows it. The advice follows the
+     * state ("SYSTEM$PIPE_STATUS", "SYSTEM$PIPE_FORCE_RESUME" and "Managing Snowpipe" pages).
+     */
     public static String pipe(String name, String executionState, String error) {
         if (!PipeStatus.RUNNING.equals(executionState)) {
-            boolean cause = executionState != null && (executionState.startsWith("STOPPED") || executionState.startsWith("STALLED"));
-            return "pipe " + name + " is " + executionState + (blank(error) ? "" : " (" + error + ")") + " (resume: ALTER PIPE "
-                    + name + " SET PIPE_EXECUTION_PAUSED = FALSE" + (cause ? ", after fixing the cause" : "") + ")";
+            return "pipe " + name + " is " + executionState + (blank(error) ? "" : " (" + error + ")") + " ("
+                    + pipeAdvice(name, executionState) + ")";
         }
-        return blank(error) ? null : "pipe " + name + " reports an error: " + error;
+        return blank(error) ? null : "pipe " + name + " reports an error: " + error + " (fix its cause: often a privilege on, "
+                + "or a dropped, table, stage or file format)";
     }
 
     public static String pipe(String name, PipeStatus status) {
         return pipe(name, status.executionState(), status.error());
+    }
+
+    /** What brings a pipe in {@code state} back to RUNNING. */
+    static String pipeAdvice(String name, String state) {
+        String resume = "ALTER PIPE " + name + " SET PIPE_EXECUTION_PAUSED = FALSE";
+        String forceResume = "SELECT SYSTEM$PIPE_FORCE_RESUME('" + name + "', ";
+        String recreate = "recreate the pipe (CREATE OR REPLACE PIPE: run autosync:deploy, or its statement in deploy.sql), "
+                + "then ALTER PIPE " + name + " REFRESH for files staged meanwhile";
+        if (state == null) {
+            return "its status could not be read: the role needs MONITOR on the pipe";
+        }
+        return switch (state) {
+            case "PAUSED" -> "resume: " + resume + "; a pipe paused for more than 14 days is stale and resumes only with "
+                    + forceResume + "'staleness_check_override'); if its owner changed while paused: " + forceResume
+                    + "'ownership_transfer_check_override')";
+            case "STOPPED_STAGE_ALTERED" -> "the stage's cloud parameters (URL, STORAGE_INTEGRATION, ENCRYPTION) changed: " + recreate;
+            case "STOPPED_STAGE_DROPPED", "STOPPED_FILE_FORMAT_DROPPED", "STOPPED_MISSING_TABLE",
+                 "STOPPED_NOTIFICATION_INTEGRATION_DROPPED", "STOPPED_MISSING_PIPE" ->
+                    "an object it uses was dropped: create it again (autosync:deploy; integrations with cloud-setup.sql), then " + recreate;
+            case "STOPPED_CLONED" -> "it is a clone's copy of a pipe; resume it if this copy should load: " + resume;
+            case "STOPPED_FEATURE_DISABLED", "STOPPED_BY_SNOWFLAKE_ADMIN" -> "stopped on Snowflake's side: contact Snowflake Support";
+            case "STALLED_STAGE_PERMISSION_ERROR" -> "Snowflake cannot read the stage's location: check the storage integration's "
+                    + "cloud role or consent and its grants (cloud-setup.sql), then " + resume;
+            case "STALLED_COMPILATION_ERROR", "STALLED_INITIALIZATION_ERROR", "STALLED_EXECUTION_ERROR" ->
+                    "fix the error shown (often a privilege or a dropped object), then " + resume;
+            case "STALLED_INTERNAL_ERROR" -> "an internal Snowflake error: " + resume + "; contact Snowflake Support if it persists";
+            case "READ_ONLY", "FAILING_OVER" -> "the pipe is in a secondary (replicated) database: it loads once that database "
+                    + "is promoted to primary";
+            case "UNKNOWN" -> "its status could not be read: the role needs MONITOR on the pipe";
+            default -> "resume: " + resume + (state.startsWith("STOPPED") || state.startsWith("STALLED") ? ", after fixing the cause" : "");
+        };
     }
 
     /** A task must be started, or its stream is never processed. */
@@ -28,9 +63,20 @@ public final class HealthRules {
         return "started".equalsIgnoreCase(state) ? null : "task " + name + " is " + state + " (resume: ALTER TASK " + name + " RESUME)";
     }
 
-    /** A task's newest finished run (its state and error; null when none) must not have failed. */
+    /**
+     * A task's newest run that did work (its state and error; null when none) must not have failed.
+     * FAILED_AND_AUTO_SUSPENDED: it failed SUSPEND_TASK_AFTER_NUM_FAILURES times in a row (default 10) and suspended itself.
+     */
     public static String lastRun(String name, String lastState, String lastError) {
-        return !"FAILED".equals(lastState) ? null : "task " + name + " last run failed: " + lastError;
+        if (TaskHistory.FAILED_AND_AUTO_SUSPENDED.equals(lastState)) {
+            return "task " + name + " last run failed and the task suspended itself after repeated failures: " + lastError
+                    + " (fix the cause, then ALTER TASK " + name + " RESUME; autosync:deploy resumes it too)";
+        }
+        if (TaskHistory.FAILED.equals(lastState) || TaskHistory.CANCELLED.equals(lastState)) {
+            return "task " + name + " last run " + (TaskHistory.FAILED.equals(lastState) ? "failed" : "was cancelled")
+                    + (blank(lastError) ? "" : ": " + lastError);
+        }
+        return null;
     }
 
     /** A stale stream has lost track of its table's changes. */

@@ -75,7 +75,7 @@ public final class IngestBenchmark {
             }
             loadNanos = System.nanoTime() - t;
             String hist = "SELECT COUNT(*) FROM TABLE(" + b.database() + ".INFORMATION_SCHEMA.TASK_HISTORY(TASK_NAME => "
-                    + "'PROCESS_ATTENDANCE_TASK')) WHERE STATE IN ('SUCCEEDED', 'FAILED')";
+                    + "'PROCESS_ATTENDANCE_TASK', DATABASE_NAME => '" + b.database() + "', SCHEMA_NAME => '" + b.schema() + "')) WHERE STATE IN ('SUCCEEDED', 'FAILED')";
             s.execute("EXECUTE TASK " + db + ".PROCESS_ATTENDANCE_TASK");
             while (count(s, hist) < 1) {
                 Thread.sleep(200);

@@ -88,8 +88,10 @@ final class DeployedPipeline implements AutoCloseable {
     /** EXECUTE TASK and waits for that run to finish; a failed run fails the test with its error. */
     void runTask(EntitySpec e) throws Exception {
         String task = e.names().task();
+        // TASK_HISTORY covers the account and keeps its newest 100 rows by default: scoped to this pipeline's schema
         String hist = "SELECT STATE, ERROR_MESSAGE FROM TABLE(" + database + ".INFORMATION_SCHEMA.TASK_HISTORY(TASK_NAME => '"
-                + task + "')) WHERE STATE IN ('SUCCEEDED', 'FAILED', 'SKIPPED') ORDER BY SCHEDULED_TIME";
+                + task + "', DATABASE_NAME => '" + database + "', SCHEMA_NAME => '" + SCHEMA + "', RESULT_LIMIT => 10000)) "
+                + "WHERE STATE IN ('SUCCEEDED', 'FAILED', 'FAILED_AND_AUTO_SUSPENDED', 'CANCELLED', 'SKIPPED') ORDER BY SCHEDULED_TIME";
         int before = q(hist).size();
         exec("EXECUTE TASK " + name(task));
         EmulatorFixture.await(task + " to run", WAIT_MS, () -> q(hist).size() > before);

@@ -189,6 +189,33 @@ class CopyAndPipesTest {
         assertEquals(List.of("new.json.gz|SENT"), q("ALTER PIPE PIPE2 REFRESH"));
     }
 
+    /**
+     * "Managing Snowpipe" (Resuming a stale pipe) and SYSTEM$PIPE_FORCE_RESUME: an auto-ingest pipe
+     * paused for more than 14 days is stale; SYSTEM$PIPE_STATUS still says PAUSED; ALTER PIPE ...
+     * PIPE_EXECUTION_PAUSED = FALSE is refused, naming the fix; force resume needs STALENESS_CHECK_OVERRIDE.
+     */
+    @Test
+    void aPipePausedForMoreThanFourteenDaysIsStaleAndResumesOnlyByForce() throws Exception {
+        exec("CREATE OR REPLACE TABLE ST1 (ID NUMBER)",
+                "CREATE OR REPLACE PIPE STALE1 AUTO_INGEST = TRUE AS COPY INTO ST1 FROM (SELECT $1:id FROM @EXT/st1/)",
+                "CREATE OR REPLACE PIPE FRESH1 AUTO_INGEST = TRUE AS COPY INTO ST1 FROM (SELECT $1:id FROM @EXT/st1/)",
+                "ALTER PIPE STALE1 SET PIPE_EXECUTION_PAUSED = TRUE");
+        try {
+            dev.autosync.emulator.base.EmulatorClock.advance(java.time.Duration.ofDays(15));
+            exec("ALTER PIPE FRESH1 SET PIPE_EXECUTION_PAUSED = TRUE", "ALTER PIPE FRESH1 SET PIPE_EXECUTION_PAUSED = FALSE");
+            assertTrue(q("SELECT SYSTEM$PIPE_STATUS('STALE1')").get(0).contains("\"executionState\":\"PAUSED\""));
+            SQLException plain = assertThrows(SQLException.class, () -> exec("ALTER PIPE STALE1 SET PIPE_EXECUTION_PAUSED = FALSE"));
+            assertTrue(plain.getMessage().contains("is stale") && plain.getMessage().contains("STALENESS_CHECK_OVERRIDE"),
+                    plain.getMessage());
+            SQLException noOverride = assertThrows(SQLException.class, () -> q("SELECT SYSTEM$PIPE_FORCE_RESUME('STALE1')"));
+            assertTrue(noOverride.getMessage().contains("is stale"), noOverride.getMessage());
+            q("SELECT SYSTEM$PIPE_FORCE_RESUME('STALE1', 'staleness_check_override, ownership_transfer_check_override')");
+            assertTrue(q("SELECT SYSTEM$PIPE_STATUS('STALE1')").get(0).contains("\"executionState\":\"RUNNING\""));
+        } finally {
+            dev.autosync.emulator.base.EmulatorClock.reset();
+        }
+    }
+
     @Test
     void autoIngestLoadsNewBucketFilesAndAPausedPipeQueuesThem() throws Exception {
         exec("CREATE OR REPLACE TABLE A1 (ID NUMBER)",

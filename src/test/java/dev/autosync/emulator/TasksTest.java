@@ -73,7 +73,8 @@ class TasksTest {
         EmulatorFixture.await("a skipped run", WAIT, () -> history("T_SCHED").contains("SKIPPED"));
         exec("INSERT INTO FEED VALUES (1), (2)");
         EmulatorFixture.await("the task to consume the stream", WAIT, () -> q("SELECT COUNT(*) FROM FEED_OUT").equals(List.of("2")));
-        assertTrue(history("T_SCHED").contains("SUCCEEDED"));
+        // the run commits its body before it records its end: wait for the record rather than race it
+        EmulatorFixture.await("the run to be recorded", WAIT, () -> history("T_SCHED").contains("SUCCEEDED"));
         assertEquals(List.of("FALSE"), q("SELECT SYSTEM$STREAM_HAS_DATA('FEED_S')"));
         List<String> next = q("SELECT COUNT(*) FROM TABLE(INFORMATION_SCHEMA.TASK_HISTORY(TASK_NAME => 'T_SCHED')) WHERE STATE = 'SCHEDULED'");
         assertEquals(List.of("1"), next, "TASK_HISTORY shows the next scheduled run");
@@ -135,5 +136,41 @@ class TasksTest {
         assertTrue(started.getMessage().contains("not suspended"), started.getMessage());
         exec("ALTER TASK T_CRON SUSPEND", "ALTER TASK T_CRON SET SCHEDULE = '5 MINUTES'");
         assertTrue(q("DESC TASK T_CRON").get(0).contains("|5 MINUTES|"));
+    }
+
+    /**
+     * TASK_HISTORY page: the account's runs, whichever database's INFORMATION_SCHEMA is named;
+     * DATABASE_NAME and SCHEMA_NAME (case-insensitive, exact in double quotes; SCHEMA_NAME needs
+     * DATABASE_NAME) and TASK_NAME apply before RESULT_LIMIT (default 100, 1 to 10000), the WHERE after it.
+     */
+    @Test
+    void taskHistoryCoversTheAccountAndItsArgumentsApplyBeforeResultLimit() throws Exception {
+        exec("CREATE DATABASE IF NOT EXISTS TSK_OTHER", "CREATE SCHEMA IF NOT EXISTS TSK_OTHER.S",
+                "USE SCHEMA TSK.S", "CREATE OR REPLACE TASK TSK_OTHER.S.T_TWIN AS SELECT 1", "CREATE OR REPLACE TASK TSK.S.T_TWIN AS SELECT 1 / 'x'",
+                "EXECUTE TASK TSK_OTHER.S.T_TWIN", "EXECUTE TASK TSK.S.T_TWIN");
+        String twins = "SELECT DATABASE_NAME, STATE FROM TABLE(TSK.INFORMATION_SCHEMA.TASK_HISTORY(TASK_NAME => 'T_TWIN%s)) "
+                + "WHERE STATE <> 'SCHEDULED' ORDER BY DATABASE_NAME";
+        EmulatorFixture.await("both runs", WAIT, () -> q(String.format(twins, "'")).size() == 2
+                && !q(String.format(twins, "'")).toString().contains("EXECUTING"));
+        assertEquals(List.of("TSK|FAILED", "TSK_OTHER|SUCCEEDED"), q(String.format(twins, "'")), "account-wide by default");
+        assertEquals(List.of("TSK_OTHER|SUCCEEDED"), q(String.format(twins, "', DATABASE_NAME => 'tsk_other', SCHEMA_NAME => 's'")));
+        assertEquals(List.of(), q(String.format(twins, "', DATABASE_NAME => '\"tsk_other\"'")), "double quotes match exactly");
+        SQLException noDb = assertThrows(SQLException.class, () -> q(String.format(twins, "', SCHEMA_NAME => 'S'")));
+        assertTrue(noDb.getMessage().contains("DATABASE_NAME"), noDb.getMessage());
+        for (String limit : List.of("0", "10001")) {
+            SQLException e = assertThrows(SQLException.class, () -> q(String.format(twins, "', RESULT_LIMIT => " + limit)));
+            assertTrue(e.getMessage().contains("RESULT_LIMIT"), e.getMessage());
+        }
+
+        exec("CREATE OR REPLACE TASK T_MANY AS SELECT 1");
+        for (int i = 0; i < 103; i++) {
+            exec("EXECUTE TASK T_MANY");
+        }
+        String all = "SELECT COUNT(*) FROM TABLE(INFORMATION_SCHEMA.TASK_HISTORY(TASK_NAME => 'T_MANY'%s)) WHERE STATE = 'SUCCEEDED'";
+        EmulatorFixture.await("103 runs", 60_000, () -> q(String.format(all, ", RESULT_LIMIT => 10000")).equals(List.of("103")));
+        assertEquals(List.of("100"), q(String.format(all, "")), "RESULT_LIMIT (default 100) cuts the rows before the WHERE");
+        assertEquals(List.of("7"), q(String.format(all, ", RESULT_LIMIT => 7")));
+        assertEquals(List.of("1"), q("SELECT COUNT(*) FROM TABLE(INFORMATION_SCHEMA.TASK_HISTORY(TASK_NAME => 'T_TWIN', "
+                + "DATABASE_NAME => 'TSK', ERROR_ONLY => TRUE))"), "ERROR_ONLY: the runs that failed");
     }
 }

@@ -69,8 +69,10 @@ class StatusTest {
         other.w.execute("ALTER TASK " + task + " SUSPEND");
         StatusReport r = new StatusCollector(other.bundle, other.w).collect();
         assertEquals(StatusReport.Level.FAILING, r.verdict().level());
-        assertTrue(r.verdict().reasons().contains("pipe " + "GRADES_PIPE is PAUSED (resume: ALTER PIPE GRADES_PIPE SET PIPE_EXECUTION_PAUSED = FALSE)"),
-                r.verdict().reasons().toString());
+        assertTrue(r.verdict().reasons().contains("pipe GRADES_PIPE is PAUSED (resume: ALTER PIPE GRADES_PIPE SET "
+                + "PIPE_EXECUTION_PAUSED = FALSE; a pipe paused for more than 14 days is stale and resumes only with SELECT "
+                + "SYSTEM$PIPE_FORCE_RESUME('GRADES_PIPE', 'staleness_check_override'); if its owner changed while paused: SELECT "
+                + "SYSTEM$PIPE_FORCE_RESUME('GRADES_PIPE', 'ownership_transfer_check_override'))"), r.verdict().reasons().toString());
         assertTrue(r.verdict().reasons().contains("task " + task + " is suspended (resume: ALTER TASK " + task + " RESUME)"),
                 r.verdict().reasons().toString());
         other.w.close();

@@ -26,8 +26,13 @@ public final class LocalPipeline {
     public final Path dataDir;
 
     public LocalPipeline(Path dataDir, String database) throws Exception {
+        this(dataDir, database, "AUTOSYNC");
+    }
+
+    /** The pipeline deployed in {@code database.schema}: two schemas of one database stand for a dev and a prod deployment. */
+    public LocalPipeline(Path dataDir, String database, String schema) throws Exception {
         this.dataDir = dataDir;
-        bundle = new Renderer(null).render(RenderFixtures.settings(Provider.INTERNAL).database(database).validate(),
+        bundle = new Renderer(null).render(RenderFixtures.settings(Provider.INTERNAL).database(database).schema(schema).validate(),
                 RenderFixtures.schoolSpec());
         Target t = new Target(Target.Kind.LOCAL, null, Map.of(), Map.of(), dataDir, LoginPolicy.anyone(), List.of());
         w = Warehouse.connect(t, m -> { });

@@ -1,5 +1,6 @@
 package dev.autosync.emulator.engine;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autosync.emulator.base.SnowflakeError;
 import dev.autosync.emulator.sql.Cursor;
 
@@ -57,7 +58,15 @@ final class Ddl {
         c.expect("ALTER");
         String kind = KindWord.read(c);
         if (kind.equals("SESSION")) {
-            Options.parse(c, Set.of());
+            // the output formats are kept (the driver prints values with them); other parameters are accepted as before
+            if (c.accept("UNSET")) {
+                do {
+                    st.session().outputFormat(c.next().upper(), null);
+                } while (c.accept(dev.autosync.sql.TokenType.COMMA));
+            } else {
+                ObjectNode set = Options.parse(c, Set.of());
+                set.fields().forEachRemaining(e -> st.session().outputFormat(e.getKey(), e.getValue().asText()));
+            }
             return Result.status(StatementKind.ALTER_SESSION, "Statement executed successfully.");
         }
         transactions.commit(st.session());

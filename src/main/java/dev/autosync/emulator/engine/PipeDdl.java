@@ -100,7 +100,13 @@ final class PipeDdl {
             case UNSET -> {
                 for (String k : a.unset()) {
                     switch (k) {
-                        case "PIPE_EXECUTION_PAUSED" -> pipe.props().put("PAUSED", false);
+                        case "PIPE_EXECUTION_PAUSED" -> {
+                            if (PipeStaleness.stale(pipe)) {
+                                throw PipeStaleness.resumeRefused(pipe);
+                            }
+                            PipeStaleness.paused(pipe, false);
+                            pipe.props().put("PAUSED", false);
+                        }
                         case "COMMENT" -> pipe.comment(null);
                         default -> pipe.props().remove(k);
                     }
@@ -114,8 +120,13 @@ final class PipeDdl {
 
     private static void set(CatalogObject pipe, ObjectNode set) {
         if (set.has("PIPE_EXECUTION_PAUSED")) {
-            pipe.props().put("PAUSED", Options.bool(set, "PIPE_EXECUTION_PAUSED", false));
-            if (!Options.bool(set, "PIPE_EXECUTION_PAUSED", false)) {
+            boolean pause = Options.bool(set, "PIPE_EXECUTION_PAUSED", false);
+            if (!pause && PipeStaleness.stale(pipe)) {
+                throw PipeStaleness.resumeRefused(pipe);
+            }
+            PipeStaleness.paused(pipe, pause);
+            pipe.props().put("PAUSED", pause);
+            if (!pause) {
                 pipe.props().remove("LAST_ERROR");
             }
         }

@@ -29,6 +29,50 @@ public final class Session {
         }
     };
     private volatile long lastUsed = System.currentTimeMillis();
+    /** Output-format parameters this session set (ALTER SESSION, or the login's session parameters), by name. */
+    private final Map<String, String> outputFormats = new LinkedHashMap<>();
+
+    /**
+     * The session parameters that shape how the driver prints values ("Parameters" page), with
+     * Snowflake's account defaults; sent at login and with every result, so getString() follows
+     * what the session set.
+     */
+    public static final Map<String, String> OUTPUT_FORMAT_DEFAULTS = defaults();
+
+    private static Map<String, String> defaults() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("TIMESTAMP_OUTPUT_FORMAT", "YYYY-MM-DD HH24:MI:SS.FF3 TZHTZM");
+        m.put("TIMESTAMP_NTZ_OUTPUT_FORMAT", "YYYY-MM-DD HH24:MI:SS.FF3");
+        m.put("TIMESTAMP_LTZ_OUTPUT_FORMAT", "");
+        m.put("TIMESTAMP_TZ_OUTPUT_FORMAT", "");
+        m.put("DATE_OUTPUT_FORMAT", "YYYY-MM-DD");
+        m.put("TIME_OUTPUT_FORMAT", "HH24:MI:SS");
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** The output formats in effect: the defaults, overridden by what the session set. */
+    public Map<String, String> outputFormats() {
+        Map<String, String> m = new LinkedHashMap<>(OUTPUT_FORMAT_DEFAULTS);
+        synchronized (outputFormats) {
+            m.putAll(outputFormats);
+        }
+        return m;
+    }
+
+    /** Sets ({@code value} non-null) or unsets an output-format parameter; false when {@code name} is not one. */
+    public boolean outputFormat(String name, String value) {
+        if (!OUTPUT_FORMAT_DEFAULTS.containsKey(name)) {
+            return false;
+        }
+        synchronized (outputFormats) {
+            if (value == null) {
+                outputFormats.remove(name);
+            } else {
+                outputFormats.put(name, value);
+            }
+        }
+        return true;
+    }
 
     Session(String id, String user, Connection conn) {
         this.id = id;

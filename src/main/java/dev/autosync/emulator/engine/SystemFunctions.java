@@ -34,7 +34,7 @@ final class SystemFunctions {
                 return streams.offsetSql(stream(names, name, first));
             case "SYSTEM$PIPE_FORCE_RESUME":
                 try {
-                    return forceResume(session, names, requireName(name, first));
+                    return forceResume(session, names, requireName(name, first), literals.size() > 1 ? literals.get(1) : null);
                 } catch (SQLException e) {
                     throw ErrorMapper.map(e);
                 }
@@ -54,10 +54,29 @@ final class SystemFunctions {
         return catalog.require(CatalogKind.STREAM, ref);
     }
 
-    /** SYSTEM$PIPE_FORCE_RESUME: resumes a paused pipe. */
-    private String forceResume(Session session, NameResolver names, String name) throws SQLException {
+    /**
+     * SYSTEM$PIPE_FORCE_RESUME(pipe [, 'STALENESS_CHECK_OVERRIDE, OWNERSHIP_TRANSFER_CHECK_OVERRIDE']):
+     * resumes a paused pipe; a stale one only with STALENESS_CHECK_OVERRIDE (its page and "Managing Snowpipe").
+     */
+    private String forceResume(Session session, NameResolver names, String name, String overrides) throws SQLException {
         ObjectRef ref = names.resolve(NameResolver.parse(name), "SYSTEM$PIPE_FORCE_RESUME");
         CatalogObject pipe = catalog.require(CatalogKind.PIPE, ref);
+        boolean staleOverride = false;
+        if (overrides != null) {
+            for (String o : overrides.split(",")) {
+                String word = o.strip().toUpperCase(java.util.Locale.ROOT);
+                switch (word) {
+                    case "STALENESS_CHECK_OVERRIDE" -> staleOverride = true;
+                    case "OWNERSHIP_TRANSFER_CHECK_OVERRIDE", "" -> { }
+                    default -> throw SnowflakeError.compilation("SYSTEM$PIPE_FORCE_RESUME: unknown option '" + o.strip()
+                            + "' (expected STALENESS_CHECK_OVERRIDE, OWNERSHIP_TRANSFER_CHECK_OVERRIDE)");
+                }
+            }
+        }
+        if (PipeStaleness.stale(pipe) && !staleOverride) {
+            throw PipeStaleness.resumeRefused(pipe);
+        }
+        PipeStaleness.paused(pipe, false);
         pipe.props().put("PAUSED", false);
         transactions.atomically(session, () -> catalog.save(session.conn(), pipe));
         wake.run();

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.Map;
 
 /** Task runs, one row each (EXECUTING until the run ends), and INFORMATION_SCHEMA.TASK_HISTORY over them. */
@@ -67,40 +68,59 @@ final class TaskHistory {
         }
     }
 
-    /** INFORMATION_SCHEMA.TASK_HISTORY, newest scheduled first, with the next scheduled run of started tasks. */
-    String historySql(String db, Map<String, String> named) {
-        StringBuilder where = new StringBuilder("h.database_name = " + Translator.literal(db)
-                + " AND h.scheduled_time >= now() - INTERVAL 7 DAY");
-        StringBuilder nextWhere = new StringBuilder("o.kind = 'TASK' AND o.db = " + Translator.literal(db)
-                + " AND json_extract_string(o.props, '$.STATE') = 'started' AND json_extract_string(o.props, '$.NEXT_RUN') IS NOT NULL");
-        String name = named.get("TASK_NAME");
+    /**
+     * INFORMATION_SCHEMA.TASK_HISTORY ("TASK_HISTORY" page): the whole account's runs of the last 7
+     * days, whichever database's INFORMATION_SCHEMA is named, narrowed by the arguments (TASK_NAME,
+     * DATABASE_NAME, SCHEMA_NAME, the scheduled time range, ERROR_ONLY, ROOT_TASK_ID), newest
+     * scheduled first, with the next scheduled run of started tasks; then cut to RESULT_LIMIT
+     * (default 100, 1 to 10000) before the query's own WHERE sees the rows.
+     */
+    String historySql(Map<String, String> named) {
+        StringBuilder where = new StringBuilder("h.scheduled_time >= now() - INTERVAL 7 DAY");
+        StringBuilder nextWhere = new StringBuilder("o.kind = 'TASK' AND json_extract_string(o.props, '$.STATE') = 'started' "
+                + "AND json_extract_string(o.props, '$.NEXT_RUN') IS NOT NULL");
+        String name = text(named, "TASK_NAME");
         if (name != null) {
-            String v = Translator.literalValue(name);
-            if (v == null) {
-                throw SnowflakeError.unsupported("TASK_HISTORY with a computed TASK_NAME");
-            }
-            where.append(" AND upper(h.name) = ").append(Translator.literal(v.toUpperCase()));
-            nextWhere.append(" AND upper(o.name) = ").append(Translator.literal(v.toUpperCase()));
+            // "a case-insensitive string ... Only non-qualified task names are supported"
+            where.append(" AND upper(h.name) = ").append(Translator.literal(name.toUpperCase(Locale.ROOT)));
+            nextWhere.append(" AND upper(o.name) = ").append(Translator.literal(name.toUpperCase(Locale.ROOT)));
         }
-        String schema = named.get("SCHEMA_NAME");
+        String database = text(named, "DATABASE_NAME");
+        String schema = text(named, "SCHEMA_NAME");
+        if (schema != null && database == null) {
+            // UNVERIFIED: the docs require DATABASE_NAME with SCHEMA_NAME but do not give the error's wording
+            throw SnowflakeError.compilation("TASK_HISTORY: SCHEMA_NAME requires DATABASE_NAME");
+        }
+        if (database != null) {
+            where.append(" AND ").append(nameMatch("h.database_name", database));
+            nextWhere.append(" AND ").append(nameMatch("o.db", database));
+        }
         if (schema != null) {
-            where.append(" AND h.schema_name = ").append(schema);
-            nextWhere.append(" AND o.sch = ").append(schema);
+            where.append(" AND ").append(nameMatch("h.schema_name", schema));
+            nextWhere.append(" AND ").append(nameMatch("o.sch", schema));
+        }
+        String root = text(named, "ROOT_TASK_ID");
+        if (root != null) {
+            where.append(" AND h.root_task_id = ").append(Translator.literal(root));
+            nextWhere.append(" AND CAST(o.id AS VARCHAR) = ").append(Translator.literal(root));
         }
         String start = named.get("SCHEDULED_TIME_RANGE_START");
         if (start != null) {
             where.append(" AND h.scheduled_time >= (").append(start).append(')');
+            nextWhere.append(" AND CAST(json_extract_string(o.props, '$.NEXT_RUN') AS TIMESTAMPTZ) >= (").append(start).append(')');
         }
         String end = named.get("SCHEDULED_TIME_RANGE_END");
         if (end != null) {
             where.append(" AND h.scheduled_time <= (").append(end).append(')');
+            nextWhere.append(" AND CAST(json_extract_string(o.props, '$.NEXT_RUN') AS TIMESTAMPTZ) <= (").append(end).append(')');
         }
         String errorOnly = named.get("ERROR_ONLY");
         if (errorOnly != null && errorOnly.equalsIgnoreCase("TRUE")) {
-            where.append(" AND h.state IN ('FAILED', 'FAILED_AND_AUTO_SUSPENDED')");
+            // "returns only task runs that failed or were cancelled"
+            where.append(" AND h.state IN ('FAILED', 'FAILED_AND_AUTO_SUSPENDED', 'CANCELLED')");
             nextWhere.append(" AND FALSE");
         }
-        String limit = named.getOrDefault("RESULT_LIMIT", "100");
+        String limit = String.valueOf(resultLimit(named.get("RESULT_LIMIT")));
         String columns = "\"QUERY_ID\", \"NAME\", \"DATABASE_NAME\", \"SCHEMA_NAME\", \"QUERY_TEXT\", \"CONDITION_TEXT\", \"STATE\", "
                 + "\"ERROR_CODE\", \"ERROR_MESSAGE\", \"SCHEDULED_TIME\", \"QUERY_START_TIME\", \"NEXT_SCHEDULED_TIME\", "
                 + "\"COMPLETED_TIME\", \"ROOT_TASK_ID\", \"GRAPH_VERSION\", \"RUN_ID\", \"RETURN_VALUE\", \"SCHEDULED_FROM\", "
@@ -114,5 +134,45 @@ final class TaskHistory {
                 + "CAST(json_extract_string(o.props, '$.NEXT_RUN') AS TIMESTAMPTZ), NULL, NULL, NULL, CAST(o.id AS VARCHAR), 1, NULL, "
                 + "NULL, 'SCHEDULE', 1 FROM " + Catalog.SYS + ".objects AS o WHERE " + nextWhere + ") AS t(" + columns
                 + ") ORDER BY \"SCHEDULED_TIME\" DESC LIMIT " + limit;
+    }
+
+    /** A string argument's value, or null when not given; a computed one is not supported. */
+    private static String text(Map<String, String> named, String argument) {
+        String sql = named.get(argument);
+        if (sql == null) {
+            return null;
+        }
+        String v = Translator.literalValue(sql);
+        if (v == null) {
+            throw SnowflakeError.unsupported("TASK_HISTORY with a computed " + argument);
+        }
+        return v;
+    }
+
+    /** DATABASE_NAME / SCHEMA_NAME: case-insensitive, or exact inside double quotes ("Use double quotes ... case-sensitively"). */
+    private static String nameMatch(String column, String value) {
+        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+            return column + " = " + Translator.literal(value.substring(1, value.length() - 1).replace("\"\"", "\""));
+        }
+        return "upper(" + column + ") = " + Translator.literal(value.toUpperCase(Locale.ROOT));
+    }
+
+    /** RESULT_LIMIT: "Range: 1 to 10000", default 100. */
+    static int resultLimit(String sql) {
+        if (sql == null) {
+            return 100;
+        }
+        int n;
+        try {
+            n = Integer.parseInt(sql.trim());
+        } catch (NumberFormatException e) {
+            throw SnowflakeError.unsupported("TASK_HISTORY with a RESULT_LIMIT that is not an integer literal");
+        }
+        if (n < 1 || n > 10_000) {
+            // UNVERIFIED wording: the docs give the range, not the error
+            throw SnowflakeError.compilation("invalid value [" + n + "] for argument RESULT_LIMIT of TASK_HISTORY: "
+                    + "it must be between 1 and 10000");
+        }
+        return n;
     }
 }

@@ -98,7 +98,7 @@ final class Translation {
                 case "COPY_HISTORY":
                     return new Relation("(" + copyHistory.copyHistorySql(names, db, named) + ")", "COPY_HISTORY");
                 case "TASK_HISTORY":
-                    return new Relation("(" + taskHistory.historySql(db, named) + ")", "TASK_HISTORY");
+                    return new Relation("(" + taskHistory.historySql(named) + ")", "TASK_HISTORY");
                 case "RESULT_SCAN":
                     return new Relation(resultScan(positional), "RESULT_SCAN");
                 case "GENERATOR": {

@@ -58,13 +58,11 @@ final class LoginHandler {
         params.addObject().put("name", "CLIENT_SESSION_KEEP_ALIVE").put("value", false);
         params.addObject().put("name", "CLIENT_TELEMETRY_ENABLED").put("value", false);
         params.addObject().put("name", "TIMEZONE").put("value", "UTC");
-        // Snowflake's account defaults, sent at login as Snowflake does; the driver formats getString() with them
-        params.addObject().put("name", "TIMESTAMP_OUTPUT_FORMAT").put("value", "YYYY-MM-DD HH24:MI:SS.FF3 TZHTZM");
-        params.addObject().put("name", "TIMESTAMP_NTZ_OUTPUT_FORMAT").put("value", "YYYY-MM-DD HH24:MI:SS.FF3");
-        params.addObject().put("name", "TIMESTAMP_LTZ_OUTPUT_FORMAT").put("value", "");
-        params.addObject().put("name", "TIMESTAMP_TZ_OUTPUT_FORMAT").put("value", "");
-        params.addObject().put("name", "DATE_OUTPUT_FORMAT").put("value", "YYYY-MM-DD");
-        params.addObject().put("name", "TIME_OUTPUT_FORMAT").put("value", "HH24:MI:SS");
+        // the output formats the connection asked for (its session parameters), else Snowflake's account defaults,
+        // sent at login as Snowflake does; the driver formats getString() with them
+        data.path("SESSION_PARAMETERS").fields().forEachRemaining(p -> s.outputFormat(p.getKey().toUpperCase(java.util.Locale.ROOT),
+                p.getValue().asText()));
+        s.outputFormats().forEach((name, value) -> params.addObject().put("name", name).put("value", value));
         params.addObject().put("name", "CLIENT_STAGE_ARRAY_BINDING_THRESHOLD").put("value", 0);
         params.addObject().put("name", "CLIENT_RESULT_CHUNK_SIZE").put("value", 160);
         params.addObject().put("name", "QUERY_RESULT_FORMAT").put("value", "JSON");

@@ -57,6 +57,18 @@ final class ResultEnvelopes {
             }
         }
         g.writeArrayFieldStart("parameters");
+        // the session's output formats with every result, as Snowflake sends its parameters: the driver formats with them.
+        // TIMEZONE goes with them: a result that names formats but no zone is printed in the JVM's zone by the driver
+        g.writeStartObject();
+        g.writeStringField("name", "TIMEZONE");
+        g.writeStringField("value", "UTC");
+        g.writeEndObject();
+        for (Map.Entry<String, String> p : s.outputFormats().entrySet()) {
+            g.writeStartObject();
+            g.writeStringField("name", p.getKey());
+            g.writeStringField("value", p.getValue());
+            g.writeEndObject();
+        }
         g.writeEndArray();
         g.writeArrayFieldStart("rowtype");
         for (ResultColumn c : r.columns()) {
