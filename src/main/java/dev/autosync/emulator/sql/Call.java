@@ -89,7 +89,7 @@ final class Call {
         need(n, n);
     }
 
-    private void need(int min, int max) {
+    void need(int min, int max) {
         if (sql.size() < min || sql.size() > max) {
             String expected = min == max ? String.valueOf(min) : "at least " + min;
             throw SnowflakeError.compilation("invalid number of arguments (" + sql.size() + ") for function " + name()

@@ -227,7 +227,12 @@ final class ExpressionGenerator {
 
     private String like(Like l) {
         if (l.operator() == LikeOperator.RLIKE) {
-            throw SnowflakeError.unsupported("RLIKE operator (use REGEXP_LIKE)");
+            if (l.quantifier() != null || l.escape() != null) {
+                throw SnowflakeError.unsupported("RLIKE with ANY/ALL or ESCAPE");
+            }
+            String test = "sf_regexp_like(CAST(" + expression(l.operand()) + " AS VARCHAR), CAST("
+                    + expression(l.patterns().get(0)) + " AS VARCHAR), 'c')";
+            return l.negated() ? "(NOT " + test + ")" : test;
         }
         StringBuilder sb = new StringBuilder(operand(l.operand(), Precedence.MEMBERSHIP + 1)).append(not(l.negated()))
                 .append(' ').append(l.operator());
