@@ -53,6 +53,40 @@ final class JavaFunctions {
         fn(c, "sf_base64_decode_string", S, List.of(S, S), a -> guard(() -> new String(TextFunctions.base64Decode(str(a[0]),
                 str(a[1])), java.nio.charset.StandardCharsets.UTF_8)));
         fn(c, "sf_json_text", S, List.of(S), a -> VariantText.compact(str(a[0])));
+        fn(c, "sf_double_json", S, List.of(DuckDBColumnType.DOUBLE), a -> VariantFunctions.doubleJson((Double) a[0]));
+        fn(c, "sf_typeof", S, List.of(S), a -> guard(() -> VariantFunctions.typeOf(str(a[0]))));
+        fn(c, "sf_parse_json", S, List.of(S, S), a -> {
+            try {
+                return VariantFunctions.parseJson(str(a[0]), str(a[1]));
+            } catch (IllegalArgumentException e) {
+                throw error("100069", "22P02", "Error parsing JSON: " + e.getMessage());
+            }
+        });
+        fn(c, "sf_array_append", S, List.of(S, S), a -> guard(() -> VariantFunctions.arrayAppend(str(a[0]), str(a[1]))));
+        fn(c, "sf_array_prepend", S, List.of(S, S), a -> guard(() -> VariantFunctions.arrayPrepend(str(a[0]), str(a[1]))));
+        fn(c, "sf_array_insert", S, List.of(S, L, S), a -> guard(() -> VariantFunctions.arrayInsert(str(a[0]), lng(a[1]),
+                str(a[2]))));
+        fn(c, "sf_array_cat", S, List.of(S, S), a -> guard(() -> VariantFunctions.arrayCat(str(a[0]), str(a[1]))));
+        fn(c, "sf_array_compact", S, List.of(S), a -> guard(() -> VariantFunctions.arrayCompact(str(a[0]))));
+        fn(c, "sf_array_contains", B, List.of(S, S), a -> guard(() -> VariantFunctions.arrayContains(str(a[0]), str(a[1]))));
+        fn(c, "sf_array_position", L, List.of(S, S), a -> guard(() -> VariantFunctions.arrayPosition(str(a[0]), str(a[1]))));
+        fn(c, "sf_array_slice", S, List.of(S, L, L), a -> guard(() -> VariantFunctions.arraySlice(str(a[0]), lng(a[1]),
+                lng(a[2]))));
+        fn(c, "sf_array_to_string", S, List.of(S, S), a -> guard(() -> VariantFunctions.arrayToString(str(a[0]), str(a[1]))));
+        fn(c, "sf_array_distinct", S, List.of(S), a -> guard(() -> VariantFunctions.arrayDistinct(str(a[0]))));
+        fn(c, "sf_array_remove", S, List.of(S, S), a -> guard(() -> VariantFunctions.arrayRemove(str(a[0]), str(a[1]))));
+        fn(c, "sf_array_remove_at", S, List.of(S, L), a -> guard(() -> VariantFunctions.arrayRemoveAt(str(a[0]), lng(a[1]))));
+        fn(c, "sf_array_reverse", S, List.of(S), a -> guard(() -> VariantFunctions.arrayReverse(str(a[0]))));
+        fn(c, "sf_array_flatten", S, List.of(S), a -> guard(() -> VariantFunctions.arrayFlatten(str(a[0]))));
+        fn(c, "sf_array_except", S, List.of(S, S), a -> guard(() -> VariantFunctions.arrayExcept(str(a[0]), str(a[1]))));
+        fn(c, "sf_array_intersection", S, List.of(S, S), a -> guard(() -> VariantFunctions.arrayIntersection(str(a[0]),
+                str(a[1]))));
+        fn(c, "sf_arrays_overlap", B, List.of(S, S), a -> guard(() -> VariantFunctions.arraysOverlap(str(a[0]), str(a[1]))));
+        fn(c, "sf_object_delete", S, List.of(S, S), a -> guard(() -> VariantFunctions.objectDelete(str(a[0]), str(a[1]))));
+        fn(c, "sf_object_insert", S, List.of(S, S, S, B), a -> guard(() -> VariantFunctions.objectInsert(str(a[0]), str(a[1]),
+                str(a[2]), (Boolean) a[3])));
+        fn(c, "sf_object_pick", S, List.of(S, S), a -> guard(() -> VariantFunctions.objectPick(str(a[0]), str(a[1]))));
+        fn(c, "sf_object_of_row", S, List.of(S, B), a -> VariantFunctions.objectOfRow(str(a[0]), (Boolean) a[1]));
     }
 
     private static String str(Object o) {
@@ -108,6 +142,7 @@ final class JavaFunctions {
                                 args[i] = switch (params.get(i)) {
                                     case BIGINT -> v.getLong(row);
                                     case BOOLEAN -> v.getBoolean(row);
+                                    case DOUBLE -> v.getDouble(row);
                                     default -> v.getString(row);
                                 };
                             }

@@ -43,25 +43,44 @@ public final class VariantText {
             return null;
         }
         Object tree;
+        try {
+            tree = parse(json);
+        } catch (IllegalArgumentException e) {
+            return json;
+        }
+        return write(tree, pretty);
+    }
+
+    /**
+     * A JSON text as a tree: objects as sorted maps (a duplicate key keeps its last value), arrays as lists,
+     * strings, numbers as {@link Raw} text, booleans, and Java null for JSON null.
+     */
+    static Object parse(String json) {
         try (JsonParser p = FACTORY.createParser(json)) {
             JsonToken first = p.nextToken();
             if (first == null) {
-                return json;
+                throw new IllegalArgumentException("empty JSON text");
             }
-            tree = read(p, first);
+            Object tree = read(p, first);
             if (p.nextToken() != null) {
-                return json;
+                throw new IllegalArgumentException("text after the JSON value");
             }
+            return tree;
         } catch (IOException e) {
-            return json;
+            throw new IllegalArgumentException(e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+                    ? j.getOriginalMessage() : e.getMessage(), e);
         }
+    }
+
+    /** A tree of {@link #parse} as JSON text, pretty-printed or compact. */
+    static String write(Object tree, boolean pretty) {
         StringBuilder sb = new StringBuilder();
         write(sb, tree, pretty, 0);
         return sb.toString();
     }
 
     /** A number's text as written. */
-    private record Raw(String text) {
+    record Raw(String text) {
     }
 
     private static Object read(JsonParser p, JsonToken t) throws IOException {

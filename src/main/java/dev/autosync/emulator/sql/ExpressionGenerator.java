@@ -96,8 +96,12 @@ final class ExpressionGenerator {
             return "CAST(" + Translator.literal(l.value()) + " AS " + SnowflakeTypes.of(l.type(), null, null).duck() + ")";
         } else if (e instanceof IntervalLiteral i) {
             return "INTERVAL " + Translator.literal(i.value());
-        } else if (e instanceof ArrayLiteral || e instanceof ObjectLiteral) {
-            throw SnowflakeError.unsupported("array and object literals ([...], {...})");
+        } else if (e instanceof ArrayLiteral a) {
+            List<String> items = new ArrayList<>();
+            a.elements().forEach(x -> items.add(SemiStructuredFunctions.variant(expression(x), bound(x))));
+            return SemiStructuredFunctions.arrayConstruct(items);
+        } else if (e instanceof ObjectLiteral o) {
+            return objectLiteral(o);
         } else if (e instanceof Parameter) {
             return "?";
         } else if (e instanceof SessionVariable) {
@@ -117,9 +121,27 @@ final class ExpressionGenerator {
         } else if (e instanceof Cast c) {
             return cast(c.operand(), SnowflakeTypes.of(c.type()), c.syntax() == CastSyntax.TRY_CAST);
         } else if (e instanceof Path p) {
-            return "json_extract(" + expression(p.base()) + ", " + Translator.literal(pointer(p.steps())) + ")";
+            return path(p);
         }
         return predicateOrOther(e);
+    }
+
+    /** {@code {'a': x, ...}} as OBJECT_CONSTRUCT, {@code {*}} as OBJECT_CONSTRUCT(*). */
+    private String objectLiteral(ObjectLiteral o) {
+        if (o.entries().size() == 1 && o.entries().get(0).value() instanceof Star s) {
+            return SemiStructuredFunctions.objectOfRow(star(s), false);
+        }
+        List<String> keys = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (ObjectLiteral.Entry entry : o.entries()) {
+            keys.add(Translator.literal(entry.key()));
+            values.add(SemiStructuredFunctions.variant(expression(entry.value()), bound(entry.value())));
+        }
+        return SemiStructuredFunctions.objectConstruct(keys, values, false);
+    }
+
+    private static boolean bound(Expr e) {
+        return e.walk().anyMatch(Parameter.class::isInstance);
     }
 
     private String predicateOrOther(Expr e) {
@@ -261,7 +283,26 @@ final class ExpressionGenerator {
         return sb.append(" END").toString();
     }
 
-    /** A JSON pointer for path steps; keys are case-sensitive, computed elements are refused. */
+    /** Path access; a computed element ({@code v[i]}, {@code v[k]}) is one step of its own. */
+    private String path(Path p) {
+        String base = expression(p.base());
+        List<PathStep> literal = new ArrayList<>();
+        for (PathStep step : p.steps()) {
+            if (step instanceof PathStep.Element el && !(el.index() instanceof NumberLiteral n && n.text().matches("[0-9]+"))
+                    && !(el.index() instanceof StringLiteral)) {
+                if (!literal.isEmpty()) {
+                    base = "json_extract(" + base + ", " + Translator.literal(pointer(literal)) + ")";
+                    literal.clear();
+                }
+                base = "json_extract(" + base + ", " + SemiStructuredFunctions.computedPointer(expression(el.index())) + ")";
+            } else {
+                literal.add(step);
+            }
+        }
+        return literal.isEmpty() ? base : "json_extract(" + base + ", " + Translator.literal(pointer(literal)) + ")";
+    }
+
+    /** A JSON pointer for path steps; keys are case-sensitive. */
     private static String pointer(List<PathStep> steps) {
         StringBuilder sb = new StringBuilder();
         for (PathStep step : steps) {
@@ -297,7 +338,7 @@ final class ExpressionGenerator {
     /** {@link #cast(Expr, SnowflakeTypes, boolean)} of an operand whose SQL is already generated. */
     static String cast(Expr operand, String sql, SnowflakeTypes type, boolean tryCast) {
         if (type.isSemiStructured()) {
-            return "to_json(" + sql + ")";
+            return type.canonical().equals("VARIANT") ? SemiStructuredFunctions.variant(sql, bound(operand)) : "to_json(" + sql + ")";
         }
         boolean direct = operand instanceof StringLiteral || operand instanceof NumberLiteral
                 || operand.walk().anyMatch(Parameter.class::isInstance);

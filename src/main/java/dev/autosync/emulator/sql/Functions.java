@@ -26,7 +26,7 @@ final class Functions {
 
     private static final Set<String> UNSUPPORTED = Set.of("FLATTEN", "RESULT_SCAN", "GENERATOR",
             "UNIFORM", "NORMAL", "ZIPF", "ST_MAKEPOINT", "TO_GEOGRAPHY", "PARSE_XML", "XMLGET", "CHECK_XML",
-            "ARRAY_INTERSECTION", "OBJECT_DELETE", "OBJECT_INSERT", "OBJECT_PICK", "TRANSFORM", "FILTER", "REDUCE");
+            "TRANSFORM", "FILTER", "REDUCE");
     /** Translations that honour DISTINCT themselves; other translated functions refuse it. */
     private static final Set<String> DISTINCT_AWARE = Set.of("LISTAGG", "ARRAY_AGG", "ARRAYAGG");
     private static final Map<String, Translation> TABLE = table();
