@@ -16,11 +16,18 @@ final class Call {
     private final FunctionCall node;
     private final List<String> sql;
     private final SqlContext ctx;
+    private final ExpressionGenerator gen;
 
-    Call(FunctionCall node, List<String> sql, SqlContext ctx) {
+    Call(FunctionCall node, List<String> sql, SqlContext ctx, ExpressionGenerator gen) {
         this.node = node;
         this.sql = sql;
         this.ctx = ctx;
+        this.gen = gen;
+    }
+
+    /** The generator translating the call (for translations that build SQL from argument nodes). */
+    ExpressionGenerator generator() {
+        return gen;
     }
 
     String name() {

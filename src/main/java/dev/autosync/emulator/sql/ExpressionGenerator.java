@@ -236,12 +236,58 @@ final class ExpressionGenerator {
         return (u.operator() == UnaryOperator.MINUS ? "- " : "+ ") + operand(u.operand(), Precedence.UNARY);
     }
 
+    /** The select list's aliases by name, for the scale of an expression naming one (set while no FROM can shadow them). */
+    private java.util.Map<String, Expr> lateralAliases = java.util.Map.of();
+
+    java.util.Map<String, Expr> lateralAliases() {
+        return lateralAliases;
+    }
+
+    void lateralAliases(java.util.Map<String, Expr> aliases) {
+        this.lateralAliases = aliases;
+    }
+
+    private Integer scale(Expr e) {
+        return NumericFunctions.staticScale(e, lateralAliases::get);
+    }
+
+    /**
+     * {@code left / right}: exact fixed-point division ({@code sf_div}, see the engine's ExactDivision). When both
+     * scales can be told from the SQL, the quotient gets Snowflake's scale, max(s1, min(s1 + 6, 12)), and a
+     * divisor finer than 12 digits is scaled up with the dividend so it is not rounded to zero.
+     */
+    String divide(Expr left, Expr right) {
+        String dividend = expression(left);
+        String divisor = expression(right);
+        Integer s1 = scale(left);
+        Integer s2 = scale(right);
+        if (s1 == null || s2 == null) {
+            return "sf_div(" + dividend + ", " + divisor + ", typeof(" + dividend + "))";
+        }
+        String type = "typeof(" + dividend + ")";
+        if (s2 > NumericFunctions.MAX_DERIVED_SCALE) {
+            String shift = "1" + "0".repeat(s2 - NumericFunctions.MAX_DERIVED_SCALE);
+            dividend = "(" + dividend + ") * " + shift;
+            divisor = "(" + divisor + ") * " + shift;
+        }
+        return "CAST(sf_div(" + dividend + ", " + divisor + ", " + type + ") AS DECIMAL(38," + NumericFunctions.quotientScale(s1)
+                + "))";
+    }
+
     private String binary(Binary b) {
         if (b.operator() == BinaryOperator.DIVIDE) {
-            String dividend = expression(b.left());
-            return "sf_div(" + dividend + ", " + expression(b.right()) + ", typeof(" + dividend + "))";
+            return divide(b.left(), b.right());
         }
         int p = Precedence.of(b);
+        if (b.operator() == BinaryOperator.TIMES) {
+            Integer s1 = scale(b.left());
+            Integer s2 = scale(b.right());
+            if (s1 != null && s2 != null && NumericFunctions.productScale(s1, s2) < s1 + s2) {
+                // Snowflake caps a product's scale (rounding), where DuckDB keeps s1 + s2
+                return "CAST(" + operand(b.left(), p) + " * " + operand(b.right(), p + 1) + " AS DECIMAL(38,"
+                        + NumericFunctions.productScale(s1, s2) + "))";
+            }
+        }
         // comparisons do not chain in DuckDB: a nested one keeps its parentheses
         int leftMin = p == Precedence.COMPARISON ? p + 1 : p;
         return operand(b.left(), leftMin) + " " + b.operator().symbol() + " " + operand(b.right(), p + 1);
