@@ -53,6 +53,18 @@ final class JavaFunctions {
         fn(c, "sf_base64_decode_string", S, List.of(S, S), a -> guard(() -> new String(TextFunctions.base64Decode(str(a[0]),
                 str(a[1])), java.nio.charset.StandardCharsets.UTF_8)));
         fn(c, "sf_json_text", S, List.of(S), a -> VariantText.compact(str(a[0])));
+        fn(c, "sf_number_format", S, List.of(S, S), a -> guard(() -> NumberFormats.format(new java.math.BigDecimal(str(a[0])),
+                str(a[1]))));
+        fn(c, "sf_double_text", S, List.of(S), a -> NumberFormats.doubleText(Double.parseDouble(str(a[0]))));
+        fn(c, "sf_number_text", S, List.of(S, S, B), a -> {
+            String n = TextFunctions.numberWithFormat(str(a[0]), str(a[1]));
+            if (n == null && !(Boolean) a[2]) {
+                throw str(a[1]).toUpperCase(java.util.Locale.ROOT).contains("X")
+                        ? error("100140", "22007", "Can't parse '" + a[0] + "' as number with format '" + a[1] + "'")
+                        : error("100038", "22018", "Numeric value '" + a[0] + "' is not recognized");
+            }
+            return n;
+        });
         fn(c, "sf_double_json", S, List.of(DuckDBColumnType.DOUBLE), a -> VariantFunctions.doubleJson((Double) a[0]));
         fn(c, "sf_typeof", S, List.of(S), a -> guard(() -> VariantFunctions.typeOf(str(a[0]))));
         fn(c, "sf_parse_json", S, List.of(S, S), a -> {

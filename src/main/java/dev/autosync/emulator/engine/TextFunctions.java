@@ -388,6 +388,66 @@ public final class TextFunctions {
         return sb.toString();
     }
 
+    /**
+     * TO_NUMBER / TO_DECIMAL text with a numeric format model ("SQL format models" page): the number's plain
+     * decimal text, or null when it does not match. {@code X} digits read hexadecimal (as many as the format
+     * has, at most); {@code TM}, {@code TM9}, {@code TME} read any number; otherwise the format's {@code $},
+     * group separators ({@code ,} {@code G}), sign ({@code S}, {@code MI}, a leading minus) and decimal point
+     * ({@code .} {@code D}) are read around at most as many integer digits as it has {@code 9}s and {@code 0}s.
+     * UNVERIFIED: fraction digits beyond the format's are accepted (the scale argument rounds them).
+     */
+    public static String numberWithFormat(String text, String format) {
+        String f = format.toUpperCase(Locale.ROOT).replace("FM", "").trim();
+        String t = text.trim();
+        if (f.matches("X+")) {
+            if (t.isEmpty() || t.length() > f.length() || !t.matches("[0-9A-Fa-f]+")) {
+                return null;
+            }
+            return new java.math.BigInteger(t, 16).toString();
+        }
+        if (f.startsWith("TM")) {
+            String n = t.replaceFirst("^([+-])\\s+", "$1");
+            return n.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?") ? new java.math.BigDecimal(n).toPlainString() : null;
+        }
+        boolean negative = false;
+        String n = t;
+        if (n.startsWith("-") || n.startsWith("+")) {
+            negative = n.startsWith("-");
+            n = n.substring(1).trim();
+        } else if (n.endsWith("-") || n.endsWith("+")) {
+            if (!f.endsWith("MI") && !f.endsWith("S")) {
+                return null;
+            }
+            negative = n.endsWith("-");
+            n = n.substring(0, n.length() - 1).trim();
+        }
+        if (f.contains("$")) {
+            if (!n.startsWith("$")) {
+                return null;
+            }
+            n = n.substring(1);
+        }
+        if (f.contains(",") || f.contains("G")) {
+            n = n.replace(",", "");
+        }
+        if (!n.matches("\\d*\\.?\\d*") || n.isEmpty() || n.equals(".")) {
+            return null;
+        }
+        String body = f.replaceAll("[^90.D]", "");
+        int point = Math.max(body.indexOf('.'), body.indexOf('D'));
+        int intDigits = point < 0 ? body.length() : point;
+        int dot = n.indexOf('.');
+        String intPart = (dot < 0 ? n : n.substring(0, dot)).replaceFirst("^0+(?=\\d)", "");
+        if (intPart.length() > intDigits && !(intPart.equals("0") && intDigits == 0)) {
+            return null;
+        }
+        if (dot >= 0 && point < 0) {
+            return null;
+        }
+        java.math.BigDecimal v = new java.math.BigDecimal(n.startsWith(".") ? "0" + n : n.endsWith(".") ? n + "0" : n);
+        return (negative ? v.negate() : v).toPlainString();
+    }
+
     static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }

@@ -388,7 +388,21 @@ final class ExpressionGenerator {
         }
         boolean direct = operand instanceof StringLiteral || operand instanceof NumberLiteral
                 || operand.walk().anyMatch(Parameter.class::isInstance);
-        return direct ? directCast(sql, type, tryCast) : unwrappingCast(sql, type, tryCast);
+        return lengthChecked(direct ? directCast(sql, type, tryCast) : unwrappingCast(sql, type, tryCast), type, tryCast);
+    }
+
+    /**
+     * A cast to VARCHAR(n) / CHAR(n) of a longer string fails with Snowflake's 100078 ("String '...' is too long and
+     * would be truncated"), and TRY_CAST gives NULL (CAST page, TRY_CAST page).
+     */
+    private static String lengthChecked(String castSql, SnowflakeTypes type, boolean tryCast) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("VARCHAR\\((\\d+)\\)").matcher(type.canonical());
+        if (!m.matches() || m.group(1).equals("16777216")) {
+            return castSql;
+        }
+        String tooLong = tryCast ? "NULL"
+                : "error('[sf:100078:22000] String ''' || " + castSql + " || ''' is too long and would be truncated')";
+        return "(CASE WHEN length(" + castSql + ") > " + m.group(1) + " THEN " + tooLong + " ELSE " + castSql + " END)";
     }
 
     static String directCast(String sql, SnowflakeTypes type, boolean tryCast) {
