@@ -32,6 +32,13 @@ final class JavaFunctions {
                 lng(a[2]), lng(a[3]), str(a[4]), null)));
         fn(c, "sf_regexp_substr", S, List.of(S, S, L, L, S, L), a -> guard(() -> TextFunctions.regexpSubstr(str(a[0]),
                 str(a[1]), lng(a[2]), lng(a[3]), str(a[4]), lng(a[5]))));
+        fn(c, "sf_regexp_substr_all", S, List.of(S, S, L, L, S), a -> guard(() -> jsonArray(TextFunctions.regexpSubstrAll(
+                str(a[0]), str(a[1]), lng(a[2]), lng(a[3]), str(a[4]), null))));
+        fn(c, "sf_regexp_substr_all", S, List.of(S, S, L, L, S, L), a -> guard(() -> jsonArray(TextFunctions.regexpSubstrAll(
+                str(a[0]), str(a[1]), lng(a[2]), lng(a[3]), str(a[4]), lng(a[5])))));
+        fn(c, "sf_sha2", S, List.of(S, L), a -> guard(() -> TextFunctions.sha2(str(a[0]), lng(a[1]))));
+        fn(c, "sf_arrays_to_object", S, List.of(S, S), a -> guard(() -> VariantFunctions.arraysToObject(str(a[0]), str(a[1]))));
+        fn(c, "sf_get_ignore_case", S, List.of(S, S), a -> guard(() -> VariantFunctions.getIgnoreCase(str(a[0]), str(a[1]))));
         fn(c, "sf_regexp_instr", L, List.of(S, S, L, L, L, S), a -> guard(() -> TextFunctions.regexpInstr(str(a[0]), str(a[1]),
                 lng(a[2]), lng(a[3]), lng(a[4]), str(a[5]), null)));
         fn(c, "sf_regexp_instr", L, List.of(S, S, L, L, L, S, L), a -> guard(() -> TextFunctions.regexpInstr(str(a[0]),

@@ -149,6 +149,41 @@ public final class TextFunctions {
         return m.group(g);
     }
 
+    /** REGEXP_SUBSTR_ALL: every match (or the group) from the position on, starting at the occurrence-th. */
+    public static List<String> regexpSubstrAll(String subject, String regex, long position, long occurrence, String parameters,
+            Long group) {
+        Pattern p = pattern(regex, parameters);
+        List<String> out = new ArrayList<>();
+        checkPosition(position);
+        int start = offset(subject, position);
+        if (start > subject.length()) {
+            return out;
+        }
+        Matcher m = p.matcher(subject);
+        m.region(start, subject.length());
+        long n = 0;
+        while (m.find()) {
+            if (++n >= Math.max(occurrence, 1)) {
+                int g = Math.min(group(parameters, group), m.groupCount());
+                out.add(m.group(g) == null ? "" : m.group(g));
+            }
+        }
+        return out;
+    }
+
+    /** SHA2 / SHA2_HEX: the hex digest of the UTF-8 text with 224, 256, 384 or 512 bits. */
+    public static String sha2(String s, long bits) {
+        if (bits != 224 && bits != 256 && bits != 384 && bits != 512) {
+            throw new IllegalArgumentException("Invalid digest size " + bits + " for SHA2: expected 224, 256, 384 or 512");
+        }
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-" + bits).digest(utf8(s));
+            return java.util.HexFormat.of().formatHex(d);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static long regexpInstr(String subject, String regex, long position, long occurrence, long option, String parameters,
             Long group) {
         Pattern p = pattern(regex, parameters);

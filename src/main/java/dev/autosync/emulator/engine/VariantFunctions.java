@@ -247,6 +247,37 @@ public final class VariantFunctions {
         return json(out);
     }
 
+    /** ARRAYS_TO_OBJECT(keys, values): pairs by position; a NULL key (JSON null or undefined) leaves its pair out. */
+    public static String arraysToObject(String keys, String values) {
+        List<Object> k = array(keys, "ARRAYS_TO_OBJECT");
+        List<Object> v = array(values, "ARRAYS_TO_OBJECT");
+        if (k.size() != v.size()) {
+            throw new IllegalArgumentException("ARRAYS_TO_OBJECT: the key and value arrays have different sizes");
+        }
+        Map<String, Object> out = new TreeMap<>();
+        for (int i = 0; i < k.size(); i++) {
+            Object key = k.get(i);
+            if (key != null && !VariantText.UNDEFINED.equals(key)) {
+                out.put(text(key), VariantText.UNDEFINED.equals(v.get(i)) ? null : v.get(i));
+            }
+        }
+        return json(out);
+    }
+
+    /** GET_IGNORE_CASE(object, key): an exact match first, else the first key equal ignoring case; null when none. */
+    public static String getIgnoreCase(String object, String key) {
+        Map<String, Object> o = object(object, "GET_IGNORE_CASE");
+        if (o.containsKey(key)) {
+            return json(o.get(key));
+        }
+        for (Map.Entry<String, Object> e : o.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(key)) {
+                return json(e.getValue());
+            }
+        }
+        return null;
+    }
+
     /** OBJECT_CONSTRUCT(*): the row's columns as keys (DuckDB names decoded); SQL NULL columns dropped unless kept. */
     @SuppressWarnings("unchecked")
     public static String objectOfRow(String row, boolean keepNull) {

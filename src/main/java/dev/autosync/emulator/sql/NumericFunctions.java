@@ -27,6 +27,10 @@ final class NumericFunctions {
     static void register(Map<String, Functions.Translation> t) {
         Functions.register(t, NumericFunctions::round, "ROUND");
         Functions.register(t, c -> {
+            c.need(1, 1);
+            return "power(CAST(" + c.sql(0) + " AS DOUBLE), 2)";
+        }, "SQUARE");
+        Functions.register(t, c -> {
             c.need(1, 2);
             String part = c.literal(1);
             if (part != null) {

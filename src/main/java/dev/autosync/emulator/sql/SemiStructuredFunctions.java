@@ -96,6 +96,10 @@ final class SemiStructuredFunctions {
         Functions.register(t, c -> json("sf_array_except(" + jsonText(c, 0) + ", " + jsonText(c, 1) + ")"), "ARRAY_EXCEPT");
         Functions.register(t, c -> json("sf_array_intersection(" + jsonText(c, 0) + ", " + jsonText(c, 1) + ")"),
                 "ARRAY_INTERSECTION");
+        Functions.register(t, c -> json("sf_arrays_to_object(" + jsonText(c, 0) + ", " + jsonText(c, 1) + ")"),
+                "ARRAYS_TO_OBJECT");
+        Functions.register(t, c -> json("sf_get_ignore_case(" + jsonText(c, 0) + ", " + StringFunctions.text(c, 1) + ")"),
+                "GET_IGNORE_CASE");
         Functions.register(t, c -> "sf_arrays_overlap(" + jsonText(c, 0) + ", " + jsonText(c, 1) + ")", "ARRAYS_OVERLAP");
         Functions.register(t, c -> {
             c.need(2, 3);

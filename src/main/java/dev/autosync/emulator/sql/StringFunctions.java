@@ -125,11 +125,29 @@ final class StringFunctions {
                     + (c.count() > 2 ? ", " + whole(c, 2, null) : "") + ")";
         }, "SUBSTR", "SUBSTRING");
         Functions.register(t, c -> {
-            if (c.count() > 1 && !Integer.valueOf(256).equals(c.integer(1))) {
-                throw SnowflakeError.unsupported("SHA2 with " + c.sql(1) + " bits");
+            c.need(1, 2);
+            if (c.count() == 1 || Integer.valueOf(256).equals(c.integer(1))) {
+                return "sha256(" + c.sql(0) + ")";
             }
-            return "sha256(" + c.sql(0) + ")";
-        }, "SHA2");
+            return "sf_sha2(" + text(c, 0) + ", " + whole(c, 1, null) + ")";
+        }, "SHA2", "SHA2_HEX");
+        Functions.register(t, c -> "md5(" + c.sql(0) + ")", "MD5_HEX");
+        Functions.register(t, c -> "sha1(" + c.sql(0) + ")", "SHA1", "SHA1_HEX");
+        Functions.register(t, c -> "strlen(" + text(c, 0) + ")", "OCTET_LENGTH");
+        Functions.register(t, c -> "chr(" + whole(c, 0, null) + ")", "CHR", "CHAR");
+        Functions.register(t, c -> {
+            c.need(2, 3);
+            return "lpad(" + text(c, 0) + ", " + whole(c, 1, null) + ", " + opt(c, 2, "' '") + ")";
+        }, "LPAD");
+        Functions.register(t, c -> {
+            c.need(2, 3);
+            return "rpad(" + text(c, 0) + ", " + whole(c, 1, null) + ", " + opt(c, 2, "' '") + ")";
+        }, "RPAD");
+        Functions.register(t, c -> {
+            c.need(2, 6);
+            return "CAST(sf_regexp_substr_all(" + text(c, 0) + ", " + text(c, 1) + ", " + whole(c, 2, "1") + ", "
+                    + whole(c, 3, "1") + ", " + opt(c, 4, "'c'") + (c.count() > 5 ? ", " + whole(c, 5, null) : "") + ") AS JSON)";
+        }, "REGEXP_SUBSTR_ALL", "REGEXP_EXTRACT_ALL");
         Functions.register(t, c -> "string_agg(" + (c.distinct() ? "DISTINCT " : "") + c.sql(0) + ", "
                 + (c.count() > 1 ? c.sql(1) : "''") + ")", "LISTAGG");
     }
