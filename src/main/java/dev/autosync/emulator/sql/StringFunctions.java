@@ -137,11 +137,13 @@ final class StringFunctions {
         Functions.register(t, c -> "chr(" + whole(c, 0, null) + ")", "CHR", "CHAR");
         Functions.register(t, c -> {
             c.need(2, 3);
-            return "lpad(" + text(c, 0) + ", " + whole(c, 1, null) + ", " + opt(c, 2, "' '") + ")";
+            // the base as written: a BINARY base is refused by DuckDB rather than padded as text
+            return "lpad(" + c.sql(0) + ", " + whole(c, 1, null) + ", " + (c.count() > 2 ? c.sql(2) : "' '") + ")";
         }, "LPAD");
         Functions.register(t, c -> {
             c.need(2, 3);
-            return "rpad(" + text(c, 0) + ", " + whole(c, 1, null) + ", " + opt(c, 2, "' '") + ")";
+            // the base as written: a BINARY base is refused by DuckDB rather than padded as text
+            return "rpad(" + c.sql(0) + ", " + whole(c, 1, null) + ", " + (c.count() > 2 ? c.sql(2) : "' '") + ")";
         }, "RPAD");
         Functions.register(t, c -> {
             c.need(2, 6);
