@@ -72,10 +72,26 @@ public final class FieldValues {
         return n.isBoolean() ? Boolean.toString(n.booleanValue()) : n.toString();
     }
 
+    /**
+     * The VARIANT at a path, as {@code $1:path} gives it: a JSON null there is a VARIANT null (a NullNode, which
+     * is not SQL NULL: IS NULL is false, IS_NULL_VALUE true); a missing key, or a path through a scalar or a
+     * null, is SQL NULL (Java null).
+     */
+    public static JsonNode variant(JsonNode record, List<String> path) {
+        JsonNode n = record;
+        for (String key : path) {
+            if (n == null || !n.isObject()) {
+                return null;
+            }
+            n = n.get(key);
+        }
+        return n;
+    }
+
     /** The landing column's value: the field's text (or default) converted to its type; null when it does not convert. */
     public static Object landing(FieldSpec field, JsonNode record) {
         if (field.type().kind() == FieldType.Kind.VARIANT) {
-            return at(record, field.path());
+            return variant(record, field.path());
         }
         String text = text(record, field.path());
         if (text == null) {
@@ -107,13 +123,17 @@ public final class FieldValues {
         return v.precision() - v.scale() > precision - scale && v.signum() != 0 ? null : v;
     }
 
-    /** A value as comparable text: numbers without trailing zeros, instants in UTC, JSON compact. */
+    /** A value as comparable text: numbers without trailing zeros, instants in UTC, JSON with sorted keys. */
     public static String canonical(Object v) {
         if (v == null) {
             return null;
         }
         if (v instanceof BigDecimal d) {
             return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
+        }
+        if (v instanceof JsonNode n) {
+            // Snowflake keeps an OBJECT's keys sorted, whatever order the event wrote them in
+            return canonicalJson(n);
         }
         return v.toString();
     }

@@ -97,7 +97,7 @@ class CopyAndPipesTest {
         exec("CREATE OR REPLACE TABLE T2 (V VARIANT)", "CREATE OR REPLACE TABLE T2B (ID NUMBER, NAME VARCHAR)");
         stage("t2", "x.json", "[{\"ID\": 5, \"name\": \"n\"}]");
         q("COPY INTO T2 FROM @ST/t2/ FILE_FORMAT = (TYPE = JSON STRIP_OUTER_ARRAY = TRUE)");
-        assertEquals(List.of("{\"ID\":5,\"name\":\"n\"}"), q("SELECT V FROM T2"));
+        assertEquals(List.of("{\n  \"ID\": 5,\n  \"name\": \"n\"\n}"), q("SELECT V FROM T2"));
         SQLException e = assertThrows(SQLException.class, () -> q("COPY INTO T2B FROM @ST/t2/"));
         assertTrue(e.getMessage().contains("one and only one column of type variant"), e.getMessage());
         q("COPY INTO T2B FROM @ST/t2/ MATCH_BY_COLUMN_NAME = CASE_INSENSITIVE");

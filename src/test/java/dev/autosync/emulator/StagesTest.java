@@ -97,7 +97,7 @@ class StagesTest {
         assertEquals(List.of("3|q/arr.json|1", "4|q/arr.json|2", "1|q/nd.json.gz|1", "2|q/nd.json.gz|2"),
                 rows(c, "SELECT $1:id, METADATA$FILENAME, METADATA$FILE_ROW_NUMBER FROM @INT_STAGE/q/ (FILE_FORMAT => 'JF') "
                         + "ORDER BY 2, 3"));
-        assertEquals(List.of("{\"id\":3}"), rows(c, "SELECT t.$1 FROM @INT_STAGE/q/arr.json t WHERE t.$1:id = 3"));
+        assertEquals(List.of("{\n  \"id\": 3\n}"), rows(c, "SELECT t.$1 FROM @INT_STAGE/q/arr.json t WHERE t.$1:id = 3"));
     }
 
     @Test

@@ -47,6 +47,7 @@ public final class Engine implements AutoCloseable {
                 s.execute("SET TimeZone = 'UTC'");
             }
             ExactDivision.register(root);
+            JavaFunctions.register(root);
             this.queryLog = new QueryLog(this.dataDir);
             catalog = new Catalog(root);
         } catch (SQLException e) {

@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 public final class ErrorMapper {
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
     private static final Pattern SINGLE = Pattern.compile("'([^']*)'");
+    /** An error a Java function raised with the Snowflake error it means (see JavaFunctions#error). */
+    private static final Pattern RAISED = Pattern.compile("\\[sf:([0-9]{6}):([0-9A-Z]{5})\\] ([^\\n]*)");
 
     private ErrorMapper() {
     }
@@ -18,6 +20,10 @@ public final class ErrorMapper {
     public static SnowflakeError map(SQLException e) {
         String raw = e.getMessage() == null ? e.toString() : e.getMessage();
         String msg = clean(raw);
+        Matcher raised = RAISED.matcher(raw);
+        if (raised.find()) {
+            return new SnowflakeError(raised.group(1), raised.group(2), raised.group(3).trim());
+        }
         if (msg.startsWith("Catalog Error: Table with name") || msg.startsWith("Catalog Error: Table Function with name")
                 || msg.contains("does not exist!") && msg.startsWith("Catalog Error: Table")) {
             return SnowflakeError.doesNotExist("Object", firstQuoted(msg));

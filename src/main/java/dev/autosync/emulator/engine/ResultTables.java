@@ -64,6 +64,7 @@ final class ResultTables {
                 case "TIMESTAMP", "TIMESTAMP_NS", "TIMESTAMP_MS", "TIMESTAMP_S" -> v = rs.getObject(i, LocalDateTime.class);
                 case "TIMESTAMP WITH TIME ZONE" -> v = rs.getObject(i, OffsetDateTime.class);
                 case "BLOB" -> v = rs.getBytes(i);
+                case "JSON" -> v = VariantText.pretty(rs.getString(i));
                 default -> v = rs.getString(i);
             }
         }

@@ -16,11 +16,18 @@ final class Call {
     private final FunctionCall node;
     private final List<String> sql;
     private final SqlContext ctx;
+    private final ExpressionGenerator gen;
 
-    Call(FunctionCall node, List<String> sql, SqlContext ctx) {
+    Call(FunctionCall node, List<String> sql, SqlContext ctx, ExpressionGenerator gen) {
         this.node = node;
         this.sql = sql;
         this.ctx = ctx;
+        this.gen = gen;
+    }
+
+    /** The generator translating the call (for translations that build SQL from argument nodes). */
+    ExpressionGenerator generator() {
+        return gen;
     }
 
     String name() {
@@ -89,7 +96,7 @@ final class Call {
         need(n, n);
     }
 
-    private void need(int min, int max) {
+    void need(int min, int max) {
         if (sql.size() < min || sql.size() > max) {
             String expected = min == max ? String.valueOf(min) : "at least " + min;
             throw SnowflakeError.compilation("invalid number of arguments (" + sql.size() + ") for function " + name()

@@ -2,7 +2,7 @@ package dev.autosync.emulator.sql;
 
 import java.util.Map;
 
-/** IFF, NVL / IFNULL, NVL2, ZEROIFNULL, NULLIFZERO, DIV0, DIV0NULL and EQUAL_NULL. */
+/** IFF, NVL / IFNULL, NVL2, ZEROIFNULL, NULLIFZERO and EQUAL_NULL (DIV0 and DIV0NULL are with the numeric functions). */
 final class ConditionalFunctions {
     private ConditionalFunctions() {
     }
@@ -22,15 +22,6 @@ final class ConditionalFunctions {
         }, "NVL2");
         Functions.register(t, c -> "COALESCE(" + c.sql(0) + ", 0)", "ZEROIFNULL");
         Functions.register(t, c -> "NULLIF(" + c.sql(0) + ", 0)", "NULLIFZERO");
-        Functions.register(t, c -> {
-            c.need(2);
-            return "(CASE WHEN " + c.sql(1) + " = 0 THEN 0 ELSE " + c.sql(0) + " / " + c.sql(1) + " END)";
-        }, "DIV0");
-        Functions.register(t, c -> {
-            c.need(2);
-            return "(CASE WHEN " + c.sql(1) + " = 0 OR " + c.sql(1) + " IS NULL THEN 0 ELSE " + c.sql(0) + " / " + c.sql(1)
-                    + " END)";
-        }, "DIV0NULL");
         Functions.register(t, c -> {
             c.need(2);
             return "(" + c.sql(0) + " IS NOT DISTINCT FROM " + c.sql(1) + ")";

@@ -33,15 +33,20 @@ final class ConversionFunctions {
 
     /** TO_/TRY_TO_DECIMAL(expr [, format] [, precision [, scale]]). */
     private static String number(Call c) {
-        if (c.literal(1) != null) {
-            throw SnowflakeError.unsupported(c.name() + " with a format argument");
-        }
-        Integer p = c.count() > 1 ? c.integer(1) : Integer.valueOf(38);
-        Integer s = c.count() > 2 ? c.integer(2) : Integer.valueOf(0);
+        String format = c.literal(1);
+        int at = format == null ? 1 : 2;
+        Integer p = c.count() > at ? c.integer(at) : Integer.valueOf(38);
+        Integer s = c.count() > at + 1 ? c.integer(at + 1) : Integer.valueOf(0);
         if (p == null || s == null) {
             throw SnowflakeError.unsupported(c.name() + " with a precision or scale that is not an integer literal");
         }
-        return c.cast(0, SnowflakeTypes.of("NUMBER", p, s), isTry(c));
+        SnowflakeTypes type = SnowflakeTypes.of("NUMBER", p, s);
+        if (format == null) {
+            return c.cast(0, type, isTry(c));
+        }
+        // the format reads the text into plain decimal text (the engine's sf_number_text), which the cast rounds
+        String text = "sf_number_text(" + c.cast(0, VARCHAR, false) + ", " + c.sql(1) + ", " + isTry(c) + ")";
+        return ExpressionGenerator.directCast(text, type, isTry(c));
     }
 
     private static String bool(Call c) {
@@ -63,9 +68,23 @@ final class ConversionFunctions {
                 + t.duck() + ")";
     }
 
+    /** A numeric format model: digits, separators, sign, currency, hex, TM, FM and quoted literals only. */
+    private static final java.util.regex.Pattern NUMERIC_FORMAT = java.util.regex.Pattern.compile(
+            "(?i)(\"[^\"]*\"|FM|TM9|TME|TM|MI|[90.DG,$SXB])+");
+
     private static String text(Call c) {
+        String x = c.sql(0);
         if (c.count() == 1) {
-            return c.cast(0, VARCHAR, false);
+            if (c.arg(0).walk().anyMatch(dev.autosync.sql.tree.Expr.Parameter.class::isInstance)) {
+                return c.cast(0, VARCHAR, false);
+            }
+            // a FLOAT reads with at most 9 decimals (the engine's NumberFormats.doubleText)
+            return "(CASE WHEN typeof(" + x + ") IN ('DOUBLE', 'FLOAT') THEN sf_double_text(CAST(" + x + " AS VARCHAR)) ELSE "
+                    + c.cast(0, VARCHAR, false) + " END)";
+        }
+        String format = c.requireLiteral(1, c.name());
+        if (NUMERIC_FORMAT.matcher(format).matches()) {
+            return "sf_number_format(CAST(" + x + " AS VARCHAR), " + c.sql(1) + ")";
         }
         return "strftime(" + c.sql(0) + ", " + Translator.literal(DateFormats.toStrptime(c.requireLiteral(1, c.name()))) + ")";
     }

@@ -96,8 +96,12 @@ final class ExpressionGenerator {
             return "CAST(" + Translator.literal(l.value()) + " AS " + SnowflakeTypes.of(l.type(), null, null).duck() + ")";
         } else if (e instanceof IntervalLiteral i) {
             return "INTERVAL " + Translator.literal(i.value());
-        } else if (e instanceof ArrayLiteral || e instanceof ObjectLiteral) {
-            throw SnowflakeError.unsupported("array and object literals ([...], {...})");
+        } else if (e instanceof ArrayLiteral a) {
+            List<String> items = new ArrayList<>();
+            a.elements().forEach(x -> items.add(SemiStructuredFunctions.variant(expression(x), bound(x))));
+            return SemiStructuredFunctions.arrayConstruct(items);
+        } else if (e instanceof ObjectLiteral o) {
+            return objectLiteral(o);
         } else if (e instanceof Parameter) {
             return "?";
         } else if (e instanceof SessionVariable) {
@@ -117,9 +121,27 @@ final class ExpressionGenerator {
         } else if (e instanceof Cast c) {
             return cast(c.operand(), SnowflakeTypes.of(c.type()), c.syntax() == CastSyntax.TRY_CAST);
         } else if (e instanceof Path p) {
-            return "json_extract(" + expression(p.base()) + ", " + Translator.literal(pointer(p.steps())) + ")";
+            return path(p);
         }
         return predicateOrOther(e);
+    }
+
+    /** {@code {'a': x, ...}} as OBJECT_CONSTRUCT, {@code {*}} as OBJECT_CONSTRUCT(*). */
+    private String objectLiteral(ObjectLiteral o) {
+        if (o.entries().size() == 1 && o.entries().get(0).value() instanceof Star s) {
+            return SemiStructuredFunctions.objectOfRow(star(s), false);
+        }
+        List<String> keys = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (ObjectLiteral.Entry entry : o.entries()) {
+            keys.add(Translator.literal(entry.key()));
+            values.add(SemiStructuredFunctions.variant(expression(entry.value()), bound(entry.value())));
+        }
+        return SemiStructuredFunctions.objectConstruct(keys, values, false);
+    }
+
+    private static boolean bound(Expr e) {
+        return e.walk().anyMatch(Parameter.class::isInstance);
     }
 
     private String predicateOrOther(Expr e) {
@@ -214,12 +236,58 @@ final class ExpressionGenerator {
         return (u.operator() == UnaryOperator.MINUS ? "- " : "+ ") + operand(u.operand(), Precedence.UNARY);
     }
 
+    /** The select list's aliases by name, for the scale of an expression naming one (set while no FROM can shadow them). */
+    private java.util.Map<String, Expr> lateralAliases = java.util.Map.of();
+
+    java.util.Map<String, Expr> lateralAliases() {
+        return lateralAliases;
+    }
+
+    void lateralAliases(java.util.Map<String, Expr> aliases) {
+        this.lateralAliases = aliases;
+    }
+
+    private Integer scale(Expr e) {
+        return NumericFunctions.staticScale(e, lateralAliases::get);
+    }
+
+    /**
+     * {@code left / right}: exact fixed-point division ({@code sf_div}, see the engine's ExactDivision). When both
+     * scales can be told from the SQL, the quotient gets Snowflake's scale, max(s1, min(s1 + 6, 12)), and a
+     * divisor finer than 12 digits is scaled up with the dividend so it is not rounded to zero.
+     */
+    String divide(Expr left, Expr right) {
+        String dividend = expression(left);
+        String divisor = expression(right);
+        Integer s1 = scale(left);
+        Integer s2 = scale(right);
+        if (s1 == null || s2 == null) {
+            return "sf_div(" + dividend + ", " + divisor + ", typeof(" + dividend + "))";
+        }
+        String type = "typeof(" + dividend + ")";
+        if (s2 > NumericFunctions.MAX_DERIVED_SCALE) {
+            String shift = "1" + "0".repeat(s2 - NumericFunctions.MAX_DERIVED_SCALE);
+            dividend = "(" + dividend + ") * " + shift;
+            divisor = "(" + divisor + ") * " + shift;
+        }
+        return "CAST(sf_div(" + dividend + ", " + divisor + ", " + type + ") AS DECIMAL(38," + NumericFunctions.quotientScale(s1)
+                + "))";
+    }
+
     private String binary(Binary b) {
         if (b.operator() == BinaryOperator.DIVIDE) {
-            String dividend = expression(b.left());
-            return "sf_div(" + dividend + ", " + expression(b.right()) + ", typeof(" + dividend + "))";
+            return divide(b.left(), b.right());
         }
         int p = Precedence.of(b);
+        if (b.operator() == BinaryOperator.TIMES) {
+            Integer s1 = scale(b.left());
+            Integer s2 = scale(b.right());
+            if (s1 != null && s2 != null && NumericFunctions.productScale(s1, s2) < s1 + s2) {
+                // Snowflake caps a product's scale (rounding), where DuckDB keeps s1 + s2
+                return "CAST(" + operand(b.left(), p) + " * " + operand(b.right(), p + 1) + " AS DECIMAL(38,"
+                        + NumericFunctions.productScale(s1, s2) + "))";
+            }
+        }
         // comparisons do not chain in DuckDB: a nested one keeps its parentheses
         int leftMin = p == Precedence.COMPARISON ? p + 1 : p;
         return operand(b.left(), leftMin) + " " + b.operator().symbol() + " " + operand(b.right(), p + 1);
@@ -227,7 +295,12 @@ final class ExpressionGenerator {
 
     private String like(Like l) {
         if (l.operator() == LikeOperator.RLIKE) {
-            throw SnowflakeError.unsupported("RLIKE operator (use REGEXP_LIKE)");
+            if (l.quantifier() != null || l.escape() != null) {
+                throw SnowflakeError.unsupported("RLIKE with ANY/ALL or ESCAPE");
+            }
+            String test = "sf_regexp_like(CAST(" + expression(l.operand()) + " AS VARCHAR), CAST("
+                    + expression(l.patterns().get(0)) + " AS VARCHAR), 'c')";
+            return l.negated() ? "(NOT " + test + ")" : test;
         }
         StringBuilder sb = new StringBuilder(operand(l.operand(), Precedence.MEMBERSHIP + 1)).append(not(l.negated()))
                 .append(' ').append(l.operator());
@@ -256,7 +329,26 @@ final class ExpressionGenerator {
         return sb.append(" END").toString();
     }
 
-    /** A JSON pointer for path steps; keys are case-sensitive, computed elements are refused. */
+    /** Path access; a computed element ({@code v[i]}, {@code v[k]}) is one step of its own. */
+    private String path(Path p) {
+        String base = expression(p.base());
+        List<PathStep> literal = new ArrayList<>();
+        for (PathStep step : p.steps()) {
+            if (step instanceof PathStep.Element el && !(el.index() instanceof NumberLiteral n && n.text().matches("[0-9]+"))
+                    && !(el.index() instanceof StringLiteral)) {
+                if (!literal.isEmpty()) {
+                    base = "json_extract(" + base + ", " + Translator.literal(pointer(literal)) + ")";
+                    literal.clear();
+                }
+                base = "json_extract(" + base + ", " + SemiStructuredFunctions.computedPointer(expression(el.index())) + ")";
+            } else {
+                literal.add(step);
+            }
+        }
+        return literal.isEmpty() ? base : "json_extract(" + base + ", " + Translator.literal(pointer(literal)) + ")";
+    }
+
+    /** A JSON pointer for path steps; keys are case-sensitive. */
     private static String pointer(List<PathStep> steps) {
         StringBuilder sb = new StringBuilder();
         for (PathStep step : steps) {
@@ -292,11 +384,25 @@ final class ExpressionGenerator {
     /** {@link #cast(Expr, SnowflakeTypes, boolean)} of an operand whose SQL is already generated. */
     static String cast(Expr operand, String sql, SnowflakeTypes type, boolean tryCast) {
         if (type.isSemiStructured()) {
-            return "to_json(" + sql + ")";
+            return type.canonical().equals("VARIANT") ? SemiStructuredFunctions.variant(sql, bound(operand)) : "to_json(" + sql + ")";
         }
         boolean direct = operand instanceof StringLiteral || operand instanceof NumberLiteral
                 || operand.walk().anyMatch(Parameter.class::isInstance);
-        return direct ? directCast(sql, type, tryCast) : unwrappingCast(sql, type, tryCast);
+        return lengthChecked(direct ? directCast(sql, type, tryCast) : unwrappingCast(sql, type, tryCast), type, tryCast);
+    }
+
+    /**
+     * A cast to VARCHAR(n) / CHAR(n) of a longer string fails with Snowflake's 100078 ("String '...' is too long and
+     * would be truncated"), and TRY_CAST gives NULL (CAST page, TRY_CAST page).
+     */
+    private static String lengthChecked(String castSql, SnowflakeTypes type, boolean tryCast) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("VARCHAR\\((\\d+)\\)").matcher(type.canonical());
+        if (!m.matches() || m.group(1).equals("16777216")) {
+            return castSql;
+        }
+        String tooLong = tryCast ? "NULL"
+                : "error('[sf:100078:22000] String ''' || " + castSql + " || ''' is too long and would be truncated')";
+        return "(CASE WHEN length(" + castSql + ") > " + m.group(1) + " THEN " + tooLong + " ELSE " + castSql + " END)";
     }
 
     static String directCast(String sql, SnowflakeTypes type, boolean tryCast) {

@@ -25,11 +25,14 @@ final class Functions {
     }
 
     private static final Set<String> UNSUPPORTED = Set.of("FLATTEN", "RESULT_SCAN", "GENERATOR",
-            "UNIFORM", "NORMAL", "ZIPF", "ST_MAKEPOINT", "TO_GEOGRAPHY", "PARSE_XML", "XMLGET", "CHECK_XML", "STRTOK_TO_ARRAY",
-            "ARRAY_INTERSECTION", "OBJECT_DELETE", "OBJECT_INSERT", "OBJECT_PICK", "TRANSFORM", "FILTER", "REDUCE");
+            "UNIFORM", "NORMAL", "ZIPF", "ST_MAKEPOINT", "TO_GEOGRAPHY", "PARSE_XML", "XMLGET", "CHECK_XML",
+            "TRANSFORM", "FILTER", "REDUCE");
     /** Translations that honour DISTINCT themselves; other translated functions refuse it. */
     private static final Set<String> DISTINCT_AWARE = Set.of("LISTAGG", "ARRAY_AGG", "ARRAYAGG");
     private static final Map<String, Translation> TABLE = table();
+    /** Parameter names, in order, of functions that take named arguments (as their pages name them). */
+    private static final Map<String, List<String>> NAMED_PARAMETERS = Map.of(
+            "ROUND", List.of("EXPR", "SCALE", "ROUNDING_MODE"));
 
     private final ExpressionGenerator gen;
     private final SqlContext ctx;
@@ -47,6 +50,7 @@ final class Functions {
         StringFunctions.register(t);
         DateFunctions.register(t);
         ContextFunctions.register(t);
+        NumericFunctions.register(t);
         return Map.copyOf(t);
     }
 
@@ -68,11 +72,11 @@ final class Functions {
             throw SnowflakeError.unsupported("function " + name);
         }
         if (f.arguments().stream().anyMatch(a -> a.name() != null)) {
-            throw SnowflakeError.unsupported("named arguments (=>) outside TABLE(...)");
+            f = positional(f);
         }
         List<String> sql = new ArrayList<>();
         f.arguments().forEach(a -> sql.add(gen.expression(a.value())));
-        Call call = new Call(f, sql, ctx);
+        Call call = new Call(f, sql, ctx, gen);
         if (name.contains("$")) {
             List<String> literals = new ArrayList<>();
             for (int i = 0; i < sql.size(); i++) {
@@ -98,6 +102,33 @@ final class Functions {
             text += " WITHIN GROUP (ORDER BY " + gen.orderItems(f.withinGroup()) + ")";
         }
         return f.over() == null ? text : text + " OVER (" + window(f.over()) + ")";
+    }
+
+    /** A call with named arguments ({@code ROUND(EXPR => x, SCALE => 0)}) in its function's parameter order. */
+    private static FunctionCall positional(FunctionCall f) {
+        List<String> params = NAMED_PARAMETERS.get(f.simpleName());
+        if (params == null) {
+            throw SnowflakeError.unsupported("named arguments (=>) outside TABLE(...)");
+        }
+        FunctionCall.Argument[] ordered = new FunctionCall.Argument[params.size()];
+        int last = -1;
+        for (FunctionCall.Argument a : f.arguments()) {
+            int i = a.name() == null ? -1 : params.indexOf(a.name().toUpperCase(Locale.ROOT));
+            if (i < 0 || ordered[i] != null) {
+                throw SnowflakeError.compilation("invalid argument " + (a.name() == null ? "without a name" : a.name())
+                        + " for function " + f.simpleName() + "; expected " + String.join(", ", params));
+            }
+            ordered[i] = new FunctionCall.Argument(null, a.value());
+            last = Math.max(last, i);
+        }
+        List<FunctionCall.Argument> args = new ArrayList<>();
+        for (int i = 0; i <= last; i++) {
+            if (ordered[i] == null) {
+                throw SnowflakeError.compilation("missing argument " + params.get(i) + " for function " + f.simpleName());
+            }
+            args.add(ordered[i]);
+        }
+        return new FunctionCall(f.span(), f.name(), f.distinct(), args, f.nulls(), f.withinGroup(), f.over());
     }
 
     private String window(Window w) {

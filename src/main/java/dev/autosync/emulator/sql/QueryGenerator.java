@@ -127,7 +127,23 @@ final class QueryGenerator {
         if (s.distinct()) {
             sb.append("DISTINCT ");
         }
-        sb.append(ExpressionGenerator.join(s.items(), item -> selectItem(item, top)));
+        java.util.Map<String, Expr> outer = expressions.lateralAliases();
+        expressions.lateralAliases(java.util.Map.of());
+        if (s.from().isEmpty()) {
+            // without FROM a name in the select list can only be an earlier item's alias (lateral alias)
+            java.util.Map<String, Expr> aliases = new java.util.HashMap<>();
+            s.items().forEach(item -> {
+                if (item.alias() != null) {
+                    aliases.putIfAbsent(item.alias(), item.expr());
+                }
+            });
+            expressions.lateralAliases(aliases);
+        }
+        try {
+            sb.append(ExpressionGenerator.join(s.items(), item -> selectItem(item, top)));
+        } finally {
+            expressions.lateralAliases(outer);
+        }
         if (!s.into().isEmpty()) {
             throw SnowflakeError.unsupported("SELECT ... INTO");
         }

@@ -3,51 +3,259 @@ package dev.autosync.emulator.sql;
 import dev.autosync.emulator.base.SnowflakeError;
 import dev.autosync.sql.tree.Expr;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
- * VARIANT, OBJECT and ARRAY functions over DuckDB's JSON: parsing, construction, aggregation,
- * type tests and path access ({@code GET}, {@code GET_PATH}) as JSON pointers.
+ * VARIANT, OBJECT and ARRAY functions over DuckDB's JSON: parsing, construction (OBJECT_CONSTRUCT drops
+ * SQL NULL values, ARRAY_CONSTRUCT keeps them as undefined), aggregation, type tests and casts
+ * (TYPEOF, IS_*, AS_*), path access ({@code GET}, {@code GET_PATH}) as JSON pointers, and the ARRAY_*
+ * and OBJECT_* functions, which call the engine's Java functions ({@code sf_*}) over JSON text.
  */
 final class SemiStructuredFunctions {
+    /** The JSON text of the undefined marker (the engine's VariantText.UNDEFINED). */
+    static final String UNDEFINED = "'\"\uE000undefined\"'";
+
     private SemiStructuredFunctions() {
     }
 
     static void register(Map<String, Functions.Translation> t) {
-        Functions.register(t, c -> "(CASE WHEN trim(" + c.sql(0) + ") = '' THEN NULL ELSE CAST(" + c.sql(0) + " AS JSON) END)",
-                "PARSE_JSON");
-        Functions.register(t, c -> "TRY_CAST(" + c.sql(0) + " AS JSON)", "TRY_PARSE_JSON");
+        Functions.register(t, c -> {
+            c.need(1, 2);
+            return "(CASE WHEN trim(" + c.sql(0) + ") = '' THEN NULL ELSE CAST(sf_parse_json(" + StringFunctions.text(c, 0) + ", "
+                    + (c.count() > 1 ? StringFunctions.text(c, 1) : "''") + ") AS JSON) END)";
+        }, "PARSE_JSON");
+        Functions.register(t, c -> "TRY_CAST(TRY(sf_parse_json(" + StringFunctions.text(c, 0) + ", "
+                + (c.count() > 1 ? StringFunctions.text(c, 1) : "''") + ")) AS JSON)", "TRY_PARSE_JSON");
         Functions.register(t, c -> "(CASE WHEN " + c.sql(0) + " IS NULL OR json_valid(" + c.sql(0)
                 + ") THEN NULL ELSE 'invalid JSON' END)", "CHECK_JSON");
-        Functions.register(t, c -> "to_json(" + c.sql(0) + ")", "TO_VARIANT", "TO_OBJECT", "TO_ARRAY");
-        Functions.register(t, c -> "CAST(" + c.sql(0) + " AS VARCHAR)", "TO_JSON");
-        Functions.register(t, c -> {
-            if (c.count() == 1 && c.arg(0) instanceof Expr.Star) {
-                throw SnowflakeError.unsupported("OBJECT_CONSTRUCT(*)");
-            }
-            return "json_object(" + c.all() + ")";
-        }, "OBJECT_CONSTRUCT", "OBJECT_CONSTRUCT_KEEP_NULL");
-        Functions.register(t, c -> "json_array(" + c.all() + ")", "ARRAY_CONSTRUCT");
+        Functions.register(t, c -> variant(c, 0), "TO_VARIANT");
+        Functions.register(t, c -> "to_json(" + c.sql(0) + ")", "TO_OBJECT");
+        Functions.register(t, c -> "(CASE WHEN json_type(" + variant(c, 0) + ") = 'ARRAY' THEN " + variant(c, 0)
+                + " ELSE json_array(" + variant(c, 0) + ") END)", "TO_ARRAY");
+        Functions.register(t, c -> "sf_json_text(" + jsonText(c, 0) + ")", "TO_JSON");
+        Functions.register(t, c -> objectConstruct(c, false), "OBJECT_CONSTRUCT");
+        Functions.register(t, c -> objectConstruct(c, true), "OBJECT_CONSTRUCT_KEEP_NULL");
+        Functions.register(t, c -> arrayConstruct(elements(c, 0)), "ARRAY_CONSTRUCT");
+        Functions.register(t, c -> json("sf_array_compact(CAST(" + arrayConstruct(elements(c, 0)) + " AS VARCHAR))"),
+                "ARRAY_CONSTRUCT_COMPACT");
         Functions.register(t, c -> "to_json(list(" + (c.distinct() ? "DISTINCT " : "") + c.sql(0) + "))", "ARRAY_AGG",
                 "ARRAYAGG");
         Functions.register(t, c -> "json_group_object(" + c.all() + ")", "OBJECT_AGG");
-        Functions.register(t, c -> "json_array_length(" + c.sql(0) + ")", "ARRAY_SIZE");
-        Functions.register(t, c -> "to_json(json_keys(" + c.sql(0) + "))", "OBJECT_KEYS");
-        Functions.register(t, c -> "(CASE json_type(to_json(" + c.sql(0) + ")) WHEN 'OBJECT' THEN 'OBJECT' WHEN 'ARRAY' "
-                + "THEN 'ARRAY' WHEN 'VARCHAR' THEN 'VARCHAR' WHEN 'BIGINT' THEN 'INTEGER' WHEN 'UBIGINT' THEN 'INTEGER' "
-                + "WHEN 'DOUBLE' THEN 'DOUBLE' WHEN 'BOOLEAN' THEN 'BOOLEAN' WHEN 'NULL' THEN 'NULL_VALUE' ELSE 'DECIMAL' END)",
-                "TYPEOF");
-        Functions.register(t, c -> "(json_type(" + c.sql(0) + ") = 'NULL')", "IS_NULL_VALUE");
+        Functions.register(t, c -> "(CASE WHEN json_type(" + c.sql(0) + ") = 'ARRAY' THEN json_array_length(" + c.sql(0)
+                + ") END)", "ARRAY_SIZE");
+        Functions.register(t, c -> "to_json(list_sort(json_keys(" + c.sql(0) + ")))", "OBJECT_KEYS");
+        Functions.register(t, c -> typeOf(c), "TYPEOF");
+        Functions.register(t, c -> "(" + typeOf(c) + " = 'NULL_VALUE')", "IS_NULL_VALUE");
         Functions.register(t, c -> "(CASE WHEN json_type(" + c.sql(0) + ") = 'NULL' THEN NULL ELSE " + c.sql(0) + " END)",
                 "STRIP_NULL_VALUE");
-        Functions.register(t, c -> "(json_type(" + c.sql(0) + ") = 'OBJECT')", "IS_OBJECT");
-        Functions.register(t, c -> "(json_type(" + c.sql(0) + ") = 'ARRAY')", "IS_ARRAY");
+        isType(t, "IS_OBJECT", "'OBJECT'");
+        isType(t, "IS_ARRAY", "'ARRAY'");
+        isType(t, "IS_BOOLEAN", "'BOOLEAN'");
+        isType(t, "IS_VARCHAR", "'VARCHAR'");
+        isType(t, "IS_CHAR", "'VARCHAR'");
+        isType(t, "IS_INTEGER", "'INTEGER'");
+        isType(t, "IS_DECIMAL", "'INTEGER', 'DECIMAL'");
+        isType(t, "IS_DOUBLE", "'INTEGER', 'DECIMAL', 'DOUBLE'");
+        isType(t, "IS_REAL", "'INTEGER', 'DECIMAL', 'DOUBLE'");
+        asType(t, "AS_OBJECT", "'OBJECT'", null);
+        asType(t, "AS_ARRAY", "'ARRAY'", null);
+        asType(t, "AS_VARCHAR", "'VARCHAR'", "VARCHAR");
+        asType(t, "AS_CHAR", "'VARCHAR'", "VARCHAR");
+        asType(t, "AS_BOOLEAN", "'BOOLEAN'", "BOOLEAN");
+        asType(t, "AS_INTEGER", "'INTEGER'", "DECIMAL(38,0)");
+        asType(t, "AS_DOUBLE", "'INTEGER', 'DECIMAL', 'DOUBLE'", "DOUBLE");
+        asType(t, "AS_REAL", "'INTEGER', 'DECIMAL', 'DOUBLE'", "DOUBLE");
+        Functions.register(t, SemiStructuredFunctions::asDecimal, "AS_DECIMAL", "AS_NUMBER");
         Functions.register(t, SemiStructuredFunctions::get, "GET");
         Functions.register(t, c -> "json_extract(" + c.sql(0) + ", " + pathPointer(c) + ")", "GET_PATH");
         Functions.register(t, c -> "json_extract_string(" + c.sql(0) + ", " + pathPointer(c) + ")", "JSON_EXTRACT_PATH_TEXT");
+        arrays(t);
     }
 
-    /** GET(v, 'key') or GET(array, index). */
+    private static void arrays(Map<String, Functions.Translation> t) {
+        Functions.register(t, c -> json("sf_array_append(" + jsonText(c, 0) + ", " + element(c, 1) + ")"), "ARRAY_APPEND");
+        Functions.register(t, c -> json("sf_array_prepend(" + jsonText(c, 0) + ", " + element(c, 1) + ")"), "ARRAY_PREPEND");
+        Functions.register(t, c -> json("sf_array_insert(" + jsonText(c, 0) + ", " + StringFunctions.whole(c, 1, null) + ", "
+                + element(c, 2) + ")"), "ARRAY_INSERT");
+        Functions.register(t, c -> json("sf_array_cat(" + jsonText(c, 0) + ", " + jsonText(c, 1) + ")"), "ARRAY_CAT");
+        Functions.register(t, c -> json("sf_array_compact(" + jsonText(c, 0) + ")"), "ARRAY_COMPACT");
+        Functions.register(t, c -> "sf_array_contains(" + element(c, 0) + ", " + jsonText(c, 1) + ")", "ARRAY_CONTAINS");
+        Functions.register(t, c -> "sf_array_position(" + element(c, 0) + ", " + jsonText(c, 1) + ")", "ARRAY_POSITION");
+        Functions.register(t, c -> json("sf_array_slice(" + jsonText(c, 0) + ", " + StringFunctions.whole(c, 1, null) + ", "
+                + StringFunctions.whole(c, 2, null) + ")"), "ARRAY_SLICE");
+        Functions.register(t, c -> "sf_array_to_string(" + jsonText(c, 0) + ", " + StringFunctions.text(c, 1) + ")",
+                "ARRAY_TO_STRING");
+        Functions.register(t, c -> json("sf_array_distinct(" + jsonText(c, 0) + ")"), "ARRAY_DISTINCT");
+        Functions.register(t, c -> json("sf_array_remove(" + jsonText(c, 0) + ", " + element(c, 1) + ")"), "ARRAY_REMOVE");
+        Functions.register(t, c -> json("sf_array_remove_at(" + jsonText(c, 0) + ", " + StringFunctions.whole(c, 1, null) + ")"),
+                "ARRAY_REMOVE_AT");
+        Functions.register(t, c -> json("sf_array_reverse(" + jsonText(c, 0) + ")"), "ARRAY_REVERSE");
+        Functions.register(t, c -> json("sf_array_flatten(" + jsonText(c, 0) + ")"), "ARRAY_FLATTEN");
+        Functions.register(t, c -> json("sf_array_except(" + jsonText(c, 0) + ", " + jsonText(c, 1) + ")"), "ARRAY_EXCEPT");
+        Functions.register(t, c -> json("sf_array_intersection(" + jsonText(c, 0) + ", " + jsonText(c, 1) + ")"),
+                "ARRAY_INTERSECTION");
+        Functions.register(t, c -> json("sf_arrays_to_object(" + jsonText(c, 0) + ", " + jsonText(c, 1) + ")"),
+                "ARRAYS_TO_OBJECT");
+        Functions.register(t, c -> json("sf_get_ignore_case(" + jsonText(c, 0) + ", " + StringFunctions.text(c, 1) + ")"),
+                "GET_IGNORE_CASE");
+        Functions.register(t, c -> "sf_arrays_overlap(" + jsonText(c, 0) + ", " + jsonText(c, 1) + ")", "ARRAYS_OVERLAP");
+        Functions.register(t, c -> {
+            c.need(2, 3);
+            return "to_json(range(" + StringFunctions.whole(c, 0, null) + ", " + StringFunctions.whole(c, 1, null) + ", "
+                    + StringFunctions.whole(c, 2, "1") + "))";
+        }, "ARRAY_GENERATE_RANGE");
+        Functions.register(t, c -> {
+            c.need(2, Integer.MAX_VALUE);
+            String o = jsonText(c, 0);
+            for (int i = 1; i < c.count(); i++) {
+                o = "sf_object_delete(" + o + ", " + StringFunctions.text(c, i) + ")";
+            }
+            return json(o);
+        }, "OBJECT_DELETE");
+        Functions.register(t, c -> {
+            c.need(3, 4);
+            return json("sf_object_insert(" + jsonText(c, 0) + ", " + StringFunctions.text(c, 1) + ", " + element(c, 2) + ", "
+                    + (c.count() > 3 ? c.sql(3) : "FALSE") + ")");
+        }, "OBJECT_INSERT");
+        Functions.register(t, c -> {
+            c.need(2, Integer.MAX_VALUE);
+            String keys;
+            if (c.count() == 2 && c.literal(1) == null) {
+                keys = "CAST(to_json(" + c.sql(1) + ") AS VARCHAR)";
+            } else {
+                List<String> k = new ArrayList<>();
+                for (int i = 1; i < c.count(); i++) {
+                    k.add(StringFunctions.text(c, i));
+                }
+                keys = "CAST(to_json([" + String.join(", ", k) + "]) AS VARCHAR)";
+            }
+            return json("sf_object_pick(" + jsonText(c, 0) + ", " + keys + ")");
+        }, "OBJECT_PICK");
+    }
+
+    private static void isType(Map<String, Functions.Translation> t, String name, String types) {
+        Functions.register(t, c -> "(" + typeOf(c) + " IN (" + types + "))", name);
+    }
+
+    /** AS_*: the value when the VARIANT holds that type, else NULL. */
+    private static void asType(Map<String, Functions.Translation> t, String name, String types, String duckType) {
+        Functions.register(t, c -> {
+            String value = duckType == null ? c.sql(0) : "TRY_CAST(json_extract_string(" + c.sql(0) + ", '$') AS " + duckType + ")";
+            return "(CASE WHEN " + typeOf(c) + " IN (" + types + ") THEN " + value + " END)";
+        }, name);
+    }
+
+    private static String asDecimal(Call c) {
+        Integer p = c.count() > 1 ? c.integer(1) : Integer.valueOf(38);
+        Integer s = c.count() > 2 ? c.integer(2) : Integer.valueOf(0);
+        if (p == null || s == null) {
+            throw SnowflakeError.unsupported(c.name() + " with a precision or scale that is not an integer literal");
+        }
+        String type = SnowflakeTypes.of("NUMBER", p, s).duck();
+        return "(CASE WHEN " + typeOf(c) + " IN ('INTEGER', 'DECIMAL') THEN CAST(json_extract_string(" + c.sql(0) + ", '$') AS "
+                + type + ") END)";
+    }
+
+    private static String typeOf(Call c) {
+        return "sf_typeof(CAST(" + variant(c, 0) + " AS VARCHAR))";
+    }
+
+    /** A function returning JSON text, as a DuckDB JSON value. */
+    private static String json(String textSql) {
+        return "CAST(" + textSql + " AS JSON)";
+    }
+
+    /** Argument {@code i} as JSON text (an ARRAY or OBJECT argument). */
+    private static String jsonText(Call c, int i) {
+        return "CAST(to_json(" + c.sql(i) + ") AS VARCHAR)";
+    }
+
+    /** Argument {@code i} as an element's JSON text: SQL NULL is undefined. */
+    private static String element(Call c, int i) {
+        return "COALESCE(CAST(" + variant(c, i) + " AS VARCHAR), " + UNDEFINED + ")";
+    }
+
+    /** Argument {@code i} as a VARIANT (see {@link #variant(String, boolean)}). */
+    static String variant(Call c, int i) {
+        return variant(c.sql(i), c.arg(i).walk().anyMatch(Expr.Parameter.class::isInstance));
+    }
+
+    /**
+     * A value as a VARIANT, through DuckDB's to_json. UNVERIFIED where it differs: Snowflake keeps a DOUBLE's
+     * type inside a VARIANT (printed 1.500000000000000e+00, TYPEOF DOUBLE); DuckDB's JSON keeps only the
+     * number, so TYPEOF reads 1.5 as DECIMAL.
+     */
+    static String variant(String sql, boolean bound) {
+        return "to_json(" + sql + ")";
+    }
+
+    private static List<String> elements(Call c, int from) {
+        List<String> out = new ArrayList<>();
+        for (int i = from; i < c.count(); i++) {
+            out.add(variant(c, i));
+        }
+        return out;
+    }
+
+    /** ARRAY_CONSTRUCT / {@code [...]}: SQL NULL elements are undefined. */
+    static String arrayConstruct(List<String> variants) {
+        if (variants.isEmpty()) {
+            return "CAST('[]' AS JSON)";
+        }
+        List<String> items = new ArrayList<>();
+        for (String v : variants) {
+            items.add("COALESCE(" + v + ", CAST(" + UNDEFINED + " AS JSON))");
+        }
+        return "json_array(" + String.join(", ", items) + ")";
+    }
+
+    /**
+     * OBJECT_CONSTRUCT / {@code {...}}: key-value pairs whose key is NULL are left out, and so are SQL NULL
+     * values unless {@code keepNull} (then they are JSON null).
+     */
+    static String objectConstruct(List<String> keys, List<String> variants, boolean keepNull) {
+        if (keys.isEmpty()) {
+            return "CAST('{}' AS JSON)";
+        }
+        List<String> entries = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            String v = keepNull ? "COALESCE(" + variants.get(i) + ", CAST('null' AS JSON))" : variants.get(i);
+            entries.add("{'k': CAST(" + keys.get(i) + " AS VARCHAR), 'v': " + v + "}");
+        }
+        return "to_json(map_from_entries(list_filter([" + String.join(", ", entries)
+                + "], e -> e.k IS NOT NULL AND e.v IS NOT NULL)))";
+    }
+
+    private static String objectConstruct(Call c, boolean keepNull) {
+        if (c.count() == 1 && c.arg(0) instanceof Expr.Star) {
+            return objectOfRow(c.sql(0), keepNull);
+        }
+        if (c.count() % 2 != 0) {
+            throw SnowflakeError.compilation("invalid number of arguments (" + c.count() + ") for function " + c.name()
+                    + "; expected an even number");
+        }
+        List<String> keys = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < c.count(); i += 2) {
+            keys.add(c.sql(i));
+            values.add(variant(c, i + 1));
+        }
+        return objectConstruct(keys, values, keepNull);
+    }
+
+    /** OBJECT_CONSTRUCT(*) and {@code {*}}: the row's columns (a star's SQL, with its ILIKE / EXCLUDE) as an object. */
+    static String objectOfRow(String starSql, boolean keepNull) {
+        java.util.regex.Matcher ilike = java.util.regex.Pattern.compile("\\* ILIKE ('(?:[^']|'')*')").matcher(starSql);
+        if (ilike.matches()) {
+            // inside COLUMNS a star takes no ILIKE: a lambda selects the names instead
+            starSql = "c -> c ILIKE " + ilike.group(1);
+        }
+        return json("sf_object_of_row(CAST(to_json(struct_pack(*COLUMNS(" + starSql + "))) AS VARCHAR), " + keepNull + ")");
+    }
+
+    /** GET(v, 'key') or GET(array, index), also with a computed key or index. */
     private static String get(Call c) {
         c.need(2);
         String key = c.literal(1);
@@ -58,7 +266,13 @@ final class SemiStructuredFunctions {
         if (index != null) {
             return "json_extract(" + c.sql(0) + ", '/" + index + "')";
         }
-        throw SnowflakeError.unsupported("GET with a computed key");
+        return "json_extract(" + c.sql(0) + ", " + computedPointer(c.sql(1)) + ")";
+    }
+
+    /** A JSON pointer from a computed key (a string) or index (a number). */
+    static String computedPointer(String sql) {
+        return "(CASE WHEN typeof(" + sql + ") IN ('VARCHAR', 'JSON') THEN '/' || replace(replace(json_extract_string(to_json("
+                + sql + "), '$'), '~', '~0'), '/', '~1') ELSE '/' || CAST(CAST(" + sql + " AS BIGINT) AS VARCHAR) END)";
     }
 
     private static String pathPointer(Call c) {
@@ -70,13 +284,13 @@ final class SemiStructuredFunctions {
         return key.replace("~", "~0").replace("/", "~1");
     }
 
-    /** {@code a.b[0].c} or {@code a['x y']} (GET_PATH's path argument) as a JSON pointer. */
+    /** {@code a.b[0].c}, {@code a:b} or {@code a['x y']} (GET_PATH's path argument) as a JSON pointer. */
     static String pathToPointer(String path) {
         StringBuilder sb = new StringBuilder();
         int i = 0;
         while (i < path.length()) {
             char ch = path.charAt(i);
-            if (ch == '.') {
+            if (ch == '.' || ch == ':') {
                 i++;
             } else if (ch == '[') {
                 int end = path.indexOf(']', i);
@@ -92,7 +306,7 @@ final class SemiStructuredFunctions {
                 i = end + 1;
             } else {
                 int end = i;
-                while (end < path.length() && path.charAt(end) != '.' && path.charAt(end) != '[') {
+                while (end < path.length() && path.charAt(end) != '.' && path.charAt(end) != '[' && path.charAt(end) != ':') {
                     end++;
                 }
                 sb.append('/').append(pointerEscape(path.substring(i, end)));

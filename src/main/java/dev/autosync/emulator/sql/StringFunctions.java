@@ -2,10 +2,19 @@ package dev.autosync.emulator.sql;
 
 import dev.autosync.emulator.base.SnowflakeError;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
-/** Text functions whose DuckDB names or arguments differ: lengths, prefixes, positions, regular expressions, hashes, LISTAGG. */
+/**
+ * Text functions whose DuckDB names or semantics differ: lengths, prefixes, positions, CONCAT's NULLs,
+ * regular expressions (POSIX ERE with Snowflake's parameters), tokens and parts, INITCAP, hex and
+ * base64 encodings, hashes, LISTAGG. Where DuckDB has no equivalent the translation calls the
+ * engine's Java functions ({@code sf_*}, every argument given, defaults filled in here).
+ */
 final class StringFunctions {
+    private static final SnowflakeTypes VARCHAR = SnowflakeTypes.of("VARCHAR", null, null);
+
     private StringFunctions() {
     }
 
@@ -13,26 +22,183 @@ final class StringFunctions {
         Functions.register(t, c -> "length(" + c.sql(0) + ")", "LEN", "LENGTH", "CHAR_LENGTH", "CHARACTER_LENGTH");
         Functions.register(t, c -> "starts_with(" + c.all() + ")", "STARTSWITH");
         Functions.register(t, c -> "ends_with(" + c.all() + ")", "ENDSWITH");
-        Functions.register(t, c -> "instr(" + c.sql(1) + ", " + c.sql(0) + ")", "CHARINDEX");
+        // CHARINDEX(needle, haystack [, start]) and POSITION(needle, haystack [, start]): 0 when not found
+        Functions.register(t, StringFunctions::position, "CHARINDEX", "POSITION");
         Functions.register(t, c -> {
-            c.need(2);
-            return "instr(" + c.sql(1) + ", " + c.sql(0) + ")";
-        }, "POSITION");
-        Functions.register(t, c -> {
-            if (c.count() != 3 && c.count() != 2) {
-                throw SnowflakeError.unsupported("REGEXP_REPLACE with position, occurrence or parameters");
+            c.need(1, 6);
+            if (c.count() == 2) {
+                return "regexp_replace(" + c.sql(0) + ", " + c.sql(1) + ", '', 'g')";
             }
-            return "regexp_replace(" + c.sql(0) + ", " + c.sql(1) + ", " + (c.count() == 3 ? c.sql(2) : "''") + ", 'g')";
+            return "sf_regexp_replace(" + text(c, 0) + ", " + text(c, 1) + ", " + opt(c, 2, "''") + ", " + whole(c, 3, "1")
+                    + ", " + whole(c, 4, "0") + ", " + opt(c, 5, "'c'") + ")";
         }, "REGEXP_REPLACE");
-        Functions.register(t, c -> "regexp_full_match(" + c.sql(0) + ", " + c.sql(1) + ")", "REGEXP_LIKE");
-        Functions.register(t, c -> "NULLIF(regexp_extract(" + c.sql(0) + ", " + c.sql(1) + "), '')", "REGEXP_SUBSTR");
         Functions.register(t, c -> {
-            if (c.count() > 1 && !Integer.valueOf(256).equals(c.integer(1))) {
-                throw SnowflakeError.unsupported("SHA2 with " + c.sql(1) + " bits");
+            c.need(2, 3);
+            return "sf_regexp_like(" + text(c, 0) + ", " + text(c, 1) + ", " + opt(c, 2, "'c'") + ")";
+        }, "REGEXP_LIKE", "RLIKE");
+        Functions.register(t, c -> {
+            c.need(2, 6);
+            if (c.count() == 2) {
+                return "NULLIF(regexp_extract(" + c.sql(0) + ", " + c.sql(1) + "), '')";
             }
-            return "sha256(" + c.sql(0) + ")";
-        }, "SHA2");
+            return "sf_regexp_substr(" + text(c, 0) + ", " + text(c, 1) + ", " + whole(c, 2, "1") + ", " + whole(c, 3, "1") + ", "
+                    + opt(c, 4, "'c'") + (c.count() > 5 ? ", " + whole(c, 5, null) : "") + ")";
+        }, "REGEXP_SUBSTR");
+        Functions.register(t, c -> {
+            c.need(2, 7);
+            return "sf_regexp_instr(" + text(c, 0) + ", " + text(c, 1) + ", " + whole(c, 2, "1") + ", " + whole(c, 3, "1") + ", "
+                    + whole(c, 4, "0") + ", " + opt(c, 5, "'c'") + (c.count() > 6 ? ", " + whole(c, 6, null) : "") + ")";
+        }, "REGEXP_INSTR");
+        Functions.register(t, c -> {
+            c.need(2, 4);
+            return "sf_regexp_count(" + text(c, 0) + ", " + text(c, 1) + ", " + whole(c, 2, "1") + ", " + opt(c, 3, "'c'") + ")";
+        }, "REGEXP_COUNT");
+        Functions.register(t, c -> {
+            c.need(1, 3);
+            return "sf_strtok(" + text(c, 0) + ", " + opt(c, 1, "' '") + ", " + whole(c, 2, "1") + ")";
+        }, "STRTOK");
+        Functions.register(t, c -> {
+            c.need(1, 2);
+            return "CAST(sf_strtok_to_array(" + text(c, 0) + ", " + opt(c, 1, "' '") + ") AS JSON)";
+        }, "STRTOK_TO_ARRAY");
+        Functions.register(t, c -> {
+            c.need(2, 2);
+            return "CAST(sf_split(" + text(c, 0) + ", " + text(c, 1) + ") AS JSON)";
+        }, "SPLIT");
+        Functions.register(t, c -> {
+            c.need(3, 3);
+            return "sf_split_part(" + text(c, 0) + ", " + text(c, 1) + ", " + whole(c, 2, null) + ")";
+        }, "SPLIT_PART");
+        Functions.register(t, c -> {
+            c.need(1, 2);
+            return "sf_initcap(" + text(c, 0) + (c.count() > 1 ? ", " + text(c, 1) : "") + ")";
+        }, "INITCAP");
+        Functions.register(t, c -> {
+            c.need(1, 1);
+            return "sf_soundex(" + text(c, 0) + ")";
+        }, "SOUNDEX");
+        Functions.register(t, StringFunctions::concat, "CONCAT");
+        Functions.register(t, c -> {
+            c.need(2, Integer.MAX_VALUE);
+            return "(CASE WHEN " + anyNull(c, 0) + " THEN NULL ELSE concat_ws(" + c.all() + ") END)";
+        }, "CONCAT_WS");
+        Functions.register(t, c -> {
+            c.need(2, 3);
+            return "replace(" + text(c, 0) + ", " + text(c, 1) + ", " + opt(c, 2, "''") + ")";
+        }, "REPLACE");
+        Functions.register(t, c -> {
+            c.need(4, 4);
+            String base = text(c, 0);
+            return "(substring(" + base + ", 1, " + whole(c, 1, null) + " - 1) || " + text(c, 3) + " || substring(" + base + ", "
+                    + whole(c, 1, null) + " + " + whole(c, 2, null) + "))";
+        }, "INSERT");
+        Functions.register(t, c -> {
+            c.need(2, 3);
+            String d = "levenshtein(" + text(c, 0) + ", " + text(c, 1) + ")";
+            return c.count() == 2 ? d : "least(" + d + ", " + whole(c, 2, null) + ")";
+        }, "EDITDISTANCE");
+        Functions.register(t, c -> {
+            c.need(1, 2);
+            String hex = "hex(" + c.sql(0) + ")";
+            return c.count() == 1 ? hex : "(CASE WHEN " + whole(c, 1, null) + " = 0 THEN lower(" + hex + ") ELSE " + hex + " END)";
+        }, "HEX_ENCODE");
+        Functions.register(t, c -> "decode(unhex(" + text(c, 0) + "))", "HEX_DECODE_STRING");
+        Functions.register(t, c -> "TRY(decode(unhex(" + text(c, 0) + ")))", "TRY_HEX_DECODE_STRING");
+        Functions.register(t, c -> "unhex(" + text(c, 0) + ")", "HEX_DECODE_BINARY");
+        Functions.register(t, c -> "TRY(unhex(" + text(c, 0) + "))", "TRY_HEX_DECODE_BINARY");
+        Functions.register(t, c -> {
+            c.need(1, 3);
+            return "sf_base64_encode(" + text(c, 0) + ", " + whole(c, 1, "0") + ", " + opt(c, 2, "'+/='") + ")";
+        }, "BASE64_ENCODE");
+        Functions.register(t, c -> "sf_base64_decode_string(" + text(c, 0) + ", " + opt(c, 1, "'+/='") + ")",
+                "BASE64_DECODE_STRING");
+        Functions.register(t, c -> "TRY(sf_base64_decode_string(" + text(c, 0) + ", " + opt(c, 1, "'+/='") + "))",
+                "TRY_BASE64_DECODE_STRING");
+        Functions.register(t, c -> "from_base64(" + text(c, 0) + ")", "BASE64_DECODE_BINARY");
+        Functions.register(t, c -> "TRY(from_base64(" + text(c, 0) + "))", "TRY_BASE64_DECODE_BINARY");
+        Functions.register(t, c -> "repeat(' ', " + whole(c, 0, null) + ")", "SPACE");
+        Functions.register(t, c -> {
+            c.need(2, 3);
+            // SUBSTR's start 0 means 1
+            String start = whole(c, 1, null);
+            return "substring(" + text(c, 0) + ", (CASE WHEN " + start + " = 0 THEN 1 ELSE " + start + " END)"
+                    + (c.count() > 2 ? ", " + whole(c, 2, null) : "") + ")";
+        }, "SUBSTR", "SUBSTRING");
+        Functions.register(t, c -> {
+            c.need(1, 2);
+            if (c.count() == 1 || Integer.valueOf(256).equals(c.integer(1))) {
+                return "sha256(" + c.sql(0) + ")";
+            }
+            return "sf_sha2(" + text(c, 0) + ", " + whole(c, 1, null) + ")";
+        }, "SHA2", "SHA2_HEX");
+        Functions.register(t, c -> "md5(" + c.sql(0) + ")", "MD5_HEX");
+        Functions.register(t, c -> "sha1(" + c.sql(0) + ")", "SHA1", "SHA1_HEX");
+        Functions.register(t, c -> "strlen(" + text(c, 0) + ")", "OCTET_LENGTH");
+        Functions.register(t, c -> "chr(" + whole(c, 0, null) + ")", "CHR", "CHAR");
+        Functions.register(t, c -> {
+            c.need(2, 3);
+            // the base as written: a BINARY base is refused by DuckDB rather than padded as text
+            return "lpad(" + c.sql(0) + ", " + whole(c, 1, null) + ", " + (c.count() > 2 ? c.sql(2) : "' '") + ")";
+        }, "LPAD");
+        Functions.register(t, c -> {
+            c.need(2, 3);
+            // the base as written: a BINARY base is refused by DuckDB rather than padded as text
+            return "rpad(" + c.sql(0) + ", " + whole(c, 1, null) + ", " + (c.count() > 2 ? c.sql(2) : "' '") + ")";
+        }, "RPAD");
+        Functions.register(t, c -> {
+            c.need(2, 6);
+            return "CAST(sf_regexp_substr_all(" + text(c, 0) + ", " + text(c, 1) + ", " + whole(c, 2, "1") + ", "
+                    + whole(c, 3, "1") + ", " + opt(c, 4, "'c'") + (c.count() > 5 ? ", " + whole(c, 5, null) : "") + ") AS JSON)";
+        }, "REGEXP_SUBSTR_ALL", "REGEXP_EXTRACT_ALL");
         Functions.register(t, c -> "string_agg(" + (c.distinct() ? "DISTINCT " : "") + c.sql(0) + ", "
                 + (c.count() > 1 ? c.sql(1) : "''") + ")", "LISTAGG");
+    }
+
+    private static String position(Call c) {
+        c.need(2, 3);
+        String needle = text(c, 0);
+        String haystack = text(c, 1);
+        if (c.count() == 2) {
+            return "instr(" + haystack + ", " + needle + ")";
+        }
+        String start = whole(c, 2, null);
+        String found = "instr(substring(" + haystack + ", " + start + "), " + needle + ")";
+        return "(CASE WHEN " + found + " = 0 THEN 0 ELSE " + found + " + " + start + " - 1 END)";
+    }
+
+    /** CONCAT: NULL when any argument is NULL (DuckDB's concat skips them; its {@code ||} does not). */
+    private static String concat(Call c) {
+        c.need(1, Integer.MAX_VALUE);
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < c.count(); i++) {
+            parts.add(text(c, i));
+        }
+        return parts.size() == 1 ? parts.get(0) : "(" + String.join(" || ", parts) + ")";
+    }
+
+    private static String anyNull(Call c, int from) {
+        List<String> tests = new ArrayList<>();
+        for (int i = from; i < c.count(); i++) {
+            tests.add(c.sql(i) + " IS NULL");
+        }
+        return String.join(" OR ", tests);
+    }
+
+    /** Argument {@code i} as text (a VARIANT string without its quotes, a number as its digits). */
+    static String text(Call c, int i) {
+        return c.literal(i) != null ? c.sql(i) : c.cast(i, VARCHAR, false);
+    }
+
+    /** Optional text argument {@code i}, or the default's SQL. */
+    private static String opt(Call c, int i, String dflt) {
+        return i < c.count() ? text(c, i) : dflt;
+    }
+
+    /** Integer argument {@code i} as BIGINT, or the default's SQL. */
+    static String whole(Call c, int i, String dflt) {
+        if (i >= c.count()) {
+            return dflt;
+        }
+        return c.integer(i) != null ? c.sql(i) : "CAST(" + c.sql(i) + " AS BIGINT)";
     }
 }

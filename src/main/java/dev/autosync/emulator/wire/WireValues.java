@@ -35,6 +35,8 @@ final class WireValues {
                     return BigDecimal.valueOf(d).toPlainString();
                 }
                 return v.toString();
+            case "real":
+                return v instanceof Double d ? real(d) : v.toString();
             case "boolean":
                 return v instanceof Boolean b ? (b ? "1" : "0") : v.toString();
             case "date":
@@ -71,6 +73,17 @@ final class WireValues {
                 }
                 return v.toString();
         }
+    }
+
+    /**
+     * A FLOAT as Snowflake prints it: a whole number without a fraction (-970, not -970.0), others in their
+     * shortest form. UNVERIFIED for magnitudes of 1e15 and beyond, which keep Java's exponent form.
+     */
+    static String real(double d) {
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return d == 0 ? "0" : Long.toString((long) d);
+        }
+        return Double.toString(d);
     }
 
     private static String epoch(Instant i) {

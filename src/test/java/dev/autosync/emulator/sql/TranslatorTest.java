@@ -129,7 +129,9 @@ class TranslatorTest {
         "CURRENT_DATABASE()                  # 'DB'",
         "CURRENT_ROLE()                      # CAST(NULL AS VARCHAR)",
         "CURRENT_TIMESTAMP                   # CURRENT_TIMESTAMP",
-        "POSITION('b', s)                    # instr(\"S\", 'b')",
+        "POSITION('b', s)                    # instr((CASE WHEN typeof(\"S\") = 'JSON' THEN CAST(json_extract_string(CAST(\"S\" AS VARCHAR), '$') AS VARCHAR) ELSE CAST(\"S\" AS VARCHAR) END), 'b')",
+        "REGEXP_SUBSTR('abc', 'b', 2)        # sf_regexp_substr('abc', 'b', 2, 1, 'c')",
+        "CONCAT('a', 'b')                    # ('a' || 'b')",
     })
     void translatesFunctionsByTheirTable(String sql, String duck) {
         assertEquals(duck, expression(sql));
@@ -200,13 +202,9 @@ class TranslatorTest {
         "SELECT f.value FROM t, LATERAL FLATTEN(INPUT => t.v) f # LATERAL FLATTEN",
         "SELECT * FROM t AT(OFFSET => -60)              # AT in FROM",
         "SELECT * FROM t SAMPLE (10)                    # SAMPLE in FROM",
-        "SELECT x FROM t WHERE x RLIKE 'a'              # RLIKE operator (use REGEXP_LIKE)",
         "SELECT $v                                      # session variables ($name)",
-        "SELECT [1, 2]                                  # array and object literals ([...], {...})",
-        "SELECT v[i] FROM t                             # computed element access [expr]",
         "SELECT a INTO :x FROM t                        # SELECT ... INTO",
         "SELECT db.s.fn(1)                              # user-defined function DB.S.FN",
-        "SELECT OBJECT_CONSTRUCT(*) FROM t              # OBJECT_CONSTRUCT(*)",
         "SELECT f(a => 1)                               # named arguments (=>) outside TABLE(...)",
         "SELECT FLATTEN(v) FROM t                       # function FLATTEN",
         "SELECT IFF(DISTINCT a, 1, 2)                   # IFF(DISTINCT ...)",

@@ -1,0 +1,186 @@
+package dev.autosync.emulator.engine;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.duckdb.DuckDBColumnType;
+import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBFunctions;
+import org.duckdb.DuckDBReadableVector;
+import org.duckdb.DuckDBWritableVector;
+
+/**
+ * Snowflake functions DuckDB cannot express, registered as DuckDB scalar functions named
+ * {@code sf_*} that the translator calls with every argument given (it fills in the defaults).
+ * A NULL argument gives NULL. Semantics live in plain Java ({@link TextFunctions},
+ * {@link VariantText}); a failure is raised as {@link #error}, which the error mapper turns into the
+ * Snowflake error it names.
+ */
+final class JavaFunctions {
+    private static final DuckDBColumnType S = DuckDBColumnType.VARCHAR;
+    private static final DuckDBColumnType L = DuckDBColumnType.BIGINT;
+    private static final DuckDBColumnType B = DuckDBColumnType.BOOLEAN;
+    /** The prefix of an error raised in a function: {@code [sf:CODE:SQLSTATE] message}. */
+    static final String ERROR_PREFIX = "[sf:";
+
+    private JavaFunctions() {
+    }
+
+    static void register(DuckDBConnection c) throws SQLException {
+        fn(c, "sf_regexp_substr", S, List.of(S, S, L, L, S), a -> guard(() -> TextFunctions.regexpSubstr(str(a[0]), str(a[1]),
+                lng(a[2]), lng(a[3]), str(a[4]), null)));
+        fn(c, "sf_regexp_substr", S, List.of(S, S, L, L, S, L), a -> guard(() -> TextFunctions.regexpSubstr(str(a[0]),
+                str(a[1]), lng(a[2]), lng(a[3]), str(a[4]), lng(a[5]))));
+        fn(c, "sf_regexp_substr_all", S, List.of(S, S, L, L, S), a -> guard(() -> jsonArray(TextFunctions.regexpSubstrAll(
+                str(a[0]), str(a[1]), lng(a[2]), lng(a[3]), str(a[4]), null))));
+        fn(c, "sf_regexp_substr_all", S, List.of(S, S, L, L, S, L), a -> guard(() -> jsonArray(TextFunctions.regexpSubstrAll(
+                str(a[0]), str(a[1]), lng(a[2]), lng(a[3]), str(a[4]), lng(a[5])))));
+        fn(c, "sf_sha2", S, List.of(S, L), a -> guard(() -> TextFunctions.sha2(str(a[0]), lng(a[1]))));
+        fn(c, "sf_arrays_to_object", S, List.of(S, S), a -> guard(() -> VariantFunctions.arraysToObject(str(a[0]), str(a[1]))));
+        fn(c, "sf_get_ignore_case", S, List.of(S, S), a -> guard(() -> VariantFunctions.getIgnoreCase(str(a[0]), str(a[1]))));
+        fn(c, "sf_regexp_instr", L, List.of(S, S, L, L, L, S), a -> guard(() -> TextFunctions.regexpInstr(str(a[0]), str(a[1]),
+                lng(a[2]), lng(a[3]), lng(a[4]), str(a[5]), null)));
+        fn(c, "sf_regexp_instr", L, List.of(S, S, L, L, L, S, L), a -> guard(() -> TextFunctions.regexpInstr(str(a[0]),
+                str(a[1]), lng(a[2]), lng(a[3]), lng(a[4]), str(a[5]), lng(a[6]))));
+        fn(c, "sf_regexp_count", L, List.of(S, S, L, S), a -> guard(() -> TextFunctions.regexpCount(str(a[0]), str(a[1]),
+                lng(a[2]), str(a[3]))));
+        fn(c, "sf_regexp_replace", S, List.of(S, S, S, L, L, S), a -> guard(() -> TextFunctions.regexpReplace(str(a[0]),
+                str(a[1]), str(a[2]), lng(a[3]), lng(a[4]), str(a[5]))));
+        fn(c, "sf_regexp_like", B, List.of(S, S, S), a -> guard(() -> TextFunctions.regexpLike(str(a[0]), str(a[1]), str(a[2]))));
+        fn(c, "sf_strtok", S, List.of(S, S, L), a -> TextFunctions.strtok(str(a[0]), str(a[1]), lng(a[2])));
+        fn(c, "sf_strtok_to_array", S, List.of(S, S), a -> jsonArray(TextFunctions.tokens(str(a[0]), str(a[1]))));
+        fn(c, "sf_split", S, List.of(S, S), a -> jsonArray(TextFunctions.split(str(a[0]), str(a[1]))));
+        fn(c, "sf_split_part", S, List.of(S, S, L), a -> TextFunctions.splitPart(str(a[0]), str(a[1]), lng(a[2])));
+        fn(c, "sf_initcap", S, List.of(S), a -> TextFunctions.initcap(str(a[0]), null));
+        fn(c, "sf_initcap", S, List.of(S, S), a -> TextFunctions.initcap(str(a[0]), str(a[1])));
+        fn(c, "sf_soundex", S, List.of(S), a -> TextFunctions.soundex(str(a[0])));
+        fn(c, "sf_base64_encode", S, List.of(S, L, S), a -> TextFunctions.base64Encode(TextFunctions.utf8(str(a[0])), lng(a[1]),
+                str(a[2])));
+        fn(c, "sf_base64_decode_string", S, List.of(S, S), a -> guard(() -> new String(TextFunctions.base64Decode(str(a[0]),
+                str(a[1])), java.nio.charset.StandardCharsets.UTF_8)));
+        fn(c, "sf_json_text", S, List.of(S), a -> VariantText.compact(str(a[0])));
+        fn(c, "sf_number_format", S, List.of(S, S), a -> guard(() -> NumberFormats.format(new java.math.BigDecimal(str(a[0])),
+                str(a[1]))));
+        fn(c, "sf_double_text", S, List.of(S), a -> NumberFormats.doubleText(Double.parseDouble(str(a[0]))));
+        fn(c, "sf_number_text", S, List.of(S, S, B), a -> {
+            String n = TextFunctions.numberWithFormat(str(a[0]), str(a[1]));
+            if (n == null && !(Boolean) a[2]) {
+                throw str(a[1]).toUpperCase(java.util.Locale.ROOT).contains("X")
+                        ? error("100140", "22007", "Can't parse '" + a[0] + "' as number with format '" + a[1] + "'")
+                        : error("100038", "22018", "Numeric value '" + a[0] + "' is not recognized");
+            }
+            return n;
+        });
+        fn(c, "sf_double_json", S, List.of(DuckDBColumnType.DOUBLE), a -> VariantFunctions.doubleJson((Double) a[0]));
+        fn(c, "sf_typeof", S, List.of(S), a -> guard(() -> VariantFunctions.typeOf(str(a[0]))));
+        fn(c, "sf_parse_json", S, List.of(S, S), a -> {
+            try {
+                return VariantFunctions.parseJson(str(a[0]), str(a[1]));
+            } catch (IllegalArgumentException e) {
+                throw error("100069", "22P02", "Error parsing JSON: " + e.getMessage());
+            }
+        });
+        fn(c, "sf_array_append", S, List.of(S, S), a -> guard(() -> VariantFunctions.arrayAppend(str(a[0]), str(a[1]))));
+        fn(c, "sf_array_prepend", S, List.of(S, S), a -> guard(() -> VariantFunctions.arrayPrepend(str(a[0]), str(a[1]))));
+        fn(c, "sf_array_insert", S, List.of(S, L, S), a -> guard(() -> VariantFunctions.arrayInsert(str(a[0]), lng(a[1]),
+                str(a[2]))));
+        fn(c, "sf_array_cat", S, List.of(S, S), a -> guard(() -> VariantFunctions.arrayCat(str(a[0]), str(a[1]))));
+        fn(c, "sf_array_compact", S, List.of(S), a -> guard(() -> VariantFunctions.arrayCompact(str(a[0]))));
+        fn(c, "sf_array_contains", B, List.of(S, S), a -> guard(() -> VariantFunctions.arrayContains(str(a[0]), str(a[1]))));
+        fn(c, "sf_array_position", L, List.of(S, S), a -> guard(() -> VariantFunctions.arrayPosition(str(a[0]), str(a[1]))));
+        fn(c, "sf_array_slice", S, List.of(S, L, L), a -> guard(() -> VariantFunctions.arraySlice(str(a[0]), lng(a[1]),
+                lng(a[2]))));
+        fn(c, "sf_array_to_string", S, List.of(S, S), a -> guard(() -> VariantFunctions.arrayToString(str(a[0]), str(a[1]))));
+        fn(c, "sf_array_distinct", S, List.of(S), a -> guard(() -> VariantFunctions.arrayDistinct(str(a[0]))));
+        fn(c, "sf_array_remove", S, List.of(S, S), a -> guard(() -> VariantFunctions.arrayRemove(str(a[0]), str(a[1]))));
+        fn(c, "sf_array_remove_at", S, List.of(S, L), a -> guard(() -> VariantFunctions.arrayRemoveAt(str(a[0]), lng(a[1]))));
+        fn(c, "sf_array_reverse", S, List.of(S), a -> guard(() -> VariantFunctions.arrayReverse(str(a[0]))));
+        fn(c, "sf_array_flatten", S, List.of(S), a -> guard(() -> VariantFunctions.arrayFlatten(str(a[0]))));
+        fn(c, "sf_array_except", S, List.of(S, S), a -> guard(() -> VariantFunctions.arrayExcept(str(a[0]), str(a[1]))));
+        fn(c, "sf_array_intersection", S, List.of(S, S), a -> guard(() -> VariantFunctions.arrayIntersection(str(a[0]),
+                str(a[1]))));
+        fn(c, "sf_arrays_overlap", B, List.of(S, S), a -> guard(() -> VariantFunctions.arraysOverlap(str(a[0]), str(a[1]))));
+        fn(c, "sf_object_delete", S, List.of(S, S), a -> guard(() -> VariantFunctions.objectDelete(str(a[0]), str(a[1]))));
+        fn(c, "sf_object_insert", S, List.of(S, S, S, B), a -> guard(() -> VariantFunctions.objectInsert(str(a[0]), str(a[1]),
+                str(a[2]), (Boolean) a[3])));
+        fn(c, "sf_object_pick", S, List.of(S, S), a -> guard(() -> VariantFunctions.objectPick(str(a[0]), str(a[1]))));
+        fn(c, "sf_object_of_row", S, List.of(S, B), a -> VariantFunctions.objectOfRow(str(a[0]), (Boolean) a[1]));
+    }
+
+    private static String str(Object o) {
+        return (String) o;
+    }
+
+    private static long lng(Object o) {
+        return (Long) o;
+    }
+
+    /** A JSON array of strings, as DuckDB JSON text. */
+    private static String jsonArray(List<String> items) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < items.size(); i++) {
+            sb.append(i == 0 ? "\"" : ",\"");
+            com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(items.get(i), sb);
+            sb.append('"');
+        }
+        return sb.append(']').toString();
+    }
+
+    /** Runs a function, turning its IllegalArgumentException into Snowflake's 100048 "invalid argument". */
+    private static Object guard(java.util.function.Supplier<Object> f) {
+        try {
+            return f.get();
+        } catch (IllegalArgumentException e) {
+            throw error("100048", "22023", e.getMessage());
+        }
+    }
+
+    /** An error the mapper reports as Snowflake's {@code code} ({@code sqlState}) with this message. */
+    static RuntimeException error(String code, String sqlState, String message) {
+        return new IllegalStateException(ERROR_PREFIX + code + ":" + sqlState + "] " + message);
+    }
+
+    private static void fn(DuckDBConnection c, String name, DuckDBColumnType returns, List<DuckDBColumnType> params,
+            Function<Object[], Object> f) throws SQLException {
+        DuckDBFunctions.scalarFunction().withName(name).withParameters(params.toArray(new DuckDBColumnType[0]))
+                .withReturnType(returns).withVectorizedFunction((in, out) -> {
+                    int n = params.size();
+                    List<DuckDBReadableVector> vs = new ArrayList<>(n);
+                    for (int i = 0; i < n; i++) {
+                        vs.add(in.vector(i));
+                    }
+                    Object[] args = new Object[n];
+                    for (long row = 0; row < in.rowCount(); row++) {
+                        boolean anyNull = false;
+                        for (int i = 0; i < n && !anyNull; i++) {
+                            DuckDBReadableVector v = vs.get(i);
+                            if (v.isNull(row)) {
+                                anyNull = true;
+                            } else {
+                                args[i] = switch (params.get(i)) {
+                                    case BIGINT -> v.getLong(row);
+                                    case BOOLEAN -> v.getBoolean(row);
+                                    case DOUBLE -> v.getDouble(row);
+                                    default -> v.getString(row);
+                                };
+                            }
+                        }
+                        Object r = anyNull ? null : f.apply(args);
+                        write(out, row, returns, r);
+                    }
+                }).register(c);
+    }
+
+    private static void write(DuckDBWritableVector out, long row, DuckDBColumnType type, Object r) {
+        if (r == null) {
+            out.setNull(row);
+        } else if (type == DuckDBColumnType.BIGINT) {
+            out.setLong(row, (Long) r);
+        } else if (type == DuckDBColumnType.BOOLEAN) {
+            out.setBoolean(row, (Boolean) r);
+        } else {
+            out.setString(row, (String) r);
+        }
+    }
+}

@@ -1,0 +1,383 @@
+package dev.autosync.emulator.engine;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Snowflake's ARRAY and OBJECT functions over JSON text (trees of {@link VariantText#parse}), as their
+ * pages in the SQL reference describe them. An argument that is an SQL NULL element arrives as the
+ * undefined marker ({@link VariantText#UNDEFINED}, JSON-quoted). Values compare as Snowflake compares
+ * VARIANTs: numbers by value, strings exactly, arrays and objects element by element.
+ */
+public final class VariantFunctions {
+    private static final JsonFactory FACTORY = new JsonFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    private VariantFunctions() {
+    }
+
+    private static List<Object> array(String json, String function) {
+        Object v = VariantText.parse(json);
+        if (v instanceof List<?> l) {
+            return new ArrayList<>(l);
+        }
+        throw new IllegalArgumentException("Invalid argument types for function '" + function + "': expected an ARRAY");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(String json, String function) {
+        Object v = VariantText.parse(json);
+        if (v instanceof Map<?, ?> m) {
+            return new TreeMap<>((Map<String, Object>) m);
+        }
+        throw new IllegalArgumentException("Invalid argument types for function '" + function + "': expected an OBJECT");
+    }
+
+    private static String json(Object tree) {
+        return VariantText.write(tree, false);
+    }
+
+    public static String arrayAppend(String array, String element) {
+        List<Object> a = array(array, "ARRAY_APPEND");
+        a.add(VariantText.parse(element));
+        return json(a);
+    }
+
+    public static String arrayPrepend(String array, String element) {
+        List<Object> a = array(array, "ARRAY_PREPEND");
+        a.add(0, VariantText.parse(element));
+        return json(a);
+    }
+
+    /** ARRAY_INSERT: a position past the end pads with undefined; a negative one counts from the end. */
+    public static String arrayInsert(String array, long position, String element) {
+        List<Object> a = array(array, "ARRAY_INSERT");
+        long at = position < 0 ? Math.max(0, a.size() + position) : position;
+        while (a.size() < at) {
+            a.add(VariantText.UNDEFINED);
+        }
+        a.add((int) at, VariantText.parse(element));
+        return json(a);
+    }
+
+    public static String arrayCat(String first, String second) {
+        List<Object> a = array(first, "ARRAY_CAT");
+        a.addAll(array(second, "ARRAY_CAT"));
+        return json(a);
+    }
+
+    /** ARRAY_COMPACT: without JSON nulls and undefined elements. */
+    public static String arrayCompact(String array) {
+        List<Object> a = array(array, "ARRAY_COMPACT");
+        a.removeIf(x -> x == null || VariantText.UNDEFINED.equals(x));
+        return json(a);
+    }
+
+    /** ARRAY_CONTAINS: an SQL NULL value is found only as an undefined element, else the answer is NULL. */
+    public static Boolean arrayContains(String element, String array) {
+        Object e = VariantText.parse(element);
+        boolean found = array(array, "ARRAY_CONTAINS").stream().anyMatch(x -> same(x, e));
+        return found || !VariantText.UNDEFINED.equals(e) ? found : null;
+    }
+
+    /** ARRAY_POSITION: the 0-based index of the first equal element, or null. */
+    public static Long arrayPosition(String element, String array) {
+        Object e = VariantText.parse(element);
+        List<Object> a = array(array, "ARRAY_POSITION");
+        for (int i = 0; i < a.size(); i++) {
+            if (same(a.get(i), e)) {
+                return (long) i;
+            }
+        }
+        return null;
+    }
+
+    /** ARRAY_SLICE(array, from, to): to is exclusive; negative indexes count from the end; out of range is clamped. */
+    public static String arraySlice(String array, long from, long to) {
+        List<Object> a = array(array, "ARRAY_SLICE");
+        int n = a.size();
+        long f = from < 0 ? Math.max(0, n + from) : Math.min(from, n);
+        long t = to < 0 ? Math.max(0, n + to) : Math.min(to, n);
+        return json(f >= t ? List.of() : a.subList((int) f, (int) t));
+    }
+
+    /** ARRAY_TO_STRING: strings without quotes, JSON null and undefined as empty strings, others as compact JSON. */
+    public static String arrayToString(String array, String separator) {
+        List<String> parts = new ArrayList<>();
+        for (Object x : array(array, "ARRAY_TO_STRING")) {
+            parts.add(text(x));
+        }
+        return String.join(separator, parts);
+    }
+
+    /** A value as text, as {@code ::VARCHAR} gives it (strings without quotes; JSON null and undefined empty). */
+    static String text(Object x) {
+        if (x == null || VariantText.UNDEFINED.equals(x)) {
+            return "";
+        }
+        if (x instanceof String s) {
+            return s;
+        }
+        return json(x);
+    }
+
+    public static String arrayDistinct(String array) {
+        List<Object> out = new ArrayList<>();
+        for (Object x : array(array, "ARRAY_DISTINCT")) {
+            if (out.stream().noneMatch(y -> same(x, y))) {
+                out.add(x);
+            }
+        }
+        return json(out);
+    }
+
+    public static String arrayRemove(String array, String element) {
+        Object e = VariantText.parse(element);
+        List<Object> a = array(array, "ARRAY_REMOVE");
+        a.removeIf(x -> same(x, e));
+        return json(a);
+    }
+
+    public static String arrayRemoveAt(String array, long position) {
+        List<Object> a = array(array, "ARRAY_REMOVE_AT");
+        long at = position < 0 ? a.size() + position : position;
+        if (at >= 0 && at < a.size()) {
+            a.remove((int) at);
+        }
+        return json(a);
+    }
+
+    public static String arrayReverse(String array) {
+        List<Object> a = array(array, "ARRAY_REVERSE");
+        java.util.Collections.reverse(a);
+        return json(a);
+    }
+
+    /** ARRAY_FLATTEN: one level of nested arrays; an element that is not an array is an error. */
+    public static String arrayFlatten(String array) {
+        List<Object> out = new ArrayList<>();
+        for (Object x : array(array, "ARRAY_FLATTEN")) {
+            if (x == null) {
+                return null;
+            }
+            if (!(x instanceof List<?> l)) {
+                throw new IllegalArgumentException("Not an array: 'Input argument to ARRAY_FLATTEN is not an array of arrays'");
+            }
+            out.addAll(l);
+        }
+        return json(out);
+    }
+
+    /** ARRAY_EXCEPT: multiset difference (each element of the second removes one equal element of the first). */
+    public static String arrayExcept(String first, String second) {
+        List<Object> a = array(first, "ARRAY_EXCEPT");
+        for (Object y : array(second, "ARRAY_EXCEPT")) {
+            for (int i = 0; i < a.size(); i++) {
+                if (same(a.get(i), y)) {
+                    a.remove(i);
+                    break;
+                }
+            }
+        }
+        return json(a);
+    }
+
+    /** ARRAY_INTERSECTION: multiset intersection, in the first array's order. */
+    public static String arrayIntersection(String first, String second) {
+        List<Object> b = array(second, "ARRAY_INTERSECTION");
+        List<Object> out = new ArrayList<>();
+        for (Object x : array(first, "ARRAY_INTERSECTION")) {
+            for (int i = 0; i < b.size(); i++) {
+                if (same(x, b.get(i))) {
+                    out.add(x);
+                    b.remove(i);
+                    break;
+                }
+            }
+        }
+        return json(out);
+    }
+
+    public static boolean arraysOverlap(String first, String second) {
+        List<Object> b = array(second, "ARRAYS_OVERLAP");
+        return array(first, "ARRAYS_OVERLAP").stream().anyMatch(x -> b.stream().anyMatch(y -> same(x, y)));
+    }
+
+    public static String objectDelete(String object, String key) {
+        Map<String, Object> o = object(object, "OBJECT_DELETE");
+        o.remove(key);
+        return json(o);
+    }
+
+    /** OBJECT_INSERT: an SQL NULL value inserts nothing; an existing key is an error unless updating. */
+    public static String objectInsert(String object, String key, String value, boolean update) {
+        Map<String, Object> o = object(object, "OBJECT_INSERT");
+        Object v = VariantText.parse(value);
+        if (o.containsKey(key) && !update) {
+            throw new IllegalArgumentException("Duplicate field key '" + key + "'");
+        }
+        if (VariantText.UNDEFINED.equals(v)) {
+            if (update) {
+                o.remove(key);
+            }
+        } else {
+            o.put(key, v);
+        }
+        return json(o);
+    }
+
+    /** OBJECT_PICK: the pairs whose keys are listed (an ARRAY of keys). */
+    public static String objectPick(String object, String keys) {
+        Map<String, Object> o = object(object, "OBJECT_PICK");
+        Map<String, Object> out = new TreeMap<>();
+        for (Object k : array(keys, "OBJECT_PICK")) {
+            if (k instanceof String s && o.containsKey(s)) {
+                out.put(s, o.get(s));
+            }
+        }
+        return json(out);
+    }
+
+    /** ARRAYS_TO_OBJECT(keys, values): pairs by position; a NULL key (JSON null or undefined) leaves its pair out. */
+    public static String arraysToObject(String keys, String values) {
+        List<Object> k = array(keys, "ARRAYS_TO_OBJECT");
+        List<Object> v = array(values, "ARRAYS_TO_OBJECT");
+        if (k.size() != v.size()) {
+            throw new IllegalArgumentException("ARRAYS_TO_OBJECT: the key and value arrays have different sizes");
+        }
+        Map<String, Object> out = new TreeMap<>();
+        for (int i = 0; i < k.size(); i++) {
+            Object key = k.get(i);
+            if (key != null && !VariantText.UNDEFINED.equals(key)) {
+                out.put(text(key), VariantText.UNDEFINED.equals(v.get(i)) ? null : v.get(i));
+            }
+        }
+        return json(out);
+    }
+
+    /** GET_IGNORE_CASE(object, key): an exact match first, else the first key equal ignoring case; null when none. */
+    public static String getIgnoreCase(String object, String key) {
+        Map<String, Object> o = object(object, "GET_IGNORE_CASE");
+        if (o.containsKey(key)) {
+            return json(o.get(key));
+        }
+        for (Map.Entry<String, Object> e : o.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(key)) {
+                return json(e.getValue());
+            }
+        }
+        return null;
+    }
+
+    /** OBJECT_CONSTRUCT(*): the row's columns as keys (DuckDB names decoded); SQL NULL columns dropped unless kept. */
+    @SuppressWarnings("unchecked")
+    public static String objectOfRow(String row, boolean keepNull) {
+        Map<String, Object> o = (Map<String, Object>) VariantText.parse(row);
+        Map<String, Object> out = new TreeMap<>();
+        o.forEach((k, v) -> {
+            if (v != null || keepNull) {
+                out.put(dev.autosync.emulator.base.Names.decode(k), v);
+            }
+        });
+        return json(out);
+    }
+
+    /** TYPEOF of a VARIANT: numbers by how they are written (integer, decimal, or double in exponent form). */
+    public static String typeOf(String json) {
+        Object v = VariantText.parse(json);
+        if (v == null) {
+            return "NULL_VALUE";
+        } else if (v instanceof Map) {
+            return "OBJECT";
+        } else if (v instanceof List) {
+            return "ARRAY";
+        } else if (v instanceof Boolean) {
+            return "BOOLEAN";
+        } else if (v instanceof VariantText.Raw r) {
+            String t = r.text().toLowerCase(Locale.ROOT);
+            return t.contains("e") || t.contains("n") || t.contains("i") ? "DOUBLE" : t.contains(".") ? "DECIMAL" : "INTEGER";
+        }
+        return "VARCHAR";
+    }
+
+    /** A DOUBLE inside a VARIANT, as Snowflake writes it: 1.230000000000000e+00. */
+    public static String doubleJson(double d) {
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            return "\"" + (Double.isNaN(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity") + "\"";
+        }
+        return String.format(Locale.ROOT, "%.15e", d);
+    }
+
+    /**
+     * PARSE_JSON: the text checked; a duplicate key is an error unless the parameters hold 'd' (then the
+     * last value wins). Returns the JSON text to store.
+     */
+    public static String parseJson(String text, String parameters) {
+        boolean duplicates = parameters.indexOf('d') >= 0;
+        if (text.strip().equalsIgnoreCase("null")) {
+            return "null";
+        }
+        if (!duplicates) {
+            try (JsonParser p = FACTORY.createParser(text)) {
+                while (p.nextToken() != null) {
+                    // reading the whole text detects duplicate keys
+                }
+            } catch (IOException e) {
+                String m = e.getMessage() == null ? "" : e.getMessage();
+                if (m.startsWith("Duplicate field")) {
+                    String key = m.replaceFirst("(?s)Duplicate field '([^']*)'.*", "$1");
+                    throw new IllegalArgumentException("duplicate object attribute \"" + key + "\"");
+                }
+                return text;
+            }
+            return text;
+        }
+        try {
+            return json(VariantText.parse(text));
+        } catch (IllegalArgumentException e) {
+            return text;
+        }
+    }
+
+    /** Snowflake's VARIANT equality. */
+    static boolean same(Object a, Object b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        if (a instanceof VariantText.Raw x && b instanceof VariantText.Raw y) {
+            try {
+                return new BigDecimal(x.text()).compareTo(new BigDecimal(y.text())) == 0;
+            } catch (NumberFormatException e) {
+                return x.text().equals(y.text());
+            }
+        }
+        if (a instanceof List<?> x && b instanceof List<?> y) {
+            if (x.size() != y.size()) {
+                return false;
+            }
+            for (int i = 0; i < x.size(); i++) {
+                if (!same(x.get(i), y.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
+            Set<Object> keys = new HashSet<>(x.keySet());
+            if (!keys.equals(new HashSet<>(y.keySet()))) {
+                return false;
+            }
+            return keys.stream().allMatch(k -> same(x.get(k), y.get(k)));
+        }
+        return a.equals(b);
+    }
+}

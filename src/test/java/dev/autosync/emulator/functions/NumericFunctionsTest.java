@@ -1,0 +1,76 @@
+package dev.autosync.emulator.functions;
+
+import dev.autosync.emulator.EmulatorFixture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import static dev.autosync.emulator.EmulatorFixture.rows;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Numeric functions and arithmetic as Snowflake's SQL reference documents them (the page is named beside
+ * each example: operators-arithmetic, round, trunc, floor, ceil, div0), through snowflake-jdbc.
+ */
+class NumericFunctionsTest {
+    private static EmulatorFixture fx;
+    private static Connection c;
+
+    @BeforeAll
+    static void start() throws Exception {
+        fx = new EmulatorFixture();
+        c = fx.connect();
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE NUMF");
+            s.execute("CREATE TABLE t (n FLOAT, scale INTEGER, d NUMBER(10,3))");
+            s.execute("INSERT INTO t VALUES (-975.975, -1, -975.975), (-975.975, 2, 135.135)");
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        fx.close();
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '#', value = {
+        "operators-arithmetic # 2 / 7 # 0.285714",
+        "operators-arithmetic # 10.1 / 2.1 # 4.8095238",
+        "operators-arithmetic # 10.001 / 0.001 # 10001.000000000",
+        "operators-arithmetic # .1 / .0000000000001 # 1000000000000.0000000",
+        "operators-arithmetic # .1 * .0000000000001 # 0.0000000000000",
+        "round                # ROUND(2.5, 0, 'HALF_TO_EVEN') # 2",
+        "round                # ROUND(-2.5, 0) # -3",
+        "round                # ROUND(EXPR => -2.5, SCALE => 0, ROUNDING_MODE => 'HALF_TO_EVEN') # -2",
+        "floor                # FLOOR(-975.975, 1) # -976.0",
+        "ceil                 # CEIL(-975.975, -1) # -970",
+        "trunc                # TRUNCATE(-975.975, 2) # -975.97",
+        "div0                 # DIV0(1, 2) # 0.500000",
+        "div0                 # DIV0(1, 0) # 0.000000",
+    })
+    void documentedExample(String page, String expression, String expected) throws SQLException {
+        assertEquals(List.of(expected), rows(c, "SELECT " + expression), page + ": " + expression);
+    }
+
+    @Test
+    void aQuotientOfLiteralsHasSnowflakesScaleInTheMetadata() throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 2 n1, 7 n2, n1 / n2")) {
+            assertEquals(6, rs.getMetaData().getScale(3));
+        }
+    }
+
+    @Test
+    void roundingAColumnWithAColumnScaleAndFloatText() throws SQLException {
+        // round / floor / trunc pages: the scale may be a column; a FLOAT that is whole reads without a fraction
+        assertEquals(List.of("-980|-980|-970|-970", "-975.98|-975.98|-975.97|-975.97"),
+                rows(c, "SELECT ROUND(n, scale), FLOOR(n, scale), CEIL(n, scale), TRUNC(n, scale) FROM t ORDER BY scale"));
+    }
+}
