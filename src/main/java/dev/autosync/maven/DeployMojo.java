@@ -43,7 +43,7 @@ public class DeployMojo extends AbstractWarehouseMojo {
     @Parameter(property = PropertyNames.ALLOW_DESTRUCTIVE, defaultValue = "false")
     private boolean allowDestructiveChanges;
 
-    /** How long, in seconds, a pipe being replaced may take to finish loading its queued files. */
+    /** How long, in seconds, a pipe being replaced may take to pause (loading what was queued before the pause) and to run again. */
     @Parameter(property = PropertyNames.DRAIN_TIMEOUT, defaultValue = "300")
     private int drainTimeout;
 

@@ -5,11 +5,9 @@ import dev.autosync.render.ObjectKind;
 import dev.autosync.render.QualifiedName;
 import dev.autosync.render.RenderedBundle;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -116,9 +114,9 @@ public final class Deployer {
         statementsRun++;
     }
 
-    /** Applies operations on this deploy's session: counts statements, drains pipes, remembers pauses. */
+    /** Applies operations on this deploy's session: counts statements; pipe replacements go to {@link PipeReplacement}. */
     private final class Applier implements DeployOperation.Applier {
-        private final Map<QualifiedName, Instant> pauses = new HashMap<>();
+        private final PipeReplacement pipes = new PipeReplacement(w, options);
 
         @Override
         public void run(String sql) throws WarehouseException {
@@ -126,27 +124,28 @@ public final class Deployer {
         }
 
         @Override
-        public void awaitDrained(QualifiedName pipe) throws WarehouseException, DeployException {
-            Await.Outcome<PipeStatus> drained = Await.until(pipe.sql() + " to drain", () -> PipeStatus.read(w, pipe),
-                    st -> st.pendingFileCount() == 0, options.drainTimeout(), Await.Pacing.every(Duration.ofMillis(500),
-                            Duration.ofSeconds(10)), (st, seconds) -> options.progress().accept("waiting for " + pipe.sql()
-                            + " to drain: " + st.pendingFileCount() + " file(s) pending, " + seconds + " s"));
-            if (!drained.done()) {
-                throw new DeployException("Pipe " + pipe.sql() + " still has " + drained.last().pendingFileCount() + " pending "
-                        + "file(s) after " + options.drainTimeout().toSeconds() + " s, so it was not replaced (it is still "
-                        + "running). Deploy again when it has drained, or wait longer with -D" + PropertyNames.DRAIN_TIMEOUT
-                        + "=<seconds>.");
-            }
+        public Instant serverNow() throws WarehouseException {
+            return pipes.serverNow();
         }
 
         @Override
         public void paused(QualifiedName pipe, Instant at) {
-            pauses.put(pipe, at);
+            pipes.paused(pipe, at);
         }
 
         @Override
-        public Instant pausedAt(QualifiedName pipe) {
-            return pauses.get(pipe);
+        public void awaitPaused(QualifiedName pipe) throws WarehouseException, DeployException {
+            pipes.awaitPaused(pipe);
+        }
+
+        @Override
+        public void catchUp(DeployOperation.CatchUpPipe op) throws WarehouseException {
+            pipes.catchUp(op);
+        }
+
+        @Override
+        public void awaitRunning(QualifiedName pipe) throws WarehouseException, DeployException {
+            pipes.awaitRunning(pipe);
         }
     }
 

@@ -100,7 +100,10 @@ final class PipeDdl {
             case UNSET -> {
                 for (String k : a.unset()) {
                     switch (k) {
-                        case "PIPE_EXECUTION_PAUSED" -> pipe.props().put("PAUSED", false);
+                        case "PIPE_EXECUTION_PAUSED" -> {
+                            pipe.props().put("PAUSED", false);
+                            pipe.props().remove("PAUSED_AT");
+                        }
                         case "COMMENT" -> pipe.comment(null);
                         default -> pipe.props().remove(k);
                     }
@@ -114,9 +117,14 @@ final class PipeDdl {
 
     private static void set(CatalogObject pipe, ObjectNode set) {
         if (set.has("PIPE_EXECUTION_PAUSED")) {
-            pipe.props().put("PAUSED", Options.bool(set, "PIPE_EXECUTION_PAUSED", false));
-            if (!Options.bool(set, "PIPE_EXECUTION_PAUSED", false)) {
+            boolean pause = Options.bool(set, "PIPE_EXECUTION_PAUSED", false);
+            if (pause && !pipe.flag("PAUSED")) {
+                pipe.props().put("PAUSED_AT", OffsetDateTime.now(java.time.ZoneOffset.UTC).toString());
+            }
+            pipe.props().put("PAUSED", pause);
+            if (!pause) {
                 pipe.props().remove("LAST_ERROR");
+                pipe.props().remove("PAUSED_AT");
             }
         }
         if (set.has("ERROR_INTEGRATION")) {
