@@ -67,6 +67,7 @@ final class PipeDdl {
             throw SnowflakeError.compilation("Integration is required for auto-ingest pipes on " + scheme.toUpperCase(Locale.ROOT)
                     + " stages: add INTEGRATION = '<NOTIFICATION_INTEGRATION>'.");
         }
+        boolean replacing = catalog.find(CatalogKind.PIPE, ref).isPresent();
         Result done = existing.check(s, CatalogKind.PIPE, ref, h);
         if (done != null) {
             return done;
@@ -78,6 +79,10 @@ final class PipeDdl {
         }
         props.put("AUTO_INGEST", autoIngest);
         props.put("PAUSED", false);
+        if (replacing) {
+            // the events of files staged before now went to the pipe it replaces (see PipeLoader.notice)
+            props.put("REPLACES_PIPE", true);
+        }
         if (autoIngest && scheme.startsWith("s3") && integration == null) {
             props.put("NOTIFICATION_CHANNEL", "arn:aws:sqs:local-1:000000000000:sf-snowpipe-AUTOSYNC-LOCAL-"
                     + Integer.toHexString(ref.display().hashCode()).toUpperCase(Locale.ROOT));

@@ -68,7 +68,9 @@ final class PipeLoader {
     private void notice(CatalogObject pipe) throws SQLException {
         try (PlannedCopy planned = plan(pipe)) {
             CopyPlan plan = planned.plan();
-            Instant created = pipe.createdOn().minusSeconds(1);
+            // a second of slack for a new pipe (a file written as it is created); none for a replacement, whose
+            // predecessor got the events of every file staged before it: loading those again would be a duplicate
+            Instant created = pipe.flag("REPLACES_PIPE") ? pipe.createdOn() : pipe.createdOn().minusSeconds(1);
             transactions.atomically(session, () -> {
                 for (Stages.StagedFile f : plan.candidates()) {
                     if (f.lastModified().isBefore(created)) {
