@@ -3,6 +3,7 @@ package dev.autosync.maven;
 import dev.autosync.config.PropertyNames;
 import dev.autosync.render.Manifest;
 import dev.autosync.render.RenderedBundle;
+import dev.autosync.warehouse.CloudWiring;
 import dev.autosync.warehouse.DeployAction;
 import dev.autosync.warehouse.DeployOptions;
 import dev.autosync.warehouse.DeployPlan;
@@ -94,6 +95,12 @@ public class DeployMojo extends AbstractWarehouseMojo {
             if (!result.trustValues().isEmpty()) {
                 getLog().info("Set these on the cloud side (trust policy / consent), see cloud-setup.sql:");
                 result.trustValues().forEach(v -> getLog().info("  " + v));
+            }
+            List<String> wiring = CloudWiring.steps(bundle, w);
+            if (!wiring.isEmpty()) {
+                getLog().info("Cloud side (printed on every deploy; autosync cannot see whether it is done), for "
+                        + bundle.provider().id() + ":");
+                wiring.forEach(l -> getLog().info("  " + l));
             }
             publish(bundle, w, result);
             List<String> problems = HealthGate.problems(bundle, w);

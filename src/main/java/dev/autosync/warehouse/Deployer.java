@@ -53,8 +53,20 @@ public final class Deployer {
                 continue;
             }
             long t = System.nanoTime();
-            for (DeployOperation op : s.operations()) {
-                op.apply(applier);
+            try {
+                for (DeployOperation op : s.operations()) {
+                    op.apply(applier);
+                }
+            } catch (WarehouseException e) {
+                if (!CloudWiring.needsWiring(bundle, s.statement())) {
+                    throw e;
+                }
+                // Azure and GCS: Snowflake binds the pipe to the queue at CREATE PIPE, which fails until the cloud side
+                // consented and granted. Everything before is applied and recorded, so the next run starts at this pipe.
+                throw new DeployException("Cannot create " + s.name() + ": " + e.getMessage() + "\nThe cloud side is not wired "
+                        + "up yet. Do these steps, then run deploy again: it continues with " + s.name() + " (the " + applied
+                        + " object(s) before it are applied and recorded).\n  " + String.join("\n  ",
+                        CloudWiring.steps(bundle, w)));
             }
             if (!historyReady && schemaReady(s)) {
                 run(history.createSql());
