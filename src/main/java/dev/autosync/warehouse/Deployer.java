@@ -41,6 +41,17 @@ public final class Deployer {
         if (!plan.refusals().isEmpty()) {
             throw new DeployException("Deploy refused; nothing was changed:\n  - " + String.join("\n  - ", plan.refusals()));
         }
+        if (plan.hasChanges()) {
+            PrivilegePreflight.Result pre = PrivilegePreflight.check(bundle, plan, w);
+            if (pre.unreadable() != null) {
+                options.progress().accept("         note: privileges not checked before deploying (" + pre.unreadable() + ")");
+            } else if (!pre.ok()) {
+                throw new DeployException("Deploy stopped before changing anything: role " + pre.role() + " lacks "
+                        + pre.missing().size() + " privilege(s) this deploy needs:\n  - " + String.join("\n  - ",
+                        pre.missing().stream().map(PrivilegePreflight.Missing::toString).toList())
+                        + "\nGrant them (the GRANT statements above, run by a role that may), then deploy again.");
+            }
+        }
         long start = System.nanoTime();
         DeployHistory history = new DeployHistory(bundle);
         boolean historyReady = historyExists();
