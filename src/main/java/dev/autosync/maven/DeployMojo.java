@@ -10,6 +10,7 @@ import dev.autosync.warehouse.DeployPlan;
 import dev.autosync.warehouse.DeployResult;
 import dev.autosync.warehouse.Deployer;
 import dev.autosync.warehouse.HealthGate;
+import dev.autosync.warehouse.ReaderGrants;
 import dev.autosync.warehouse.Warehouse;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -48,6 +49,13 @@ public class DeployMojo extends AbstractWarehouseMojo {
     @Parameter(property = PropertyNames.DRAIN_TIMEOUT, defaultValue = "300")
     private int drainTimeout;
 
+    /**
+     * A role to give exactly what status, the monitoring views and the status page read (USAGE, SELECT, MONITOR on
+     * pipes and tasks): deploy grants it after applying and writes the statements to reader-grants.sql.
+     */
+    @Parameter(property = PropertyNames.READER_ROLE)
+    private String readerRole;
+
     /** Testing aid: stop after this many applied objects, as a crash would, to prove that a re-run converges. */
     @Parameter(property = PropertyNames.INTERRUPT_AFTER, defaultValue = "0")
     private int interruptAfter;
@@ -81,6 +89,16 @@ public class DeployMojo extends AbstractWarehouseMojo {
             Files.createDirectories(out);
             Files.writeString(out.resolve("plan.json"), plan.toJson(), StandardCharsets.UTF_8);
             Files.writeString(out.resolve("plan.sql"), plan.toSql(), StandardCharsets.UTF_8);
+            List<String> readerGrants = List.of();
+            if (readerRole != null && !readerRole.isBlank()) {
+                try {
+                    readerGrants = ReaderGrants.statements(bundle, readerRole.strip());
+                } catch (IllegalArgumentException e) {
+                    throw new UserFacingException(PropertyNames.READER_ROLE + ": " + e.getMessage() + ".");
+                }
+                Files.writeString(out.resolve("reader-grants.sql"), ReaderGrants.script(bundle, readerRole.strip()),
+                        StandardCharsets.UTF_8);
+            }
             if (dryRun) {
                 getLog().info("Dry run: nothing is changed. Plan (" + plan.summary() + "):");
                 plan.table().forEach(getLog()::info);
@@ -101,6 +119,13 @@ public class DeployMojo extends AbstractWarehouseMojo {
                 getLog().info("Cloud side (printed on every deploy; autosync cannot see whether it is done), for "
                         + bundle.provider().id() + ":");
                 wiring.forEach(l -> getLog().info("  " + l));
+            }
+            for (String g : readerGrants) {
+                w.execute(g);
+            }
+            if (!readerGrants.isEmpty()) {
+                getLog().info("Granted role " + readerRole.strip() + " what status and the views read (" + readerGrants.size()
+                        + " grants; " + display(out.resolve("reader-grants.sql").toFile()) + ")");
             }
             publish(bundle, w, result);
             List<String> problems = HealthGate.problems(bundle, w);

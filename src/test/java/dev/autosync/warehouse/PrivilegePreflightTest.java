@@ -96,4 +96,48 @@ class PrivilegePreflightTest {
             w.execute("CREATE TABLE PRIV_TASKS.AUTOSYNC.T (A INT)");
         }
     }
+
+    /** functions/copy_history: "pipe name ... masked as NULL" without MONITOR on the pipe; readerRole grants it. */
+    @Test
+    void copyHistoryMasksPipeNamesForAReaderWithoutMonitorAndReaderGrantsFixTheMetricsView() throws Exception {
+        RenderedBundle b = DeployerTest.bundle(Provider.S3, "PRIV_READ");
+        String pipe = "PRIV_READ.AUTOSYNC.GRADES_PIPE";
+        PipeSource src = PipeSource.of(b.statements().stream().filter(s -> s.name().equals(pipe)).findFirst().orElseThrow().sql());
+        try (Warehouse admin = as("ACCOUNTADMIN")) {
+            Deployer d = new Deployer(b, admin, DeployerTest.options(new ArrayList<>()));
+            d.apply(d.plan());
+            String url = admin.query("SHOW STAGES LIKE 'AUTOSYNC_STAGE' IN SCHEMA PRIV_READ.AUTOSYNC").get(0).get("URL");
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("s3://([^/]+)/?(.*)").matcher(url);
+            assertTrue(m.matches(), url);
+            java.nio.file.Path folder = fx.dataDir().resolve("buckets/s3").resolve(m.group(1)).resolve(m.group(2)).resolve(src.folder());
+            java.nio.file.Files.createDirectories(folder);
+            java.nio.file.Files.writeString(folder.resolve("g1.json"), "{\"event_id\":\"g1\",\"event_type\":\"GRADED\","
+                    + "\"student_id\":\"S1\",\"course_id\":\"C1\",\"assignment_id\":\"A1\",\"score\":9,\"max_score\":10,"
+                    + "\"graded_at\":\"2026-09-01T08:00:00Z\"}\n");
+            Await.Outcome<String> loaded = Await.until("load", () -> admin.scalar("SELECT COUNT(*) FROM " + src.landingTable()),
+                    n -> n.equals("1"), java.time.Duration.ofSeconds(30), Await.Pacing.backoff(java.time.Duration.ofHours(1)), null);
+            assertEquals("1", loaded.last());
+            admin.execute("CREATE ROLE IF NOT EXISTS READER");
+            admin.execute("GRANT USAGE ON DATABASE PRIV_READ TO ROLE READER");
+            admin.execute("GRANT USAGE ON SCHEMA PRIV_READ.AUTOSYNC TO ROLE READER");
+        }
+        String history = "SELECT PIPE_NAME FROM TABLE(PRIV_READ.INFORMATION_SCHEMA.COPY_HISTORY(TABLE_NAME => '"
+                + src.landingTable() + "', START_TIME => DATEADD(HOUR, -1, CURRENT_TIMESTAMP())))";
+        String metrics = "SELECT FILES_LOADED_24H FROM PRIV_READ.AUTOSYNC.AUTOSYNC_INGESTION_METRICS WHERE PIPE_NAME = 'GRADES_PIPE'";
+        try (Warehouse r = as("READER")) {
+            assertEquals(java.util.Collections.singletonList(null), r.query(history).stream().map(x -> x.get("PIPE_NAME")).toList());
+            // the metrics view joins on pipe names, so on Snowflake a reader without MONITOR would see zeros if the view's
+            // COPY_HISTORY runs as the reader (UNVERIFIED; the emulator translates a view once, as its owner): readerRole
+            // grants MONITOR on the pipes either way
+        }
+        try (Warehouse admin = as("ACCOUNTADMIN")) {
+            for (String g : ReaderGrants.statements(b, "READER")) {
+                admin.execute(g);
+            }
+        }
+        try (Warehouse r = as("READER")) {
+            assertEquals(List.of("GRADES_PIPE"), r.query(history).stream().map(x -> x.get("PIPE_NAME")).toList());
+            assertEquals("1", r.scalar(metrics));
+        }
+    }
 }

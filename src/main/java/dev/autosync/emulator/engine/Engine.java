@@ -55,7 +55,8 @@ public final class Engine implements AutoCloseable {
         }
         EngineLock lock = new EngineLock(120_000);
         Streams streams = new Streams(root, catalog);
-        History copyHistory = new History(root, catalog);
+        Privileges privileges = new Privileges(root, catalog);
+        History copyHistory = new History(root, catalog, privileges);
         PipeQueue pipeQueue = new PipeQueue(root);
         TaskHistory taskHistory = new TaskHistory(root);
         Stages stages = new Stages(this.dataDir, catalog);
@@ -70,7 +71,6 @@ public final class Engine implements AutoCloseable {
         FileLoader fileLoader = new FileLoader(streams, copyHistory);
         Drops drops = new Drops(catalog, transactions, stages, streams, pipeQueue, taskRequests);
         ExistingObjects existing = new ExistingObjects(catalog, drops);
-        Privileges privileges = new Privileges(root, catalog);
         TaskDdl taskDdl = new TaskDdl(catalog, transactions, existing, taskRequests, wakeup::wake, privileges);
         Ddl ddl = new Ddl(catalog, transactions, new ContainerDdl(catalog, transactions, existing),
                 new TableDdl(catalog, transactions, streams, existing), new ViewDdl(catalog, transactions, existing),
