@@ -65,6 +65,12 @@ CREATE FILE FORMAT IF NOT EXISTS SCHOOL_DATA.AUTOSYNC.AUTOSYNC_JSON_FORMAT
 -- Connectivity: lists the files Snowflake can see (an access error means the trust policy or
 -- the role's S3 permissions are not right yet).
 -- LIST @SCHOOL_DATA.AUTOSYNC.AUTOSYNC_STAGE;
+-- After autosync:deploy: the SQS queue of each auto-ingest pipe (one per account, shared by its pipes).
+-- In the bucket's properties create an event notification per entity folder: event types "All object
+-- create events", prefix = the entity's folder under the stage URL, destination this SQS queue.
+-- SHOW PIPES IN SCHEMA SCHOOL_DATA.AUTOSYNC;
+-- SELECT "name", "notification_channel" FROM TABLE(RESULT_SCAN(LAST_QUERY_ID()))
+-- WHERE "notification_channel" IS NOT NULL;
 
 -- ==========================================================================================
 -- Azure Blob Storage (not selected)
@@ -108,8 +114,16 @@ CREATE FILE FORMAT IF NOT EXISTS SCHOOL_DATA.AUTOSYNC.AUTOSYNC_JSON_FORMAT
 -- SELECT "property", "property_value" FROM TABLE(RESULT_SCAN(LAST_QUERY_ID()))
 -- WHERE "property" IN ('AZURE_CONSENT_URL', 'AZURE_MULTI_TENANT_APP_NAME');
 -- DESC NOTIFICATION INTEGRATION AUTOSYNC_NOTIFICATION_INTEGRATION;
+-- SELECT "property", "property_value" FROM TABLE(RESULT_SCAN(LAST_QUERY_ID()))
+-- WHERE "property" IN ('AZURE_CONSENT_URL', 'AZURE_MULTI_TENANT_APP_NAME', 'AZURE_STORAGE_QUEUE_PRIMARY_URI');
+-- Then an Event Grid subscription on the storage account: event type Microsoft.Storage.BlobCreated,
+-- Event Grid schema, endpoint the storage queue above, subject filter /blobServices/default/containers/
+-- <container>/blobs/<entity folder>. autosync:deploy prints these steps with the values filled in.
 -- Connectivity: lists the files Snowflake can see.
 -- LIST @SCHOOL_DATA.AUTOSYNC.AUTOSYNC_STAGE;
+-- After autosync:deploy: each pipe and the notification integration it listens on.
+-- SHOW PIPES IN SCHEMA SCHOOL_DATA.AUTOSYNC;
+-- SELECT "name", "integration" FROM TABLE(RESULT_SCAN(LAST_QUERY_ID()));
 
 -- ==========================================================================================
 -- Google Cloud Storage (not selected)
@@ -153,3 +167,8 @@ CREATE FILE FORMAT IF NOT EXISTS SCHOOL_DATA.AUTOSYNC.AUTOSYNC_JSON_FORMAT
 -- WHERE "property" = 'GCP_PUBSUB_SERVICE_ACCOUNT';
 -- Connectivity: lists the files Snowflake can see.
 -- LIST @SCHOOL_DATA.AUTOSYNC.AUTOSYNC_STAGE;
+-- Then a Pub/Sub notification on the bucket for the subscription's topic (event type OBJECT_FINALIZE,
+-- prefix = the entity's folder). autosync:deploy prints these steps with the values filled in.
+-- After autosync:deploy: each pipe and the notification integration it listens on.
+-- SHOW PIPES IN SCHEMA SCHOOL_DATA.AUTOSYNC;
+-- SELECT "name", "integration" FROM TABLE(RESULT_SCAN(LAST_QUERY_ID()));

@@ -56,6 +56,7 @@ public final class PropertyNames {
     public static final String DRY_RUN = "autosync.dryRun";
     public static final String ALLOW_DESTRUCTIVE = "autosync.allowDestructiveChanges";
     public static final String DRAIN_TIMEOUT = "autosync.deploy.drainTimeout";
+    public static final String READER_ROLE = "autosync.deploy.readerRole";
     public static final String INTERRUPT_AFTER = "autosync.deploy.interruptAfter";
 
     // e2e

@@ -3,6 +3,7 @@ package dev.autosync.maven;
 import dev.autosync.config.PropertyNames;
 import dev.autosync.warehouse.ConnectionRequest;
 import dev.autosync.warehouse.ConnectionResolver;
+import dev.autosync.warehouse.DriverLog;
 import dev.autosync.warehouse.InvalidConnectionException;
 import dev.autosync.warehouse.Secret;
 import dev.autosync.warehouse.Target;
@@ -130,6 +131,18 @@ public abstract class AbstractWarehouseMojo extends AbstractAutosyncMojo {
     protected Warehouse connect() throws InvalidConnectionException, WarehouseException {
         Target t = resolveTarget();
         getLog().info("Connecting to " + t.describe());
+        org.apache.maven.plugin.logging.Log log = getLog();
+        DriverLog.route(new DriverLog() {
+            @Override
+            public void debug(String message) {
+                log.debug(message);
+            }
+
+            @Override
+            public void warn(String message) {
+                log.warn(message);
+            }
+        }, log.isDebugEnabled());
         return Warehouse.connect(t, m -> getLog().debug("emulator: " + m));
     }
 }

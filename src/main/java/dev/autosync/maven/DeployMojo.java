@@ -3,12 +3,14 @@ package dev.autosync.maven;
 import dev.autosync.config.PropertyNames;
 import dev.autosync.render.Manifest;
 import dev.autosync.render.RenderedBundle;
+import dev.autosync.warehouse.CloudWiring;
 import dev.autosync.warehouse.DeployAction;
 import dev.autosync.warehouse.DeployOptions;
 import dev.autosync.warehouse.DeployPlan;
 import dev.autosync.warehouse.DeployResult;
 import dev.autosync.warehouse.Deployer;
 import dev.autosync.warehouse.HealthGate;
+import dev.autosync.warehouse.ReaderGrants;
 import dev.autosync.warehouse.Warehouse;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -43,9 +45,16 @@ public class DeployMojo extends AbstractWarehouseMojo {
     @Parameter(property = PropertyNames.ALLOW_DESTRUCTIVE, defaultValue = "false")
     private boolean allowDestructiveChanges;
 
-    /** How long, in seconds, a pipe being replaced may take to finish loading its queued files. */
+    /** How long, in seconds, a pipe being replaced may take to pause (loading what was queued before the pause) and to run again. */
     @Parameter(property = PropertyNames.DRAIN_TIMEOUT, defaultValue = "300")
     private int drainTimeout;
+
+    /**
+     * A role to give exactly what status, the monitoring views and the status page read (USAGE, SELECT, MONITOR on
+     * pipes and tasks): deploy grants it after applying and writes the statements to reader-grants.sql.
+     */
+    @Parameter(property = PropertyNames.READER_ROLE)
+    private String readerRole;
 
     /** Testing aid: stop after this many applied objects, as a crash would, to prove that a re-run converges. */
     @Parameter(property = PropertyNames.INTERRUPT_AFTER, defaultValue = "0")
@@ -80,6 +89,16 @@ public class DeployMojo extends AbstractWarehouseMojo {
             Files.createDirectories(out);
             Files.writeString(out.resolve("plan.json"), plan.toJson(), StandardCharsets.UTF_8);
             Files.writeString(out.resolve("plan.sql"), plan.toSql(), StandardCharsets.UTF_8);
+            List<String> readerGrants = List.of();
+            if (readerRole != null && !readerRole.isBlank()) {
+                try {
+                    readerGrants = ReaderGrants.statements(bundle, readerRole.strip());
+                } catch (IllegalArgumentException e) {
+                    throw new UserFacingException(PropertyNames.READER_ROLE + ": " + e.getMessage() + ".");
+                }
+                Files.writeString(out.resolve("reader-grants.sql"), ReaderGrants.script(bundle, readerRole.strip()),
+                        StandardCharsets.UTF_8);
+            }
             if (dryRun) {
                 getLog().info("Dry run: nothing is changed. Plan (" + plan.summary() + "):");
                 plan.table().forEach(getLog()::info);
@@ -94,6 +113,19 @@ public class DeployMojo extends AbstractWarehouseMojo {
             if (!result.trustValues().isEmpty()) {
                 getLog().info("Set these on the cloud side (trust policy / consent), see cloud-setup.sql:");
                 result.trustValues().forEach(v -> getLog().info("  " + v));
+            }
+            List<String> wiring = CloudWiring.steps(bundle, w);
+            if (!wiring.isEmpty()) {
+                getLog().info("Cloud side (printed on every deploy; autosync cannot see whether it is done), for "
+                        + bundle.provider().id() + ":");
+                wiring.forEach(l -> getLog().info("  " + l));
+            }
+            for (String g : readerGrants) {
+                w.execute(g);
+            }
+            if (!readerGrants.isEmpty()) {
+                getLog().info("Granted role " + readerRole.strip() + " what status and the views read (" + readerGrants.size()
+                        + " grants; " + display(out.resolve("reader-grants.sql").toFile()) + ")");
             }
             publish(bundle, w, result);
             List<String> problems = HealthGate.problems(bundle, w);

@@ -3,9 +3,7 @@ package dev.autosync.warehouse;
 import dev.autosync.render.QualifiedName;
 import dev.autosync.render.TableColumn;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /**
  * One thing deploy does to the target, as data: the plan shows it ({@link #planText()}, the lines
@@ -23,13 +21,20 @@ public sealed interface DeployOperation {
         /** Runs one statement (and counts it). */
         void run(String sql) throws WarehouseException;
 
-        /** Waits until the pipe has no pending file, or fails the deploy after the drain timeout. */
-        void awaitDrained(QualifiedName pipe) throws WarehouseException, DeployException;
+        /** The warehouse's clock now (the time files and load history are stamped with). */
+        Instant serverNow() throws WarehouseException;
 
-        /** Remembers when a pipe was paused, for the refresh after its replacement. */
+        /** Remembers when a pipe was first paused in this deploy, for the catch-up after its replacement. */
         void paused(QualifiedName pipe, Instant at);
 
-        Instant pausedAt(QualifiedName pipe);
+        /** Waits until a paused pipe says PAUSED and has loaded what was queued before the pause (see {@link PipeReplacement}). */
+        void awaitPaused(QualifiedName pipe) throws WarehouseException, DeployException;
+
+        /** Queues on the new pipe, once each, the files the old pipe did not load (see {@link PipeReplacement}). */
+        void catchUp(CatchUpPipe op) throws WarehouseException, DeployException;
+
+        /** Waits until a resumed pipe says RUNNING, or fails the deploy naming its state. */
+        void awaitRunning(QualifiedName pipe) throws WarehouseException, DeployException;
     }
 
     /** An operation that is one statement, run as the plan shows it. */
@@ -48,19 +53,7 @@ public sealed interface DeployOperation {
         }
     }
 
-    /** Wait until a running pipe has loaded its queue, so that pausing it loses nothing already queued. */
-    record DrainPipe(QualifiedName pipe) implements DeployOperation {
-        @Override
-        public String planText() {
-            return "-- wait until SYSTEM$PIPE_STATUS('" + pipe.sql() + "') shows pendingFileCount 0 (drain)";
-        }
-
-        @Override
-        public void apply(Applier a) throws WarehouseException, DeployException {
-            a.awaitDrained(pipe);
-        }
-    }
-
+    /** Step 1 and 4 of "Managing Snowpipe", recreating pipes: pause (the first pause's time is remembered). */
     record PausePipe(QualifiedName pipe) implements DeployOperation {
         @Override
         public String planText() {
@@ -69,22 +62,55 @@ public sealed interface DeployOperation {
 
         @Override
         public void apply(Applier a) throws WarehouseException {
-            a.paused(pipe, Instant.now());
+            a.paused(pipe, a.serverNow());
             a.run(planText());
         }
     }
 
-    /** Queue again the files staged since {@code before} the pause: a replaced pipe's load history is empty. */
-    record RefreshPipe(QualifiedName pipe, Duration before) implements DeployOperation {
+    /** Step 2: SYSTEM$PIPE_STATUS says PAUSED, and the files queued before the pause are loaded. */
+    record AwaitPaused(QualifiedName pipe) implements DeployOperation {
         @Override
         public String planText() {
-            return "ALTER PIPE " + pipe.sql() + " REFRESH MODIFIED_AFTER = '<" + before.toMinutes() + " minutes before the pause>'";
+            return "-- wait until SYSTEM$PIPE_STATUS('" + pipe.sql() + "') shows executionState PAUSED and pendingFileCount 0 "
+                    + "(files queued after the pause are caught up below)";
         }
 
         @Override
-        public void apply(Applier a) throws WarehouseException {
-            Instant after = a.pausedAt(pipe).minus(before).truncatedTo(ChronoUnit.SECONDS);
-            a.run("ALTER PIPE " + pipe.sql() + " REFRESH MODIFIED_AFTER = '" + after + "'");
+        public void apply(Applier a) throws WarehouseException, DeployException {
+            a.awaitPaused(pipe);
+        }
+    }
+
+    /**
+     * After CREATE OR REPLACE: the new pipe has no load history and never got the events of files
+     * staged while the old one was paused. Each staged file since the pause (or since the oldest
+     * file then pending) that is neither in the landing table nor in its COPY_HISTORY is queued
+     * with its own ALTER PIPE ... REFRESH PREFIX, so no file is lost and none lands twice.
+     */
+    record CatchUpPipe(QualifiedName pipe, String landingTable, String stage, String folder) implements DeployOperation {
+        @Override
+        public String planText() {
+            return "-- ALTER PIPE " + pipe.sql() + " REFRESH PREFIX = '<file>' for each file staged in @" + stage + "/" + folder
+                    + " since the pause that is neither in " + landingTable + ".FILE_NAME nor in its COPY_HISTORY";
+        }
+
+        @Override
+        public void apply(Applier a) throws WarehouseException, DeployException {
+            a.catchUp(this);
+        }
+    }
+
+    /** Step 6 and 7: resume, then SYSTEM$PIPE_STATUS must say RUNNING. */
+    record ResumePipe(QualifiedName pipe) implements DeployOperation {
+        @Override
+        public String planText() {
+            return "ALTER PIPE " + pipe.sql() + " SET PIPE_EXECUTION_PAUSED = FALSE";
+        }
+
+        @Override
+        public void apply(Applier a) throws WarehouseException, DeployException {
+            a.run(planText());
+            a.awaitRunning(pipe);
         }
     }
 

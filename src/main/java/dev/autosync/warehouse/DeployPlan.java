@@ -98,7 +98,7 @@ public record DeployPlan(String target, List<PlannedStep> steps, List<DeployOper
     /** The statements the deploy would run, in order, each under a comment naming its object and reason. */
     public String toSql() {
         StringBuilder sb = new StringBuilder("-- autosync deploy plan for ").append(target).append("\n-- ").append(summary())
-                .append("\n-- Pipes being replaced are paused and drained first, and refreshed afterwards.\n");
+                .append("\n-- Pipes are replaced as \"Managing Snowpipe\" says (pause, PAUSED, replace, pause, resume, RUNNING); files staged meanwhile are queued once each.\n");
         for (PlannedStep s : steps) {
             if (s.sql().isEmpty()) {
                 continue;

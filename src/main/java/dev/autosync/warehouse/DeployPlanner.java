@@ -7,7 +7,6 @@ import dev.autosync.render.RenderedBundle;
 import dev.autosync.render.RenderedStatement;
 import dev.autosync.render.TableColumn;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -24,7 +23,7 @@ import java.util.regex.Pattern;
  * <ul>
  * <li>Tables are never replaced: new columns are added; dropped or retyped columns are refused
  *     unless destructive changes are allowed.</li>
- * <li>A changed pipe is replaced (Snowflake cannot alter a pipe's COPY) after draining; replacing
+ * <li>A changed pipe is replaced (Snowflake cannot alter a pipe's COPY) as "Managing Snowpipe" says; replacing
  *     a stage or integration forces its dependent stages and pipes to be recreated, as Snowflake
  *     requires. A file format replaced by name does not (pipes resolve it by name [UNVERIFIED]).</li>
  * <li>A stream is replaced only when it holds no unprocessed rows (replacing loses them), an
@@ -38,8 +37,6 @@ final class DeployPlanner {
     private static final Set<ObjectKind> PROPAGATE = EnumSet.of(ObjectKind.STAGE, ObjectKind.STORAGE_INTEGRATION,
             ObjectKind.NOTIFICATION_INTEGRATION);
     private static final Pattern STAGE_URL = Pattern.compile("(?im)^\\s*URL\\s*=\\s*'([^']*)'");
-    /** A replaced pipe queues again the files staged this long before it was paused. */
-    private static final Duration REFRESH_BEFORE_PAUSE = Duration.ofMinutes(5);
     private static final Pattern TRAILING_COMMENT = Pattern.compile("(?is)\\)\\s*COMMENT\\s*=\\s*('(?:[^']|'')*')\\s*$");
 
     private final RenderedBundle bundle;
@@ -145,13 +142,22 @@ final class DeployPlanner {
         QualifiedName name = st.objectName();
         switch (st.kind()) {
             case PIPE -> {
-                ops.add(new DeployOperation.DrainPipe(name));
+                // "Managing Snowpipe", recreating pipes: pause, check PAUSED, recreate, pause again, resume, check RUNNING;
+                // between the last two, the files staged meanwhile are queued once each (the new pipe has no load history)
                 ops.add(new DeployOperation.PausePipe(name));
+                ops.add(new DeployOperation.AwaitPaused(name));
                 ops.add(replaced);
-                ops.add(new DeployOperation.RefreshPipe(name, REFRESH_BEFORE_PAUSE));
-                notes.add("Replacing " + st.name() + " resets its load history: files staged up to 5 minutes before the pause "
-                        + "are queued again (the task keeps one row per key, so a re-loaded event is superseded); older files "
-                        + "are not reloaded.");
+                ops.add(new DeployOperation.PausePipe(name));
+                PipeSource src = PipeSource.of(st.sql());
+                if (src != null) {
+                    ops.add(new DeployOperation.CatchUpPipe(name, src.landingTable(), src.stage(), src.folder()));
+                    notes.add("Replacing " + st.name() + " resets its load history; the files staged since it was paused that "
+                            + "are not in " + src.landingTable() + " are queued again, once each.");
+                } else {
+                    notes.add("Replacing " + st.name() + " resets its load history; its COPY names no stage autosync can read, "
+                            + "so files staged while it was paused are not queued again: run ALTER PIPE ... REFRESH yourself.");
+                }
+                ops.add(new DeployOperation.ResumePipe(name));
             }
             case TASK -> {
                 ops.add(new DeployOperation.SuspendTask(name));

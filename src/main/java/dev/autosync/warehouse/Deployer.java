@@ -5,11 +5,9 @@ import dev.autosync.render.ObjectKind;
 import dev.autosync.render.QualifiedName;
 import dev.autosync.render.RenderedBundle;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,6 +41,17 @@ public final class Deployer {
         if (!plan.refusals().isEmpty()) {
             throw new DeployException("Deploy refused; nothing was changed:\n  - " + String.join("\n  - ", plan.refusals()));
         }
+        if (plan.hasChanges()) {
+            PrivilegePreflight.Result pre = PrivilegePreflight.check(bundle, plan, w);
+            if (pre.unreadable() != null) {
+                options.progress().accept("         note: privileges not checked before deploying (" + pre.unreadable() + ")");
+            } else if (!pre.ok()) {
+                throw new DeployException("Deploy stopped before changing anything: role " + pre.role() + " lacks "
+                        + pre.missing().size() + " privilege(s) this deploy needs:\n  - " + String.join("\n  - ",
+                        pre.missing().stream().map(PrivilegePreflight.Missing::toString).toList())
+                        + "\nGrant them (the GRANT statements above, run by a role that may), then deploy again.");
+            }
+        }
         long start = System.nanoTime();
         DeployHistory history = new DeployHistory(bundle);
         boolean historyReady = historyExists();
@@ -55,8 +64,20 @@ public final class Deployer {
                 continue;
             }
             long t = System.nanoTime();
-            for (DeployOperation op : s.operations()) {
-                op.apply(applier);
+            try {
+                for (DeployOperation op : s.operations()) {
+                    op.apply(applier);
+                }
+            } catch (WarehouseException e) {
+                if (!CloudWiring.needsWiring(bundle, s.statement())) {
+                    throw e;
+                }
+                // Azure and GCS: Snowflake binds the pipe to the queue at CREATE PIPE, which fails until the cloud side
+                // consented and granted. Everything before is applied and recorded, so the next run starts at this pipe.
+                throw new DeployException("Cannot create " + s.name() + ": " + e.getMessage() + "\nThe cloud side is not wired "
+                        + "up yet. Do these steps, then run deploy again: it continues with " + s.name() + " (the " + applied
+                        + " object(s) before it are applied and recorded).\n  " + String.join("\n  ",
+                        CloudWiring.steps(bundle, w)));
             }
             if (!historyReady && schemaReady(s)) {
                 run(history.createSql());
@@ -116,9 +137,9 @@ public final class Deployer {
         statementsRun++;
     }
 
-    /** Applies operations on this deploy's session: counts statements, drains pipes, remembers pauses. */
+    /** Applies operations on this deploy's session: counts statements; pipe replacements go to {@link PipeReplacement}. */
     private final class Applier implements DeployOperation.Applier {
-        private final Map<QualifiedName, Instant> pauses = new HashMap<>();
+        private final PipeReplacement pipes = new PipeReplacement(w, options);
 
         @Override
         public void run(String sql) throws WarehouseException {
@@ -126,27 +147,28 @@ public final class Deployer {
         }
 
         @Override
-        public void awaitDrained(QualifiedName pipe) throws WarehouseException, DeployException {
-            Await.Outcome<PipeStatus> drained = Await.until(pipe.sql() + " to drain", () -> PipeStatus.read(w, pipe),
-                    st -> st.pendingFileCount() == 0, options.drainTimeout(), Await.Pacing.every(Duration.ofMillis(500),
-                            Duration.ofSeconds(10)), (st, seconds) -> options.progress().accept("waiting for " + pipe.sql()
-                            + " to drain: " + st.pendingFileCount() + " file(s) pending, " + seconds + " s"));
-            if (!drained.done()) {
-                throw new DeployException("Pipe " + pipe.sql() + " still has " + drained.last().pendingFileCount() + " pending "
-                        + "file(s) after " + options.drainTimeout().toSeconds() + " s, so it was not replaced (it is still "
-                        + "running). Deploy again when it has drained, or wait longer with -D" + PropertyNames.DRAIN_TIMEOUT
-                        + "=<seconds>.");
-            }
+        public Instant serverNow() throws WarehouseException {
+            return pipes.serverNow();
         }
 
         @Override
         public void paused(QualifiedName pipe, Instant at) {
-            pauses.put(pipe, at);
+            pipes.paused(pipe, at);
         }
 
         @Override
-        public Instant pausedAt(QualifiedName pipe) {
-            return pauses.get(pipe);
+        public void awaitPaused(QualifiedName pipe) throws WarehouseException, DeployException {
+            pipes.awaitPaused(pipe);
+        }
+
+        @Override
+        public void catchUp(DeployOperation.CatchUpPipe op) throws WarehouseException {
+            pipes.catchUp(op);
+        }
+
+        @Override
+        public void awaitRunning(QualifiedName pipe) throws WarehouseException, DeployException {
+            pipes.awaitRunning(pipe);
         }
     }
 

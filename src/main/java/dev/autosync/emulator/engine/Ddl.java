@@ -5,6 +5,7 @@ import dev.autosync.emulator.base.SnowflakeError;
 import dev.autosync.emulator.sql.Cursor;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -21,9 +22,10 @@ final class Ddl {
     private final PipeDdl pipes;
     private final StreamDdl streams;
     private final TaskDdl tasks;
+    private final Privileges privileges;
 
     Ddl(Catalog catalog, Transactions transactions, ContainerDdl containers, TableDdl tables, ViewDdl views, StageDdl stages,
-        PipeDdl pipes, StreamDdl streams, TaskDdl tasks) {
+        PipeDdl pipes, StreamDdl streams, TaskDdl tasks, Privileges privileges) {
         this.catalog = catalog;
         this.transactions = transactions;
         this.containers = containers;
@@ -33,11 +35,13 @@ final class Ddl {
         this.pipes = pipes;
         this.streams = streams;
         this.tasks = tasks;
+        this.privileges = privileges;
     }
 
     Result create(StatementContext st) throws SQLException {
         CreateHeader h = CreateHeader.parse(st.cursor());
         transactions.commit(st.session());
+        checkCreatePrivilege(st, h);
         return switch (h.kind()) {
             case "DATABASE" -> containers.createDatabase(st, h);
             case "SCHEMA" -> containers.createSchema(st, h);
@@ -51,6 +55,37 @@ final class Ddl {
             case "TASK" -> tasks.create(st, h);
             default -> throw SnowflakeError.unsupported("CREATE " + h.kind());
         };
+    }
+
+    /** CREATE DATABASE / INTEGRATION on the account, CREATE SCHEMA on the database, CREATE &lt;kind&gt; on the schema. */
+    private void checkCreatePrivilege(StatementContext st, CreateHeader h) throws SQLException {
+        if (h.temporary() || h.kind().equals("WAREHOUSE")) {
+            return;
+        }
+        Cursor c = st.cursor();
+        int at = c.position();
+        List<String> parts = st.translator().nameParts();
+        c.reset(at);
+        Session s = st.session();
+        String kind = h.kind().replace('_', ' ');
+        switch (h.kind()) {
+            case "DATABASE" -> {
+                privileges.require(s, "CREATE DATABASE", "ACCOUNT", "", "account 'AUTOSYNC_LOCAL'");
+                privileges.own(s, "DATABASE", parts.get(parts.size() - 1));
+            }
+            case "STORAGE_INTEGRATION", "NOTIFICATION_INTEGRATION", "INTEGRATION" ->
+                    privileges.require(s, "CREATE INTEGRATION", "ACCOUNT", "", "account 'AUTOSYNC_LOCAL'");
+            case "SCHEMA" -> {
+                String db = parts.size() > 1 ? parts.get(0) : s.database();
+                privileges.require(s, "CREATE SCHEMA", "DATABASE", String.valueOf(db), "database '" + db + "'");
+                privileges.own(s, "SCHEMA", db + "." + parts.get(parts.size() - 1));
+            }
+            default -> {
+                String db = parts.size() == 3 ? parts.get(0) : s.database();
+                String schema = parts.size() == 3 ? parts.get(1) : parts.size() == 2 ? parts.get(0) : s.schema();
+                privileges.require(s, "CREATE " + kind, "SCHEMA", db + "." + schema, "schema '" + schema + "'");
+            }
+        }
     }
 
     Result alter(StatementContext st) throws SQLException {

@@ -29,9 +29,11 @@ final class Dispatcher {
     private final CopyCommand copy;
     private final Scripting scripting;
     private final TaskDdl tasks;
+    private final Privileges privileges;
 
     Dispatcher(Translation translation, Queries queries, Ddl ddl, DropCommand drop, UseCommand use, Show show, Describe describe,
-               StageCommands stageCommands, CopyCommand copy, Scripting scripting, TaskDdl tasks) {
+               StageCommands stageCommands, CopyCommand copy, Scripting scripting, TaskDdl tasks, Privileges privileges) {
+        this.privileges = privileges;
         this.translation = translation;
         this.queries = queries;
         this.ddl = ddl;
@@ -69,6 +71,9 @@ final class Dispatcher {
             case "INSERT", "UPDATE", "DELETE", "MERGE", "TRUNCATE":
                 return queries.dml(st);
             case "CREATE":
+                if (c.peek(1).isWord("ROLE") || c.peek(1).isWord("OR") && c.peek(3).isWord("ROLE")) {
+                    return privileges.createRole(st);
+                }
                 return ddl.create(st);
             case "ALTER":
                 return ddl.alter(st);
@@ -79,6 +84,9 @@ final class Dispatcher {
             case "USE":
                 return use.run(st);
             case "SHOW":
+                if (c.peek(1).isWord("GRANTS")) {
+                    return privileges.showGrants(st);
+                }
                 return show.run(st);
             case "DESC", "DESCRIBE":
                 return describe.run(st);
@@ -94,7 +102,7 @@ final class Dispatcher {
                 }
                 return scripting.run(st, nested);
             case "GRANT", "REVOKE":
-                return Result.ddl("Statement executed successfully.");
+                return privileges.grant(st);
             case "CALL":
                 throw SnowflakeError.unsupported("CALL (stored procedures)");
             case "UNDROP":

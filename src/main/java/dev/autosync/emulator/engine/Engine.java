@@ -56,7 +56,8 @@ public final class Engine implements AutoCloseable {
         }
         EngineLock lock = new EngineLock(120_000);
         Streams streams = new Streams(root, catalog);
-        History copyHistory = new History(root, catalog);
+        Privileges privileges = new Privileges(root, catalog);
+        History copyHistory = new History(root, catalog, privileges);
         PipeQueue pipeQueue = new PipeQueue(root);
         TaskHistory taskHistory = new TaskHistory(root);
         Stages stages = new Stages(this.dataDir, catalog);
@@ -71,17 +72,18 @@ public final class Engine implements AutoCloseable {
         FileLoader fileLoader = new FileLoader(streams, copyHistory);
         Drops drops = new Drops(catalog, transactions, stages, streams, pipeQueue, taskRequests);
         ExistingObjects existing = new ExistingObjects(catalog, drops);
-        TaskDdl taskDdl = new TaskDdl(catalog, transactions, existing, taskRequests, wakeup::wake);
+        TaskDdl taskDdl = new TaskDdl(catalog, transactions, existing, taskRequests, wakeup::wake, privileges);
         Ddl ddl = new Ddl(catalog, transactions, new ContainerDdl(catalog, transactions, existing),
                 new TableDdl(catalog, transactions, streams, existing), new ViewDdl(catalog, transactions, existing),
                 new StageDdl(catalog, stages, transactions, existing),
                 new PipeDdl(catalog, transactions, existing, copyPlanner, copyHistory, pipeQueue, wakeup::wake),
-                new StreamDdl(catalog, streams, transactions, existing), taskDdl);
+                new StreamDdl(catalog, streams, transactions, existing), taskDdl, privileges);
         ObjectRows objectRows = new ObjectRows(catalog, streams);
         Dispatcher dispatcher = new Dispatcher(translation, new Queries(catalog, streams, copyHistory, transactions), ddl,
                 new DropCommand(catalog, transactions, drops), new UseCommand(catalog), new Show(catalog, objectRows),
                 new Describe(catalog, objectRows), new StageCommands(stages),
-                new CopyCommand(copyPlanner, fileLoader, copyHistory, transactions, log), new Scripting(transactions), taskDdl);
+                new CopyCommand(copyPlanner, fileLoader, copyHistory, transactions, log), new Scripting(transactions), taskDdl,
+                privileges);
         this.statements = new LockedStatements(lock, dispatcher);
         this.background = new BackgroundLoop(wakeup,
                 new PipeLoader(catalog, sessions, transactions, copyPlanner, fileLoader, pipeQueue, copyHistory, log),

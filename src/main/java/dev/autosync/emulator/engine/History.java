@@ -24,8 +24,10 @@ final class History {
     static final String TABLE = Catalog.SYS + ".copy_history";
 
     private final Catalog catalog;
+    private final Privileges privileges;
 
-    History(Connection conn, Catalog catalog) throws SQLException {
+    History(Connection conn, Catalog catalog, Privileges privileges) throws SQLException {
+        this.privileges = privileges;
         this.catalog = catalog;
         try (Statement s = conn.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (table_id BIGINT, table_catalog VARCHAR, table_schema VARCHAR, "
@@ -139,6 +141,7 @@ final class History {
         } else {
             ref = names.resolve(parts.size() == 2 ? List.of(db, parts.get(0), parts.get(1)) : parts, "COPY_HISTORY");
         }
+        String monitor = monitorCondition(names.session());
         StringBuilder sql = new StringBuilder("SELECT h.file_name AS \"FILE_NAME\", h.stage_location AS \"STAGE_LOCATION\", "
                 + "h.last_load_time AS \"LAST_LOAD_TIME\", h.row_count AS \"ROW_COUNT\", h.row_parsed AS \"ROW_PARSED\", "
                 + "h.file_size AS \"FILE_SIZE\", h.first_error_message AS \"FIRST_ERROR_MESSAGE\", "
@@ -146,8 +149,9 @@ final class History {
                 + "\"FIRST_ERROR_CHARACTER_POS\", h.first_error_column_name AS \"FIRST_ERROR_COLUMN_NAME\", "
                 + "h.error_count AS \"ERROR_COUNT\", h.error_limit AS \"ERROR_LIMIT\", h.status AS \"STATUS\", "
                 + "h.table_catalog AS \"TABLE_CATALOG_NAME\", h.table_schema AS \"TABLE_SCHEMA_NAME\", "
-                + "h.table_name AS \"TABLE_NAME\", h.pipe_catalog AS \"PIPE_CATALOG_NAME\", h.pipe_schema AS \"PIPE_SCHEMA_NAME\", "
-                + "h.pipe_name AS \"PIPE_NAME\", h.pipe_received_time AS \"PIPE_RECEIVED_TIME\", "
+                + "h.table_name AS \"TABLE_NAME\", " + masked("h.pipe_catalog", monitor) + " AS \"PIPE_CATALOG_NAME\", "
+                + masked("h.pipe_schema", monitor) + " AS \"PIPE_SCHEMA_NAME\", "
+                + masked("h.pipe_name", monitor) + " AS \"PIPE_NAME\", h.pipe_received_time AS \"PIPE_RECEIVED_TIME\", "
                 + "CAST(h.file_size AS BIGINT) AS \"BYTES_BILLED\" FROM " + TABLE + " AS h WHERE h.table_id = (SELECT o.id FROM "
                 + Catalog.SYS + ".objects AS o WHERE o.kind = 'TABLE' AND o.db = " + Translator.literal(ref.db())
                 + " AND o.sch = " + Translator.literal(ref.schema()) + " AND o.name = " + Translator.literal(ref.name())
@@ -164,5 +168,30 @@ final class History {
             sql.append(" AND h.pipe_name = ").append(Translator.literal(pp.get(pp.size() - 1)));
         }
         return sql.append(" ORDER BY h.last_load_time").toString();
+    }
+
+    /**
+     * COPY_HISTORY masks the pipe's names as NULL for a role without MONITOR (or OWNERSHIP) on the pipe
+     * (functions/copy_history). Null when nothing is masked (the admin roles own every pipe here).
+     */
+    private String monitorCondition(Session s) {
+        try {
+            if (s == null || privileges.isAdmin(s, s.role())) {
+                return null;
+            }
+            StringBuilder roles = new StringBuilder();
+            for (String r : privileges.closure(s, s.role())) {
+                roles.append(roles.length() == 0 ? "" : ", ").append(Translator.literal(r));
+            }
+            return "EXISTS (SELECT 1 FROM " + Privileges.TABLE + " AS g WHERE g.grantee IN (" + roles + ") AND g.granted_on = 'PIPE' "
+                    + "AND g.privilege IN ('MONITOR', 'OWNERSHIP', 'ALL') AND g.name = upper(h.pipe_catalog || '.' || h.pipe_schema "
+                    + "|| '.' || h.pipe_name))";
+        } catch (SQLException e) {
+            throw ErrorMapper.map(e);
+        }
+    }
+
+    private static String masked(String column, String monitor) {
+        return monitor == null ? column : "CASE WHEN " + monitor + " THEN " + column + " END";
     }
 }

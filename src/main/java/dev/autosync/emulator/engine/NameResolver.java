@@ -32,6 +32,10 @@ final class NameResolver {
         return new NameResolver(session, db, schema);
     }
 
+    Session session() {
+        return session;
+    }
+
     String defaultDatabase() {
         return database != null ? database : session.database();
     }

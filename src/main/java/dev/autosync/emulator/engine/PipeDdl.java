@@ -20,6 +20,8 @@ import java.util.Locale;
  */
 final class PipeDdl {
     private static final String DONE = "Statement executed successfully.";
+    /** The emulated account's Snowpipe SQS queue, shaped as Snowflake's: arn:aws:sqs:region:12 digits:sf-snowpipe-.... */
+    static final String SQS_QUEUE = "arn:aws:sqs:us-west-2:000000000000:sf-snowpipe-AIDAAUTOSYNCEMULATOR0-LOCALQUEUE0000000";
 
     private final Catalog catalog;
     private final Transactions transactions;
@@ -64,9 +66,18 @@ final class PipeDdl {
         }
         String integration = Options.text(props, "INTEGRATION");
         if (integration != null) {
-            catalog.find(CatalogKind.NOTIFICATION_INTEGRATION, ObjectRef.account(integration))
+            CatalogObject ni = catalog.find(CatalogKind.NOTIFICATION_INTEGRATION, ObjectRef.account(integration))
                     .orElseThrow(() -> SnowflakeError.doesNotExist("Integration", integration));
+            if (consentPending(integration)) {
+                // UNVERIFIED: the text Snowflake gives when the Azure/GCS side has not consented or granted yet
+                String queue = ni.prop("AZURE_STORAGE_QUEUE_PRIMARY_URI") != null ? ni.prop("AZURE_STORAGE_QUEUE_PRIMARY_URI")
+                        : String.valueOf(ni.prop("GCP_PUBSUB_SUBSCRIPTION_NAME"));
+                throw SnowflakeError.compilation("Pipe Notifications bind failure \"Could not access queue:" + queue
+                        + "; Message: This request is not authorized to perform this operation using this permission. (Status "
+                        + "Code:403; Error Code:AuthorizationPermissionMismatch)\"");
+            }
         }
+        boolean replacing = catalog.find(CatalogKind.PIPE, ref).isPresent();
         Result done = existing.check(s, CatalogKind.PIPE, ref, h);
         if (done != null) {
             return done;
@@ -78,13 +89,34 @@ final class PipeDdl {
         }
         props.put("AUTO_INGEST", autoIngest);
         props.put("PAUSED", false);
+        if (replacing) {
+            // the events of files staged before now went to the pipe it replaces (see PipeLoader.notice)
+            props.put("REPLACES_PIPE", true);
+        }
         if (autoIngest && scheme.startsWith("s3") && integration == null) {
-            props.put("NOTIFICATION_CHANNEL", "arn:aws:sqs:local-1:000000000000:sf-snowpipe-AUTOSYNC-LOCAL-"
-                    + Integer.toHexString(ref.display().hashCode()).toUpperCase(Locale.ROOT));
+            // Snowflake: one SQS queue per account serves every S3 auto-ingest pipe (data-load-snowpipe-auto-s3)
+            props.put("NOTIFICATION_CHANNEL", SQS_QUEUE);
         }
         transactions.atomic(s, () -> catalog.create(s.conn(), CatalogKind.PIPE, ref, Options.text(props, "COMMENT"), props,
                 null));
         return Result.ddl("Pipe " + Names.display(ref.name()) + " successfully created.");
+    }
+
+    /**
+     * Test-only emulator setting: the JVM system property {@value #CONSENT_PENDING} lists notification
+     * integrations (comma separated, or *) whose cloud side has not consented yet, so CREATE PIPE
+     * with them fails as on Snowflake until the property no longer names them (consent granted).
+     */
+    static final String CONSENT_PENDING = "autosync.emulator.test.consentPending";
+
+    private static boolean consentPending(String integration) {
+        String v = System.getProperty(CONSENT_PENDING, "");
+        for (String n : v.split(",")) {
+            if (n.strip().equals("*") || n.strip().equalsIgnoreCase(integration)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Result alter(Session s, AlterPipe a) throws SQLException {
@@ -128,6 +160,7 @@ final class PipeDdl {
             pipe.props().put("PAUSED", pause);
             if (!pause) {
                 pipe.props().remove("LAST_ERROR");
+                pipe.props().remove("PAUSED_AT");
             }
         }
         if (set.has("ERROR_INTEGRATION")) {

@@ -56,11 +56,24 @@ public final class Stages {
             if (!Files.isDirectory(root)) {
                 return out;
             }
-            try (Stream<Path> s = Files.walk(root)) {
-                s.filter(Files::isRegularFile).forEach(f -> {
-                    String rel = root.relativize(f).toString().replace('\\', '/');
-                    if (rel.startsWith(path) && !rel.endsWith(".autosync-tmp")) {
-                        out.add(new StagedFile(f, rel));
+            // a bucket is written to while it is listed: a file renamed or deleted meanwhile is skipped, as a cloud LIST would
+            try {
+                Files.walkFileTree(root, new java.nio.file.SimpleFileVisitor<>() {
+                    @Override
+                    public java.nio.file.FileVisitResult visitFile(Path f, java.nio.file.attribute.BasicFileAttributes a) {
+                        String rel = root.relativize(f).toString().replace('\\', '/');
+                        if (a.isRegularFile() && rel.startsWith(path) && !rel.endsWith(".autosync-tmp")) {
+                            out.add(new StagedFile(f, rel));
+                        }
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+                        if (e instanceof java.nio.file.NoSuchFileException) {
+                            return java.nio.file.FileVisitResult.CONTINUE;
+                        }
+                        throw e;
                     }
                 });
             } catch (IOException e) {

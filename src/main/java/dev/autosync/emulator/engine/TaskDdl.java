@@ -21,8 +21,11 @@ final class TaskDdl {
     private final ExistingObjects existing;
     private final TaskRequests requests;
     private final Runnable wake;
+    private final Privileges privileges;
 
-    TaskDdl(Catalog catalog, Transactions transactions, ExistingObjects existing, TaskRequests requests, Runnable wake) {
+    TaskDdl(Catalog catalog, Transactions transactions, ExistingObjects existing, TaskRequests requests, Runnable wake,
+            Privileges privileges) {
+        this.privileges = privileges;
         this.catalog = catalog;
         this.transactions = transactions;
         this.existing = existing;
@@ -76,6 +79,7 @@ final class TaskDdl {
         ObjectNode p = task.props();
         switch (a.action()) {
             case RESUME -> {
+                privileges.requireTaskPrivileges(s, task);
                 p.put("STATE", "started");
                 p.remove("LAST_SUSPENDED_REASON");
                 if (p.hasNonNull("SCHEDULE") && TaskState.predecessors(task).isEmpty()) {
@@ -127,6 +131,11 @@ final class TaskDdl {
         st.cursor().expect("TASK");
         ObjectRef ref = st.name("EXECUTE TASK");
         CatalogObject task = catalog.require(CatalogKind.TASK, ref);
+        try {
+            privileges.requireTaskPrivileges(st.session(), task);
+        } catch (SQLException e) {
+            throw ErrorMapper.map(e);
+        }
         if (!TaskState.predecessors(task).isEmpty()) {
             throw SnowflakeError.compilation("EXECUTE TASK runs a standalone or root task; " + ref.display() + " is a child task.");
         }
