@@ -20,9 +20,11 @@ final class Ddl {
     private final PipeDdl pipes;
     private final StreamDdl streams;
     private final TaskDdl tasks;
+    private final StreamlitDdl streamlits;
 
     Ddl(Catalog catalog, Transactions transactions, ContainerDdl containers, TableDdl tables, ViewDdl views, StageDdl stages,
-        PipeDdl pipes, StreamDdl streams, TaskDdl tasks) {
+        PipeDdl pipes, StreamDdl streams, TaskDdl tasks, StreamlitDdl streamlits) {
+        this.streamlits = streamlits;
         this.catalog = catalog;
         this.transactions = transactions;
         this.containers = containers;
@@ -48,6 +50,7 @@ final class Ddl {
             case "PIPE" -> pipes.create(st, h);
             case "STREAM" -> streams.create(st, h);
             case "TASK" -> tasks.create(st, h);
+            case "STREAMLIT" -> streamlits.create(st, h);
             default -> throw SnowflakeError.unsupported("CREATE " + h.kind());
         };
     }
@@ -65,6 +68,7 @@ final class Ddl {
             case "TABLE" -> tables.alter(st);
             case "PIPE" -> pipes.alter(st);
             case "TASK" -> tasks.alter(st);
+            case "STREAMLIT" -> streamlits.alter(st);
             case "STREAM" -> comment(st.session(), CommentChange.alter(st, catalog, CatalogKind.STREAM));
             case "VIEW" -> comment(st.session(), CommentChange.alter(st, catalog, CatalogKind.VIEW));
             case "DATABASE", "SCHEMA", "WAREHOUSE" -> containers.alter(st, kind);
