@@ -120,7 +120,7 @@ def show_status(w):
         "pending files": p["PENDING_FILE_COUNT"], "last ingested": p["LAST_INGESTED_AT"],
         "notification channel": status["channels"].get(p["PIPE_NAME"]) or "", "error": p["ERROR"] or ""}
         for p in status["pipes"]])
-    st.dataframe(pipes, hide_index=True)
+    st.table(pipes)
 
     st.subheader("Ingestion")
     metrics = pd.DataFrame([{
@@ -139,9 +139,8 @@ def show_status(w):
     chosen = st.selectbox("Pipe", ["All pipes"] + pipe_names, key="error_pipe")
     errors = [e for e in status["errors"] if chosen == "All pipes" or e.get("PIPE_NAME") == chosen]
     if errors:
-        st.dataframe(pd.DataFrame([{"time": e["FAILED_AT"], "pipe": e["PIPE_NAME"], "file": e["FILE_NAME"],
-                                    "line": e["FIRST_ERROR_LINE"], "first error": e["FIRST_ERROR"]} for e in errors]),
-                     hide_index=True)
+        st.table(pd.DataFrame([{"time": e["FAILED_AT"], "pipe": e["PIPE_NAME"], "file": e["FILE_NAME"],
+                                "line": e["FIRST_ERROR_LINE"], "first error": e["FIRST_ERROR"]} for e in errors]))
     else:
         st.info("No load errors in the last 7 days" + ("" if chosen == "All pipes" else f" for {chosen}") + ".")
 
@@ -149,8 +148,8 @@ def show_status(w):
     for entity, r in status["rejects"].items():
         st.markdown(f"**{entity}**: {r['total']} rejected, {r['last24h']} in the last 24 h")
         if r["reasons"]:
-            st.dataframe(pd.DataFrame([{"reason": x["REJECT_REASON"], "records": x["REJECTS"], "last": x["LAST_REJECTED_AT"]}
-                                       for x in r["reasons"]]), hide_index=True)
+            st.table(pd.DataFrame([{"reason": x["REJECT_REASON"], "records": x["REJECTS"], "last": x["LAST_REJECTED_AT"]}
+                                   for x in r["reasons"]]))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -706,9 +705,9 @@ def show_test_upload(w):
             f"{len(failed)} check(s) failed" if failed else "all checks passed") + (
             " (files and rows kept)" if result["kept"] else ""))
         st.markdown("**Files**")
-        st.dataframe(pd.DataFrame(result["files"]), hide_index=True)
+        st.table(pd.DataFrame(result["files"]))
         st.markdown("**Checks**")
-        st.dataframe(pd.DataFrame(result["checks"]), hide_index=True)
+        st.table(pd.DataFrame(result["checks"]))
 
 
 def main():

@@ -22,7 +22,12 @@ def run_page():
 
 
 def frames(at):
-    return [d.value for d in at.dataframe]
+    """The page's tables in order: pipes, [load errors], [reasons per entity], [test files, test checks]."""
+    return [t.value for t in at.table]
+
+
+def metrics_frame(at):
+    return at.dataframe[0].value
 
 
 def test_shows_every_pipe_running_with_its_metrics():
@@ -31,7 +36,7 @@ def test_shows_every_pipe_running_with_its_metrics():
     expected = sorted(p.split(".")[-1] for e in PIPELINE["entities"] for p in (e["pipe"], e["e2ePipe"]))
     assert sorted(pipes["pipe"]) == expected
     assert set(pipes["state"]) == {"RUNNING"}
-    metrics = frames(at)[1]
+    metrics = metrics_frame(at)
     # e2e loaded its samples through the e2e pipes: files and rows in the last 24 hours
     e2e = metrics[metrics["pipe"].str.endswith("_E2E_PIPE")]
     assert (e2e["files 24 h"] > 0).all(), metrics
@@ -41,16 +46,16 @@ def test_shows_every_pipe_running_with_its_metrics():
 
 def test_error_log_shows_the_malformed_sample_and_filters_by_pipe():
     at = run_page()
-    errors = frames(at)[2]
+    errors = frames(at)[1]
     malformed = errors[errors["file"].str.contains("malformed_sample.json")]
     assert len(malformed) >= 1, errors
     assert malformed["first error"].iloc[0], "the malformed sample's first error is shown"
     assert malformed["pipe"].iloc[0] == "ATTENDANCE_E2E_PIPE"
     at.selectbox(key="error_pipe").select("GRADES_E2E_PIPE").run()
-    assert len(at.dataframe) == 2, "no error table for a pipe without errors"
+    assert len(at.table) == 1, "no error table for a pipe without errors"
     assert any("No load errors in the last 7 days for GRADES_E2E_PIPE" in i.value for i in at.info)
     at.selectbox(key="error_pipe").select("ATTENDANCE_E2E_PIPE").run()
-    assert set(frames(at)[2]["pipe"]) == {"ATTENDANCE_E2E_PIPE"}
+    assert set(frames(at)[1]["pipe"]) == {"ATTENDANCE_E2E_PIPE"}
 
 
 def test_verdict_and_rejects_per_entity():
@@ -117,3 +122,19 @@ def test_a_file_that_names_no_entity_is_refused_with_how_to_fix():
     at = run_page()
     at.button(key="run").click().run()
     assert any("Choose a file" in e.value for e in at.error)
+
+
+def test_rejects_show_per_entity_with_their_reasons(session):
+    grades = next(e for e in PIPELINE["entities"] if e["name"] == "GRADES")
+    # a record the task rejected, as the task writes it (the samples have none that fail)
+    session.sql(f"INSERT INTO {grades['rejectsTable']} (EVENT_ID, REJECT_REASON, FILE_NAME, FILE_ROW_NUMBER, LOADED_AT, "
+                "REJECTED_AT) VALUES ('page-test-1', 'invalid NUMBER(7,2) in score: ninety', 'grades/page-test/g.json', 1, "
+                "CURRENT_TIMESTAMP(), CURRENT_TIMESTAMP())").collect()
+    try:
+        at = run_page()
+        assert any(m.value.startswith("**GRADES**: 1 rejected, 1 in the last 24 h") for m in at.markdown)
+        reasons = [f for f in frames(at) if "reason" in f.columns]
+        assert len(reasons) == 1 and reasons[0]["reason"].iloc[0] == "invalid NUMBER(7,2) in score: ninety"
+        assert any("1 GRADES record(s) rejected in 24 h" in w.value for w in at.warning)
+    finally:
+        session.sql(f"DELETE FROM {grades['rejectsTable']} WHERE EVENT_ID = 'page-test-1'").collect()
