@@ -25,11 +25,11 @@ def starts = lines.findIndexValues { it.event == 'emulator started' }
 assert starts.size() == 2
 def first = lines.subList((int) starts[0] + 1, (int) starts[1])
 def second = lines.subList((int) starts[1] + 1, lines.size())
-def create = first.findAll { it.command =~ /^CREATE OR REPLACE STREAMLIT/ }
+def create = first.findAll { it.text =~ /^CREATE OR REPLACE STREAMLIT/ }
 assert create.size() == 1
-assert create[0].command.contains("FROM '@SCHOOL_DATA.AUTOSYNC.AUTOSYNC_APP_STAGE' MAIN_FILE = 'streamlit_app.py' QUERY_WAREHOUSE = APP_WH")
-assert first.count { it.command =~ /^PUT / } == 7
-assert second.count { it.command =~ /^(PUT|CREATE|ALTER|REMOVE)/ } == 0 : 'the unchanged redeploy changed something: ' + second*.command
+assert create[0].text.contains("FROM '@SCHOOL_DATA.AUTOSYNC.AUTOSYNC_APP_STAGE' MAIN_FILE = 'streamlit_app.py' QUERY_WAREHOUSE = APP_WH")
+assert first.count { it.text =~ /^PUT / } == 7
+assert second.count { it.text =~ /^(PUT|CREATE|ALTER|REMOVE)/ } == 0 : 'the unchanged redeploy changed something: ' + second*.text
 
 def emulator = LocalEmulator.start(new File(basedir, 'target/autosync/local').toPath(), 0, null, null, { m -> } as java.util.function.Consumer)
 try {
