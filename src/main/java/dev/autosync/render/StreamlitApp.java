@@ -33,7 +33,7 @@ import java.util.Map;
  * the user's folder first ({@code streamlit/...}), as the SQL templates do.
  * <p>
  * {@code streamlit-local/local_session.py} is the small adapter that runs the page against the local
- * emulator; it is never deployed.
+ * emulator, and {@code streamlit-local/run_local.sh} starts it there; neither is deployed.
  */
 public final class StreamlitApp {
     public static final String FOLDER = "streamlit";
@@ -89,6 +89,7 @@ public final class StreamlitApp {
             }
         }
         out.put(LOCAL_FOLDER + "/local_session.py", utf8(templates.source("streamlit/local_session.py")));
+        out.put(LOCAL_FOLDER + "/run_local.sh", utf8(templates.source("streamlit/run_local.sh")));
         return out;
     }
 
