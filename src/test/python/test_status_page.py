@@ -61,7 +61,8 @@ def test_error_log_shows_the_malformed_sample_and_filters_by_pipe():
 def test_verdict_and_rejects_per_entity():
     at = run_page()
     verdict = [e.value for e in list(at.success) + list(at.warning) + list(at.error) if "Verdict" in e.value]
-    assert verdict and re.search(r"Verdict: (OK|WARN|FAIL)", verdict[0])
+    # after e2e only its own pipes saw failures (the malformed sample): status does not judge those
+    assert verdict and "Verdict: HEALTHY" in verdict[0], verdict
     text = " ".join(m.value for m in at.markdown)
     for e in PIPELINE["entities"]:
         assert f"**{e['name']}**" in text
@@ -135,6 +136,6 @@ def test_rejects_show_per_entity_with_their_reasons(session):
         assert any(m.value.startswith("**GRADES**: 1 rejected, 1 in the last 24 h") for m in at.markdown)
         reasons = [f for f in frames(at) if "reason" in f.columns]
         assert len(reasons) == 1 and reasons[0]["reason"].iloc[0] == "invalid NUMBER(7,2) in score: ninety"
-        assert any("1 GRADES record(s) rejected in 24 h" in w.value for w in at.warning)
+        assert any("Verdict: DEGRADED" in w.value and "1 GRADES record(s) rejected into" in w.value for w in at.warning)
     finally:
         session.sql(f"DELETE FROM {grades['rejectsTable']} WHERE EVENT_ID = 'page-test-1'").collect()

@@ -40,4 +40,14 @@ public final class MonitoringQueries {
     public static String pipes(RenderedBundle b) {
         return "SHOW PIPES IN SCHEMA " + b.database() + "." + b.schema();
     }
+
+    /** The schema's tasks with their state (SHOW TASKS). */
+    public static String tasks(RenderedBundle b) {
+        return "SHOW TASKS IN SCHEMA " + b.database() + "." + b.schema();
+    }
+
+    /** The schema's streams with their staleness (SHOW STREAMS). */
+    public static String streams(RenderedBundle b) {
+        return "SHOW STREAMS IN SCHEMA " + b.database() + "." + b.schema();
+    }
 }

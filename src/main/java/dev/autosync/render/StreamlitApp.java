@@ -126,6 +126,8 @@ public final class StreamlitApp {
         q.put("ingestionMetrics", MonitoringQueries.ingestionMetrics(b));
         q.put("errorLog", MonitoringQueries.errorLog(b, 200));
         q.put("pipes", MonitoringQueries.pipes(b));
+        q.put("tasks", MonitoringQueries.tasks(b));
+        q.put("streams", MonitoringQueries.streams(b));
         ArrayNode checks = root.putArray("checks");
         CHECKS.forEach(checks::add);
         ArrayNode samples = root.putArray("samples");
@@ -142,6 +144,7 @@ public final class StreamlitApp {
             n.put("pipe", o.pipe().sql());
             n.put("e2ePipe", o.e2ePipe().sql());
             n.put("task", o.task().sql());
+            n.put("stream", o.stream().sql());
             n.put("eventId", e.eventId());
             n.put("orderBy", e.orderBy());
             ArrayNode keys = n.putArray("keys");

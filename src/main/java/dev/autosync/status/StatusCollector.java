@@ -37,7 +37,6 @@ public final class StatusCollector {
     }
 
     public StatusReport collect() throws WarehouseException {
-        String scope = b.database() + "." + b.schema();
         List<StatusReport.Pipe> pipes = new ArrayList<>();
         for (Map<String, String> r : w.query(MonitoringQueries.pipeStatus(b))) {
             pipes.add(new StatusReport.Pipe(r.get("PIPE_NAME"), r.get("ENTITY"), r.get("PURPOSE"), r.get("EXECUTION_STATE"),
@@ -56,7 +55,7 @@ public final class StatusCollector {
                     r.get("FIRST_ERROR_LINE")));
         }
         List<StatusReport.Stream> streams = new ArrayList<>();
-        for (Map<String, String> r : w.query("SHOW STREAMS IN SCHEMA " + scope)) {
+        for (Map<String, String> r : w.query(MonitoringQueries.streams(b))) {
             QualifiedName name = entityObject(EntityObjects::stream, r.get("NAME"));
             if (name != null) {
                 boolean hasData = "true".equalsIgnoreCase(w.scalar("SELECT SYSTEM$STREAM_HAS_DATA(" + SqlLiterals.quote(name.sql()) + ")"));
@@ -64,7 +63,7 @@ public final class StatusCollector {
             }
         }
         List<StatusReport.Task> tasks = new ArrayList<>();
-        for (Map<String, String> r : w.query("SHOW TASKS IN SCHEMA " + scope)) {
+        for (Map<String, String> r : w.query(MonitoringQueries.tasks(b))) {
             QualifiedName name = entityObject(EntityObjects::task, r.get("NAME"));
             if (name == null) {
                 continue;
