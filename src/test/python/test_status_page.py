@@ -139,3 +139,30 @@ def test_rejects_show_per_entity_with_their_reasons(session):
         assert any("Verdict: DEGRADED" in w.value and "1 GRADES record(s) rejected into" in w.value for w in at.warning)
     finally:
         session.sql(f"DELETE FROM {grades['rejectsTable']} WHERE EVENT_ID = 'page-test-1'").collect()
+
+
+def test_a_time_out_names_the_files_still_pending(session):
+    attendance = PIPELINE["entities"][0]
+    session.sql(f"ALTER PIPE {attendance['e2ePipe']} SET PIPE_EXECUTION_PAUSED = TRUE").collect()
+    try:
+        at = run_page()
+        at.multiselect(key="samples").set_value(["attendance_sample.json"])
+        at.number_input(key="timeout").set_value(5)
+        at.button(key="run").click().run(timeout=120)
+        assert any(w.value == "Timed out; still pending: attendance_sample.json" for w in at.warning), [w.value for w in at.warning]
+        checks = frames(at)[-1].set_index("check")
+        assert checks.loc["files-loaded", "result"] == "FAIL"
+        assert "still pending after 5 s" in checks.loc["files-loaded", "detail"]
+        run_id = re.search(r"Run (E2E-\S+):", [e.value for e in at.error if e.value.startswith("Run E2E-")][0]).group(1)
+    finally:
+        session.sql(f"ALTER PIPE {attendance['e2ePipe']} SET PIPE_EXECUTION_PAUSED = FALSE").collect()
+    # whatever the resumed pipe still loads of the removed run is removed too
+    import time
+    for _ in range(100):
+        status = session.sql(f"SELECT SYSTEM$PIPE_STATUS('{attendance['e2ePipe']}') AS S").collect()[0]["S"]
+        if '"pendingFileCount":0' in status:
+            break
+        time.sleep(0.1)
+    session.sql(f"DELETE FROM {attendance['landingTable']} WHERE FILE_NAME LIKE '%/{run_id}/%'").collect()
+    left = session.sql(f"SELECT COUNT(*) AS N FROM {attendance['normalisedTable']} WHERE EVENT_ID LIKE '{run_id}-%'").collect()
+    assert left[0]["N"] == 0
