@@ -10,7 +10,7 @@ def log = new File(basedir, 'build.log').text
 def app = new File(basedir, 'target/autosync/streamlit')
 assert new File(app, 'streamlit_app.py').isFile()
 assert new File(app, 'environment.yml').text.contains('- altair')
-def page = new File(app, 'pages/autosync_status.py').text
+def page = new File(app, 'pages/Auto-Sync_Status.py').text
 assert !page.contains('{{pipeline}}') : 'the placeholder is replaced'
 assert page.contains('SCHOOL_DATA.AUTOSYNC.ATTENDANCE_E2E_PIPE') && page.contains('SCHOOL_DATA.AUTOSYNC.AUTOSYNC_ERROR_LOG')
 assert new File(app, 'samples/malformed_sample.json').isFile()
@@ -43,7 +43,7 @@ try {
         assert apps*.NAME == ['AUTOSYNC_STATUS_APP']
         assert apps[0].QUERY_WAREHOUSE == 'APP_WH' && apps[0].TITLE == 'Auto-Sync Status'
         def files = w.query('LIST @SCHOOL_DATA.AUTOSYNC.AUTOSYNC_APP_STAGE')*.NAME.collect { it.substring(it.indexOf('/') + 1) }.sort()
-        assert files == ['environment.yml', 'pages/autosync_status.py', 'samples/attendance_sample.json', 'samples/grades_sample.json',
+        assert files == ['environment.yml', 'pages/Auto-Sync_Status.py', 'samples/attendance_sample.json', 'samples/grades_sample.json',
                          'samples/malformed_sample.json', 'samples/students_sample.json', 'streamlit_app.py'] : files
         def desc = w.query('DESC STREAMLIT SCHOOL_DATA.AUTOSYNC.AUTOSYNC_STATUS_APP')[0]
         assert desc.MAIN_FILE == 'streamlit_app.py' && desc.USER_PACKAGES == 'pandas,altair'

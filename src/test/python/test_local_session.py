@@ -11,7 +11,7 @@ import pytest
 import local_session
 from conftest import APP_DIR
 
-PAGE = (APP_DIR / "pages" / "autosync_status.py").read_text(encoding="utf-8")
+PAGE = (APP_DIR / "pages" / "Auto-Sync_Status.py").read_text(encoding="utf-8")
 
 
 def test_values_come_back_typed(session):

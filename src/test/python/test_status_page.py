@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from conftest import APP_DIR
 
-PAGE = str(APP_DIR / "pages" / "autosync_status.py")
+PAGE = str(APP_DIR / "pages" / "Auto-Sync_Status.py")
 # the pipeline's names as render wrote them into the page (a Python string literal of JSON)
 PIPELINE = json.loads(ast.literal_eval(re.search(r"^PIPELINE = json.loads\((\".*\")\)$", open(PAGE, encoding="utf-8").read(),
                                                  re.M).group(1)))

@@ -52,7 +52,7 @@ try {
     check(pipeText.includes(p), 'the pipes table shows ' + p + ': ' + pipeText);
   }
   check((pipeText.match(/RUNNING/g) || []).length === 6, 'six pipes RUNNING: ' + pipeText);
-  const errors = page.locator('[data-testid="stTable"]').nth(1);
+  const errors = page.locator('[data-testid="stTable"]').filter({ hasText: 'first error' }).first();
   const errorText = await errors.innerText();
   check(errorText.includes('malformed_sample.json'), 'the error log shows the malformed sample: ' + errorText);
   await page.screenshot({ path: path.join(shots, 'status-page.png'), fullPage: true });
@@ -64,11 +64,14 @@ try {
   await page.getByText(/Run E2E-\S+: (all checks passed|\d+ check\(s\) failed)/).waitFor({ timeout: 180000 });
   const verdictText = await page.getByText(/Run E2E-\S+:/).first().innerText();
   check(verdictText.includes('all checks passed'), 'the test upload passed: ' + verdictText);
-  const tables = page.locator('[data-testid="stTable"]');
-  const count = await tables.count();
-  const filesText = await tables.nth(count - 2).innerText();
+  // the verdict line arrives before the tables: wait for each table by what it holds
+  const filesTable = page.locator('[data-testid="stTable"]').filter({ hasText: 'normalised rows' }).first();
+  await filesTable.waitFor({ timeout: 60000 });
+  const filesText = await filesTable.innerText();
   check(filesText.includes(path.basename(upload)) && filesText.includes('loaded'), 'per-file result: ' + filesText);
-  const checksText = await tables.nth(count - 1).innerText();
+  const checksTable = page.locator('[data-testid="stTable"]').filter({ hasText: 'replay-changes-nothing' }).first();
+  await checksTable.waitFor({ timeout: 60000 });
+  const checksText = await checksTable.innerText();
   for (const name of ['files-loaded', 'landing-rows', 'normalised-rows', 'malformed-file-rejected', 'replay-changes-nothing']) {
     check(checksText.includes(name), 'the checks show ' + name + ': ' + checksText);
   }

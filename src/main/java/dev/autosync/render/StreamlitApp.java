@@ -26,7 +26,7 @@ import java.util.Map;
 /**
  * The "Auto-Sync Status" Streamlit app that {@code render} writes under {@code streamlit/}: a
  * standalone {@code streamlit_app.py} whose navigation holds the page, the page itself
- * ({@code pages/autosync_status.py}, which a district can drop into its own app), the
+ * ({@code pages/Auto-Sync_Status.py}, which a district can drop into its own app), the
  * {@code environment.yml} the page needs, and the sample events for its test upload. The page gets
  * every name from the rendered pipeline: the template's one placeholder {@value #PLACEHOLDER} becomes
  * the pipeline's names, fields and queries as a Python string literal of JSON. Templates come from
@@ -39,7 +39,8 @@ public final class StreamlitApp {
     public static final String FOLDER = "streamlit";
     public static final String LOCAL_FOLDER = "streamlit-local";
     public static final String MAIN_FILE = "streamlit_app.py";
-    public static final String PAGE_FILE = "pages/autosync_status.py";
+    /** The page's file: Streamlit names a pages/ entry in the navigation after it ("Auto-Sync Status"). */
+    public static final String PAGE_FILE = "pages/Auto-Sync_Status.py";
     /** The Streamlit object deploy creates, in the pipeline's schema. */
     public static final String APP_NAME = "AUTOSYNC_STATUS_APP";
     /** The internal stage deploy PUTs the app's files to, in the pipeline's schema. */
@@ -93,10 +94,25 @@ public final class StreamlitApp {
         return out;
     }
 
-    /** Writes the files under {@code outputDirectory}, each only when its bytes change; returns how many were written. */
+    /**
+     * Writes the files under {@code outputDirectory}, each only when its bytes change, and removes files under
+     * {@code streamlit/} it no longer produces (deploy uploads that whole folder); returns how many changed.
+     */
     public int write(RenderedBundle b, PipelineSpec spec, Path outputDirectory) throws TemplateException, IOException {
+        Map<String, byte[]> files = files(b, spec);
         int written = 0;
-        for (Map.Entry<String, byte[]> f : files(b, spec).entrySet()) {
+        Path app = outputDirectory.resolve(FOLDER);
+        if (Files.isDirectory(app)) {
+            try (java.util.stream.Stream<Path> existing = Files.walk(app)) {
+                for (Path p : existing.filter(Files::isRegularFile).toList()) {
+                    if (!files.containsKey(outputDirectory.relativize(p).toString().replace('\\', '/'))) {
+                        Files.delete(p);
+                        written++;
+                    }
+                }
+            }
+        }
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
             Path p = outputDirectory.resolve(f.getKey());
             if (Files.isRegularFile(p) && Arrays.equals(Files.readAllBytes(p), f.getValue())) {
                 continue;

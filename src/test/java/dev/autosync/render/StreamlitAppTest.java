@@ -40,11 +40,11 @@ class StreamlitAppTest {
         RenderedBundle b = bundle();
         StreamlitApp app = new StreamlitApp(null);
         assertEquals(9, app.write(b, SPEC, out));
-        for (String f : new String[] {"streamlit/streamlit_app.py", "streamlit/pages/autosync_status.py", "streamlit/environment.yml",
+        for (String f : new String[] {"streamlit/streamlit_app.py", "streamlit/pages/Auto-Sync_Status.py", "streamlit/environment.yml",
             "streamlit/samples/malformed_sample.json", "streamlit-local/local_session.py", "streamlit-local/run_local.sh"}) {
             assertTrue(Files.isRegularFile(out.resolve(f)), f);
         }
-        String page = Files.readString(out.resolve("streamlit/pages/autosync_status.py"), StandardCharsets.UTF_8);
+        String page = Files.readString(out.resolve("streamlit/pages/Auto-Sync_Status.py"), StandardCharsets.UTF_8);
         assertFalse(page.contains(StreamlitApp.PLACEHOLDER));
         JsonNode p = pipelineOf(page);
         assertEquals(b.e2eStage(), p.get("e2eStage").asText());
@@ -59,6 +59,10 @@ class StreamlitAppTest {
         assertEquals(5, p.get("checks").size());
         // unchanged: nothing written
         assertEquals(0, app.write(b, SPEC, out));
+        // a file render no longer writes leaves the app folder (deploy uploads all of it)
+        Files.writeString(out.resolve("streamlit/pages/old_page.py"), "print(1)\n");
+        assertEquals(1, app.write(b, SPEC, out));
+        assertFalse(Files.exists(out.resolve("streamlit/pages/old_page.py")));
     }
 
     @Test
@@ -73,7 +77,7 @@ class StreamlitAppTest {
         Files.createDirectories(templates.resolve("streamlit"));
         Files.writeString(templates.resolve("streamlit/autosync_status.py"), "import json\nPIPELINE = json.loads({{pipeline}})\nprint('ours')\n");
         Map<String, byte[]> files = new StreamlitApp(templates).files(bundle(), SPEC);
-        String page = new String(files.get("streamlit/pages/autosync_status.py"), StandardCharsets.UTF_8);
+        String page = new String(files.get("streamlit/pages/Auto-Sync_Status.py"), StandardCharsets.UTF_8);
         assertTrue(page.endsWith("print('ours')\n") && page.contains("AUTOSYNC_E2E_STAGE"), page);
 
         Files.writeString(templates.resolve("streamlit/autosync_status.py"), "print('no names')\n");
