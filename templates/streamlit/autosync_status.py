@@ -58,6 +58,8 @@ class Warehouse:
         return next(iter(rows[0].values())) if rows else None
 
     def put(self, content, stage_folder, name):
+        # Snowpark's FileOperation.put_stream; UNVERIFIED that a Streamlit in Snowflake app's session may PUT to an
+        # internal stage (the docs found do not say); the local adapter implements the same call.
         self.session.file.put_stream(io.BytesIO(content), f"{stage_folder}/{name}", auto_compress=False, overwrite=True)
 
 
