@@ -53,6 +53,8 @@ public final class PropertyNames {
 
     // deploy
     public static final String DEPLOY_SKIP = "autosync.deploy.skip";
+    public static final String STREAMLIT = "autosync.streamlit";
+    public static final String STREAMLIT_WAREHOUSE = "autosync.streamlitWarehouse";
     public static final String DRY_RUN = "autosync.dryRun";
     public static final String ALLOW_DESTRUCTIVE = "autosync.allowDestructiveChanges";
     public static final String DRAIN_TIMEOUT = "autosync.deploy.drainTimeout";

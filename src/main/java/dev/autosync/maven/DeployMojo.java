@@ -4,6 +4,7 @@ import dev.autosync.config.PropertyNames;
 import dev.autosync.render.Manifest;
 import dev.autosync.render.RenderedBundle;
 import dev.autosync.warehouse.CloudWiring;
+import dev.autosync.streamlit.StreamlitPublisher;
 import dev.autosync.warehouse.DeployAction;
 import dev.autosync.warehouse.DeployOptions;
 import dev.autosync.warehouse.DeployPlan;
@@ -59,6 +60,14 @@ public class DeployMojo extends AbstractWarehouseMojo {
     /** Testing aid: stop after this many applied objects, as a crash would, to prove that a re-run converges. */
     @Parameter(property = PropertyNames.INTERRUPT_AFTER, defaultValue = "0")
     private int interruptAfter;
+
+    /** Also publishes the Auto-Sync Status Streamlit app that render wrote (PUT to a stage, CREATE STREAMLIT). */
+    @Parameter(property = PropertyNames.STREAMLIT, defaultValue = "false")
+    private boolean streamlit;
+
+    /** The query warehouse of the Streamlit app (required with {@code streamlit}). */
+    @Parameter(property = PropertyNames.STREAMLIT_WAREHOUSE)
+    private String streamlitWarehouse;
 
     @Parameter(defaultValue = "${plugin.version}", readonly = true)
     private String pluginVersion;
@@ -128,12 +137,30 @@ public class DeployMojo extends AbstractWarehouseMojo {
                         + " grants; " + display(out.resolve("reader-grants.sql").toFile()) + ")");
             }
             publish(bundle, w, result);
+            if (streamlit) {
+                publishApp(bundle, w);
+            }
             List<String> problems = HealthGate.problems(bundle, w);
             if (!problems.isEmpty()) {
                 throw new UserFacingException("The pipeline is deployed but not healthy:\n  - " + String.join("\n  - ", problems));
             }
             getLog().info("Health check passed: every pipe RUNNING, every task started, no stream stale.");
         }
+    }
+
+    private void publishApp(RenderedBundle b, Warehouse w) throws Exception {
+        if (streamlitWarehouse == null || streamlitWarehouse.isBlank()) {
+            throw new UserFacingException(PropertyNames.STREAMLIT + " is true but no query warehouse is set: add <streamlitWarehouse>"
+                    + " to the plugin's configuration or -D" + PropertyNames.STREAMLIT_WAREHOUSE + "=NAME (the app runs on it).");
+        }
+        String warehouse;
+        try {
+            warehouse = new dev.autosync.render.Identifier(streamlitWarehouse.trim()).sql();
+        } catch (IllegalArgumentException e) {
+            throw new UserFacingException(PropertyNames.STREAMLIT_WAREHOUSE + ": " + e.getMessage());
+        }
+        StreamlitPublisher.Outcome app = new StreamlitPublisher(b, w, getLog()::info).publish(outputDirectory.toPath(), warehouse);
+        getLog().info((app.changed() ? "Streamlit app " : "Streamlit app unchanged: ") + app.app() + "; " + app.howToOpen());
     }
 
     private void publish(RenderedBundle b, Warehouse w, DeployResult r) {

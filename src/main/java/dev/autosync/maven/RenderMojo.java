@@ -8,6 +8,7 @@ import dev.autosync.render.RenderConfig;
 import dev.autosync.render.RenderSettings;
 import dev.autosync.render.RenderedBundle;
 import dev.autosync.render.Renderer;
+import dev.autosync.render.StreamlitApp;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -17,7 +18,7 @@ import java.util.List;
 
 /**
  * Renders the pipeline's SQL for the chosen cloud: numbered statement files, {@code deploy.sql},
- * {@code diagnostics.sql}, {@code cloud-setup.sql} and {@code manifest.json}. Output is
+ * {@code diagnostics.sql}, {@code cloud-setup.sql}, {@code manifest.json} and the Streamlit status app. Output is
  * deterministic, and files are rewritten only when their content changes.
  */
 @Mojo(name = RenderMojo.GOAL_NAME, defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
@@ -130,10 +131,14 @@ public class RenderMojo extends AbstractAutosyncMojo {
         }
         RenderedBundle bundle = new Renderer(templates == null ? null : templates.toPath()).render(config, spec);
         BundleWriter.Result result = new BundleWriter().write(bundle, outputDirectory.toPath());
+        int app = new StreamlitApp(templates == null ? null : templates.toPath()).write(bundle, spec, outputDirectory.toPath());
         bundle.statements().stream().filter(s -> s.userTemplate()).map(s -> s.template()).distinct()
                 .forEach(t -> getLog().info("Using your template " + t));
         String what = bundle.statements().size() + " statements for " + spec.entities().size() + " entities, provider "
                 + config.provider().id() + ", " + config.database().name() + "." + config.schema().name();
+        if (app > 0) {
+            getLog().info("Wrote the Streamlit app (" + app + " files changed) into " + display(outputDirectory) + "/" + StreamlitApp.FOLDER);
+        }
         if (result.changedAnything()) {
             getLog().info("Rendered " + what + " into " + display(outputDirectory) + " (" + result.written().size()
                     + " files written, " + result.unchanged() + " unchanged" + (result.removed().isEmpty() ? ""

@@ -1,6 +1,7 @@
 package dev.autosync.status;
 
 import dev.autosync.render.EntityObjects;
+import dev.autosync.render.MonitoringQueries;
 import dev.autosync.render.QualifiedName;
 import dev.autosync.render.RenderedBundle;
 import dev.autosync.sql.SqlLiterals;
@@ -37,15 +38,12 @@ public final class StatusCollector {
     }
 
     public StatusReport collect() throws WarehouseException {
-        String scope = b.database() + "." + b.schema();
         Map<String, String> channels = new TreeMap<>();
-        for (Map<String, String> r : w.query("SHOW PIPES IN SCHEMA " + scope)) {
+        for (Map<String, String> r : w.query(MonitoringQueries.pipes(b))) {
             channels.put(r.get("NAME"), blankToNull(r.get("NOTIFICATION_CHANNEL")));
         }
         List<StatusReport.Pipe> pipes = new ArrayList<>();
-        for (Map<String, String> r : w.query("SELECT PIPE_NAME, ENTITY, PURPOSE, EXECUTION_STATE, PENDING_FILE_COUNT, "
-                + "OLDEST_PENDING_FILE, LAST_INGESTED_FILE, LAST_INGESTED_AT, STATUS_JSON FROM " + b.pipeStatusView()
-                + " ORDER BY ENTITY, PURPOSE DESC")) {
+        for (Map<String, String> r : w.query(MonitoringQueries.pipeStatus(b))) {
             // error and fault from the status itself: the view's ERROR column falls back to the fault
             PipeStatus status = PipeStatus.parse(r.get("STATUS_JSON"));
             String name = r.get("PIPE_NAME");
@@ -54,19 +52,18 @@ public final class StatusCollector {
                     r.get("LAST_INGESTED_AT"), status.error(), status.fault(), channels.get(shortName(name))));
         }
         List<StatusReport.Metrics> metrics = new ArrayList<>();
-        for (Map<String, String> r : w.query("SELECT * FROM " + b.ingestionMetricsView() + " ORDER BY ENTITY, PURPOSE DESC")) {
+        for (Map<String, String> r : w.query(MonitoringQueries.ingestionMetrics(b))) {
             metrics.add(new StatusReport.Metrics(r.get("PIPE_NAME"), r.get("ENTITY"), r.get("PURPOSE"), num(r.get("FILES_LOADED_24H")),
                     num(r.get("ROWS_LOADED_24H")), num(r.get("FILES_FAILED_24H")), num(r.get("FILES_LOADED_7D")),
                     num(r.get("ROWS_LOADED_7D")), num(r.get("FILES_FAILED_7D")), r.get("LAST_LOAD_TIME")));
         }
         List<StatusReport.LoadError> errors = new ArrayList<>();
-        for (Map<String, String> r : w.query("SELECT FAILED_AT, PIPE_NAME, FILE_NAME, FIRST_ERROR, FIRST_ERROR_LINE FROM "
-                + b.errorLogView() + " ORDER BY FAILED_AT DESC LIMIT " + RECENT_ERRORS)) {
+        for (Map<String, String> r : w.query(MonitoringQueries.errorLog(b, RECENT_ERRORS))) {
             errors.add(new StatusReport.LoadError(r.get("FAILED_AT"), r.get("PIPE_NAME"), r.get("FILE_NAME"), r.get("FIRST_ERROR"),
                     r.get("FIRST_ERROR_LINE")));
         }
         List<StatusReport.Stream> streams = new ArrayList<>();
-        for (Map<String, String> r : w.query("SHOW STREAMS IN SCHEMA " + scope)) {
+        for (Map<String, String> r : w.query(MonitoringQueries.streams(b))) {
             QualifiedName name = entityObject(EntityObjects::stream, r.get("NAME"));
             if (name != null) {
                 boolean hasData = "true".equalsIgnoreCase(w.scalar("SELECT SYSTEM$STREAM_HAS_DATA(" + SqlLiterals.quote(name.sql()) + ")"));
@@ -74,7 +71,7 @@ public final class StatusCollector {
             }
         }
         List<StatusReport.Task> tasks = new ArrayList<>();
-        for (Map<String, String> r : w.query("SHOW TASKS IN SCHEMA " + scope)) {
+        for (Map<String, String> r : w.query(MonitoringQueries.tasks(b))) {
             QualifiedName name = entityObject(EntityObjects::task, r.get("NAME"));
             if (name == null) {
                 continue;
@@ -87,8 +84,7 @@ public final class StatusCollector {
         List<StatusReport.Rejects> rejects = new ArrayList<>();
         List<StatusReport.Hour> hourly = new ArrayList<>();
         for (EntityObjects e : b.entities()) {
-            Map<String, String> r = w.query("SELECT COUNT(*) AS TOTAL, SUM(IFF(REJECTED_AT >= DATEADD(HOUR, -24, CURRENT_TIMESTAMP()), 1, 0)) "
-                    + "AS LAST_24H FROM " + e.rejectsTable()).get(0);
+            Map<String, String> r = w.query(MonitoringQueries.rejectCounts(e)).get(0);
             rejects.add(new StatusReport.Rejects(e.name(), e.rejectsTable().sql(), num(r.get("TOTAL")), num(r.get("LAST_24H"))));
             hourly.addAll(hourly(e));
         }

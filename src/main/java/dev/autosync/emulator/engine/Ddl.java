@@ -23,9 +23,11 @@ final class Ddl {
     private final StreamDdl streams;
     private final TaskDdl tasks;
     private final Privileges privileges;
+    private final StreamlitDdl streamlits;
 
     Ddl(Catalog catalog, Transactions transactions, ContainerDdl containers, TableDdl tables, ViewDdl views, StageDdl stages,
-        PipeDdl pipes, StreamDdl streams, TaskDdl tasks, Privileges privileges) {
+        PipeDdl pipes, StreamDdl streams, TaskDdl tasks, Privileges privileges, StreamlitDdl streamlits) {
+        this.streamlits = streamlits;
         this.catalog = catalog;
         this.transactions = transactions;
         this.containers = containers;
@@ -53,6 +55,7 @@ final class Ddl {
             case "PIPE" -> pipes.create(st, h);
             case "STREAM" -> streams.create(st, h);
             case "TASK" -> tasks.create(st, h);
+            case "STREAMLIT" -> streamlits.create(st, h);
             default -> throw SnowflakeError.unsupported("CREATE " + h.kind());
         };
     }
@@ -109,6 +112,7 @@ final class Ddl {
             case "TABLE" -> tables.alter(st);
             case "PIPE" -> pipes.alter(st);
             case "TASK" -> tasks.alter(st);
+            case "STREAMLIT" -> streamlits.alter(st);
             case "STREAM" -> comment(st.session(), CommentChange.alter(st, catalog, CatalogKind.STREAM));
             case "VIEW" -> comment(st.session(), CommentChange.alter(st, catalog, CatalogKind.VIEW));
             case "DATABASE", "SCHEMA", "WAREHOUSE" -> containers.alter(st, kind);

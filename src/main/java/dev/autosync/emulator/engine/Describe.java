@@ -23,8 +23,10 @@ import java.util.UUID;
 final class Describe {
     private final Catalog catalog;
     private final ObjectRows objectRows;
+    private final StreamlitDdl streamlits;
 
-    Describe(Catalog catalog, ObjectRows objectRows) {
+    Describe(Catalog catalog, ObjectRows objectRows, StreamlitDdl streamlits) {
+        this.streamlits = streamlits;
         this.catalog = catalog;
         this.objectRows = objectRows;
     }
@@ -44,6 +46,7 @@ final class Describe {
                     objectRows.streams(st.session(), List.of(catalog.require(CatalogKind.STREAM, st.name("DESCRIBE")))));
             case "TASK" -> new Result(StatementKind.DESCRIBE, ObjectRows.taskColumns(),
                     ObjectRows.tasks(List.of(catalog.require(CatalogKind.TASK, st.name("DESCRIBE")))));
+            case "STREAMLIT" -> streamlits.describe(st);
             default -> throw SnowflakeError.unsupported("DESCRIBE " + kind.replace('_', ' '));
         };
     }

@@ -27,6 +27,7 @@ record DropStatement(CatalogKind kind, boolean ifExists, List<String> parts) {
             case "STREAM" -> CatalogKind.STREAM;
             case "TASK" -> CatalogKind.TASK;
             case "WAREHOUSE" -> CatalogKind.WAREHOUSE;
+            case "STREAMLIT" -> CatalogKind.STREAMLIT;
             default -> throw SnowflakeError.unsupported("DROP " + kindWord);
         };
         boolean ifExists = c.acceptAll("IF", "EXISTS");

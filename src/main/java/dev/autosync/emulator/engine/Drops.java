@@ -33,6 +33,13 @@ final class Drops {
         if (o.kind() == CatalogKind.STAGE) {
             stages.deleteStageFiles(o);
         }
+        if (o.kind() == CatalogKind.STREAMLIT) {
+            try {
+                StreamlitDdl.delete(stages.streamlitFolder(o.ref()));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     private void dropInside(Session s, CatalogObject o, boolean replacing) throws SQLException {

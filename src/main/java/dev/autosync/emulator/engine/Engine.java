@@ -73,15 +73,16 @@ public final class Engine implements AutoCloseable {
         Drops drops = new Drops(catalog, transactions, stages, streams, pipeQueue, taskRequests);
         ExistingObjects existing = new ExistingObjects(catalog, drops);
         TaskDdl taskDdl = new TaskDdl(catalog, transactions, existing, taskRequests, wakeup::wake, privileges);
+        StreamlitDdl streamlits = new StreamlitDdl(catalog, stages, transactions, existing);
         Ddl ddl = new Ddl(catalog, transactions, new ContainerDdl(catalog, transactions, existing),
                 new TableDdl(catalog, transactions, streams, existing), new ViewDdl(catalog, transactions, existing),
                 new StageDdl(catalog, stages, transactions, existing),
                 new PipeDdl(catalog, transactions, existing, copyPlanner, copyHistory, pipeQueue, wakeup::wake),
-                new StreamDdl(catalog, streams, transactions, existing), taskDdl, privileges);
+                new StreamDdl(catalog, streams, transactions, existing), taskDdl, privileges, streamlits);
         ObjectRows objectRows = new ObjectRows(catalog, streams);
         Dispatcher dispatcher = new Dispatcher(translation, new Queries(catalog, streams, copyHistory, transactions), ddl,
                 new DropCommand(catalog, transactions, drops), new UseCommand(catalog), new Show(catalog, objectRows),
-                new Describe(catalog, objectRows), new StageCommands(stages),
+                new Describe(catalog, objectRows, streamlits), new StageCommands(stages),
                 new CopyCommand(copyPlanner, fileLoader, copyHistory, transactions, log), new Scripting(transactions), taskDdl,
                 privileges);
         this.statements = new LockedStatements(lock, dispatcher);

@@ -77,6 +77,7 @@ final class Show {
                     objectRows.streams(session, select(CatalogKind.STREAM, filter, scope)));
             case "TASKS" -> result(ObjectRows.taskColumns(), ObjectRows.tasks(select(CatalogKind.TASK, filter, scope)));
             case "WAREHOUSES" -> warehouses(filter);
+            case "STREAMLITS" -> result(StreamlitDdl.showColumns(), StreamlitDdl.showRows(select(CatalogKind.STREAMLIT, filter, scope)));
             default -> throw SnowflakeError.unsupported("SHOW " + kind.replace('_', ' '));
         };
     }

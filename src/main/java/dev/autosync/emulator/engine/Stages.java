@@ -127,6 +127,12 @@ public final class Stages {
                 .resolve(Names.folder(ref.name()));
     }
 
+    /** The folder a Streamlit object keeps its own copy of its files in. */
+    Path streamlitFolder(ObjectRef ref) {
+        return dataDir.resolve("streamlits").resolve(Names.folder(ref.db())).resolve(Names.folder(ref.schema()))
+                .resolve(Names.folder(ref.name()));
+    }
+
     /** The folder standing for an external URL; refuses URLs that are not storage URLs or that climb out. */
     Path urlFolder(String url) {
         java.util.regex.Matcher m = URL.matcher(url);
