@@ -23,13 +23,20 @@ class ArchitectureRulesTest {
     @ArchTest
     static final ArchRule theEmulatorStandsAlone = noClasses().that().resideInAPackage("dev.autosync.emulator..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.autosync.render..", "dev.autosync.warehouse..",
-                    "dev.autosync.e2e..", "dev.autosync.status..", "dev.autosync.maven..")
+                    "dev.autosync.e2e..", "dev.autosync.status..", "dev.autosync.maven..",
+                    "dev.autosync.backfill..")
             .because("the emulator is a Snowflake look-alike that knows nothing of the plugin using it");
 
     @ArchTest
     static final ArchRule renderNeverNeedsAWarehouse = noClasses().that().resideInAPackage("dev.autosync.render..")
             .should().dependOnClassesThat().resideInAPackage("dev.autosync.warehouse..")
             .because("render runs without a connection: settings -> model -> templates -> bundle");
+
+    @ArchTest
+    static final ArchRule dayTwoOperationsAreUsedOnlyByTheGoals = noClasses().that()
+            .resideOutsideOfPackages("dev.autosync.backfill..", "dev.autosync.maven..")
+            .should().dependOnClassesThat().resideInAPackage("dev.autosync.backfill..")
+            .because("backfill and replay sit on top of render and warehouse, beside e2e and status");
 
     @ArchTest
     static final ArchRule noCyclesBetweenTopLevelPackages = slices().matching("dev.autosync.(*)..")
