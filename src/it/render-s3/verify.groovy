@@ -23,4 +23,4 @@ assert manifest.provider == 's3'
 assert manifest.statements.size() == 31
 assert manifest.statements.every { it.checksum.startsWith('sha256:') }
 def log = new File(basedir, 'build.log').text
-assert log.contains('Rendered 30 statements for 3 entities, provider s3, SCHOOL_DATA.AUTOSYNC')
+assert log.contains('Rendered 31 statements for 3 entities, provider s3, SCHOOL_DATA.AUTOSYNC')

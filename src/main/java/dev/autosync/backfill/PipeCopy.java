@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * removed from the bulk COPY and applied by the caller instead, since FILES and PATTERN together load
  * only FILES ("not recommended", same page).
  */
-public record PipeCopy(String head, String tail, String stageReference, Pattern pattern) {
+public record PipeCopy(String beforeStage, String stageReference, String afterStage, String tail, Pattern pattern) {
     /** Snowflake's limit on the names in FILES (copy-into-table.md). */
     public static final int MAX_FILES = 1000;
 
@@ -89,9 +89,16 @@ public record PipeCopy(String head, String tail, String stageReference, Pattern 
             throw new BackfillException("The COPY of pipe " + pipe + " does not read from a stage (@stage/path); backfill "
                     + "loads the pipe's own stage.");
         }
-        StringBuilder head = new StringBuilder();
+        StringBuilder before = new StringBuilder();
+        StringBuilder after = new StringBuilder();
+        boolean seen = false;
         for (int i = copy; i < afterFrom; i++) {
-            head.append(tokens.get(i).text());
+            Token t = tokens.get(i);
+            if (!seen && t.is(TokenType.STAGE_REFERENCE)) {
+                seen = true;
+                continue;
+            }
+            (seen ? after : before).append(t.text());
         }
         StringBuilder tail = new StringBuilder();
         Pattern pattern = null;
@@ -113,7 +120,7 @@ public record PipeCopy(String head, String tail, String stageReference, Pattern 
             // a pipe skips a bad file by default; a bulk COPY would abort (copy-into-table.md, ON_ERROR defaults)
             options += "\nON_ERROR = SKIP_FILE";
         }
-        return new PipeCopy(head.toString(), options, stage, pattern);
+        return new PipeCopy(before.toString(), stage, after.toString(), options, pattern);
     }
 
     private static int nextSignificant(List<Token> tokens, int from) {
@@ -122,6 +129,16 @@ public record PipeCopy(String head, String tail, String stageReference, Pattern 
             i++;
         }
         return i;
+    }
+
+    /** The COPY up to and including its FROM clause. */
+    public String head() {
+        return beforeStage + "@" + stageReference + afterStage;
+    }
+
+    /** The same COPY reading another stage location ({@code db.schema.stage/path/}): the mapping is untouched. */
+    public PipeCopy withStage(String reference) {
+        return new PipeCopy(beforeStage, reference, afterStage, tail, pattern);
     }
 
     /** The stage's name, without the path. */
@@ -146,7 +163,7 @@ public record PipeCopy(String head, String tail, String stageReference, Pattern 
         if (files.isEmpty() || files.size() > MAX_FILES) {
             throw new IllegalArgumentException("FILES takes 1 to " + MAX_FILES + " names, not " + files.size());
         }
-        StringBuilder sb = new StringBuilder(head).append("\nFILES = (");
+        StringBuilder sb = new StringBuilder(head()).append("\nFILES = (");
         for (int i = 0; i < files.size(); i++) {
             sb.append(i == 0 ? "" : ", ").append(SqlLiterals.quote(files.get(i)));
         }
