@@ -82,9 +82,10 @@ public final class Backfill {
     private List<EntityObjects> selected() throws BackfillException {
         Set<String> wanted = new HashSet<>();
         settings.entities().forEach(n -> wanted.add(n.strip().toUpperCase(Locale.ROOT)));
+        boolean all = wanted.isEmpty();
         List<EntityObjects> out = new ArrayList<>();
         for (EntityObjects e : bundle.entities()) {
-            if (wanted.isEmpty() || wanted.remove(e.name().toUpperCase(Locale.ROOT))) {
+            if (all || wanted.remove(e.name().toUpperCase(Locale.ROOT))) {
                 out.add(e);
             }
         }

@@ -87,6 +87,7 @@ class BackfillTest {
         p.load(Map.of("live.json", events(10, 2))); // loaded by the pipe
         List<String> log = new ArrayList<>();
         List<EntityBackfill> r = new Backfill(p.bundle, p.w, settings(log, false, 1000, 0)).run();
+        assertEquals(List.of("ATTENDANCE"), r.stream().map(EntityBackfill::entity).toList(), "only the entities asked for");
         EntityBackfill b = r.get(0);
         assertEquals(3, b.toLoad().size(), String.join("\n", log));
         assertEquals(2, b.filesLoaded());
