@@ -69,6 +69,48 @@ public final class InvokerPipeline {
         });
     }
 
+    /**
+     * The default pipeline with a mapping bug (attendance's STUDENT_ID read from {@code studentId}) deployed
+     * on the project's emulator: a file of two good events and one with a bad date went through the pipe
+     * and the task 10 days ago, so all three sit in ATTENDANCE_REJECTS as "missing studentId".
+     */
+    public static void deployAttendanceMappingBug(Path basedir) throws Exception {
+        String school = new String(PipelineSpecReader.class.getClassLoader().getResourceAsStream(PipelineSpecReader.DEFAULT_RESOURCE)
+                .readAllBytes(), StandardCharsets.UTF_8);
+        RenderedBundle bundle = new Renderer(null).render(new RenderSettings().validate(), new PipelineSpecReader().read(
+                school.replaceFirst("\"path\": \"student_id\"", "\"path\": \"studentId\""), "buggy.json"));
+        Path out = basedir.resolve("target/autosync");
+        Files.createDirectories(out);
+        withWarehouse(basedir, w -> {
+            Deployer d = new Deployer(bundle, w, DeployOptions.defaults(m -> { }));
+            d.apply(d.plan());
+            String events = attendance(1, 2) + "{\"event_id\":\"E9\",\"event_type\":\"ABSENT\",\"student_id\":\"S9\","
+                    + "\"attendance_date\":\"2026-13-45\",\"event_timestamp\":\"2026-09-01T08:20:00Z\"}\n";
+            put(w, bundle, "attendance", Files.createTempDirectory("bug"), "day1.json", events);
+            var a = bundle.entity("ATTENDANCE");
+            w.execute("ALTER PIPE " + a.pipe() + " REFRESH");
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (!"3".equals(w.scalar("SELECT COUNT(*) FROM " + a.landingTable()))) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new IllegalStateException("the pipe did not load day1.json");
+                }
+                Thread.sleep(50);
+            }
+            w.execute("EXECUTE TASK " + a.task());
+            while (!"3".equals(w.scalar("SELECT COUNT(*) FROM " + a.rejectsTable()))) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new IllegalStateException("the task did not reject the three events");
+                }
+                Thread.sleep(50);
+            }
+            try (Stream<Path> s = Files.walk(out.resolve("local/stages"))) {
+                Path staged = s.filter(p -> p.getFileName().toString().equals("day1.json")).findFirst().orElseThrow();
+                Files.setLastModifiedTime(staged, FileTime.from(Instant.now().minus(Duration.ofDays(10))));
+            }
+            return null;
+        });
+    }
+
     private static void put(Warehouse w, RenderedBundle b, String folder, Path tmp, String name, String content) throws Exception {
         Path local = Files.writeString(tmp.resolve(name), content, StandardCharsets.UTF_8);
         w.execute("PUT 'file://" + local.toAbsolutePath() + "' @" + b.stage() + "/" + folder + "/ AUTO_COMPRESS = FALSE");
