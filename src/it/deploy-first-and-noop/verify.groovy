@@ -2,8 +2,8 @@
 import groovy.json.JsonSlurper
 def log = new File(basedir, 'build.log').text
 assert log.contains('No Snowflake connection is configured: using the local emulator in target/autosync/local')
-assert log =~ /Deployed to the local emulator .*: 29 created, 0 replaced, 0 altered, 0 unchanged/
-assert log =~ /Deployed to the local emulator .*: 0 created, 0 replaced, 0 altered, 29 unchanged; 0 statement\(s\)/
+assert log =~ /Deployed to the local emulator .*: 30 created, 0 replaced, 0 altered, 0 unchanged/
+assert log =~ /Deployed to the local emulator .*: 0 created, 0 replaced, 0 altered, 30 unchanged; 0 statement\(s\)/
 assert log.contains('Health check passed')
 def lines = new File(basedir, 'target/autosync/local/query-log.jsonl').readLines().collect { new JsonSlurper().parseText(it) }
 def starts = lines.findIndexValues { it.event == 'emulator started' }
@@ -15,5 +15,5 @@ assert first.count(ddl) >= 29
 assert second.count(ddl) == 0 : 'the no-op deploy sent DDL: ' + second.findAll(ddl)*.text
 assert second.every { it.status == 'SUCCESS' }
 def plan = new JsonSlurper().parse(new File(basedir, 'target/autosync/plan.json'))
-assert plan.counts.unchanged == 29
+assert plan.counts.unchanged == 30
 assert plan.steps.every { it.action == 'UNCHANGED' }

@@ -4,7 +4,7 @@ def sql = new File(out, 'sql').listFiles().collect { it.name }.sort()
 assert sql.first() == '01_database_SCHOOL_DATA.sql'
 assert sql.contains('04_storage_integration_AUTOSYNC_STORAGE_INTEGRATION.sql')
 assert !sql.any { it.contains('notification_integration') }
-assert sql.size() == 30
+assert sql.size() == 31
 def integration = new File(out, 'sql/04_storage_integration_AUTOSYNC_STORAGE_INTEGRATION.sql').text
 assert integration.contains("STORAGE_PROVIDER = 'S3'")
 assert integration.contains("STORAGE_AWS_ROLE_ARN = 'arn:aws:iam::123456789012:role/autosync-loader'")
@@ -20,7 +20,7 @@ assert new File(out, 'diagnostics.sql').text.contains("SYSTEM\$PIPE_STATUS('SCHO
 assert new File(out, 'cloud-setup.sql').text.contains('-- Amazon S3 (selected)')
 def manifest = new groovy.json.JsonSlurper().parse(new File(out, 'manifest.json'))
 assert manifest.provider == 's3'
-assert manifest.statements.size() == 30
+assert manifest.statements.size() == 31
 assert manifest.statements.every { it.checksum.startsWith('sha256:') }
 def log = new File(basedir, 'build.log').text
-assert log.contains('Rendered 30 statements for 3 entities, provider s3, SCHOOL_DATA.AUTOSYNC')
+assert log.contains('Rendered 31 statements for 3 entities, provider s3, SCHOOL_DATA.AUTOSYNC')

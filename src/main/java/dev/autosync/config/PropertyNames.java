@@ -72,4 +72,18 @@ public final class PropertyNames {
     public static final String FORMAT = "autosync.format";
     public static final String OUTPUT_FILE = "autosync.outputFile";
     public static final String FAIL_ON_UNHEALTHY = "autosync.status.failOnUnhealthy";
+
+    // backfill and replay-rejects (issue 18)
+    public static final String BACKFILL_SKIP = "autosync.backfill.skip";
+    public static final String BACKFILL_SINCE = "autosync.backfill.since";
+    public static final String BACKFILL_UNTIL = "autosync.backfill.until";
+    public static final String BACKFILL_ENTITIES = "autosync.backfill.entities";
+    public static final String BACKFILL_DRY_RUN = "autosync.backfill.dryRun";
+    public static final String BACKFILL_BATCH_SIZE = "autosync.backfill.batchSize";
+    public static final String BACKFILL_TIMEOUT = "autosync.backfill.timeout";
+    public static final String BACKFILL_INTERRUPT_AFTER = "autosync.backfill.interruptAfter";
+    public static final String REPLAY_SKIP = "autosync.replay-rejects.skip";
+    public static final String REPLAY_ENTITY = "autosync.replay.entity";
+    public static final String REPLAY_REASON = "autosync.replay.reason";
+    public static final String REPLAY_SINCE = "autosync.replay.since";
 }

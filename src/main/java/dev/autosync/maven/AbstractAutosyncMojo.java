@@ -55,7 +55,8 @@ public abstract class AbstractAutosyncMojo extends AbstractMojo {
             throw e;
         } catch (InvalidSettingsException | InvalidPipelineSpecException | TemplateException | ManifestException
                  | dev.autosync.warehouse.InvalidConnectionException | dev.autosync.warehouse.DeployException
-                 | dev.autosync.warehouse.WarehouseException | dev.autosync.e2e.E2eException e) {
+                 | dev.autosync.warehouse.WarehouseException | dev.autosync.e2e.E2eException
+                 | dev.autosync.backfill.BackfillException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (UserFacingException e) {
             throw new MojoFailureException(e.getMessage(), e);

@@ -5,10 +5,11 @@ import java.util.Optional;
 
 /**
  * One event feed: its fields, the key of its normalised table, which field orders events (newest
- * wins, ties broken by the event id) and its derived columns.
+ * wins, ties broken by the event id), its derived columns and its optional freshness limit (null: none).
  */
 public record EntitySpec(String name, String folder, String description, List<FieldSpec> fields,
-                         List<String> keys, String eventId, String orderBy, List<DerivedColumn> derived) {
+                         List<String> keys, String eventId, String orderBy, List<DerivedColumn> derived,
+                         Freshness freshness) {
 
     public EntitySpec {
         fields = List.copyOf(fields);

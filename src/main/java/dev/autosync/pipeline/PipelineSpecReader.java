@@ -125,7 +125,8 @@ public final class PipelineSpecReader {
             p.add(at, "must be an object");
             return null;
         }
-        p.unknownKeys(node, at, Set.of("name", "folder", "description", "fields", "keys", "eventId", "orderBy", "derived"));
+        p.unknownKeys(node, at, Set.of("name", "folder", "description", "fields", "keys", "eventId", "orderBy", "derived",
+                "freshness"));
         String name = p.identifier(node, "name", at, true);
         if (name != null && new ObjectNames(name).longestLength() > Identifiers.MAX_LENGTH) {
             p.add(at + ".name", "is too long: the object names derived from it (such as "
@@ -226,7 +227,8 @@ public final class PipelineSpecReader {
         if (name == null) {
             return null;
         }
-        return new EntitySpec(name, folder, description, fields, keys, eventId, orderBy, derived);
+        Freshness freshness = FreshnessReader.read(node.get("freshness"), at + ".freshness", p);
+        return new EntitySpec(name, folder, description, fields, keys, eventId, orderBy, derived, freshness);
     }
 
     private String upperOrDefault(JsonNode node, String key, String dflt, String at, SpecProblems p) {

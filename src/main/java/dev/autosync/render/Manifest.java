@@ -60,6 +60,7 @@ public final class Manifest {
         views.put("pipeStatus", b.pipeStatusView());
         views.put("ingestionMetrics", b.ingestionMetricsView());
         views.put("errorLog", b.errorLogView());
+        views.put("freshness", b.freshnessView());
         ArrayNode entities = root.putArray("entities");
         for (EntityObjects e : b.entities()) {
             ObjectNode n = entities.addObject();
@@ -157,7 +158,7 @@ public final class Manifest {
                 root.path("schema").asText(), text(root, "pipeline"), statements, post, null, null, entities,
                 text(root, "stage"), text(root, "e2eStage"), text(root, "storageIntegration"),
                 text(root, "notificationIntegration"), text(views, "pipeStatus"), text(views, "ingestionMetrics"),
-                text(views, "errorLog"));
+                text(views, "errorLog"), text(views, "freshness"));
     }
 
     private static QualifiedName nameParts(Path file, JsonNode statement) throws ManifestException {

@@ -90,13 +90,15 @@ public final class Renderer {
         historyDeps.addAll(pipes);
         plan.add(ObjectKind.VIEW, metrics, null, "pipeline/view_ingestion_metrics.sql.mustache", global, historyDeps);
         plan.add(ObjectKind.VIEW, errors, null, "pipeline/view_error_log.sql.mustache", global, historyDeps);
+        QualifiedName freshness = config.qualify(TemplateModel.FRESHNESS_VIEW);
+        plan.add(ObjectKind.VIEW, freshness, null, "pipeline/view_freshness.sql.mustache", global, landingTables);
 
         String diagnostics = templates.render("diagnostics.sql.mustache", global);
         String cloudSetup = new CloudSetupScript(templates).render(config, spec);
         RenderedBundle bundle = new RenderedBundle(p, config.database().name(), config.schema().name(), spec.source(),
                 plan.statements, postDeploy, diagnostics, cloudSetup, entities, stage.sql(), e2eStage.sql(),
                 p.isCloud() ? config.storageIntegration().name() : null, notification == null ? null : notification.sql(),
-                pipeStatus.sql(), metrics.sql(), errors.sql());
+                pipeStatus.sql(), metrics.sql(), errors.sql(), freshness.sql());
         BundleRules.check(bundle);
         return bundle;
     }

@@ -30,6 +30,7 @@ public final class TemplateModel {
     public static final String PIPE_STATUS_VIEW = "AUTOSYNC_PIPE_STATUS";
     public static final String INGESTION_METRICS_VIEW = "AUTOSYNC_INGESTION_METRICS";
     public static final String ERROR_LOG_VIEW = "AUTOSYNC_ERROR_LOG";
+    public static final String FRESHNESS_VIEW = "AUTOSYNC_FRESHNESS";
 
     private static final Pattern PLAIN_PATH_SEGMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -96,6 +97,7 @@ public final class TemplateModel {
         m.put("pipeStatusView", config.qualify(PIPE_STATUS_VIEW));
         m.put("ingestionMetricsView", config.qualify(INGESTION_METRICS_VIEW));
         m.put("errorLogView", config.qualify(ERROR_LOG_VIEW));
+        m.put("freshnessView", config.qualify(FRESHNESS_VIEW));
         m.put("entities", flagged(spec.entities(), this::entity));
         List<Map<String, Object>> pipes = new ArrayList<>();
         for (EntitySpec e : spec.entities()) {
@@ -161,7 +163,17 @@ public final class TemplateModel {
         List<Map<String, Object>> updates = columns.stream()
                 .filter(c -> !e.keys().contains(((Identifier) c.get("column")).name())).toList();
         m.put("updateColumns", flagged(updates, x -> x));
+        freshness(m, e.freshness());
         return m;
+    }
+
+    /** The freshness limit as SQL values for the freshness view (typed NULLs when the entity has none). */
+    private static void freshness(Map<String, Object> m, dev.autosync.pipeline.Freshness f) {
+        m.put("freshnessLimit", new SqlCode(f == null ? "NULL::NUMBER(38,0)" : Long.toString(f.limit().toMinutes())));
+        m.put("freshnessDays", f == null ? new SqlCode("NULL::VARCHAR") : new SqlString(f.daysText()));
+        m.put("freshnessFrom", f == null || f.from() == null ? new SqlCode("NULL::VARCHAR") : new SqlString(f.from().toString()));
+        m.put("freshnessTo", f == null || f.to() == null ? new SqlCode("NULL::VARCHAR") : new SqlString(f.to().toString()));
+        m.put("freshnessTimeZone", f == null ? new SqlCode("NULL::VARCHAR") : new SqlString(f.zone().getId()));
     }
 
     private String folderHint() {

@@ -66,6 +66,9 @@ public final class HtmlFormat {
                 t -> List.of(t.name(), nz(t.state()), nz(t.schedule()), nz(t.lastRunAt()), nz(t.lastResult()), nz(t.lastError())));
         table(h, "rejects", "Rejected records", List.of("Entity", "Table", "Total", "Last 24 h"), r.rejects(),
                 x -> List.of(x.entity(), x.table(), Long.toString(x.total()), Long.toString(x.last24h())));
+        table(h, "freshness", "Freshness", List.of("Entity", "Newest event", "Age (min)", "Limit (min)", "School hours", "Stale"),
+                r.freshness(), f -> List.of(f.entity(), nz(f.newestEventAt()), f.ageMinutes() == null ? "" : f.ageMinutes().toString(),
+                        f.limitMinutes() == null ? "" : f.limitMinutes().toString(), nz(f.schoolHours()), Boolean.toString(f.stale())));
         h.append("</main>\n<footer>Send a test file: <code>mvn autosync:e2e -D" + PropertyNames.E2E_FILES + "=grades_test.json</code></footer>\n</body></html>\n");
         return h.toString();
     }

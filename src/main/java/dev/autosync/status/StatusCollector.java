@@ -11,6 +11,7 @@ import dev.autosync.warehouse.TaskHistory;
 import dev.autosync.warehouse.Warehouse;
 import dev.autosync.warehouse.WarehouseException;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -32,9 +33,17 @@ public final class StatusCollector {
     private final RenderedBundle b;
     private final Warehouse w;
 
+    private final Clock clock;
+
     public StatusCollector(RenderedBundle b, Warehouse w) {
+        this(b, w, Clock.systemUTC());
+    }
+
+    /** {@code clock} judges freshness (tests inject one rather than sleep). */
+    public StatusCollector(RenderedBundle b, Warehouse w, Clock clock) {
         this.b = b;
         this.w = w;
+        this.clock = clock;
     }
 
     public StatusReport collect() throws WarehouseException {
@@ -89,8 +98,11 @@ public final class StatusCollector {
             hourly.addAll(hourly(e));
         }
         String target = w.target().local() ? "local" : "snowflake";
-        return new StatusReport(target, b.database(), b.schema(), Instant.now().toString(),
-                Verdicts.judge(pipes, metrics, streams, tasks, rejects), pipes, metrics, errors, streams, tasks, rejects, hourly);
+        List<String> stale = new ArrayList<>();
+        List<StatusReport.Freshness> freshness = FreshnessJudge.read(w, b.freshnessView(), clock.instant(), stale);
+        return new StatusReport(target, b.database(), b.schema(), clock.instant().toString(),
+                Verdicts.judge(pipes, metrics, streams, tasks, rejects, stale), pipes, metrics, errors, streams, tasks, rejects, hourly,
+                freshness);
     }
 
     /** The entity object (stream, task) that SHOW lists as {@code shownName} in the pipeline's schema, or null. */

@@ -8,7 +8,8 @@ import java.util.List;
  */
 public record StatusReport(String target, String database, String schema, String generatedAt, Verdict verdict,
                            List<Pipe> pipes, List<Metrics> metrics, List<LoadError> errors, List<Stream> streams,
-                           List<Task> tasks, List<Rejects> rejects, List<Hour> hourly) {
+                           List<Task> tasks, List<Rejects> rejects, List<Hour> hourly,
+                           List<Freshness> freshness) {
     public static final int SCHEMA_VERSION = 1;
 
     public enum Level { HEALTHY, DEGRADED, FAILING }
@@ -41,6 +42,14 @@ public record StatusReport(String target, String database, String schema, String
     }
 
     public record Rejects(String entity, String table, long total, long last24h) {
+    }
+
+    /**
+     * How fresh an entity's data is: when its newest event was loaded, its age in minutes, its limit
+     * (null: none) and school hours, and whether it is over the limit in school time.
+     */
+    public record Freshness(String entity, String newestEventAt, Long ageMinutes, Long limitMinutes, String schoolHours,
+                            boolean stale) {
     }
 
     /** Files and rows loaded, and files failed, in one hour by one pipe (the charts). */

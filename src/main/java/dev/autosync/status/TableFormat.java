@@ -58,6 +58,9 @@ public final class TableFormat {
                         nz(t.lastError()))).toList(), 1);
         section(out, "Rejected records", List.of("ENTITY", "TABLE", "TOTAL", "LAST 24H"),
                 r.rejects().stream().map(x -> List.of(x.entity(), x.table(), Long.toString(x.total()), Long.toString(x.last24h()))).toList(), -1);
+        section(out, "Freshness", List.of("ENTITY", "NEWEST EVENT", "AGE MIN", "LIMIT MIN", "SCHOOL HOURS", "STALE"),
+                r.freshness().stream().map(f -> List.of(f.entity(), nz(f.newestEventAt()), f.ageMinutes() == null ? "" : f.ageMinutes().toString(),
+                        f.limitMinutes() == null ? "" : f.limitMinutes().toString(), nz(f.schoolHours()), Boolean.toString(f.stale()))).toList(), -1);
         return out;
     }
 

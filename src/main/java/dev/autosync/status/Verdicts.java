@@ -20,7 +20,7 @@ final class Verdicts {
 
     static StatusReport.Verdict judge(List<StatusReport.Pipe> pipes, List<StatusReport.Metrics> metrics,
                                       List<StatusReport.Stream> streams, List<StatusReport.Task> tasks,
-                                      List<StatusReport.Rejects> rejects) {
+                                      List<StatusReport.Rejects> rejects, List<String> staleEntities) {
         List<String> failing = new ArrayList<>();
         List<String> degraded = new ArrayList<>();
         for (StatusReport.Pipe p : pipes) {
@@ -42,6 +42,7 @@ final class Verdicts {
         for (StatusReport.Rejects r : rejects) {
             add(degraded, HealthRules.rejects(r.entity(), r.table(), r.last24h()));
         }
+        degraded.addAll(staleEntities);
         if (!failing.isEmpty()) {
             List<String> all = new ArrayList<>(failing);
             all.addAll(degraded);

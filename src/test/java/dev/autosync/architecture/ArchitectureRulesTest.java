@@ -24,7 +24,8 @@ class ArchitectureRulesTest {
     @ArchTest
     static final ArchRule theEmulatorStandsAlone = noClasses().that().resideInAPackage("dev.autosync.emulator..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.autosync.render..", "dev.autosync.warehouse..",
-                    "dev.autosync.e2e..", "dev.autosync.status..", "dev.autosync.maven..")
+                    "dev.autosync.e2e..", "dev.autosync.status..", "dev.autosync.maven..",
+                    "dev.autosync.backfill..")
             .because("the emulator is a Snowflake look-alike that knows nothing of the plugin using it");
 
     @ArchTest
@@ -37,6 +38,12 @@ class ArchitectureRulesTest {
             .should().dependOnClassesThat().resideInAnyPackage("dev.autosync.render..", "dev.autosync.maven..",
                     "dev.autosync.emulator..", "org.apache.maven..")
             .because("one implementation of Snowflake's COPY and pipe rules serves both render and the emulator");
+
+    @ArchTest
+    static final ArchRule dayTwoOperationsAreUsedOnlyByTheGoals = noClasses().that()
+            .resideOutsideOfPackages("dev.autosync.backfill..", "dev.autosync.maven..")
+            .should().dependOnClassesThat().resideInAPackage("dev.autosync.backfill..")
+            .because("backfill and replay sit on top of render and warehouse, beside e2e and status");
 
     @ArchTest
     static final ArchRule noCyclesBetweenTopLevelPackages = slices().matching("dev.autosync.(*)..")

@@ -108,7 +108,7 @@ public final class IngestBenchmark {
         }
     }
 
-    private static void writeEvents(Path dir, int events, int files) throws Exception {
+    static void writeEvents(Path dir, int events, int files) throws Exception {
         String[] types = {"CHECK_IN", "TARDY", "ABSENT", "EXCUSED", "EARLY_DEPARTURE"};
         int perFile = (events + files - 1) / files;
         int i = 0;

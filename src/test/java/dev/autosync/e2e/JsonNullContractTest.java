@@ -44,7 +44,7 @@ class JsonNullContractTest {
     void aRequiredVariantFieldHoldingJsonNullIsNotMissing() throws Exception {
         // the task's CASE tests S.DETAILS IS NULL, which a VARIANT null is not
         EntitySpec e = new EntitySpec("events", "events", "events", List.of(ID, DETAILS), List.of("EVENT_ID"), "EVENT_ID",
-                "EVENT_ID", List.of());
+                "EVENT_ID", List.of(), null);
         ContractModel model = new ContractModel(e);
         model.land(JSON.readTree("{\"id\": \"e1\", \"details\": null}"));
         model.land(JSON.readTree("{\"id\": \"e2\"}"));

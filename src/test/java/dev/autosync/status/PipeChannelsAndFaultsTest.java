@@ -80,16 +80,16 @@ class PipeChannelsAndFaultsTest {
     void aFaultIsShownButNotJudged() {
         StatusReport.Pipe faulty = new StatusReport.Pipe("ATTENDANCE_PIPE", "ATTENDANCE", "ingest", "RUNNING", 0, null, null, null,
                 null, "internal process error 0x1", null);
-        StatusReport.Verdict v = Verdicts.judge(List.of(faulty), List.of(), List.of(), List.of(), List.of());
+        StatusReport.Verdict v = Verdicts.judge(List.of(faulty), List.of(), List.of(), List.of(), List.of(), List.of());
         assertEquals(StatusReport.Level.HEALTHY, v.level(), v.reasons().toString());
         StatusReport.Pipe failing = new StatusReport.Pipe("ATTENDANCE_PIPE", "ATTENDANCE", "ingest", "RUNNING", 0, null, null, null,
                 "Table 'ATTENDANCE_EVENTS' does not exist or not authorized.", "internal process error 0x1", null);
-        StatusReport.Verdict f = Verdicts.judge(List.of(failing), List.of(), List.of(), List.of(), List.of());
+        StatusReport.Verdict f = Verdicts.judge(List.of(failing), List.of(), List.of(), List.of(), List.of(), List.of());
         assertEquals(StatusReport.Level.FAILING, f.level());
         assertTrue(f.reasons().get(0).startsWith("pipe ATTENDANCE_PIPE reports an error: Table 'ATTENDANCE_EVENTS' does not exist"),
                 f.reasons().toString());
         StatusReport report = new StatusReport("local", "DB", "S", "now", v, List.of(faulty), List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), List.of());
         assertTrue(new TableFormat(200, false).render(report).stream().anyMatch(l -> l.contains("internal process error 0x1")));
     }
 }

@@ -96,7 +96,7 @@ class DeployerTest {
         }
         return new RenderedBundle(b.provider(), b.database(), b.schema(), b.pipelineSource(), out, b.postDeploy(),
                 b.diagnosticsSql(), b.cloudSetupSql(), b.entities(), b.stage(), b.e2eStage(), b.storageIntegration(),
-                b.notificationIntegration(), b.pipeStatusView(), b.ingestionMetricsView(), b.errorLogView());
+                b.notificationIntegration(), b.pipeStatusView(), b.ingestionMetricsView(), b.errorLogView(), b.freshnessView());
     }
 
     @Test

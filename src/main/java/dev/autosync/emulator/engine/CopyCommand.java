@@ -1,8 +1,12 @@
 package dev.autosync.emulator.engine;
 
+import dev.autosync.emulator.base.SnowflakeError;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -14,6 +18,7 @@ import java.util.function.Consumer;
  * transaction, then removes the loaded files for PURGE; answers one row per file.
  */
 final class CopyCommand {
+    private static final Duration LOAD_METADATA_DAYS = Duration.ofDays(64);
     private final CopyPlanner planner;
     private final FileLoader loader;
     private final History history;
@@ -31,9 +36,13 @@ final class CopyCommand {
     Result run(StatementContext st) throws SQLException {
         CopyPlan plan = planner.plan(st, false);
         Session session = st.session();
+        List<Stages.StagedFile> candidates = plan.candidates();
+        checkNamedFilesExist(plan, candidates);
+        boolean loadUncertain = Options.bool(plan.options(), "LOAD_UNCERTAIN_FILES", false);
         List<Stages.StagedFile> files = new ArrayList<>();
-        for (Stages.StagedFile f : plan.candidates()) {
-            if (plan.force() || !history.loadedIntoTable(session, plan.table(), plan.location(), f)) {
+        for (Stages.StagedFile f : candidates) {
+            if (plan.force() || (!history.loadedIntoTable(session, plan.table(), plan.location(), f)
+                    && (loadUncertain || !uncertain(plan, f)))) {
                 files.add(f);
             }
         }
@@ -58,6 +67,38 @@ final class CopyCommand {
                 ResultColumn.number("rows_parsed"), ResultColumn.number("rows_loaded"), ResultColumn.number("error_limit"),
                 ResultColumn.number("errors_seen"), ResultColumn.text("first_error"), ResultColumn.number("first_error_line"),
                 ResultColumn.number("first_error_character"), ResultColumn.text("first_error_column_name")), rows);
+    }
+
+    /**
+     * A file whose load status is unknown: last modified more than 64 days ago, with the table's
+     * first load also more than 64 days ago, and no load within 64 days (checked by the caller).
+     * Skipped unless LOAD_UNCERTAIN_FILES or FORCE (data-load-considerations-load.md, "Loading older
+     * files"). The emulator takes the table's creation as its first load (UNVERIFIED approximation).
+     */
+    private static boolean uncertain(CopyPlan plan, Stages.StagedFile f) {
+        Instant limit = Instant.now().minus(LOAD_METADATA_DAYS);
+        return f.lastModified().isBefore(limit) && plan.table().createdOn() != null && plan.table().createdOn().isBefore(limit);
+    }
+
+    /**
+     * FILES naming a file that is not staged aborts the load under ON_ERROR = ABORT_STATEMENT (the
+     * bulk default); other ON_ERROR values go on without it (copy-into-table.md, FILES). The message
+     * text is UNVERIFIED.
+     */
+    private static void checkNamedFilesExist(CopyPlan plan, List<Stages.StagedFile> candidates) {
+        if (plan.files().isEmpty() || !plan.onError().abort()) {
+            return;
+        }
+        for (String name : plan.files()) {
+            boolean found = candidates.stream().anyMatch(f -> f.relative().equals(name)
+                    || f.relative().equals(plan.location().path() + name));
+            if (!found) {
+                throw new SnowflakeError("100038", "22000", "Remote file '" + plan.location().listPrefix() + plan.location().path()
+                        + name + "' was not found. If you are running a copy command, please make sure files are not deleted "
+                        + "when they are being loaded or files are not being loaded into two different tables concurrently "
+                        + "with auto purge option.");
+            }
+        }
     }
 
     private void purge(List<FileOutcome> outcomes) {
