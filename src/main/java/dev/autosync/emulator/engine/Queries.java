@@ -131,7 +131,7 @@ final class Queries {
             } else {
                 columns = t.tracked() ? " (" + visibleColumns(t.table()) + ")" : "";
             }
-            String source = st.translator().query(false);
+            String source = st.translator().insertSource();
             expectEnd();
             String sql = "INSERT INTO " + t.duckName() + columns + " " + source;
             long n = change(t, overwrite ? List.of("DELETE FROM " + t.duckName()) : List.of(), sql, false);

@@ -59,9 +59,11 @@ import java.util.function.Function;
 final class ExpressionGenerator {
     private final QueryGenerator queries;
     private final Functions functions;
+    private final SqlContext ctx;
 
     ExpressionGenerator(QueryGenerator queries, SqlContext ctx) {
         this.queries = queries;
+        this.ctx = ctx;
         this.functions = new Functions(this, ctx);
     }
 
@@ -70,9 +72,22 @@ final class ExpressionGenerator {
     }
 
     /** ORDER BY items, as written (DuckDB's default null order applies where none is written). */
+    /**
+     * Snowflake sorts NULL as larger than any value (DEFAULT_NULL_ORDERING LAST): last ascending, first descending;
+     * FIRST the other way round (ORDER BY page). DuckDB puts NULLs last either way, so the order is always written.
+     */
     String orderItems(List<OrderItem> items) {
-        return join(items, i -> (i.expr() == null ? "ALL" : expression(i.expr())) + (i.direction() == null ? "" : " " + i.direction())
-                + (i.nulls() == null ? "" : " NULLS " + i.nulls()));
+        boolean nullsSmallest = "FIRST".equalsIgnoreCase(ctx.parameter("DEFAULT_NULL_ORDERING"));
+        return join(items, i -> {
+            boolean desc = i.direction() != null && i.direction().toString().equalsIgnoreCase("DESC");
+            // UNVERIFIED: ORDER BY ALL keeps the default null order whatever DEFAULT_NULL_ORDERING says, as the ORDER BY
+            // page's ALL examples show when its statements run in order (after it set the parameter to FIRST)
+            boolean smallest = nullsSmallest && i.expr() != null;
+            String nulls = i.nulls() != null ? i.nulls().toString() : (desc ^ smallest) ? "FIRST" : "LAST";
+            // DuckDB's own default is NULLS LAST: only a written order or NULLS FIRST needs saying
+            return (i.expr() == null ? "ALL" : expression(i.expr())) + (i.direction() == null ? "" : " " + i.direction())
+                    + (i.nulls() == null && nulls.equals("LAST") ? "" : " NULLS " + nulls);
+        });
     }
 
     static <T> String join(List<T> items, Function<T, String> f) {
@@ -104,8 +119,12 @@ final class ExpressionGenerator {
             return objectLiteral(o);
         } else if (e instanceof Parameter) {
             return "?";
-        } else if (e instanceof SessionVariable) {
-            throw SnowflakeError.unsupported("session variables ($name)");
+        } else if (e instanceof SessionVariable v) {
+            String value = ctx.variable(v.name());
+            if (value == null) {
+                throw new SnowflakeError("002211", "02000", "SQL compilation error: error line 0 at position 0\nSession variable '$" + v.name() + "' does not exist");
+            }
+            return value;
         } else if (e instanceof ColumnRef c) {
             return names(c.parts());
         } else if (e instanceof PositionalRef r) {
@@ -172,7 +191,7 @@ final class ExpressionGenerator {
         } else if (e instanceof Case c) {
             return caseExpression(c);
         } else if (e instanceof Extract x) {
-            return "date_part('" + DateFunctions.part(x.part()) + "', " + expression(x.source()) + ")";
+            return DateFunctions.datePart(DateFunctions.part(x.part()), expression(x.source()), ctx);
         } else if (e instanceof Position p) {
             return "position(" + expression(p.needle()) + " IN " + expression(p.haystack()) + ")";
         } else if (e instanceof Lambda l) {

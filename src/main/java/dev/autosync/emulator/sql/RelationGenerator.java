@@ -68,8 +68,11 @@ final class RelationGenerator {
             refuse(n.modifiers());
             return aliased("(" + fromList(n.relations()) + ")", null, n.alias());
         }
-        if (r instanceof Relation.ValuesTable) {
-            throw SnowflakeError.unsupported("VALUES in FROM without parentheses");
+        if (r instanceof Relation.ValuesTable v) {
+            refuse(v.modifiers());
+            Alias a = v.alias();
+            return queries.valuesTable(v.values(), a != null ? a.name() : "$VALUES_" + v.span().start(),
+                    a != null ? a.columns() : List.of());
         }
         throw new IllegalStateException("no DuckDB translation for " + r.getClass().getSimpleName());
     }

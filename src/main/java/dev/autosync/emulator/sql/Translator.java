@@ -35,6 +35,11 @@ public final class Translator {
         return queries.query(parser.query(), top);
     }
 
+    /** An INSERT's source: a query, or VALUES rows kept as such so DuckDB casts each value to its column. */
+    public String insertSource() {
+        return queries.insertSource(parser.query());
+    }
+
     /**
      * An expression, or with {@code stopAtComma} false a comma-separated list of them, ending before
      * a word of {@code stops} where an operator could otherwise continue it.
