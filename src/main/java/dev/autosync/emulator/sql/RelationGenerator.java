@@ -37,8 +37,8 @@ final class RelationGenerator {
             return join(j);
         }
         if (r instanceof Relation.Lateral l) {
-            if (l.relation() instanceof Relation.TableFunction f && !f.tableKeyword() && f.call().simpleName().equals("FLATTEN")) {
-                throw SnowflakeError.unsupported("LATERAL FLATTEN");
+            if (l.relation() instanceof Relation.TableFunction f && TableFunctions.handles(f.call().simpleName())) {
+                return relation(f); // a subquery DuckDB joins laterally
             }
             return "LATERAL " + relation(l.relation());
         }
@@ -57,6 +57,10 @@ final class RelationGenerator {
         }
         if (r instanceof Relation.TableFunction f) {
             refuse(f.modifiers());
+            if (f.call().name().size() == 1 && TableFunctions.handles(f.call().simpleName())) {
+                return aliased(TableFunctions.relation(f.call(), expressions), "$" + f.call().simpleName() + "_" + f.span().start(),
+                        f.alias());
+            }
             SqlContext.Relation resolved = tableFunction(f);
             return aliased(resolved.sql(), resolved.defaultAlias(), f.alias());
         }

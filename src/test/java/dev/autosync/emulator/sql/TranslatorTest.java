@@ -199,7 +199,6 @@ class TranslatorTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '#', quoteCharacter = '`', value = {
-        "SELECT f.value FROM t, LATERAL FLATTEN(INPUT => t.v) f # LATERAL FLATTEN",
         "SELECT * FROM t AT(OFFSET => -60)              # AT in FROM",
         "SELECT * FROM t SAMPLE (10)                    # SAMPLE in FROM",
         "SELECT a INTO :x FROM t                        # SELECT ... INTO",
