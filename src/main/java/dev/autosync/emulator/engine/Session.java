@@ -56,6 +56,8 @@ public final class Session {
         synchronized (outputFormats) {
             m.putAll(outputFormats);
         }
+        // a TIMESTAMP_NTZ has no time zone: Snowflake prints none even where its format names one (TZH, TZM)
+        m.computeIfPresent("TIMESTAMP_NTZ_OUTPUT_FORMAT", (k, v) -> v.replaceAll("(?i)\\s*TZH(:?TZM)?|\\s*TZM", ""));
         return m;
     }
 

@@ -95,7 +95,7 @@ final class DateFunctions {
             if (!DATE_PARTS.contains(unit) && !TIME_PARTS.contains(unit)) {
                 throw invalidPart(c, unit);
             }
-            return "sf_date_trunc('" + unit + "', " + temporal(c, 1) + ", " + weekStart(c) + ", " + zone(c) + ")";
+            return truncate(unit, c, 1);
         }, "DATE_TRUNC");
         Functions.register(t, c -> {
             rest(c, 1);
@@ -154,6 +154,21 @@ final class DateFunctions {
             return "CAST(make_date(CAST(" + c.sql(0) + " AS INTEGER), 1, 1) + to_months(CAST(" + c.sql(1) + " AS INTEGER) - 1)"
                     + " + to_days(CAST(" + c.sql(2) + " AS INTEGER) - 1) AS DATE)";
         }, "DATE_FROM_PARTS", "DATEFROMPARTS");
+        Functions.register(t, c -> fromParts(c, "NTZ"), "TIMESTAMP_NTZ_FROM_PARTS", "TIMESTAMPNTZFROMPARTS");
+        Functions.register(t, c -> fromParts(c, "LTZ"), "TIMESTAMP_LTZ_FROM_PARTS", "TIMESTAMPLTZFROMPARTS");
+        Functions.register(t, c -> fromParts(c, "TZ"), "TIMESTAMP_TZ_FROM_PARTS", "TIMESTAMPTZFROMPARTS");
+        Functions.register(t, c -> {
+            String mapping = c.context().parameter("TIMESTAMP_TYPE_MAPPING");
+            String kind = mapping == null ? "NTZ" : mapping.toUpperCase(Locale.ROOT).replace("TIMESTAMP_", "");
+            return fromParts(c, kind.equals("LTZ") || kind.equals("TZ") ? kind : "NTZ");
+        }, "TIMESTAMP_FROM_PARTS", "TIMESTAMPFROMPARTS");
+        Functions.register(t, c -> {
+            c.need(3, 4);
+            // time_from_parts page: parts outside their range carry over (within a day)
+            String nanos = c.count() == 4 ? " + to_microseconds(CAST(" + c.sql(3) + " AS BIGINT) // 1000)" : "";
+            return "CAST(TIMESTAMP '1970-01-01' + to_hours(CAST(" + c.sql(0) + " AS BIGINT)) + to_minutes(CAST(" + c.sql(1)
+                    + " AS BIGINT)) + to_seconds(CAST(" + c.sql(2) + " AS BIGINT))" + nanos + " AS TIME)";
+        }, "TIME_FROM_PARTS", "TIMEFROMPARTS");
         Functions.register(t, c -> {
             if (c.count() == 2) {
                 return convertTimezone(c, null, c.sql(0), c.sql(1));
@@ -177,6 +192,84 @@ final class DateFunctions {
             return "timezone(" + target + ", " + instant + ")";
         }
         return "timezone(" + target + ", timezone(" + source + ", CAST(" + value + " AS TIMESTAMP)))";
+    }
+
+    /**
+     * TIMESTAMP_*_FROM_PARTS (timestamp_from_parts page): year, month, day, hour, minute, second [, nanosecond]
+     * [, time zone (TZ only)], parts outside their range carrying over; or (date, time). NTZ is a wall-clock time,
+     * LTZ that time in the session's time zone, TZ in the given zone or the session's.
+     */
+    private static String fromParts(Call c, String kind) {
+        String ts;
+        String zone = zone(c);
+        if (c.count() == 2) {
+            ts = "(CAST(" + c.sql(0) + " AS DATE) + CAST(" + c.sql(1) + " AS TIME))";
+        } else {
+            c.need(6, kind.equals("TZ") ? 8 : 7);
+            String nanos = c.count() >= 7 ? " + to_microseconds(CAST(" + c.sql(6) + " AS BIGINT) // 1000)" : "";
+            ts = "(CAST(make_date(CAST(" + c.sql(0) + " AS INTEGER), 1, 1) AS TIMESTAMP) + to_months(CAST(" + c.sql(1)
+                    + " AS INTEGER) - 1) + to_days(CAST(" + c.sql(2) + " AS INTEGER) - 1) + to_hours(CAST(" + c.sql(3)
+                    + " AS BIGINT)) + to_minutes(CAST(" + c.sql(4) + " AS BIGINT)) + to_seconds(CAST(" + c.sql(5) + " AS BIGINT))"
+                    + nanos + ")";
+            if (c.count() == 8) {
+                zone = c.sql(7);
+            }
+        }
+        return kind.equals("NTZ") ? ts : "timezone(" + zone + ", " + ts + ")";
+    }
+
+    private static final java.util.regex.Pattern INTERVAL_PART = java.util.regex.Pattern.compile(
+            "\\s*([+-]?\\d+)\\s*([A-Za-z_]+)\\s*,?");
+
+    /** The parts of an interval literal ({@code '1 year, 3 q, 4 mm, 8 s'}), in the order written, as (part, amount). */
+    static List<java.util.Map.Entry<String, Long>> intervalParts(String text) {
+        List<java.util.Map.Entry<String, Long>> parts = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = INTERVAL_PART.matcher(text);
+        int at = 0;
+        while (at < text.length() && m.find(at) && m.start() == at) {
+            String unit = part(m.group(2));
+            if (!DATE_PARTS.contains(unit) && !TIME_PARTS.contains(unit)) {
+                throw SnowflakeError.compilation("invalid interval part '" + m.group(2) + "' in INTERVAL '" + text + "'");
+            }
+            parts.add(java.util.Map.entry(unit, Long.parseLong(m.group(1))));
+            at = m.end();
+        }
+        if (parts.isEmpty() || !text.substring(at).isBlank()) {
+            throw new SnowflakeError("100038", "22018", "Numeric value '" + text + "' is not recognized");
+        }
+        return parts;
+    }
+
+    /**
+     * {@code value + INTERVAL '...'} (data-types-datetime page, interval constants): the parts are added one after
+     * another in the order written, so '1 day, 1 year' and '1 year, 1 day' differ; a DATE plus date parts stays a DATE.
+     */
+    static String addInterval(String value, String text, int sign, SqlContext ctx) {
+        String acc = value;
+        String zone = Translator.literal(ctx.parameter("TIMEZONE") == null ? "UTC" : ctx.parameter("TIMEZONE"));
+        for (java.util.Map.Entry<String, Long> p : intervalParts(text)) {
+            long n = sign * p.getValue();
+            acc = DATE_PARTS.contains(p.getKey()) ? "sf_dateadd('" + p.getKey() + "', CAST(" + n + " AS BIGINT), " + acc + ", " + zone + ")"
+                    : "(" + acc + " + " + durationSql(p.getKey(), n) + ")";
+        }
+        return acc;
+    }
+
+    /** An interval literal on its own, as a DuckDB INTERVAL. */
+    static String interval(String text) {
+        List<String> out = new java.util.ArrayList<>();
+        for (java.util.Map.Entry<String, Long> p : intervalParts(text)) {
+            out.add(DATE_PARTS.contains(p.getKey()) ? "INTERVAL (" + p.getValue() + ") " + p.getKey()
+                    : durationSql(p.getKey(), p.getValue()));
+        }
+        return "(" + String.join(" + ", out) + ")";
+    }
+
+    private static String durationSql(String unit, long n) {
+        return switch (unit) {
+            case "NANOSECOND" -> "INTERVAL (" + (n / 1000) + ") MICROSECOND";
+            default -> "INTERVAL (" + n + ") " + unit;
+        };
     }
 
     /** DATE_PART / EXTRACT / YEAR()... of a translated date, time or timestamp. */
@@ -216,6 +309,14 @@ final class DateFunctions {
 
     private static String weekStart(Call c) {
         return String.valueOf(parameter(c.context(), "WEEK_START", 0));
+    }
+
+    /** DATE_TRUNC of argument {@code i} to {@code unit}: a DATE stays a DATE (the engine's sf_date_trunc, one overload a type). */
+    static String truncate(String unit, Call c, int i) {
+        if (!DATE_PARTS.contains(unit) && !TIME_PARTS.contains(unit)) {
+            throw invalidPart(c, unit);
+        }
+        return "sf_date_trunc('" + unit + "', " + temporal(c, i) + ", " + weekStart(c) + ", " + zone(c) + ")";
     }
 
     /** The session's TIMEZONE as a string literal (where a TIMESTAMP_LTZ is computed). */

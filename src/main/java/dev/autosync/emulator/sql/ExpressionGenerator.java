@@ -57,6 +57,8 @@ import java.util.function.Function;
  * Snowflake's, needs them.
  */
 final class ExpressionGenerator {
+    /** DuckDB's date and time types, whose text input Snowflake reads more widely ({@link TemporalText}). */
+    static final java.util.Set<String> TEMPORAL = java.util.Set.of("DATE", "TIME", "TIMESTAMP", "TIMESTAMPTZ");
     private final QueryGenerator queries;
     private final Functions functions;
     private final SqlContext ctx;
@@ -110,7 +112,7 @@ final class ExpressionGenerator {
         } else if (e instanceof TypedLiteral l) {
             return "CAST(" + Translator.literal(l.value()) + " AS " + SnowflakeTypes.of(l.type(), null, null).duck() + ")";
         } else if (e instanceof IntervalLiteral i) {
-            return "INTERVAL " + Translator.literal(i.value());
+            return DateFunctions.interval(i.value());
         } else if (e instanceof ArrayLiteral a) {
             List<String> items = new ArrayList<>();
             a.elements().forEach(x -> items.add(SemiStructuredFunctions.variant(expression(x), bound(x))));
@@ -294,6 +296,12 @@ final class ExpressionGenerator {
     }
 
     private String binary(Binary b) {
+        if ((b.operator() == BinaryOperator.PLUS || b.operator() == BinaryOperator.MINUS) && b.right() instanceof IntervalLiteral i) {
+            return DateFunctions.addInterval(expression(b.left()), i.value(), b.operator() == BinaryOperator.MINUS ? -1 : 1, ctx);
+        }
+        if (b.operator() == BinaryOperator.PLUS && b.left() instanceof IntervalLiteral i) {
+            return DateFunctions.addInterval(expression(b.right()), i.value(), 1, ctx);
+        }
         if (b.operator() == BinaryOperator.DIVIDE) {
             return divide(b.left(), b.right());
         }
@@ -404,6 +412,9 @@ final class ExpressionGenerator {
     static String cast(Expr operand, String sql, SnowflakeTypes type, boolean tryCast) {
         if (type.isSemiStructured()) {
             return type.canonical().equals("VARIANT") ? SemiStructuredFunctions.variant(sql, bound(operand)) : "to_json(" + sql + ")";
+        }
+        if (operand instanceof StringLiteral lit && TEMPORAL.contains(type.duck())) {
+            sql = Translator.literal(TemporalText.normalise(lit.value(), type.duck()));
         }
         boolean direct = operand instanceof StringLiteral || operand instanceof NumberLiteral
                 || operand.walk().anyMatch(Parameter.class::isInstance);

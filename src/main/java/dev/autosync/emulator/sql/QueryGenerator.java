@@ -108,12 +108,32 @@ final class QueryGenerator {
     }
 
     /** The rows of an INSERT's VALUES clause, left as DuckDB's VALUES so each value is cast to its column. */
-    String insertSource(Query q) {
+    String insertSource(Query q, List<String> columnTypes) {
         if (q.with() == null && q.body() instanceof QueryBody.Values v && q.orderBy().isEmpty() && q.limit() == null
                 && q.offset() == null) {
-            return rows(v);
+            return "VALUES " + ExpressionGenerator.join(v.rows(), row -> {
+                List<String> values = new ArrayList<>();
+                for (int i = 0; i < row.size(); i++) {
+                    String duck = i < columnTypes.size() ? temporalDuckType(columnTypes.get(i)) : null;
+                    values.add(duck != null && row.get(i) instanceof Expr.StringLiteral s
+                            ? Translator.literal(TemporalText.normalise(s.value(), duck)) : expressions.expression(row.get(i)));
+                }
+                return "(" + String.join(", ", values) + ")";
+            });
         }
         return query(q, false);
+    }
+
+    /** The DuckDB type of a Snowflake date or time column type, else null. */
+    private static String temporalDuckType(String sfType) {
+        String t = sfType == null ? "" : sfType.toUpperCase(java.util.Locale.ROOT);
+        if (t.startsWith("TIMESTAMP_TZ") || t.startsWith("TIMESTAMP_LTZ")) {
+            return "TIMESTAMPTZ";
+        }
+        if (t.startsWith("TIMESTAMP") || t.startsWith("DATETIME")) {
+            return "TIMESTAMP";
+        }
+        return t.equals("DATE") ? "DATE" : t.startsWith("TIME") ? "TIME" : null;
     }
 
     private String rows(QueryBody.Values v) {

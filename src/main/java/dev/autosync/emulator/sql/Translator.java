@@ -35,9 +35,12 @@ public final class Translator {
         return queries.query(parser.query(), top);
     }
 
-    /** An INSERT's source: a query, or VALUES rows kept as such so DuckDB casts each value to its column. */
-    public String insertSource() {
-        return queries.insertSource(parser.query());
+    /**
+     * An INSERT's source: a query, or VALUES rows kept as such so DuckDB casts each value to its column; a string
+     * for a date or time column (by its Snowflake type in {@code columnTypes}) is read as Snowflake reads it.
+     */
+    public String insertSource(List<String> columnTypes) {
+        return queries.insertSource(parser.query(), columnTypes);
     }
 
     /**
