@@ -121,6 +121,8 @@ final class RelationGenerator {
             sb.append(" ON ").append(expressions.expression(j.on()));
         } else if (!j.using().isEmpty()) {
             sb.append(" USING (").append(ExpressionGenerator.join(j.using(), Names::quote)).append(')');
+        } else if (j.type() == Relation.JoinType.INNER && !j.natural()) {
+            sb.append(" ON TRUE"); // join-lateral page: an INNER JOIN without ON pairs every row (DuckDB needs the ON)
         }
         return sb.toString();
     }
