@@ -99,11 +99,14 @@ final class Ddl {
             // the output formats are kept (the driver prints values with them); other parameters are accepted as before
             if (c.accept("UNSET")) {
                 do {
-                    st.session().outputFormat(c.next().upper(), null);
+                    st.session().parameter(c.next().upper(), null);
                 } while (c.accept(dev.autosync.sql.TokenType.COMMA));
             } else {
                 ObjectNode set = Options.parse(c, Set.of());
-                set.fields().forEachRemaining(e -> st.session().outputFormat(e.getKey(), e.getValue().asText()));
+                for (var it = set.fields(); it.hasNext(); ) {
+                    var e = it.next();
+                    st.session().parameter(e.getKey(), e.getValue().asText());
+                }
             }
             return Result.status(StatementKind.ALTER_SESSION, "Statement executed successfully.");
         }

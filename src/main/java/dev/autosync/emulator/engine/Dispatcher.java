@@ -107,8 +107,10 @@ final class Dispatcher {
                 throw SnowflakeError.unsupported("CALL (stored procedures)");
             case "UNDROP":
                 throw SnowflakeError.unsupported("UNDROP");
-            case "SET", "UNSET":
-                throw SnowflakeError.unsupported("session variables (SET/UNSET)");
+            case "SET":
+                return SessionVariables.set(st);
+            case "UNSET":
+                return SessionVariables.unset(st);
             default:
                 throw c.unexpected();
         }

@@ -21,6 +21,9 @@ final class JavaFunctions {
     private static final DuckDBColumnType S = DuckDBColumnType.VARCHAR;
     private static final DuckDBColumnType L = DuckDBColumnType.BIGINT;
     private static final DuckDBColumnType B = DuckDBColumnType.BOOLEAN;
+    private static final DuckDBColumnType D = DuckDBColumnType.DATE;
+    private static final DuckDBColumnType TS = DuckDBColumnType.TIMESTAMP;
+    private static final DuckDBColumnType TZ = DuckDBColumnType.TIMESTAMP_WITH_TIME_ZONE;
     /** The prefix of an error raised in a function: {@code [sf:CODE:SQLSTATE] message}. */
     static final String ERROR_PREFIX = "[sf:";
 
@@ -105,7 +108,37 @@ final class JavaFunctions {
         fn(c, "sf_object_insert", S, List.of(S, S, S, B), a -> guard(() -> VariantFunctions.objectInsert(str(a[0]), str(a[1]),
                 str(a[2]), (Boolean) a[3])));
         fn(c, "sf_object_pick", S, List.of(S, S), a -> guard(() -> VariantFunctions.objectPick(str(a[0]), str(a[1]))));
+        registerDates(c);
         fn(c, "sf_object_of_row", S, List.of(S, B), a -> VariantFunctions.objectOfRow(str(a[0]), (Boolean) a[1]));
+    }
+
+    /**
+     * Date functions that keep their input's type: one overload a type (DATE, TIMESTAMP, TIMESTAMPTZ), so DuckDB picks
+     * it when it binds the call; the last argument is the session's TIMEZONE, where a TIMESTAMP_LTZ is computed.
+     */
+    private static void registerDates(DuckDBConnection c) throws SQLException {
+        for (DuckDBColumnType t : List.of(D, TS, TZ)) {
+            fn(c, "sf_dateadd", t, List.of(S, L, t, S), a -> guard(() -> onLocal(a[2], a[3],
+                    x -> DateTimeFunctions.add(str(a[0]), lng(a[1]), x))));
+            fn(c, "sf_date_trunc", t, List.of(S, t, L, S), a -> guard(() -> onLocal(a[1], a[3],
+                    x -> DateTimeFunctions.trunc(str(a[0]), x, lng(a[2])))));
+            fn(c, "sf_time_slice", t, List.of(t, L, S, S, S), a -> guard(() -> onLocal(a[0], a[4],
+                    x -> DateTimeFunctions.slice(x, lng(a[1]), str(a[2]), str(a[3])))));
+        }
+        fn(c, "sf_week_part", L, List.of(S, D, L, L), a -> guard(() -> DateTimeFunctions.weekPart(str(a[0]),
+                (java.time.LocalDate) a[1], lng(a[2]), lng(a[3]))));
+    }
+
+    /** Applies {@code f} to a DATE, TIMESTAMP or (in {@code zone}) TIMESTAMPTZ value, giving a value of the same type. */
+    private static Object onLocal(Object value, Object zone, java.util.function.UnaryOperator<java.time.LocalDateTime> f) {
+        if (value instanceof java.time.LocalDate d) {
+            return f.apply(d.atStartOfDay()).toLocalDate();
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            java.time.ZoneId z = java.time.ZoneId.of(str(zone));
+            return f.apply(o.atZoneSameInstant(z).toLocalDateTime()).atZone(z).toOffsetDateTime();
+        }
+        return f.apply((java.time.LocalDateTime) value);
     }
 
     private static String str(Object o) {
@@ -162,6 +195,9 @@ final class JavaFunctions {
                                     case BIGINT -> v.getLong(row);
                                     case BOOLEAN -> v.getBoolean(row);
                                     case DOUBLE -> v.getDouble(row);
+                                    case DATE -> v.getLocalDate(row);
+                                    case TIMESTAMP -> v.getLocalDateTime(row);
+                                    case TIMESTAMP_WITH_TIME_ZONE -> v.getOffsetDateTime(row);
                                     default -> v.getString(row);
                                 };
                             }
@@ -179,6 +215,12 @@ final class JavaFunctions {
             out.setLong(row, (Long) r);
         } else if (type == DuckDBColumnType.BOOLEAN) {
             out.setBoolean(row, (Boolean) r);
+        } else if (type == D) {
+            out.setDate(row, (java.time.LocalDate) r);
+        } else if (type == TS) {
+            out.setTimestamp(row, (java.time.LocalDateTime) r);
+        } else if (type == TZ) {
+            out.setOffsetDateTime(row, (java.time.OffsetDateTime) r);
         } else {
             out.setString(row, (String) r);
         }

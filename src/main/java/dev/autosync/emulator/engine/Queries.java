@@ -120,18 +120,23 @@ final class Queries {
             c.expect("INTO");
             Target t = target("INSERT");
             String columns;
+            List<String> targetTypes = new ArrayList<>();
             if (c.peek().is(TokenType.LEFT_PAREN) && !c.peek(1).isWord("SELECT") && !c.peek(1).isWord("WITH")) {
                 c.next();
                 List<String> named = st.translator().identifierList();
                 c.expect(TokenType.RIGHT_PAREN);
                 for (String n : named) {
-                    requireColumn(t.table(), Names.decode(n.substring(1, n.length() - 1)));
+                    String column = Names.decode(n.substring(1, n.length() - 1));
+                    requireColumn(t.table(), column);
+                    t.table().columns().stream().filter(col -> col.name().equals(column)).findFirst()
+                            .ifPresent(col -> targetTypes.add(col.sfType()));
                 }
                 columns = " (" + String.join(", ", named) + ")";
             } else {
                 columns = t.tracked() ? " (" + visibleColumns(t.table()) + ")" : "";
+                t.table().columns().forEach(col -> targetTypes.add(col.sfType()));
             }
-            String source = st.translator().query(false);
+            String source = st.translator().insertSource(targetTypes);
             expectEnd();
             String sql = "INSERT INTO " + t.duckName() + columns + " " + source;
             long n = change(t, overwrite ? List.of("DELETE FROM " + t.duckName()) : List.of(), sql, false);

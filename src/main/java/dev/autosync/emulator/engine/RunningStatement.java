@@ -30,7 +30,7 @@ final class RunningStatement implements StatementContext, AutoCloseable {
         this.session = session;
         this.text = text;
         this.binds = binds == null ? List.of() : binds;
-        this.cursor = new Cursor(text);
+        this.cursor = new Cursor(SessionVariables.identifiers(text, session.variables()));
         this.names = names;
     }
 

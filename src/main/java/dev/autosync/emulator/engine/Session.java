@@ -56,6 +56,8 @@ public final class Session {
         synchronized (outputFormats) {
             m.putAll(outputFormats);
         }
+        // a TIMESTAMP_NTZ has no time zone: Snowflake prints none even where its format names one (TZH, TZM)
+        m.computeIfPresent("TIMESTAMP_NTZ_OUTPUT_FORMAT", (k, v) -> v.replaceAll("(?i)\\s*TZH(:?TZM)?|\\s*TZM", ""));
         return m;
     }
 
@@ -72,6 +74,55 @@ public final class Session {
             }
         }
         return true;
+    }
+
+    /**
+     * Other session parameters the emulator honours ("Parameters" page), with Snowflake's defaults, except TIMEZONE:
+     * the emulator's sessions start in UTC (Snowflake's account default is America/Los_Angeles).
+     */
+    public static final Map<String, String> PARAMETER_DEFAULTS = Map.of(
+            "TIMEZONE", "UTC", "WEEK_START", "0", "WEEK_OF_YEAR_POLICY", "0", "DEFAULT_NULL_ORDERING", "LAST",
+            "TIMESTAMP_TYPE_MAPPING", "TIMESTAMP_NTZ", "TIMESTAMP_INPUT_FORMAT", "AUTO", "DATE_INPUT_FORMAT", "AUTO",
+            "TIME_INPUT_FORMAT", "AUTO");
+    private final Map<String, String> parameters = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Session variables (SET), by name, as DuckDB SQL literals with their text and Snowflake type. */
+    private final Map<String, Variable> variables = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A session variable: {@code sql} is a DuckDB literal of the value, {@code text} how it reads, {@code type} its Snowflake type. */
+    public record Variable(String name, String sql, String text, String type, long createdOn, long updatedOn) {
+    }
+
+    /** A parameter's value in this session: what it set, else the default; null for a parameter the emulator does not keep. */
+    public String parameter(String name) {
+        String v = parameters.get(name);
+        if (v != null) {
+            return v;
+        }
+        v = PARAMETER_DEFAULTS.get(name);
+        return v != null ? v : outputFormats().get(name);
+    }
+
+    /** Sets ({@code value} non-null) or unsets (null) a session parameter; output formats are kept with the others. */
+    public void parameter(String name, String value) throws SQLException {
+        if (outputFormat(name, value) || !PARAMETER_DEFAULTS.containsKey(name)) {
+            return;
+        }
+        if (name.equals("TIMEZONE")) {
+            String zone = value == null ? PARAMETER_DEFAULTS.get(name) : value;
+            // DuckDB's TIMESTAMPTZ arithmetic and casts follow its TimeZone: the session's time zone (TIMESTAMP_LTZ)
+            try (java.sql.PreparedStatement ps = conn.prepareStatement("SET TimeZone = '" + zone.replace("'", "''") + "'")) {
+                ps.execute();
+            }
+        }
+        if (value == null) {
+            parameters.remove(name);
+        } else {
+            parameters.put(name, value);
+        }
+    }
+
+    public Map<String, Variable> variables() {
+        return variables;
     }
 
     Session(String id, String user, Connection conn) {

@@ -64,6 +64,7 @@ final class Show {
         }
         Predicate<String> filter = like;
         return switch (kind) {
+            case "VARIABLES" -> SessionVariables.show(session, filter);
             case "DATABASES" -> databases(filter, session);
             case "SCHEMAS" -> schemas(filter, scope, session);
             case "TABLES" -> tables(filter, scope, session);

@@ -137,6 +137,17 @@ final class Translation {
         }
 
         @Override
+        public String parameter(String name) {
+            return statement.session().parameter(name);
+        }
+
+        @Override
+        public String variable(String name) {
+            Session.Variable v = statement.session().variables().get(name);
+            return v == null ? null : v.sql();
+        }
+
+        @Override
         public String sessionValue(String function) {
             Session session = statement.session();
             return switch (function) {

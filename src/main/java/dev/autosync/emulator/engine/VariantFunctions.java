@@ -321,6 +321,20 @@ public final class VariantFunctions {
      * PARSE_JSON: the text checked; a duplicate key is an error unless the parameters hold 'd' (then the
      * last value wins). Returns the JSON text to store.
      */
+    /** Snowflake's PARSE_JSON also reads object keys without quotes ({ name: "x" }, flatten page); other text stays as written. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper LENIENT = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+
+    private static String lenient(String text) {
+        try {
+            return LENIENT.writeValueAsString(LENIENT.readTree(text));
+        } catch (IOException | RuntimeException e) {
+            return text;
+        }
+    }
+
     public static String parseJson(String text, String parameters) {
         boolean duplicates = parameters.indexOf('d') >= 0;
         if (text.strip().equalsIgnoreCase("null")) {
@@ -337,7 +351,7 @@ public final class VariantFunctions {
                     String key = m.replaceFirst("(?s)Duplicate field '([^']*)'.*", "$1");
                     throw new IllegalArgumentException("duplicate object attribute \"" + key + "\"");
                 }
-                return text;
+                return lenient(text);
             }
             return text;
         }

@@ -34,6 +34,11 @@ final class Call {
         return node.simpleName();
     }
 
+    /** {@code WITHIN GROUP (ORDER BY ...)} as DuckDB order items, or null when the call has none. */
+    String withinGroup() {
+        return node.withinGroup().isEmpty() ? null : gen.orderItems(node.withinGroup());
+    }
+
     boolean distinct() {
         return node.distinct();
     }

@@ -13,6 +13,11 @@ final class ContextFunctions {
             return v == null ? "CAST(NULL AS VARCHAR)" : Translator.literal(v);
         }, "CURRENT_DATABASE", "CURRENT_SCHEMA", "CURRENT_WAREHOUSE", "CURRENT_ROLE", "CURRENT_USER", "CURRENT_SESSION",
                 "CURRENT_ACCOUNT", "CURRENT_REGION", "CURRENT_VERSION", "LAST_QUERY_ID", "CURRENT_CLIENT");
+        // getvariable page: the name is case-sensitive (SET upper-cases unquoted names); NULL when not set
+        Functions.register(t, c -> {
+            String v = c.context().variable(c.requireLiteral(0, c.name()));
+            return v == null ? "CAST(NULL AS VARCHAR)" : "CAST(" + v + " AS VARCHAR)";
+        }, "GETVARIABLE", "SESSION_CONTEXT");
         Functions.register(t, c -> "CURRENT_TIMESTAMP", "CURRENT_TIMESTAMP", "SYSDATE", "GETDATE", "LOCALTIMESTAMP",
                 "SYSTIMESTAMP");
         Functions.register(t, c -> "CURRENT_DATE", "CURRENT_DATE");

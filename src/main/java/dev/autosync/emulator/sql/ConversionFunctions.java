@@ -22,7 +22,7 @@ final class ConversionFunctions {
                 "TRY_TO_TIMESTAMP_NTZ");
         Functions.register(t, c -> temporal("TIMESTAMP_LTZ", c), "TO_TIMESTAMP_LTZ", "TRY_TO_TIMESTAMP_LTZ");
         Functions.register(t, c -> temporal("TIMESTAMP_TZ", c), "TO_TIMESTAMP_TZ", "TRY_TO_TIMESTAMP_TZ");
-        Functions.register(t, c -> c.cast(0, SnowflakeTypes.of("TIME", null, null), isTry(c)), "TO_TIME", "TRY_TO_TIME");
+        Functions.register(t, c -> temporal("TIME", c), "TO_TIME", "TRY_TO_TIME");
         Functions.register(t, ConversionFunctions::text, "TO_VARCHAR", "TO_CHAR");
         Functions.register(t, ConversionFunctions::binary, "TO_BINARY", "TRY_TO_BINARY");
     }
@@ -57,15 +57,42 @@ final class ConversionFunctions {
                 + v + " IN ('false', 'f', 'no', 'n', 'off', '0') THEN FALSE ELSE " + fail + " END)";
     }
 
+    private static final String NUMERIC_TYPES = "('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'HUGEINT', 'UTINYINT', 'USMALLINT',"
+            + " 'UINTEGER', 'UBIGINT', 'DOUBLE', 'FLOAT')";
+
+    /**
+     * TO_DATE / TO_TIME / TO_TIMESTAMP_*: a number is seconds since the epoch (with a scale, 10^-scale seconds:
+     * to_timestamp page), a string of digits is seconds to nanoseconds by its size, a string with a spaced offset is read
+     * with it; a format reads the text with it.
+     */
     private static String temporal(String type, Call c) {
         SnowflakeTypes t = SnowflakeTypes.of(type, null, null);
+        String duck = t.duck();
+        if (c.count() == 2 && c.arg(1) instanceof dev.autosync.sql.tree.Expr.NumberLiteral n && n.text().matches("[0-9]")) {
+            return epoch(c.sql(0), Integer.parseInt(n.text()), duck, isTry(c));
+        }
         if (c.count() == 1) {
-            return c.cast(0, t, isTry(c));
+            if (c.arg(0) instanceof dev.autosync.sql.tree.Expr.StringLiteral || c.arg(0) instanceof dev.autosync.sql.tree.Expr.NumberLiteral
+                    && !duck.equals("TIMESTAMP") && !duck.equals("TIMESTAMPTZ")) {
+                return c.cast(0, t, isTry(c));
+            }
+            String x = c.sql(0);
+            return "(CASE WHEN typeof(" + x + ") = 'VARCHAR' THEN " + TemporalText.normaliseSql("CAST(" + x + " AS VARCHAR)", duck, isTry(c))
+                    + " WHEN typeof(" + x + ") IN " + NUMERIC_TYPES + " OR typeof(" + x + ") LIKE 'DECIMAL%' THEN "
+                    + epoch(x, 0, duck, isTry(c)) + " ELSE " + c.cast(0, t, isTry(c)) + " END)";
         }
         String fmt = DateFormats.toStrptime(c.requireLiteral(1, "TO_" + type));
         String text = c.cast(0, VARCHAR, false);
         return "CAST(" + (isTry(c) ? "try_strptime(" : "strptime(") + text + ", " + Translator.literal(fmt) + ") AS "
                 + t.duck() + ")";
+    }
+
+    /** A number of 10^-scale seconds since the epoch as a value of the DuckDB type {@code duck} (UTC wall clock). */
+    private static String epoch(String x, int scale, String duck, boolean tryCast) {
+        String micros = "CAST(round(CAST(CAST(" + x + " AS VARCHAR) AS DECIMAL(38, 9)) * " + java.math.BigDecimal.TEN.pow(6 - scale + 9)
+                .movePointLeft(9).toPlainString() + ") AS BIGINT)";
+        String ts = "make_timestamp(" + micros + ")";
+        return duck.equals("TIMESTAMPTZ") ? "timezone('UTC', " + ts + ")" : (tryCast ? "TRY_CAST(" : "CAST(") + ts + " AS " + duck + ")";
     }
 
     /** A numeric format model: digits, separators, sign, currency, hex, TM, FM and quoted literals only. */

@@ -3,27 +3,51 @@ package dev.autosync.emulator.sql;
 import dev.autosync.emulator.base.SnowflakeError;
 import dev.autosync.sql.tree.Expr;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /** Functions over a date or time part (DATEADD, DATEDIFF, DATE_TRUNC, DATE_PART, EXTRACT) and CONVERT_TIMEZONE. */
 final class DateFunctions {
-    private static final Map<String, String> PARTS = Map.ofEntries(
-            Map.entry("YEAR", "year"), Map.entry("YEARS", "year"), Map.entry("Y", "year"), Map.entry("YY", "year"),
-            Map.entry("YYY", "year"), Map.entry("YYYY", "year"), Map.entry("YR", "year"), Map.entry("YRS", "year"),
-            Map.entry("MONTH", "month"), Map.entry("MONTHS", "month"), Map.entry("MM", "month"), Map.entry("MON", "month"),
-            Map.entry("MONS", "month"), Map.entry("QUARTER", "quarter"), Map.entry("Q", "quarter"),
-            Map.entry("WEEK", "week"), Map.entry("W", "week"), Map.entry("WK", "week"), Map.entry("WEEKS", "week"),
-            Map.entry("DAY", "day"), Map.entry("DAYS", "day"), Map.entry("D", "day"), Map.entry("DD", "day"),
-            Map.entry("HOUR", "hour"), Map.entry("HOURS", "hour"), Map.entry("H", "hour"), Map.entry("HH", "hour"),
-            Map.entry("HR", "hour"), Map.entry("HRS", "hour"),
-            Map.entry("MINUTE", "minute"), Map.entry("MINUTES", "minute"), Map.entry("MI", "minute"), Map.entry("MIN", "minute"),
-            Map.entry("MINS", "minute"), Map.entry("M", "minute"),
-            Map.entry("SECOND", "second"), Map.entry("SECONDS", "second"), Map.entry("S", "second"), Map.entry("SEC", "second"),
-            Map.entry("SECS", "second"), Map.entry("MILLISECOND", "millisecond"), Map.entry("MS", "millisecond"),
-            Map.entry("MILLISECONDS", "millisecond"), Map.entry("MICROSECOND", "microsecond"), Map.entry("US", "microsecond"),
-            Map.entry("MICROSECONDS", "microsecond"), Map.entry("DAYOFWEEK", "dayofweek"), Map.entry("DOW", "dayofweek"),
-            Map.entry("DAYOFYEAR", "dayofyear"), Map.entry("DOY", "dayofyear"), Map.entry("EPOCH_SECOND", "epoch"));
+    /** Snowflake's date and time parts by every name its "Supported date and time parts" list gives them. */
+    private static final Map<String, String> PARTS = parts(
+            "YEAR", "YEAR Y YY YYY YYYY YR YEARS YRS",
+            "MONTH", "MONTH MM MON MONS MONTHS",
+            "DAY", "DAY D DD DAYS DAYOFMONTH",
+            "DAYOFWEEK", "DAYOFWEEK WEEKDAY DOW DW",
+            "DAYOFWEEKISO", "DAYOFWEEKISO WEEKDAY_ISO DOW_ISO DW_ISO",
+            "DAYOFYEAR", "DAYOFYEAR YEARDAY DOY DY",
+            "WEEK", "WEEK W WK WEEKOFYEAR WOY WY WEEKS",
+            "WEEKISO", "WEEKISO WEEK_ISO WEEKOFYEARISO WEEKOFYEAR_ISO",
+            "QUARTER", "QUARTER Q QTR QTRS QUARTERS",
+            "YEAROFWEEK", "YEAROFWEEK",
+            "YEAROFWEEKISO", "YEAROFWEEKISO",
+            "HOUR", "HOUR H HH HR HOURS HRS",
+            "MINUTE", "MINUTE M MI MIN MINUTES MINS",
+            "SECOND", "SECOND S SEC SECONDS SECS",
+            "MILLISECOND", "MILLISECOND MS MSEC MILLISECONDS",
+            "MICROSECOND", "MICROSECOND US USEC MICROSECONDS",
+            "NANOSECOND", "NANOSECOND NS NSEC NANOSEC NSECOND NANOSECONDS NANOSECS NSECONDS",
+            "EPOCH_SECOND", "EPOCH_SECOND EPOCH EPOCH_SECONDS",
+            "EPOCH_MILLISECOND", "EPOCH_MILLISECOND EPOCH_MILLISECONDS",
+            "EPOCH_MICROSECOND", "EPOCH_MICROSECOND EPOCH_MICROSECONDS",
+            "EPOCH_NANOSECOND", "EPOCH_NANOSECOND EPOCH_NANOSECONDS",
+            "TIMEZONE_HOUR", "TIMEZONE_HOUR TZH",
+            "TIMEZONE_MINUTE", "TIMEZONE_MINUTE TZM");
+    /** Parts DATEADD, DATE_TRUNC and TIME_SLICE take whole days or more of. */
+    private static final java.util.Set<String> DATE_PARTS = java.util.Set.of("YEAR", "QUARTER", "MONTH", "WEEK", "DAY");
+    private static final java.util.Set<String> TIME_PARTS = java.util.Set.of("HOUR", "MINUTE", "SECOND", "MILLISECOND",
+            "MICROSECOND", "NANOSECOND");
+
+    private static Map<String, String> parts(String... pairs) {
+        Map<String, String> m = new java.util.HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            for (String alias : pairs[i + 1].split(" ")) {
+                m.put(alias, pairs[i]);
+            }
+        }
+        return Map.copyOf(m);
+    }
 
     private DateFunctions() {
     }
@@ -31,35 +55,286 @@ final class DateFunctions {
     static void register(Map<String, Functions.Translation> t) {
         Functions.register(t, c -> {
             rest(c, 2);
-            String n = "CAST(" + c.sql(1) + " AS BIGINT)";
-            String unit = part(c).toUpperCase(Locale.ROOT);
-            if (unit.equals("QUARTER")) {
-                n = "3 * " + n;
-                unit = "MONTH";
+            String unit = part(c);
+            if (DATE_PARTS.contains(unit)) {
+                // a DATE stays a DATE, months clamp to the month's end (dateadd page): the engine's sf_dateadd
+                return "sf_dateadd('" + unit + "', CAST(" + c.sql(1) + " AS BIGINT), " + temporal(c, 2) + ", " + zone(c) + ")";
             }
-            return "(" + c.sql(2) + " + " + n + " * INTERVAL 1 " + unit + ")";
+            if (!TIME_PARTS.contains(unit)) {
+                throw invalidPart(c, unit);
+            }
+            String n = "CAST(" + c.sql(1) + " AS BIGINT)";
+            return switch (unit) {
+                case "MILLISECOND" -> "(" + temporal(c, 2) + " + " + n + " * INTERVAL 1 MILLISECOND)";
+                case "MICROSECOND" -> "(" + temporal(c, 2) + " + " + n + " * INTERVAL 1 MICROSECOND)";
+                case "NANOSECOND" -> "(" + temporal(c, 2) + " + (" + n + " // 1000) * INTERVAL 1 MICROSECOND)";
+                default -> "(" + temporal(c, 2) + " + " + n + " * INTERVAL 1 " + unit + ")";
+            };
         }, "DATEADD", "TIMESTAMPADD");
         Functions.register(t, c -> {
+            c.need(2, 2);
+            return "sf_dateadd('ADD_MONTHS', CAST(" + c.sql(1) + " AS BIGINT), " + temporal(c, 0) + ", " + zone(c) + ")";
+        }, "ADD_MONTHS");
+        Functions.register(t, c -> {
             rest(c, 2);
-            return "date_diff('" + part(c) + "', " + c.sql(1) + ", " + c.sql(2) + ")";
+            String unit = part(c);
+            return switch (unit) {
+                case "YEAR", "QUARTER", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND", "MILLISECOND", "MICROSECOND" ->
+                        "date_diff('" + unit.toLowerCase(Locale.ROOT) + "', " + temporal(c, 1) + ", " + temporal(c, 2) + ")";
+                case "NANOSECOND" -> "(date_diff('microsecond', " + temporal(c, 1) + ", " + temporal(c, 2) + ") * 1000)";
+                // weeks are counted between the starts of the weeks (WEEK_START) the two values fall in
+                case "WEEK" -> "(date_diff('day', sf_date_trunc('WEEK', CAST(" + temporal(c, 1) + " AS DATE), " + weekStart(c)
+                        + ", " + zone(c) + "), sf_date_trunc('WEEK', CAST(" + temporal(c, 2) + " AS DATE), " + weekStart(c) + ", "
+                        + zone(c) + ")) // 7)";
+                default -> throw invalidPart(c, unit);
+            };
         }, "DATEDIFF", "TIMESTAMPDIFF");
         Functions.register(t, c -> {
             rest(c, 1);
-            return "date_trunc('" + part(c) + "', " + c.sql(1) + ")";
+            String unit = part(c);
+            if (!DATE_PARTS.contains(unit) && !TIME_PARTS.contains(unit)) {
+                throw invalidPart(c, unit);
+            }
+            return truncate(unit, c, 1);
         }, "DATE_TRUNC");
         Functions.register(t, c -> {
             rest(c, 1);
-            return "date_part('" + part(c) + "', " + c.sql(1) + ")";
+            return datePart(part(c), temporal(c, 1), c.context());
         }, "DATE_PART");
+        for (String p : List.of("YEAR", "QUARTER", "MONTH", "DAY", "DAYOFMONTH", "DAYOFYEAR", "DAYOFWEEK", "DAYOFWEEKISO", "WEEK",
+                "WEEKOFYEAR", "WEEKISO", "YEAROFWEEK", "YEAROFWEEKISO", "HOUR", "MINUTE", "SECOND")) {
+            Functions.register(t, c -> {
+                c.need(1, 1);
+                return datePart(PARTS.get(p), temporal(c, 0), c.context());
+            }, p);
+        }
+        Functions.register(t, c -> {
+            c.need(1, 1);
+            return "left(dayname(" + temporal(c, 0) + "), 3)";
+        }, "DAYNAME");
+        Functions.register(t, c -> {
+            c.need(1, 1);
+            return "left(monthname(" + temporal(c, 0) + "), 3)";
+        }, "MONTHNAME");
+        Functions.register(t, c -> {
+            c.need(1, 2);
+            String unit = c.count() == 1 ? "MONTH" : part(c.arg(1) instanceof Expr.ColumnRef r && r.parts().size() == 1
+                    ? r.parts().get(0) : c.requireLiteral(1, "LAST_DAY"));
+            String d = "CAST(" + temporal(c, 0) + " AS DATE)";
+            return switch (unit) {
+                case "MONTH" -> "last_day(" + d + ")";
+                case "YEAR" -> "make_date(year(" + d + "), 12, 31)";
+                case "QUARTER" -> "CAST(date_trunc('quarter', " + d + ") + INTERVAL 3 MONTH - INTERVAL 1 DAY AS DATE)";
+                case "WEEK" -> "(sf_date_trunc('WEEK', " + d + ", " + weekStart(c) + ", " + zone(c) + ") + 6)";
+                default -> throw SnowflakeError.compilation("invalid date or time part '" + unit + "' for function LAST_DAY");
+            };
+        }, "LAST_DAY");
+        Functions.register(t, c -> {
+            c.need(3, 4);
+            String unit = part(c.requireLiteral(2, "TIME_SLICE"));
+            String edge = c.count() == 4 ? c.sql(3) : "'START'";
+            return "sf_time_slice(" + temporal(c, 0) + ", CAST(" + c.sql(1) + " AS BIGINT), '" + unit + "', " + edge + ", "
+                    + zone(c) + ")";
+        }, "TIME_SLICE");
+        Functions.register(t, c -> {
+            c.need(2, 2);
+            String a = temporal(c, 0);
+            String b = temporal(c, 1);
+            // months_between page: whole months when both days are equal or both are month ends, else a 31-day month
+            String whole = "((year(" + a + ") - year(" + b + ")) * 12 + month(" + a + ") - month(" + b + "))";
+            String secondsOfDay = "(epoch(CAST(%1$s AS TIMESTAMP)) - epoch(CAST(CAST(%1$s AS DATE) AS TIMESTAMP)))";
+            String fraction = "((day(" + a + ") - day(" + b + ")) * 86400 + " + secondsOfDay.formatted(a) + " - "
+                    + secondsOfDay.formatted(b) + ") / 2678400.0";
+            return "CAST(" + whole + " + CASE WHEN day(" + a + ") = day(" + b + ") OR (CAST(" + a + " AS DATE) = last_day(" + a
+                    + ") AND CAST(" + b + " AS DATE) = last_day(" + b + ")) THEN 0 ELSE " + fraction + " END AS DECIMAL(38, 6))";
+        }, "MONTHS_BETWEEN");
+        Functions.register(t, c -> {
+            c.need(3, 3);
+            // date_from_parts page: months and days outside their range carry into the year and month
+            return "CAST(make_date(CAST(" + c.sql(0) + " AS INTEGER), 1, 1) + to_months(CAST(" + c.sql(1) + " AS INTEGER) - 1)"
+                    + " + to_days(CAST(" + c.sql(2) + " AS INTEGER) - 1) AS DATE)";
+        }, "DATE_FROM_PARTS", "DATEFROMPARTS");
+        Functions.register(t, c -> fromParts(c, "NTZ"), "TIMESTAMP_NTZ_FROM_PARTS", "TIMESTAMPNTZFROMPARTS");
+        Functions.register(t, c -> fromParts(c, "LTZ"), "TIMESTAMP_LTZ_FROM_PARTS", "TIMESTAMPLTZFROMPARTS");
+        Functions.register(t, c -> fromParts(c, "TZ"), "TIMESTAMP_TZ_FROM_PARTS", "TIMESTAMPTZFROMPARTS");
+        Functions.register(t, c -> {
+            String mapping = c.context().parameter("TIMESTAMP_TYPE_MAPPING");
+            String kind = mapping == null ? "NTZ" : mapping.toUpperCase(Locale.ROOT).replace("TIMESTAMP_", "");
+            return fromParts(c, kind.equals("LTZ") || kind.equals("TZ") ? kind : "NTZ");
+        }, "TIMESTAMP_FROM_PARTS", "TIMESTAMPFROMPARTS");
+        Functions.register(t, c -> {
+            c.need(3, 4);
+            // time_from_parts page: parts outside their range carry over (within a day)
+            String nanos = c.count() == 4 ? " + to_microseconds(CAST(" + c.sql(3) + " AS BIGINT) // 1000)" : "";
+            return "CAST(TIMESTAMP '1970-01-01' + to_hours(CAST(" + c.sql(0) + " AS BIGINT)) + to_minutes(CAST(" + c.sql(1)
+                    + " AS BIGINT)) + to_seconds(CAST(" + c.sql(2) + " AS BIGINT))" + nanos + " AS TIME)";
+        }, "TIME_FROM_PARTS", "TIMEFROMPARTS");
         Functions.register(t, c -> {
             if (c.count() == 2) {
-                return "timezone(" + c.sql(0) + ", " + c.sql(1) + ")";
+                return convertTimezone(c, null, c.sql(0), c.sql(1));
             }
-            throw SnowflakeError.unsupported("CONVERT_TIMEZONE with three arguments");
+            if (c.count() == 3) {
+                return convertTimezone(c, c.sql(0), c.sql(1), c.sql(2));
+            }
+            throw SnowflakeError.compilation("invalid number of arguments (" + c.count() + ") for function CONVERT_TIMEZONE");
         }, "CONVERT_TIMEZONE");
     }
 
-    /** The DuckDB name of a Snowflake date or time part ({@code dd}, {@code MONTHS}, {@code epoch_second}). */
+    /**
+     * CONVERT_TIMEZONE (page): with two arguments the value is an instant (a TIMESTAMP_NTZ is read in the session's
+     * time zone) and the result a TIMESTAMP_TZ in the target zone; with three, a wall-clock time (TIMESTAMP_NTZ) in the
+     * source zone becomes the wall-clock time in the target zone (a TIMESTAMP_NTZ).
+     */
+    private static String convertTimezone(Call c, String source, String target, String value) {
+        if (source == null) {
+            String instant = "(CASE WHEN typeof(" + value + ") = 'TIMESTAMP WITH TIME ZONE' THEN CAST(" + value
+                    + " AS TIMESTAMPTZ) ELSE timezone(" + zone(c) + ", CAST(" + value + " AS TIMESTAMP)) END)";
+            return "timezone(" + target + ", " + instant + ")";
+        }
+        return "timezone(" + target + ", timezone(" + source + ", CAST(" + value + " AS TIMESTAMP)))";
+    }
+
+    /**
+     * TIMESTAMP_*_FROM_PARTS (timestamp_from_parts page): year, month, day, hour, minute, second [, nanosecond]
+     * [, time zone (TZ only)], parts outside their range carrying over; or (date, time). NTZ is a wall-clock time,
+     * LTZ that time in the session's time zone, TZ in the given zone or the session's.
+     */
+    private static String fromParts(Call c, String kind) {
+        String ts;
+        String zone = zone(c);
+        if (c.count() == 2) {
+            ts = "(CAST(" + c.sql(0) + " AS DATE) + CAST(" + c.sql(1) + " AS TIME))";
+        } else {
+            c.need(6, kind.equals("TZ") ? 8 : 7);
+            String nanos = c.count() >= 7 ? " + to_microseconds(CAST(" + c.sql(6) + " AS BIGINT) // 1000)" : "";
+            ts = "(CAST(make_date(CAST(" + c.sql(0) + " AS INTEGER), 1, 1) AS TIMESTAMP) + to_months(CAST(" + c.sql(1)
+                    + " AS INTEGER) - 1) + to_days(CAST(" + c.sql(2) + " AS INTEGER) - 1) + to_hours(CAST(" + c.sql(3)
+                    + " AS BIGINT)) + to_minutes(CAST(" + c.sql(4) + " AS BIGINT)) + to_seconds(CAST(" + c.sql(5) + " AS BIGINT))"
+                    + nanos + ")";
+            if (c.count() == 8) {
+                zone = c.sql(7);
+            }
+        }
+        return kind.equals("NTZ") ? ts : "timezone(" + zone + ", " + ts + ")";
+    }
+
+    private static final java.util.regex.Pattern INTERVAL_PART = java.util.regex.Pattern.compile(
+            "\\s*([+-]?\\d+)\\s*([A-Za-z_]+)\\s*,?");
+
+    /** The parts of an interval literal ({@code '1 year, 3 q, 4 mm, 8 s'}), in the order written, as (part, amount). */
+    static List<java.util.Map.Entry<String, Long>> intervalParts(String text) {
+        List<java.util.Map.Entry<String, Long>> parts = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = INTERVAL_PART.matcher(text);
+        int at = 0;
+        while (at < text.length() && m.find(at) && m.start() == at) {
+            String unit = part(m.group(2));
+            if (!DATE_PARTS.contains(unit) && !TIME_PARTS.contains(unit)) {
+                throw SnowflakeError.compilation("invalid interval part '" + m.group(2) + "' in INTERVAL '" + text + "'");
+            }
+            parts.add(java.util.Map.entry(unit, Long.parseLong(m.group(1))));
+            at = m.end();
+        }
+        if (parts.isEmpty() || !text.substring(at).isBlank()) {
+            throw new SnowflakeError("100038", "22018", "Numeric value '" + text + "' is not recognized");
+        }
+        return parts;
+    }
+
+    /**
+     * {@code value + INTERVAL '...'} (data-types-datetime page, interval constants): the parts are added one after
+     * another in the order written, so '1 day, 1 year' and '1 year, 1 day' differ; a DATE plus date parts stays a DATE.
+     */
+    static String addInterval(String value, String text, int sign, SqlContext ctx) {
+        String acc = value;
+        String zone = Translator.literal(ctx.parameter("TIMEZONE") == null ? "UTC" : ctx.parameter("TIMEZONE"));
+        for (java.util.Map.Entry<String, Long> p : intervalParts(text)) {
+            long n = sign * p.getValue();
+            acc = DATE_PARTS.contains(p.getKey()) ? "sf_dateadd('" + p.getKey() + "', CAST(" + n + " AS BIGINT), " + acc + ", " + zone + ")"
+                    : "(" + acc + " + " + durationSql(p.getKey(), n) + ")";
+        }
+        return acc;
+    }
+
+    /** An interval literal on its own, as a DuckDB INTERVAL. */
+    static String interval(String text) {
+        List<String> out = new java.util.ArrayList<>();
+        for (java.util.Map.Entry<String, Long> p : intervalParts(text)) {
+            out.add(DATE_PARTS.contains(p.getKey()) ? "INTERVAL (" + p.getValue() + ") " + p.getKey()
+                    : durationSql(p.getKey(), p.getValue()));
+        }
+        return "(" + String.join(" + ", out) + ")";
+    }
+
+    private static String durationSql(String unit, long n) {
+        return switch (unit) {
+            case "NANOSECOND" -> "INTERVAL (" + (n / 1000) + ") MICROSECOND";
+            default -> "INTERVAL (" + n + ") " + unit;
+        };
+    }
+
+    /** DATE_PART / EXTRACT / YEAR()... of a translated date, time or timestamp. */
+    static String datePart(String part, String x, SqlContext ctx) {
+        long weekStart = parameter(ctx, "WEEK_START", 0);
+        long policy = parameter(ctx, "WEEK_OF_YEAR_POLICY", 0);
+        return switch (part) {
+            case "YEAR", "QUARTER", "MONTH", "DAY", "DAYOFYEAR", "HOUR", "MINUTE", "SECOND" ->
+                    "date_part('" + part.toLowerCase(Locale.ROOT) + "', " + x + ")";
+            case "DAYOFWEEK", "WEEK", "YEAROFWEEK" -> weekStart == 0 && policy == 0
+                    ? "date_part('" + Map.of("DAYOFWEEK", "dow", "WEEK", "week", "YEAROFWEEK", "isoyear").get(part) + "', " + x + ")"
+                    : "sf_week_part('" + part + "', CAST(" + x + " AS DATE), " + weekStart + ", " + policy + ")";
+            case "DAYOFWEEKISO" -> "date_part('isodow', " + x + ")";
+            case "WEEKISO" -> "date_part('week', " + x + ")";
+            case "YEAROFWEEKISO" -> "date_part('isoyear', " + x + ")";
+            case "MILLISECOND" -> "(date_part('millisecond', " + x + ") % 1000)";
+            case "MICROSECOND" -> "(date_part('microsecond', " + x + ") % 1000000)";
+            case "NANOSECOND" -> "(date_part('microsecond', " + x + ") % 1000000 * 1000)";
+            case "EPOCH_SECOND" -> "CAST(floor(epoch(" + x + ")) AS BIGINT)";
+            case "EPOCH_MILLISECOND" -> "epoch_ms(" + x + ")";
+            case "EPOCH_MICROSECOND" -> "epoch_us(" + x + ")";
+            case "EPOCH_NANOSECOND" -> "epoch_ns(" + x + ")";
+            case "TIMEZONE_HOUR" -> "date_part('timezone_hour', " + x + ")";
+            case "TIMEZONE_MINUTE" -> "date_part('timezone_minute', " + x + ")";
+            default -> throw SnowflakeError.compilation("invalid date or time part '" + part + "'");
+        };
+    }
+
+    private static long parameter(SqlContext ctx, String name, long fallback) {
+        String v = ctx.parameter(name);
+        try {
+            return v == null ? fallback : Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    private static String weekStart(Call c) {
+        return String.valueOf(parameter(c.context(), "WEEK_START", 0));
+    }
+
+    /** DATE_TRUNC of argument {@code i} to {@code unit}: a DATE stays a DATE (the engine's sf_date_trunc, one overload a type). */
+    static String truncate(String unit, Call c, int i) {
+        if (!DATE_PARTS.contains(unit) && !TIME_PARTS.contains(unit)) {
+            throw invalidPart(c, unit);
+        }
+        return "sf_date_trunc('" + unit + "', " + temporal(c, i) + ", " + weekStart(c) + ", " + zone(c) + ")";
+    }
+
+    /** The session's TIMEZONE as a string literal (where a TIMESTAMP_LTZ is computed). */
+    static String zone(Call c) {
+        String z = c.context().parameter("TIMEZONE");
+        return Translator.literal(z == null ? "UTC" : z);
+    }
+
+    /** Argument {@code i}; a string literal is read as a TIMESTAMP_NTZ, as Snowflake reads a string where a date or time goes. */
+    private static String temporal(Call c, int i) {
+        return c.arg(i) instanceof Expr.StringLiteral ? "CAST(" + c.sql(i) + " AS TIMESTAMP)" : c.sql(i);
+    }
+
+    private static SnowflakeError invalidPart(Call c, String unit) {
+        return SnowflakeError.compilation("invalid date or time part '" + unit + "' for function " + c.name());
+    }
+
+    /** The canonical name of a Snowflake date or time part ({@code dd} is DAY, {@code epoch} is EPOCH_SECOND). */
     static String part(String written) {
         String p = PARTS.get(written.toUpperCase(Locale.ROOT));
         if (p == null) {

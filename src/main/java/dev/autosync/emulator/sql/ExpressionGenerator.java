@@ -57,11 +57,15 @@ import java.util.function.Function;
  * Snowflake's, needs them.
  */
 final class ExpressionGenerator {
+    /** DuckDB's date and time types, whose text input Snowflake reads more widely ({@link TemporalText}). */
+    static final java.util.Set<String> TEMPORAL = java.util.Set.of("DATE", "TIME", "TIMESTAMP", "TIMESTAMPTZ");
     private final QueryGenerator queries;
     private final Functions functions;
+    private final SqlContext ctx;
 
     ExpressionGenerator(QueryGenerator queries, SqlContext ctx) {
         this.queries = queries;
+        this.ctx = ctx;
         this.functions = new Functions(this, ctx);
     }
 
@@ -70,9 +74,22 @@ final class ExpressionGenerator {
     }
 
     /** ORDER BY items, as written (DuckDB's default null order applies where none is written). */
+    /**
+     * Snowflake sorts NULL as larger than any value (DEFAULT_NULL_ORDERING LAST): last ascending, first descending;
+     * FIRST the other way round (ORDER BY page). DuckDB puts NULLs last either way, so the order is always written.
+     */
     String orderItems(List<OrderItem> items) {
-        return join(items, i -> (i.expr() == null ? "ALL" : expression(i.expr())) + (i.direction() == null ? "" : " " + i.direction())
-                + (i.nulls() == null ? "" : " NULLS " + i.nulls()));
+        boolean nullsSmallest = "FIRST".equalsIgnoreCase(ctx.parameter("DEFAULT_NULL_ORDERING"));
+        return join(items, i -> {
+            boolean desc = i.direction() != null && i.direction().toString().equalsIgnoreCase("DESC");
+            // UNVERIFIED: ORDER BY ALL keeps the default null order whatever DEFAULT_NULL_ORDERING says, as the ORDER BY
+            // page's ALL examples show when its statements run in order (after it set the parameter to FIRST)
+            boolean smallest = nullsSmallest && i.expr() != null;
+            String nulls = i.nulls() != null ? i.nulls().toString() : (desc ^ smallest) ? "FIRST" : "LAST";
+            // DuckDB's own default is NULLS LAST: only a written order or NULLS FIRST needs saying
+            return (i.expr() == null ? "ALL" : expression(i.expr())) + (i.direction() == null ? "" : " " + i.direction())
+                    + (i.nulls() == null && nulls.equals("LAST") ? "" : " NULLS " + nulls);
+        });
     }
 
     static <T> String join(List<T> items, Function<T, String> f) {
@@ -95,7 +112,7 @@ final class ExpressionGenerator {
         } else if (e instanceof TypedLiteral l) {
             return "CAST(" + Translator.literal(l.value()) + " AS " + SnowflakeTypes.of(l.type(), null, null).duck() + ")";
         } else if (e instanceof IntervalLiteral i) {
-            return "INTERVAL " + Translator.literal(i.value());
+            return DateFunctions.interval(i.value());
         } else if (e instanceof ArrayLiteral a) {
             List<String> items = new ArrayList<>();
             a.elements().forEach(x -> items.add(SemiStructuredFunctions.variant(expression(x), bound(x))));
@@ -104,8 +121,12 @@ final class ExpressionGenerator {
             return objectLiteral(o);
         } else if (e instanceof Parameter) {
             return "?";
-        } else if (e instanceof SessionVariable) {
-            throw SnowflakeError.unsupported("session variables ($name)");
+        } else if (e instanceof SessionVariable v) {
+            String value = ctx.variable(v.name());
+            if (value == null) {
+                throw new SnowflakeError("002211", "02000", "SQL compilation error: error line 0 at position 0\nSession variable '$" + v.name() + "' does not exist");
+            }
+            return value;
         } else if (e instanceof ColumnRef c) {
             return names(c.parts());
         } else if (e instanceof PositionalRef r) {
@@ -172,7 +193,7 @@ final class ExpressionGenerator {
         } else if (e instanceof Case c) {
             return caseExpression(c);
         } else if (e instanceof Extract x) {
-            return "date_part('" + DateFunctions.part(x.part()) + "', " + expression(x.source()) + ")";
+            return DateFunctions.datePart(DateFunctions.part(x.part()), expression(x.source()), ctx);
         } else if (e instanceof Position p) {
             return "position(" + expression(p.needle()) + " IN " + expression(p.haystack()) + ")";
         } else if (e instanceof Lambda l) {
@@ -275,6 +296,12 @@ final class ExpressionGenerator {
     }
 
     private String binary(Binary b) {
+        if ((b.operator() == BinaryOperator.PLUS || b.operator() == BinaryOperator.MINUS) && b.right() instanceof IntervalLiteral i) {
+            return DateFunctions.addInterval(expression(b.left()), i.value(), b.operator() == BinaryOperator.MINUS ? -1 : 1, ctx);
+        }
+        if (b.operator() == BinaryOperator.PLUS && b.left() instanceof IntervalLiteral i) {
+            return DateFunctions.addInterval(expression(b.right()), i.value(), 1, ctx);
+        }
         if (b.operator() == BinaryOperator.DIVIDE) {
             return divide(b.left(), b.right());
         }
@@ -385,6 +412,9 @@ final class ExpressionGenerator {
     static String cast(Expr operand, String sql, SnowflakeTypes type, boolean tryCast) {
         if (type.isSemiStructured()) {
             return type.canonical().equals("VARIANT") ? SemiStructuredFunctions.variant(sql, bound(operand)) : "to_json(" + sql + ")";
+        }
+        if (operand instanceof StringLiteral lit && TEMPORAL.contains(type.duck())) {
+            sql = Translator.literal(TemporalText.normalise(lit.value(), type.duck()));
         }
         boolean direct = operand instanceof StringLiteral || operand instanceof NumberLiteral
                 || operand.walk().anyMatch(Parameter.class::isInstance);

@@ -29,6 +29,8 @@ final class Functions {
             "TRANSFORM", "FILTER", "REDUCE");
     /** Translations that honour DISTINCT themselves; other translated functions refuse it. */
     private static final Set<String> DISTINCT_AWARE = Set.of("LISTAGG", "ARRAY_AGG", "ARRAYAGG");
+    /** Translations that place WITHIN GROUP themselves. */
+    private static final Set<String> WITHIN_GROUP_AWARE = Set.of("ARRAY_AGG", "ARRAYAGG");
     private static final Map<String, Translation> TABLE = table();
     /** Parameter names, in order, of functions that take named arguments (as their pages name them). */
     private static final Map<String, List<String>> NAMED_PARAMETERS = Map.of(
@@ -98,7 +100,7 @@ final class Functions {
             }
             text = translation.translate(call);
         }
-        if (!f.withinGroup().isEmpty()) {
+        if (!f.withinGroup().isEmpty() && !WITHIN_GROUP_AWARE.contains(name)) {
             text += " WITHIN GROUP (ORDER BY " + gen.orderItems(f.withinGroup()) + ")";
         }
         return f.over() == null ? text : text + " OVER (" + window(f.over()) + ")";

@@ -35,7 +35,7 @@ final class NumericFunctions {
             String part = c.literal(1);
             if (part != null) {
                 // TRUNC(date_or_time, 'part') is DATE_TRUNC
-                return "date_trunc(" + Translator.literal(part.toLowerCase(Locale.ROOT)) + ", " + c.sql(0) + ")";
+                return DateFunctions.truncate(DateFunctions.part(part), c, 0);
             }
             return c.count() == 1 ? "trunc(" + c.sql(0) + ")" : "trunc(" + c.sql(0) + ", " + scale(c, 1) + ")";
         }, "TRUNC", "TRUNCATE");

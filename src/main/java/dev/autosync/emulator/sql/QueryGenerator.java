@@ -29,6 +29,7 @@ final class QueryGenerator {
     private final ExpressionGenerator expressions;
     private final RelationGenerator relations;
     private final Deque<Set<String>> ctes = new ArrayDeque<>();
+    private int valuesCount;
 
     QueryGenerator(TokenStream tokens, SqlContext ctx) {
         this.tokens = tokens;
@@ -101,9 +102,55 @@ final class QueryGenerator {
             return left + " " + op.operator() + (op.all() ? " ALL" : "") + (op.byName() ? " BY NAME" : "") + " " + right;
         }
         if (body instanceof QueryBody.Values v) {
-            return "VALUES " + ExpressionGenerator.join(v.rows(), row -> "(" + expressions.expressions(row) + ")");
+            return "SELECT * FROM " + valuesTable(v, "$VALUES" + (++valuesCount), List.of());
         }
         return "(" + query(((QueryBody.Nested) body).query(), top) + ")";
+    }
+
+    /** The rows of an INSERT's VALUES clause, left as DuckDB's VALUES so each value is cast to its column. */
+    String insertSource(Query q, List<String> columnTypes) {
+        if (q.with() == null && q.body() instanceof QueryBody.Values v && q.orderBy().isEmpty() && q.limit() == null
+                && q.offset() == null) {
+            return "VALUES " + ExpressionGenerator.join(v.rows(), row -> {
+                List<String> values = new ArrayList<>();
+                for (int i = 0; i < row.size(); i++) {
+                    String duck = i < columnTypes.size() ? temporalDuckType(columnTypes.get(i)) : null;
+                    values.add(duck != null && row.get(i) instanceof Expr.StringLiteral s
+                            ? Translator.literal(TemporalText.normalise(s.value(), duck)) : expressions.expression(row.get(i)));
+                }
+                return "(" + String.join(", ", values) + ")";
+            });
+        }
+        return query(q, false);
+    }
+
+    /** The DuckDB type of a Snowflake date or time column type, else null. */
+    private static String temporalDuckType(String sfType) {
+        String t = sfType == null ? "" : sfType.toUpperCase(java.util.Locale.ROOT);
+        if (t.startsWith("TIMESTAMP_TZ") || t.startsWith("TIMESTAMP_LTZ")) {
+            return "TIMESTAMPTZ";
+        }
+        if (t.startsWith("TIMESTAMP") || t.startsWith("DATETIME")) {
+            return "TIMESTAMP";
+        }
+        return t.equals("DATE") ? "DATE" : t.startsWith("TIME") ? "TIME" : null;
+    }
+
+    private String rows(QueryBody.Values v) {
+        return "VALUES " + ExpressionGenerator.join(v.rows(), row -> "(" + expressions.expressions(row) + ")");
+    }
+
+    /**
+     * {@code VALUES} rows as a derived table: Snowflake names its columns COLUMN1...COLUMNn unless the
+     * alias names them (docs: sql-reference/constructs/values).
+     */
+    String valuesTable(QueryBody.Values v, String alias, List<String> aliasColumns) {
+        int n = v.rows().isEmpty() ? 0 : v.rows().get(0).size();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            names.add(Names.quote(i < aliasColumns.size() ? aliasColumns.get(i) : "COLUMN" + (i + 1)));
+        }
+        return "(" + rows(v) + ") AS " + Names.quote(alias) + " (" + String.join(", ", names) + ")";
     }
 
     /** A set operation's operand, parenthesized where the tree grouped it against INTERSECT-first, left-to-right order. */

@@ -37,8 +37,8 @@ final class RelationGenerator {
             return join(j);
         }
         if (r instanceof Relation.Lateral l) {
-            if (l.relation() instanceof Relation.TableFunction f && !f.tableKeyword() && f.call().simpleName().equals("FLATTEN")) {
-                throw SnowflakeError.unsupported("LATERAL FLATTEN");
+            if (l.relation() instanceof Relation.TableFunction f && TableFunctions.handles(f.call().simpleName())) {
+                return relation(f); // a subquery DuckDB joins laterally
             }
             return "LATERAL " + relation(l.relation());
         }
@@ -57,6 +57,10 @@ final class RelationGenerator {
         }
         if (r instanceof Relation.TableFunction f) {
             refuse(f.modifiers());
+            if (f.call().name().size() == 1 && TableFunctions.handles(f.call().simpleName())) {
+                return aliased(TableFunctions.relation(f.call(), expressions), "$" + f.call().simpleName() + "_" + f.span().start(),
+                        f.alias());
+            }
             SqlContext.Relation resolved = tableFunction(f);
             return aliased(resolved.sql(), resolved.defaultAlias(), f.alias());
         }
@@ -68,8 +72,11 @@ final class RelationGenerator {
             refuse(n.modifiers());
             return aliased("(" + fromList(n.relations()) + ")", null, n.alias());
         }
-        if (r instanceof Relation.ValuesTable) {
-            throw SnowflakeError.unsupported("VALUES in FROM without parentheses");
+        if (r instanceof Relation.ValuesTable v) {
+            refuse(v.modifiers());
+            Alias a = v.alias();
+            return queries.valuesTable(v.values(), a != null ? a.name() : "$VALUES_" + v.span().start(),
+                    a != null ? a.columns() : List.of());
         }
         throw new IllegalStateException("no DuckDB translation for " + r.getClass().getSimpleName());
     }
@@ -114,6 +121,8 @@ final class RelationGenerator {
             sb.append(" ON ").append(expressions.expression(j.on()));
         } else if (!j.using().isEmpty()) {
             sb.append(" USING (").append(ExpressionGenerator.join(j.using(), Names::quote)).append(')');
+        } else if (j.type() == Relation.JoinType.INNER && !j.natural()) {
+            sb.append(" ON TRUE"); // join-lateral page: an INNER JOIN without ON pairs every row (DuckDB needs the ON)
         }
         return sb.toString();
     }

@@ -40,8 +40,9 @@ final class SemiStructuredFunctions {
         Functions.register(t, c -> arrayConstruct(elements(c, 0)), "ARRAY_CONSTRUCT");
         Functions.register(t, c -> json("sf_array_compact(CAST(" + arrayConstruct(elements(c, 0)) + " AS VARCHAR))"),
                 "ARRAY_CONSTRUCT_COMPACT");
-        Functions.register(t, c -> "to_json(list(" + (c.distinct() ? "DISTINCT " : "") + c.sql(0) + "))", "ARRAY_AGG",
-                "ARRAYAGG");
+        // array_agg page: WITHIN GROUP orders the elements (DuckDB: ORDER BY inside the aggregate)
+        Functions.register(t, c -> "to_json(list(" + (c.distinct() ? "DISTINCT " : "") + c.sql(0)
+                + (c.withinGroup() == null ? "" : " ORDER BY " + c.withinGroup()) + "))", "ARRAY_AGG", "ARRAYAGG");
         Functions.register(t, c -> "json_group_object(" + c.all() + ")", "OBJECT_AGG");
         Functions.register(t, c -> "(CASE WHEN json_type(" + c.sql(0) + ") = 'ARRAY' THEN json_array_length(" + c.sql(0)
                 + ") END)", "ARRAY_SIZE");

@@ -28,4 +28,14 @@ public interface SqlContext {
 
     /** CURRENT_DATABASE(), CURRENT_USER() and the like, as a literal value (null when not set). */
     String sessionValue(String function);
+
+    /** A session parameter's value (TIMEZONE, WEEK_START, DEFAULT_NULL_ORDERING...), or null when unknown. */
+    default String parameter(String name) {
+        return null;
+    }
+
+    /** A session variable ({@code $name}, GETVARIABLE) as a DuckDB literal, or null when the session has none of that name. */
+    default String variable(String name) {
+        return null;
+    }
 }

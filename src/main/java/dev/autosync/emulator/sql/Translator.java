@@ -36,6 +36,14 @@ public final class Translator {
     }
 
     /**
+     * An INSERT's source: a query, or VALUES rows kept as such so DuckDB casts each value to its column; a string
+     * for a date or time column (by its Snowflake type in {@code columnTypes}) is read as Snowflake reads it.
+     */
+    public String insertSource(List<String> columnTypes) {
+        return queries.insertSource(parser.query(), columnTypes);
+    }
+
+    /**
      * An expression, or with {@code stopAtComma} false a comma-separated list of them, ending before
      * a word of {@code stops} where an operator could otherwise continue it.
      */

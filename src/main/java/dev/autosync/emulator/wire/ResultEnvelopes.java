@@ -61,7 +61,7 @@ final class ResultEnvelopes {
         // TIMEZONE goes with them: a result that names formats but no zone is printed in the JVM's zone by the driver
         g.writeStartObject();
         g.writeStringField("name", "TIMEZONE");
-        g.writeStringField("value", "UTC");
+        g.writeStringField("value", s.parameter("TIMEZONE"));
         g.writeEndObject();
         for (Map.Entry<String, String> p : s.outputFormats().entrySet()) {
             g.writeStartObject();
