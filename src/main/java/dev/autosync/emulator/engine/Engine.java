@@ -165,9 +165,12 @@ public final class Engine implements AutoCloseable {
         };
     }
 
-    /** A statement run once per row of array binds, all in one transaction; the update counts add up. */
+    /**
+     * A statement run once per row of array binds, all in one transaction (the session's, when one is
+     * open or AUTOCOMMIT is off); the update counts add up.
+     */
     public Result executeBatch(Session s, String sql, List<List<Object>> rows) {
-        boolean own = !s.inExplicitTransaction();
+        boolean own = !s.inExplicitTransaction() && s.autocommit();
         if (own) {
             statements.run(s, "BEGIN", List.of());
         }

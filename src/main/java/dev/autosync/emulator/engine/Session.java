@@ -59,6 +59,75 @@ public final class Session {
         return m;
     }
 
+    /**
+     * Session parameters other than the output formats that the session set (ALTER SESSION, or the
+     * login's session parameters), by name, and the ones it unset since (null): both are echoed to the
+     * driver with every result, an unset one with its default, so driver-side settings follow.
+     */
+    private final Map<String, String> parameters = new LinkedHashMap<>();
+
+    /**
+     * Defaults of the session parameters the driver acts on ("Parameters" page); AUTOCOMMIT is always
+     * echoed. UNVERIFIED: which parameters Snowflake lists in a result's {@code parameters}; the
+     * driver only needs the ones that changed.
+     */
+    public static final Map<String, String> CLIENT_PARAMETER_DEFAULTS = Map.of(
+            "AUTOCOMMIT", "true",
+            "JDBC_TREAT_DECIMAL_AS_INT", "true",
+            "CLIENT_RESULT_COLUMN_CASE_INSENSITIVE", "false",
+            "JDBC_USE_SESSION_TIMEZONE", "true",
+            "JDBC_TREAT_TIMESTAMP_NTZ_AS_UTC", "false",
+            "JDBC_FORMAT_DATE_WITH_TIMEZONE", "true",
+            "CLIENT_TIMESTAMP_TYPE_MAPPING", "TIMESTAMP_LTZ",
+            "CLIENT_SESSION_KEEP_ALIVE", "false",
+            "QUERY_TAG", "");
+
+    /** Sets ({@code value} non-null) or unsets a session parameter of any kind. */
+    public void parameter(String name, String value) {
+        String n = name.toUpperCase(java.util.Locale.ROOT);
+        if (outputFormat(n, value)) {
+            return;
+        }
+        synchronized (parameters) {
+            parameters.put(n, value);
+        }
+    }
+
+    /** A session parameter's value: what the session set, else its default (null when neither). */
+    public String parameterValue(String name) {
+        String n = name.toUpperCase(java.util.Locale.ROOT);
+        if (OUTPUT_FORMAT_DEFAULTS.containsKey(n)) {
+            return outputFormats().get(n);
+        }
+        synchronized (parameters) {
+            String v = parameters.get(n);
+            return v != null ? v : CLIENT_PARAMETER_DEFAULTS.get(n);
+        }
+    }
+
+    /** The parameters echoed to the driver: AUTOCOMMIT, and each one the session set or unset (with its value now). */
+    public Map<String, String> echoedParameters() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("AUTOCOMMIT", parameterValue("AUTOCOMMIT"));
+        synchronized (parameters) {
+            for (String n : parameters.keySet()) {
+                String v = parameterValue(n);
+                // TIMEZONE goes out with the output formats; the driver reads the heartbeat frequency as an int it
+                // first parsed as a boolean (a ClassCastException), so it is not echoed
+                if (v != null && !n.equals("TIMEZONE") && !n.equals("CLIENT_SESSION_KEEP_ALIVE_HEARTBEAT_FREQUENCY")) {
+                    m.put(n, v);
+                }
+            }
+        }
+        return m;
+    }
+
+    /** Whether statements outside an explicit transaction commit on their own (the AUTOCOMMIT parameter). */
+    public boolean autocommit() {
+        String v = parameterValue("AUTOCOMMIT");
+        return v == null || !(v.equalsIgnoreCase("false") || v.equals("0") || v.equalsIgnoreCase("off") || v.equalsIgnoreCase("no"));
+    }
+
     /** Sets ({@code value} non-null) or unsets an output-format parameter; false when {@code name} is not one. */
     public boolean outputFormat(String name, String value) {
         if (!OUTPUT_FORMAT_DEFAULTS.containsKey(name)) {

@@ -54,14 +54,13 @@ final class LoginHandler {
                 .putNull("remMeToken").put("remMeValidityInSeconds", 0).put("healthCheckInterval", 45).putNull("newClientForUpgrade")
                 .put("sessionId", Math.abs((long) s.id().hashCode()));
         var params = d.putArray("parameters");
-        params.addObject().put("name", "AUTOCOMMIT").put("value", true);
+        data.path("SESSION_PARAMETERS").fields().forEachRemaining(p -> s.parameter(p.getKey(), p.getValue().asText()));
+        s.echoedParameters().forEach((name, value) -> WireValues.parameter(params.addObject().put("name", name), value));
         params.addObject().put("name", "CLIENT_SESSION_KEEP_ALIVE").put("value", false);
         params.addObject().put("name", "CLIENT_TELEMETRY_ENABLED").put("value", false);
         params.addObject().put("name", "TIMEZONE").put("value", "UTC");
         // the output formats the connection asked for (its session parameters), else Snowflake's account defaults,
         // sent at login as Snowflake does; the driver formats getString() with them
-        data.path("SESSION_PARAMETERS").fields().forEachRemaining(p -> s.outputFormat(p.getKey().toUpperCase(java.util.Locale.ROOT),
-                p.getValue().asText()));
         s.outputFormats().forEach((name, value) -> params.addObject().put("name", name).put("value", value));
         params.addObject().put("name", "CLIENT_STAGE_ARRAY_BINDING_THRESHOLD").put("value", 0);
         params.addObject().put("name", "CLIENT_RESULT_CHUNK_SIZE").put("value", 160);

@@ -69,6 +69,14 @@ final class ResultEnvelopes {
             g.writeStringField("value", p.getValue());
             g.writeEndObject();
         }
+        // and the other parameters the session set (AUTOCOMMIT always), so driver-side settings follow ALTER SESSION
+        for (Map.Entry<String, String> p : s.echoedParameters().entrySet()) {
+            g.writeStartObject();
+            g.writeStringField("name", p.getKey());
+            g.writeFieldName("value");
+            Envelopes.JSON.writeTree(g, WireValues.parameterValue(p.getValue()));
+            g.writeEndObject();
+        }
         g.writeEndArray();
         g.writeArrayFieldStart("rowtype");
         for (ResultColumn c : r.columns()) {
