@@ -33,6 +33,7 @@ public final class Engine implements AutoCloseable {
     private final LockedStatements statements;
     private final BackgroundLoop background;
     private final Consumer<String> log;
+    private final Catalog catalog;
     private volatile boolean closed;
 
     public Engine(Path dataDir, Consumer<String> log) throws IOException, SQLException {
@@ -54,6 +55,7 @@ public final class Engine implements AutoCloseable {
             folderLock.close();
             throw e;
         }
+        this.catalog = catalog;
         EngineLock lock = new EngineLock(120_000);
         Streams streams = new Streams(root, catalog);
         History copyHistory = new History(root, catalog);
@@ -99,6 +101,38 @@ public final class Engine implements AutoCloseable {
 
     public Session openSession(String user, String database, String schema, String warehouse, String role) throws SQLException {
         return sessions.open(user, database, schema, warehouse, role);
+    }
+
+    /** Roles a login may name: the emulator has no role objects, only Snowflake's system roles (UNVERIFIED list). */
+    private static final java.util.Set<String> SYSTEM_ROLES = java.util.Set.of("ACCOUNTADMIN", "SYSADMIN", "SECURITYADMIN",
+            "USERADMIN", "ORGADMIN", "PUBLIC");
+
+    /**
+     * Opens a session that checks its defaults first, as a login with CLIENT_VALIDATE_DEFAULT_PARAMETERS
+     * (the driver's validateDefaultParameters) does: a database, schema or warehouse that does not exist
+     * fails with 390201, a role that does not exist with 390189.
+     */
+    public Session openValidatedSession(String user, String database, String schema, String warehouse, String role)
+            throws SQLException {
+        Session s = openSession(user, database, schema, warehouse, role);
+        String problem = null;
+        String code = "390201";
+        if (s.database() != null && !catalog.databaseExists(s.database())) {
+            problem = "The requested database does not exist or not authorized.";
+        } else if (s.database() != null && s.schema() != null && !catalog.schemaExists(s.database(), s.schema())) {
+            problem = "The requested schema does not exist or not authorized.";
+        } else if (s.warehouse() != null && catalog.list(CatalogKind.WAREHOUSE).stream().noneMatch(w -> w.name().equals(s.warehouse()))) {
+            problem = "The requested warehouse does not exist or not authorized.";
+        } else if (role != null && !SYSTEM_ROLES.contains(s.role())) {
+            code = "390189";
+            problem = "Role '" + s.role() + "' specified in the connect string does not exist or not authorized. Contact your "
+                    + "local system administrator, or attempt to login with another role, e.g. PUBLIC.";
+        }
+        if (problem != null) {
+            closeSession(s);
+            throw new SnowflakeError(code, "08004", problem);
+        }
+        return s;
     }
 
     public Session session(String id) {

@@ -88,6 +88,13 @@ public final class Session {
         if (outputFormat(n, value)) {
             return;
         }
+        if (value != null && (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false"))) {
+            value = value.toLowerCase(java.util.Locale.ROOT);
+        }
+        if (n.equals("CLIENT_SESSION_KEEP_ALIVE_HEARTBEAT_FREQUENCY") && value != null && value.matches("\\d{1,9}")) {
+            // "Parameters": 900 to 3600 seconds; a value outside is moved to the nearest limit (UNVERIFIED: clamped, not refused)
+            value = String.valueOf(Math.max(900, Math.min(3600, Integer.parseInt(value))));
+        }
         synchronized (parameters) {
             parameters.put(n, value);
         }
@@ -120,6 +127,43 @@ public final class Session {
             }
         }
         return m;
+    }
+
+    /** One row of SHOW PARAMETERS. */
+    public record Parameter(String name, String value, String defaultValue, boolean set, String type) {
+    }
+
+    /** Every parameter the session knows: the defaults and what it set, by name. */
+    public java.util.List<Parameter> parameterList() {
+        java.util.TreeMap<String, String> defaults = new java.util.TreeMap<>(CLIENT_PARAMETER_DEFAULTS);
+        defaults.putAll(OUTPUT_FORMAT_DEFAULTS);
+        defaults.put("TIMEZONE", "UTC");
+        java.util.TreeSet<String> names = new java.util.TreeSet<>(defaults.keySet());
+        synchronized (parameters) {
+            names.addAll(parameters.keySet());
+        }
+        synchronized (outputFormats) {
+            names.addAll(outputFormats.keySet());
+        }
+        java.util.List<Parameter> out = new java.util.ArrayList<>();
+        for (String n : names) {
+            String v = n.equals("TIMEZONE") ? "UTC" : parameterValue(n);
+            boolean set;
+            synchronized (parameters) {
+                set = parameters.get(n) != null;
+            }
+            synchronized (outputFormats) {
+                set |= outputFormats.containsKey(n);
+            }
+            if (v == null) {
+                continue;
+            }
+            String d = defaults.getOrDefault(n, "");
+            String type = v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false") ? "BOOLEAN"
+                    : v.matches("-?\\d+") ? "NUMBER" : "STRING";
+            out.add(new Parameter(n, v, d, set, type));
+        }
+        return out;
     }
 
     /** Whether statements outside an explicit transaction commit on their own (the AUTOCOMMIT parameter). */

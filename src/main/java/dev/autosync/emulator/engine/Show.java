@@ -52,6 +52,9 @@ final class Show {
             Pattern p = Pattern.compile(likeToRegex(pattern), Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
             like = n -> p.matcher(n).matches();
         }
+        if (kind.equals("PARAMETERS")) {
+            return parameters(c, like, session);
+        }
         Scope scope = scope(st);
         if (c.accept("STARTS")) {
             c.expect("WITH");
@@ -133,6 +136,30 @@ final class Show {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * SHOW PARAMETERS [LIKE] [IN SESSION | IN ACCOUNT | IN USER]: the session parameters the emulator
+     * knows, with the session's value, the default and the level it was set at ("SHOW PARAMETERS").
+     * Parameters of objects (IN TABLE, IN WAREHOUSE ...) are refused by name.
+     */
+    private static Result parameters(Cursor c, Predicate<String> like, Session session) {
+        if (c.accept("IN")) {
+            String where = c.next().upper();
+            if (!where.equals("SESSION") && !where.equals("ACCOUNT") && !where.equals("USER")) {
+                throw SnowflakeError.unsupported("SHOW PARAMETERS IN " + where);
+            }
+            if (!c.atEnd()) {
+                c.next();
+            }
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (Session.Parameter p : session.parameterList()) {
+            if (like.test(p.name())) {
+                rows.add(new Object[] {p.name(), p.value(), p.defaultValue(), p.set() ? "SESSION" : "", "", p.type()});
+            }
+        }
+        return result(List.of(text("key"), text("value"), text("default"), text("level"), text("description"), text("type")), rows);
     }
 
     private static ResultColumn text(String name) {

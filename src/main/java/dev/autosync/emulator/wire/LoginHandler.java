@@ -43,7 +43,13 @@ final class LoginHandler {
         }
         Session s;
         try {
-            s = engine.openSession(login, q.get("databaseName"), q.get("schemaName"), q.get("warehouse"), q.get("roleName"));
+            boolean validate = data.path("SESSION_PARAMETERS").path("CLIENT_VALIDATE_DEFAULT_PARAMETERS").asBoolean(false);
+            s = validate
+                    ? engine.openValidatedSession(login, q.get("databaseName"), q.get("schemaName"), q.get("warehouse"), q.get("roleName"))
+                    : engine.openSession(login, q.get("databaseName"), q.get("schemaName"), q.get("warehouse"), q.get("roleName"));
+        } catch (dev.autosync.emulator.base.SnowflakeError e) {
+            send(ex, error(e.code(), e.sqlState(), e.getMessage(), null));
+            return;
         } catch (SQLException e) {
             send(ex, error("390189", "08001", "The local emulator could not open a session: " + e.getMessage(), null));
             return;
