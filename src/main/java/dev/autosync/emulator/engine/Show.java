@@ -80,6 +80,7 @@ final class Show {
                     objectRows.streams(session, select(CatalogKind.STREAM, filter, scope)));
             case "TASKS" -> result(ObjectRows.taskColumns(), ObjectRows.tasks(select(CatalogKind.TASK, filter, scope)));
             case "WAREHOUSES" -> warehouses(filter);
+            case "OBJECTS" -> objects(filter, scope);
             default -> throw SnowflakeError.unsupported("SHOW " + kind.replace('_', ' '));
         };
     }
@@ -160,6 +161,28 @@ final class Show {
             }
         }
         return result(List.of(text("key"), text("value"), text("default"), text("level"), text("description"), text("type")), rows);
+    }
+
+    /** SHOW OBJECTS: the tables and views in scope ("SHOW OBJECTS"); a scope that does not exist is an error. */
+    private Result objects(Predicate<String> like, Scope scope) {
+        if (scope.db() != null && !catalog.databaseExists(scope.db())) {
+            throw SnowflakeError.doesNotExist("Database", dev.autosync.emulator.base.Names.display(scope.db()));
+        }
+        if (scope.schema() != null && !catalog.schemaExists(scope.db(), scope.schema())) {
+            throw SnowflakeError.doesNotExist("Schema", dev.autosync.emulator.base.Names.display(scope.schema()));
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (CatalogKind kind : List.of(CatalogKind.TABLE, CatalogKind.VIEW)) {
+            for (CatalogObject o : select(kind, like, scope)) {
+                rows.add(new Object[] {created(o), o.name(), o.ref().db(), o.ref().schema(), kind.name(), comment(o), "", null, null,
+                        "SYSADMIN", "1", "ROLE", null, "N", "N"});
+            }
+        }
+        rows.sort(java.util.Comparator.comparing((Object[] r) -> (String) r[2]).thenComparing(r -> (String) r[3])
+                .thenComparing(r -> (String) r[1]));
+        return result(List.of(col("created_on", LTZ), text("name"), text("database_name"), text("schema_name"), text("kind"),
+                text("comment"), text("cluster_by"), ResultColumn.number("rows"), ResultColumn.number("bytes"), text("owner"),
+                text("retention_time"), text("owner_role_type"), text("budget"), text("is_hybrid"), text("is_dynamic")), rows);
     }
 
     private static ResultColumn text(String name) {
