@@ -71,6 +71,8 @@ public final class Names {
 
     /** A file-system-safe folder name for a Snowflake name. */
     public static String folder(String name) {
-        return encode(name);
+        // as encode(), but escaping with '-': snowflake-jdbc replaces every '~' in a local stage's path with the
+        // home directory, so a folder name must not contain one
+        return encode(name).replace('~', '-');
     }
 }

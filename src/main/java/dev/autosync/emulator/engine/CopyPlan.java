@@ -11,11 +11,13 @@ import java.util.regex.Pattern;
 /**
  * A parsed and checked COPY INTO: the target, where its files are, how to read them, what to do on
  * errors, and the translated transformation (it reads the current file's rows, limited to a row
- * range set through the session variables {@code autosync_lo} and {@code autosync_hi}).
+ * range set through the session variables {@code autosync_lo} and {@code autosync_hi}), how many values
+ * a record has ({@code $1..$width}), and for CSV with MATCH_BY_COLUMN_NAME the columns to find by header.
  */
 record CopyPlan(CatalogObject table, String targetDuck, boolean tracked, List<ColumnDef> columns,
                 Stages.Location location, FileFormat format, Pattern pattern, List<String> files, OnError onError,
-                boolean force, boolean purge, String rowsTable, String transform, ObjectNode options) {
+                boolean force, boolean purge, String rowsTable, String transform, ObjectNode options, int width,
+                List<String> byName, boolean byNameCaseInsensitive) {
 
     /** The candidate files: under the stage path, matching PATTERN (on the stage-relative path) and FILES. */
     List<Stages.StagedFile> candidates() {

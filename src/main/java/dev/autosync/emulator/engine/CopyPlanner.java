@@ -73,17 +73,16 @@ final class CopyPlanner {
             c.expect(TokenType.RIGHT_PAREN);
             columns = named;
         }
-        c.expect("FROM");
         String rowsTable = "\"copy_rows_" + UUID.randomUUID().toString().replace("-", "") + "\"";
-        st.session().exec("CREATE TEMP TABLE IF NOT EXISTS " + rowsTable + " (\"$1\" JSON, \"METADATA$FILENAME\" VARCHAR, "
-                + "\"METADATA$FILE_ROW_NUMBER\" BIGINT, \"METADATA$FILE_CONTENT_KEY\" VARCHAR, "
-                + "\"METADATA$FILE_LAST_MODIFIED\" TIMESTAMP, \"METADATA$START_SCAN_TIME\" TIMESTAMPTZ)");
-        st.temporary(rowsTable);
         String source = "(SELECT * FROM " + rowsTable + " WHERE \"METADATA$FILE_ROW_NUMBER\" BETWEEN getvariable('autosync_lo') "
                 + "AND getvariable('autosync_hi'))";
         String[] stageRef = new String[1];
         String transform;
-        if (c.peek().is(TokenType.STAGE_REFERENCE)) {
+        if (!c.accept("FROM")) {
+            // "COPY INTO <table>" without FROM loads from the table's own stage ("COPY INTO <table>", Syntax)
+            stageRef[0] = "@%" + ref.display();
+            transform = null;
+        } else if (c.peek().is(TokenType.STAGE_REFERENCE)) {
             stageRef[0] = c.next().value();
             transform = null;
         } else if (c.peek().is(TokenType.STRING)) {
@@ -108,17 +107,24 @@ final class CopyPlanner {
         }
         Stages.Location location = stages.resolve(st, stageRef[0]);
         ObjectNode inlineFormat = options.get("FILE_FORMAT") instanceof ObjectNode o ? o : null;
-        FileFormat format = stages.format(st, inlineFormat, null, location).requireJson();
+        FileFormat format = StagedFiles.requireLoadable(stages.format(st, inlineFormat, null, location));
+        String match = Options.text(options, "MATCH_BY_COLUMN_NAME");
+        boolean byName = match != null && !match.equalsIgnoreCase("NONE");
+        int width = format.isJson() ? 1 : transform == null ? columns.size() : StagedFiles.widthOf(st.text());
+        st.session().exec("CREATE TEMP TABLE IF NOT EXISTS " + rowsTable + " (" + StagedFiles.columnsDdl(format, width) + ")");
+        st.temporary(rowsTable);
         if (transform == null) {
-            transform = plainTransform(columns, options, source);
+            transform = format.isJson() ? plainTransform(columns, options, source) : csvTransform(columns, format, byName, source);
         }
+        List<String> names = byName && !format.isJson() ? columns.stream().map(ColumnDef::name).toList() : null;
         Pattern pattern = options.hasNonNull("PATTERN") ? Pattern.compile(options.get("PATTERN").asText()) : null;
         List<String> files = Options.list(options.get("FILES"));
         boolean tracked = streams.isTracked(table);
         String typed = typedTransform(st, columns, transform);
         return new CopyPlan(table, tracked ? streams.baseTable(table) : ref.duckName(), tracked, columns, location, format,
                 pattern, files, CopyPlan.OnError.parse(Options.text(options, "ON_ERROR"), pipe),
-                Options.bool(options, "FORCE", false), Options.bool(options, "PURGE", false), rowsTable, typed, options);
+                Options.bool(options, "FORCE", false), Options.bool(options, "PURGE", false), rowsTable, typed, options, width,
+                names, match != null && match.equalsIgnoreCase("CASE_INSENSITIVE"));
     }
 
     /** Without a transformation a JSON file loads into one VARIANT column, or by column name when asked. */
@@ -142,6 +148,27 @@ final class CopyPlanner {
                     + "transformation.");
         }
         return "SELECT \"$1\" FROM " + source;
+    }
+
+    /**
+     * A CSV file loads field n into column n ("COPY INTO <table>", ERROR_ON_COLUMN_COUNT_MISMATCH): a
+     * record with another number of fields is that row's error unless the format allows it (then
+     * missing fields are NULL and extra ones dropped). With MATCH_BY_COLUMN_NAME the reader has
+     * already put each column's field, found by the header, in place.
+     */
+    private static String csvTransform(List<ColumnDef> columns, FileFormat format, boolean byName, String source) {
+        CsvFiles.Options opt = CsvFiles.Options.of(format);
+        List<String> items = new ArrayList<>();
+        for (int i = 1; i <= columns.size(); i++) {
+            items.add("\"$" + i + "\"");
+        }
+        if (opt.errorOnColumnCountMismatch() && !byName) {
+            int n = columns.size();
+            items.set(0, "(CASE WHEN " + StagedFiles.FIELD_COUNT + " <> " + n + " THEN error('[sf:100080:22000] Number of columns "
+                    + "in file (' || " + StagedFiles.FIELD_COUNT + " || ') does not match that of the corresponding table (" + n
+                    + "), use file format option error_on_column_count_mismatch=false to ignore this error') ELSE \"$1\" END)");
+        }
+        return "SELECT " + String.join(", ", items) + " FROM " + source;
     }
 
     /** The transformation with each value converted to its target column's type (and NOT NULL checked). */

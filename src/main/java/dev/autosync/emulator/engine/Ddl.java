@@ -96,19 +96,7 @@ final class Ddl {
         c.expect("ALTER");
         String kind = KindWord.read(c);
         if (kind.equals("SESSION")) {
-            // the output formats are kept (the driver prints values with them); other parameters are accepted as before
-            if (c.accept("UNSET")) {
-                do {
-                    st.session().parameter(c.next().upper(), null);
-                } while (c.accept(dev.autosync.sql.TokenType.COMMA));
-            } else {
-                ObjectNode set = Options.parse(c, Set.of());
-                for (var it = set.fields(); it.hasNext(); ) {
-                    var e = it.next();
-                    st.session().parameter(e.getKey(), e.getValue().asText());
-                }
-            }
-            return Result.status(StatementKind.ALTER_SESSION, "Statement executed successfully.");
+            return alterSession(st);
         }
         transactions.commit(st.session());
         return switch (kind) {
@@ -123,6 +111,33 @@ final class Ddl {
                     stages.alter(st, kind);
             default -> throw SnowflakeError.unsupported("ALTER " + kind);
         };
+    }
+
+    /**
+     * ALTER SESSION SET / UNSET: the session keeps every parameter and echoes it to the driver with
+     * each result ("Parameters"); setting or unsetting AUTOCOMMIT commits an open transaction, as
+     * "Transactions" (AUTOCOMMIT) says, whatever the value.
+     */
+    private Result alterSession(StatementContext st) throws SQLException {
+        Cursor c = st.cursor();
+        Session session = st.session();
+        java.util.Map<String, String> changes = new java.util.LinkedHashMap<>();
+        if (c.accept("UNSET")) {
+            do {
+                changes.put(c.next().upper(), null);
+            } while (c.accept(dev.autosync.sql.TokenType.COMMA));
+        } else {
+            c.accept("SET");
+            ObjectNode set = Options.parse(c, Set.of());
+            set.fields().forEachRemaining(e -> changes.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
+        }
+        if (changes.containsKey("AUTOCOMMIT")) {
+            transactions.commit(session);
+        }
+        for (java.util.Map.Entry<String, String> e : changes.entrySet()) {
+            session.parameter(e.getKey(), e.getValue());
+        }
+        return Result.status(StatementKind.ALTER_SESSION, "Statement executed successfully.");
     }
 
     /** COMMENT ON: no transaction boundary, unlike the DDL around it. */

@@ -37,6 +37,7 @@ final class Describe {
         String kind = KindWord.read(c);
         return switch (kind) {
             case "TABLE", "VIEW" -> columns(st, kind);
+            case "DATABASE" -> database(st);
             case "STAGE" -> stage(st);
             case "FILE_FORMAT" -> fileFormat(st);
             case "INTEGRATION", "STORAGE_INTEGRATION", "NOTIFICATION_INTEGRATION" -> integration(st);
@@ -49,6 +50,22 @@ final class Describe {
             case "STREAMLIT" -> streamlits.describe(st);
             default -> throw SnowflakeError.unsupported("DESCRIBE " + kind.replace('_', ' '));
         };
+    }
+
+    /** DESCRIBE DATABASE: the database's schemas, one row each ("DESCRIBE DATABASE"). */
+    private Result database(StatementContext st) {
+        String db = st.cursor().next().identifierName();
+        if (!catalog.databaseExists(db)) {
+            throw SnowflakeError.doesNotExist("Database", dev.autosync.emulator.base.Names.display(db));
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (CatalogObject o : catalog.list(CatalogKind.SCHEMA)) {
+            if (o.ref().db().equals(db)) {
+                rows.add(new Object[] {ObjectRows.created(o), o.name(), "SCHEMA"});
+            }
+        }
+        return new Result(StatementKind.DESCRIBE, List.of(new ResultColumn("created_on", SfType.TIMESTAMP_LTZ),
+                ResultColumn.text("name"), ResultColumn.text("kind")), rows);
     }
 
     private Result columns(StatementContext st, String kind) {

@@ -33,6 +33,7 @@ public final class Engine implements AutoCloseable {
     private final LockedStatements statements;
     private final BackgroundLoop background;
     private final Consumer<String> log;
+    private final Catalog catalog;
     private volatile boolean closed;
 
     public Engine(Path dataDir, Consumer<String> log) throws IOException, SQLException {
@@ -54,6 +55,7 @@ public final class Engine implements AutoCloseable {
             folderLock.close();
             throw e;
         }
+        this.catalog = catalog;
         EngineLock lock = new EngineLock(120_000);
         Streams streams = new Streams(root, catalog);
         Privileges privileges = new Privileges(root, catalog);
@@ -102,6 +104,38 @@ public final class Engine implements AutoCloseable {
 
     public Session openSession(String user, String database, String schema, String warehouse, String role) throws SQLException {
         return sessions.open(user, database, schema, warehouse, role);
+    }
+
+    /** Roles a login may name: the emulator has no role objects, only Snowflake's system roles (UNVERIFIED list). */
+    private static final java.util.Set<String> SYSTEM_ROLES = java.util.Set.of("ACCOUNTADMIN", "SYSADMIN", "SECURITYADMIN",
+            "USERADMIN", "ORGADMIN", "PUBLIC");
+
+    /**
+     * Opens a session that checks its defaults first, as a login with CLIENT_VALIDATE_DEFAULT_PARAMETERS
+     * (the driver's validateDefaultParameters) does: a database, schema or warehouse that does not exist
+     * fails with 390201, a role that does not exist with 390189.
+     */
+    public Session openValidatedSession(String user, String database, String schema, String warehouse, String role)
+            throws SQLException {
+        Session s = openSession(user, database, schema, warehouse, role);
+        String problem = null;
+        String code = "390201";
+        if (s.database() != null && !catalog.databaseExists(s.database())) {
+            problem = "The requested database does not exist or not authorized.";
+        } else if (s.database() != null && s.schema() != null && !catalog.schemaExists(s.database(), s.schema())) {
+            problem = "The requested schema does not exist or not authorized.";
+        } else if (s.warehouse() != null && catalog.list(CatalogKind.WAREHOUSE).stream().noneMatch(w -> w.name().equals(s.warehouse()))) {
+            problem = "The requested warehouse does not exist or not authorized.";
+        } else if (role != null && !SYSTEM_ROLES.contains(s.role())) {
+            code = "390189";
+            problem = "Role '" + s.role() + "' specified in the connect string does not exist or not authorized. Contact your "
+                    + "local system administrator, or attempt to login with another role, e.g. PUBLIC.";
+        }
+        if (problem != null) {
+            closeSession(s);
+            throw new SnowflakeError(code, "08004", problem);
+        }
+        return s;
     }
 
     public Session session(String id) {
@@ -158,19 +192,48 @@ public final class Engine implements AutoCloseable {
     public Result describe(Session session, String sql) {
         List<String> texts = Splitter.split(sql);
         String text = texts.isEmpty() ? "" : texts.get(0);
-        return switch (new Cursor(text).peek().upper()) {
+        return withBinds(text, switch (new Cursor(text).peek().upper()) {
             case "INSERT" -> Result.count(StatementKind.INSERT, "number of rows inserted", 0);
             case "UPDATE" -> Result.count(StatementKind.UPDATE, "number of rows updated", 0);
             case "DELETE" -> Result.count(StatementKind.DELETE, "number of rows deleted", 0);
             case "MERGE" -> Result.count(StatementKind.MERGE, "number of rows inserted", 0);
             case "SELECT", "WITH" -> statements.describeQuery(session, text);
             default -> new Result(StatementKind.DDL, List.of(), new ArrayList<>());
-        };
+        });
     }
 
-    /** A statement run once per row of array binds, all in one transaction; the update counts add up. */
+    /**
+     * A describe answer's bind parameters (numberOfBinds, metaDataOfBinds), which the driver's
+     * ParameterMetaData reports: one per {@code ?}, each described as text, as Snowflake describes
+     * binds whose type it has not inferred (UNVERIFIED beyond the driver's own tests).
+     */
+    private static Result withBinds(String text, Result r) {
+        int n = 0;
+        Cursor c = new Cursor(text);
+        while (!c.atEnd()) {
+            if (c.next().is(dev.autosync.sql.TokenType.PARAMETER)) {
+                n++;
+            }
+        }
+        if (n == 0) {
+            return r;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode t = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        t.put("numberOfBinds", n);
+        com.fasterxml.jackson.databind.node.ArrayNode binds = t.putArray("metaDataOfBinds");
+        for (int i = 1; i <= n; i++) {
+            binds.addObject().put("name", String.valueOf(i)).put("type", "text").put("precision", 0).put("scale", 0)
+                    .put("nullable", false).put("byteLength", 16777216).put("length", 16777216);
+        }
+        return r.withTransfer(t);
+    }
+
+    /**
+     * A statement run once per row of array binds, all in one transaction (the session's, when one is
+     * open or AUTOCOMMIT is off); the update counts add up.
+     */
     public Result executeBatch(Session s, String sql, List<List<Object>> rows) {
-        boolean own = !s.inExplicitTransaction();
+        boolean own = !s.inExplicitTransaction() && s.autocommit();
         if (own) {
             statements.run(s, "BEGIN", List.of());
         }

@@ -81,12 +81,4 @@ public record FileFormat(String type, ObjectNode options) {
         String v = option(key);
         return v != null && (v.equalsIgnoreCase("TRUE") || v.equals("1"));
     }
-
-    /** The format a loader needs, or Snowflake's refusal when it cannot be read here. */
-    public FileFormat requireJson() {
-        if (!isJson()) {
-            throw SnowflakeError.unsupported("loading " + type + " files (the local emulator loads JSON)");
-        }
-        return this;
-    }
 }

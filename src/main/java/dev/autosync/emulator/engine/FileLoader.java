@@ -13,7 +13,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Loads staged JSON files by a {@link CopyPlan}, for bulk COPY and for pipes. Each file is read and
+ * Loads staged JSON and CSV files by a {@link CopyPlan}, for bulk COPY and for pipes. Each file is read and
  * its rows converted to the target's column types before anything is written, outside any
  * transaction (a failed conversion would poison it); rows that fail are found by bisection and
  * handled as ON_ERROR says. Then the good rows and the file's load history go in together.
@@ -33,7 +33,7 @@ final class FileLoader {
      * Snowflake's error instead.
      */
     FileOutcome evaluate(StatementContext st, CopyPlan plan, Stages.StagedFile f, OffsetDateTime scanTime) throws SQLException {
-        JsonFiles.Parsed parsed = JsonFiles.read(f.file(), plan.format());
+        StagedFiles.Read parsed = StagedFiles.read(f, plan.format(), plan.byName(), plan.byNameCaseInsensitive());
         CopyPlan.OnError onError = plan.onError();
         JsonFiles.ParseError parseError = parsed.error();
         if (parseError != null && onError.abort()) {
@@ -61,7 +61,7 @@ final class FileLoader {
         long errors = bad.size() + (parseError == null ? 0 : 1);
         if (!bad.isEmpty()) {
             long row = bad.get(0);
-            JsonFiles.Row r = parsed.rows().get((int) row - 1);
+            StagedFiles.Row r = parsed.rows().get((int) row - 1);
             SnowflakeError e = ErrorMapper.map(firstBad);
             String column = failingColumn(session, plan, row);
             if (onError.abort()) {
@@ -96,12 +96,12 @@ final class FileLoader {
                 column, null);
     }
 
-    private static void fillRows(Session session, CopyPlan plan, Stages.StagedFile f, List<JsonFiles.Row> rows,
+    private static void fillRows(Session session, CopyPlan plan, Stages.StagedFile f, List<StagedFiles.Row> rows,
                                  OffsetDateTime scanTime) throws SQLException {
         session.exec("DELETE FROM " + plan.rowsTable());
         try (DuckDBAppender app = ((DuckDBConnection) session.conn()).createAppender("temp", "main",
                 plan.rowsTable().replace("\"", ""))) {
-            Stages.appendRows(app, f, rows, scanTime);
+            StagedFiles.append(app, plan.format(), plan.width(), f, rows, scanTime);
         }
     }
 

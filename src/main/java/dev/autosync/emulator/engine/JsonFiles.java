@@ -126,7 +126,7 @@ final class JsonFiles {
         }
     }
 
-    private static InputStream open(Path file, String compression) throws IOException {
+    static InputStream open(Path file, String compression) throws IOException {
         InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         String c = compression == null ? "AUTO" : compression.toUpperCase();
         PushbackInputStream pb = new PushbackInputStream(in, 2);

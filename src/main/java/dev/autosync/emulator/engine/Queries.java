@@ -46,6 +46,10 @@ final class Queries {
     }
 
     Result dml(StatementContext st) throws SQLException {
+        if (!st.session().autocommit()) {
+            // "Transactions" (AUTOCOMMIT): with AUTOCOMMIT off, the first DML statement after a transaction ends begins one
+            transactions.begin(st.session());
+        }
         return new Dml(st).run();
     }
 

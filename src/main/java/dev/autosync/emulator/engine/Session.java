@@ -61,6 +61,134 @@ public final class Session {
         return m;
     }
 
+    /**
+     * Session parameters other than the output formats that the session set (ALTER SESSION, or the
+     * login's session parameters), by name, and the ones it unset since (null): both are echoed to the
+     * driver with every result, an unset one with its default, so driver-side settings follow.
+     */
+    private final Map<String, String> parameters = new LinkedHashMap<>();
+
+    /**
+     * Defaults of the session parameters the driver acts on ("Parameters" page); AUTOCOMMIT is always
+     * echoed. UNVERIFIED: which parameters Snowflake lists in a result's {@code parameters}; the
+     * driver only needs the ones that changed.
+     */
+    public static final Map<String, String> CLIENT_PARAMETER_DEFAULTS = Map.of(
+            "AUTOCOMMIT", "true",
+            "JDBC_TREAT_DECIMAL_AS_INT", "true",
+            "CLIENT_RESULT_COLUMN_CASE_INSENSITIVE", "false",
+            "JDBC_USE_SESSION_TIMEZONE", "true",
+            "JDBC_TREAT_TIMESTAMP_NTZ_AS_UTC", "false",
+            "JDBC_FORMAT_DATE_WITH_TIMEZONE", "true",
+            "CLIENT_TIMESTAMP_TYPE_MAPPING", "TIMESTAMP_LTZ",
+            "CLIENT_SESSION_KEEP_ALIVE", "false",
+            "QUERY_TAG", "");
+
+    /**
+     * Sets ({@code value} non-null) or unsets a session parameter of any kind: output formats, those the
+     * emulator honours ({@link #PARAMETER_DEFAULTS}; TIMEZONE moves DuckDB's TimeZone, which TIMESTAMP_LTZ
+     * arithmetic and casts follow) and the rest, kept to be echoed to the driver.
+     */
+    public void parameter(String name, String value) throws SQLException {
+        String n = name.toUpperCase(java.util.Locale.ROOT);
+        if (outputFormat(n, value)) {
+            return;
+        }
+        if (value != null && (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false"))) {
+            value = value.toLowerCase(java.util.Locale.ROOT);
+        }
+        if (n.equals("CLIENT_SESSION_KEEP_ALIVE_HEARTBEAT_FREQUENCY") && value != null && value.matches("\\d{1,9}")) {
+            // "Parameters": 900 to 3600 seconds; a value outside is moved to the nearest limit (UNVERIFIED: clamped, not refused)
+            value = String.valueOf(Math.max(900, Math.min(3600, Integer.parseInt(value))));
+        }
+        if (n.equals("TIMEZONE")) {
+            String zone = value == null ? PARAMETER_DEFAULTS.get(n) : value;
+            try (java.sql.PreparedStatement ps = conn.prepareStatement("SET TimeZone = '" + zone.replace("'", "''") + "'")) {
+                ps.execute();
+            }
+        }
+        synchronized (parameters) {
+            parameters.put(n, value);
+        }
+    }
+
+    /** A session parameter's value: what the session set, else its default (null when neither). */
+    public String parameterValue(String name) {
+        String n = name.toUpperCase(java.util.Locale.ROOT);
+        if (OUTPUT_FORMAT_DEFAULTS.containsKey(n)) {
+            return outputFormats().get(n);
+        }
+        String v;
+        synchronized (parameters) {
+            v = parameters.get(n);
+        }
+        if (v != null) {
+            return v;
+        }
+        v = PARAMETER_DEFAULTS.get(n);
+        return v != null ? v : CLIENT_PARAMETER_DEFAULTS.get(n);
+    }
+
+    /** The parameters echoed to the driver: AUTOCOMMIT, and each one the session set or unset (with its value now). */
+    public Map<String, String> echoedParameters() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("AUTOCOMMIT", parameterValue("AUTOCOMMIT"));
+        synchronized (parameters) {
+            for (String n : parameters.keySet()) {
+                String v = parameterValue(n);
+                // TIMEZONE goes out with the output formats; the driver reads the heartbeat frequency as an int it
+                // first parsed as a boolean (a ClassCastException), so it is not echoed
+                if (v != null && !n.equals("TIMEZONE") && !n.equals("CLIENT_SESSION_KEEP_ALIVE_HEARTBEAT_FREQUENCY")) {
+                    m.put(n, v);
+                }
+            }
+        }
+        return m;
+    }
+
+    /** One row of SHOW PARAMETERS. */
+    public record Parameter(String name, String value, String defaultValue, boolean set, String type) {
+    }
+
+    /** Every parameter the session knows: the defaults and what it set, by name. */
+    public java.util.List<Parameter> parameterList() {
+        java.util.TreeMap<String, String> defaults = new java.util.TreeMap<>(CLIENT_PARAMETER_DEFAULTS);
+        defaults.putAll(OUTPUT_FORMAT_DEFAULTS);
+        defaults.putAll(PARAMETER_DEFAULTS);
+        java.util.TreeSet<String> names = new java.util.TreeSet<>(defaults.keySet());
+        synchronized (parameters) {
+            names.addAll(parameters.keySet());
+        }
+        synchronized (outputFormats) {
+            names.addAll(outputFormats.keySet());
+        }
+        java.util.List<Parameter> out = new java.util.ArrayList<>();
+        for (String n : names) {
+            String v = parameterValue(n);
+            boolean set;
+            synchronized (parameters) {
+                set = parameters.get(n) != null;
+            }
+            synchronized (outputFormats) {
+                set |= outputFormats.containsKey(n);
+            }
+            if (v == null) {
+                continue;
+            }
+            String d = defaults.getOrDefault(n, "");
+            String type = v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false") ? "BOOLEAN"
+                    : v.matches("-?\\d+") ? "NUMBER" : "STRING";
+            out.add(new Parameter(n, v, d, set, type));
+        }
+        return out;
+    }
+
+    /** Whether statements outside an explicit transaction commit on their own (the AUTOCOMMIT parameter). */
+    public boolean autocommit() {
+        String v = parameterValue("AUTOCOMMIT");
+        return v == null || !(v.equalsIgnoreCase("false") || v.equals("0") || v.equalsIgnoreCase("off") || v.equalsIgnoreCase("no"));
+    }
+
     /** Sets ({@code value} non-null) or unsets an output-format parameter; false when {@code name} is not one. */
     public boolean outputFormat(String name, String value) {
         if (!OUTPUT_FORMAT_DEFAULTS.containsKey(name)) {
@@ -84,7 +212,6 @@ public final class Session {
             "TIMEZONE", "UTC", "WEEK_START", "0", "WEEK_OF_YEAR_POLICY", "0", "DEFAULT_NULL_ORDERING", "LAST",
             "TIMESTAMP_TYPE_MAPPING", "TIMESTAMP_NTZ", "TIMESTAMP_INPUT_FORMAT", "AUTO", "DATE_INPUT_FORMAT", "AUTO",
             "TIME_INPUT_FORMAT", "AUTO");
-    private final Map<String, String> parameters = new java.util.concurrent.ConcurrentHashMap<>();
     /** Session variables (SET), by name, as DuckDB SQL literals with their text and Snowflake type. */
     private final Map<String, Variable> variables = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -92,33 +219,9 @@ public final class Session {
     public record Variable(String name, String sql, String text, String type, long createdOn, long updatedOn) {
     }
 
-    /** A parameter's value in this session: what it set, else the default; null for a parameter the emulator does not keep. */
+    /** A parameter's value in this session (see {@link #parameterValue}). */
     public String parameter(String name) {
-        String v = parameters.get(name);
-        if (v != null) {
-            return v;
-        }
-        v = PARAMETER_DEFAULTS.get(name);
-        return v != null ? v : outputFormats().get(name);
-    }
-
-    /** Sets ({@code value} non-null) or unsets (null) a session parameter; output formats are kept with the others. */
-    public void parameter(String name, String value) throws SQLException {
-        if (outputFormat(name, value) || !PARAMETER_DEFAULTS.containsKey(name)) {
-            return;
-        }
-        if (name.equals("TIMEZONE")) {
-            String zone = value == null ? PARAMETER_DEFAULTS.get(name) : value;
-            // DuckDB's TIMESTAMPTZ arithmetic and casts follow its TimeZone: the session's time zone (TIMESTAMP_LTZ)
-            try (java.sql.PreparedStatement ps = conn.prepareStatement("SET TimeZone = '" + zone.replace("'", "''") + "'")) {
-                ps.execute();
-            }
-        }
-        if (value == null) {
-            parameters.remove(name);
-        } else {
-            parameters.put(name, value);
-        }
+        return parameterValue(name);
     }
 
     public Map<String, Variable> variables() {

@@ -52,6 +52,9 @@ final class Show {
             Pattern p = Pattern.compile(likeToRegex(pattern), Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
             like = n -> p.matcher(n).matches();
         }
+        if (kind.equals("PARAMETERS")) {
+            return parameters(c, like, session);
+        }
         Scope scope = scope(st);
         if (c.accept("STARTS")) {
             c.expect("WITH");
@@ -79,6 +82,7 @@ final class Show {
             case "TASKS" -> result(ObjectRows.taskColumns(), ObjectRows.tasks(select(CatalogKind.TASK, filter, scope)));
             case "WAREHOUSES" -> warehouses(filter);
             case "STREAMLITS" -> result(StreamlitDdl.showColumns(), StreamlitDdl.showRows(select(CatalogKind.STREAMLIT, filter, scope)));
+            case "OBJECTS" -> objects(filter, scope);
             default -> throw SnowflakeError.unsupported("SHOW " + kind.replace('_', ' '));
         };
     }
@@ -135,6 +139,52 @@ final class Show {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * SHOW PARAMETERS [LIKE] [IN SESSION | IN ACCOUNT | IN USER]: the session parameters the emulator
+     * knows, with the session's value, the default and the level it was set at ("SHOW PARAMETERS").
+     * Parameters of objects (IN TABLE, IN WAREHOUSE ...) are refused by name.
+     */
+    private static Result parameters(Cursor c, Predicate<String> like, Session session) {
+        if (c.accept("IN")) {
+            String where = c.next().upper();
+            if (!where.equals("SESSION") && !where.equals("ACCOUNT") && !where.equals("USER")) {
+                throw SnowflakeError.unsupported("SHOW PARAMETERS IN " + where);
+            }
+            if (!c.atEnd()) {
+                c.next();
+            }
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (Session.Parameter p : session.parameterList()) {
+            if (like.test(p.name())) {
+                rows.add(new Object[] {p.name(), p.value(), p.defaultValue(), p.set() ? "SESSION" : "", "", p.type()});
+            }
+        }
+        return result(List.of(text("key"), text("value"), text("default"), text("level"), text("description"), text("type")), rows);
+    }
+
+    /** SHOW OBJECTS: the tables and views in scope ("SHOW OBJECTS"); a scope that does not exist is an error. */
+    private Result objects(Predicate<String> like, Scope scope) {
+        if (scope.db() != null && !catalog.databaseExists(scope.db())) {
+            throw SnowflakeError.doesNotExist("Database", dev.autosync.emulator.base.Names.display(scope.db()));
+        }
+        if (scope.schema() != null && !catalog.schemaExists(scope.db(), scope.schema())) {
+            throw SnowflakeError.doesNotExist("Schema", dev.autosync.emulator.base.Names.display(scope.schema()));
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (CatalogKind kind : List.of(CatalogKind.TABLE, CatalogKind.VIEW)) {
+            for (CatalogObject o : select(kind, like, scope)) {
+                rows.add(new Object[] {created(o), o.name(), o.ref().db(), o.ref().schema(), kind.name(), comment(o), "", null, null,
+                        "SYSADMIN", "1", "ROLE", null, "N", "N"});
+            }
+        }
+        rows.sort(java.util.Comparator.comparing((Object[] r) -> (String) r[2]).thenComparing(r -> (String) r[3])
+                .thenComparing(r -> (String) r[1]));
+        return result(List.of(col("created_on", LTZ), text("name"), text("database_name"), text("schema_name"), text("kind"),
+                text("comment"), text("cluster_by"), ResultColumn.number("rows"), ResultColumn.number("bytes"), text("owner"),
+                text("retention_time"), text("owner_role_type"), text("budget"), text("is_hybrid"), text("is_dynamic")), rows);
     }
 
     private static ResultColumn text(String name) {

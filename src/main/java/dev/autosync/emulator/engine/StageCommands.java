@@ -93,7 +93,8 @@ final class StageCommands {
             }
         }
         String local = dir.substring(7);
-        data.put("localLocation", local.endsWith("/") ? local : local + "/");
+        // the folder exactly as the statement gave it: the driver checks it against its own, trailing slash or not
+        data.put("localLocation", local);
         data.set("stageInfo", stageInfo(loc.root().resolve(base)));
         data.put("autoCompress", false);
         data.put("overwrite", true);

@@ -19,7 +19,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -28,6 +27,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -46,10 +46,71 @@ public final class Stages {
     Stages(Path dataDir, Catalog catalog) {
         this.dataDir = dataDir;
         this.catalog = catalog;
+        migrateTildeFolders(dataDir.resolve("stages"));
+    }
+
+    /**
+     * Data folders written before stage folders stopped using '~' (snowflake-jdbc replaces any '~' in
+     * a local stage path with the home directory): their folders are renamed in place, files kept.
+     */
+    private static void migrateTildeFolders(Path stages) {
+        renameTilde(stages, "~users", "_users", 1);
+        renameTilde(stages, "~tables", "_tables", 3);
+        try (Stream<Path> s = Files.list(stages)) {
+            for (Path db : s.filter(p -> !Set.of("_users", "_tables", "~users", "~tables").contains(p.getFileName().toString())).toList()) {
+                renameLevels(db, 2);
+            }
+        } catch (IOException e) {
+            // no stages yet
+        }
+    }
+
+    private static void renameTilde(Path parent, String old, String now, int levels) {
+        Path from = parent.resolve(old);
+        Path to = parent.resolve(now);
+        try {
+            if (Files.isDirectory(from) && !Files.exists(to)) {
+                Files.move(from, to);
+            }
+            if (Files.isDirectory(to)) {
+                try (Stream<Path> s = Files.list(to)) {
+                    for (Path p : s.toList()) {
+                        renameLevels(p, levels - 1);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not rename the stage folder " + from + " to " + to, e);
+        }
+    }
+
+    /** Renames {@code dir} to its '~'-free name, then its sub-folders {@code below} levels deep. */
+    private static void renameLevels(Path dir, int below) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        String name = dir.getFileName().toString();
+        Path target = dir;
+        if (name.indexOf('~') >= 0) {
+            target = dir.resolveSibling(name.replace('~', '-'));
+            if (!Files.exists(target)) {
+                Files.move(dir, target);
+            } else {
+                target = dir;
+            }
+        }
+        if (below > 0) {
+            try (Stream<Path> s = Files.list(target)) {
+                for (Path p : s.toList()) {
+                    renameLevels(p, below - 1);
+                }
+            }
+        }
     }
 
     /** A resolved stage reference: the stage (null for user and table stages), its folder and a path inside it. */
-    public record Location(CatalogObject stage, Path root, String path, String listPrefix, String displayName) {
+    public record Location(CatalogObject stage, Path root, String path, String listPrefix, String displayName,
+                           ObjectNode tableStageFormat) {
         /** Files under the path, with their path relative to the stage root, sorted. */
         List<StagedFile> files() {
             List<StagedFile> out = new ArrayList<>();
@@ -176,8 +237,8 @@ public final class Stages {
         if (ref.startsWith("~")) {
             String path = ref.length() > 1 ? stripSlash(ref.substring(1)) : "";
             checkPath("@" + ref, path);
-            Path root = dataDir.resolve("stages").resolve("~users").resolve(Names.folder(st.session().user()));
-            return new Location(null, root, path, "", "@~");
+            Path root = dataDir.resolve("stages").resolve("_users").resolve(Names.folder(st.session().user()));
+            return new Location(null, root, path, "", "@~", null);
         }
         boolean table = ref.startsWith("%");
         if (table) {
@@ -200,9 +261,10 @@ public final class Stages {
         if (table) {
             CatalogObject t = catalog.find(CatalogKind.TABLE, objectRef)
                     .orElseThrow(() -> SnowflakeError.doesNotExist("Table", objectRef.display()));
-            Path root = dataDir.resolve("stages").resolve("~tables").resolve(Names.folder(objectRef.db()))
+            Path root = dataDir.resolve("stages").resolve("_tables").resolve(Names.folder(objectRef.db()))
                     .resolve(Names.folder(objectRef.schema())).resolve(Names.folder(t.name()));
-            return new Location(null, root, path, "", "@%" + t.name());
+            ObjectNode ff = t.props().get("STAGE_FILE_FORMAT") instanceof ObjectNode o ? o : null;
+            return new Location(null, root, path, "", "@%" + t.name(), ff);
         }
         CatalogObject stage = catalog.find(CatalogKind.STAGE, objectRef)
                 .orElseThrow(() -> SnowflakeError.doesNotExist("Stage", objectRef.display()));
@@ -213,10 +275,10 @@ public final class Stages {
         String url = stage.prop("URL");
         if (url != null) {
             String base = url.endsWith("/") ? url : url + "/";
-            return new Location(stage, urlFolder(url), path, base, "@" + stage.ref().display());
+            return new Location(stage, urlFolder(url), path, base, "@" + stage.ref().display(), null);
         }
         return new Location(stage, internalFolder(stage.ref()), path, stage.name().toLowerCase(Locale.ROOT) + "/",
-                "@" + stage.ref().display());
+                "@" + stage.ref().display(), null);
     }
 
     private static int nameEnd(String ref) {
@@ -254,6 +316,11 @@ public final class Stages {
             }
             return FileFormat.of(ff);
         }
+        if (loc.tableStageFormat() != null) {
+            // a table stage reads with the table's STAGE_FILE_FORMAT ("CREATE TABLE")
+            ObjectNode ff = loc.tableStageFormat();
+            return ff.hasNonNull("FORMAT_NAME") ? named(st, ff.get("FORMAT_NAME").asText()) : FileFormat.of(ff);
+        }
         return FileFormat.csvDefault();
     }
 
@@ -275,48 +342,28 @@ public final class Stages {
      */
     String materialise(StatementContext st, String reference, Map<String, String> options) throws SQLException {
         Location loc = resolve(st, reference);
-        FileFormat ff = format(st, null, options.get("FILE_FORMAT"), loc).requireJson();
+        FileFormat ff = StagedFiles.requireLoadable(format(st, null, options.get("FILE_FORMAT"), loc));
         Pattern pattern = options.containsKey("PATTERN") ? Pattern.compile(options.get("PATTERN")) : null;
+        int width = StagedFiles.widthOf(st.text());
         String table = "\"staged_" + UUID.randomUUID().toString().replace("-", "") + "\"";
-        st.session().exec("CREATE TEMP TABLE " + table + " (\"$1\" JSON, \"METADATA$FILENAME\" VARCHAR, "
-                + "\"METADATA$FILE_ROW_NUMBER\" BIGINT, \"METADATA$FILE_CONTENT_KEY\" VARCHAR, "
-                + "\"METADATA$FILE_LAST_MODIFIED\" TIMESTAMP, \"METADATA$START_SCAN_TIME\" TIMESTAMPTZ)");
+        st.session().exec("CREATE TEMP TABLE " + table + " (" + StagedFiles.columnsDdl(ff, width) + ")");
         OffsetDateTime scan = OffsetDateTime.now(ZoneOffset.UTC);
         try (DuckDBAppender app = ((DuckDBConnection) st.session().conn()).createAppender("temp", "main", table.replace("\"", ""))) {
             for (StagedFile f : loc.files()) {
                 if (pattern != null && !pattern.matcher(f.relative()).matches()) {
                     continue;
                 }
-                JsonFiles.Parsed parsed = JsonFiles.read(f.file(), ff);
+                StagedFiles.Read parsed = StagedFiles.read(f, ff, null, false);
                 if (parsed.error() != null) {
                     JsonFiles.ParseError e = parsed.error();
                     throw new SnowflakeError("100069", "22P02", e.message() + "\n  File '" + f.relative() + "', line "
                             + e.line() + ", character " + e.character() + "\n  Row " + e.rowNumber() + " starts at line "
                             + e.line() + ", column $1");
                 }
-                appendRows(app, f, parsed.rows(), scan);
+                StagedFiles.append(app, ff, width, f, parsed.rows(), scan);
             }
         }
         return table;
-    }
-
-    /**
-     * Appends a staged file's records as rows of a staged-file table: {@code $1} and the METADATA$
-     * columns FILENAME, FILE_ROW_NUMBER, FILE_CONTENT_KEY, FILE_LAST_MODIFIED, START_SCAN_TIME.
-     */
-    static void appendRows(DuckDBAppender app, StagedFile f, List<JsonFiles.Row> rows, OffsetDateTime scan) throws SQLException {
-        String key = f.md5();
-        LocalDateTime modified = LocalDateTime.ofInstant(f.lastModified(), ZoneOffset.UTC);
-        for (JsonFiles.Row r : rows) {
-            app.beginRow();
-            app.append(r.json());
-            app.append(f.relative());
-            app.append(r.rowNumber());
-            app.append(key);
-            app.append(modified);
-            app.append(scan);
-            app.endRow();
-        }
     }
 
     /** Removes an internal stage's files (DROP STAGE, CREATE OR REPLACE STAGE). External buckets are left alone. */

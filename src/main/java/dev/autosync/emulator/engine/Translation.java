@@ -59,7 +59,13 @@ final class Translation {
         @Override
         public Relation relation(List<String> parts) {
             if (parts.size() >= 2 && parts.get(parts.size() - 2).equals("INFORMATION_SCHEMA")) {
-                throw SnowflakeError.unsupported("INFORMATION_SCHEMA views (use SHOW commands)");
+                String db = parts.size() >= 3 ? parts.get(parts.size() - 3) : names.defaultDatabase();
+                if (db == null) {
+                    throw SnowflakeError.compilation("Cannot perform SELECT. This session does not have a current database. "
+                            + "Call 'USE DATABASE', or use a qualified name.");
+                }
+                String view = parts.get(parts.size() - 1);
+                return new Relation(new InformationSchema(catalog).relation(db, view), view);
             }
             ObjectRef ref = names.resolve(parts, "SELECT");
             if (catalog.findRelation(ref).isPresent()) {

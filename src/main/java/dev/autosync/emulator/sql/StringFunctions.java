@@ -20,6 +20,13 @@ final class StringFunctions {
 
     static void register(Map<String, Functions.Translation> t) {
         Functions.register(t, c -> "length(" + c.sql(0) + ")", "LEN", "LENGTH", "CHAR_LENGTH", "CHARACTER_LENGTH");
+        // RANDSTR(length, gen) ("RANDSTR"): alphanumeric, the same for the same gen; here hex digits from MD5 of gen
+        Functions.register(t, c -> {
+            c.need(2);
+            return "(SELECT substr(string_agg(md5(CAST(" + c.sql(1) + " AS VARCHAR) || '-' || k), '' ORDER BY k), 1, "
+                    + "CAST(" + c.sql(0) + " AS BIGINT)) FROM range(CAST(ceil(CAST(" + c.sql(0) + " AS DOUBLE) / 32) AS BIGINT)) "
+                    + "AS randstr_blocks(k))";
+        }, "RANDSTR");
         Functions.register(t, c -> "starts_with(" + c.all() + ")", "STARTSWITH");
         Functions.register(t, c -> "ends_with(" + c.all() + ")", "ENDSWITH");
         // CHARINDEX(needle, haystack [, start]) and POSITION(needle, haystack [, start]): 0 when not found

@@ -43,7 +43,13 @@ final class LoginHandler {
         }
         Session s;
         try {
-            s = engine.openSession(login, q.get("databaseName"), q.get("schemaName"), q.get("warehouse"), q.get("roleName"));
+            boolean validate = data.path("SESSION_PARAMETERS").path("CLIENT_VALIDATE_DEFAULT_PARAMETERS").asBoolean(false);
+            s = validate
+                    ? engine.openValidatedSession(login, q.get("databaseName"), q.get("schemaName"), q.get("warehouse"), q.get("roleName"))
+                    : engine.openSession(login, q.get("databaseName"), q.get("schemaName"), q.get("warehouse"), q.get("roleName"));
+        } catch (dev.autosync.emulator.base.SnowflakeError e) {
+            send(ex, error(e.code(), e.sqlState(), e.getMessage(), null));
+            return;
         } catch (SQLException e) {
             send(ex, error("390189", "08001", "The local emulator could not open a session: " + e.getMessage(), null));
             return;
@@ -54,14 +60,21 @@ final class LoginHandler {
                 .putNull("remMeToken").put("remMeValidityInSeconds", 0).put("healthCheckInterval", 45).putNull("newClientForUpgrade")
                 .put("sessionId", Math.abs((long) s.id().hashCode()));
         var params = d.putArray("parameters");
-        params.addObject().put("name", "AUTOCOMMIT").put("value", true);
+        try {
+            for (var it = data.path("SESSION_PARAMETERS").fields(); it.hasNext(); ) {
+                var p = it.next();
+                s.parameter(p.getKey(), p.getValue().asText());
+            }
+        } catch (SQLException e) {
+            send(ex, error("390189", "08001", "A session parameter of the login is not valid: " + e.getMessage(), null));
+            return;
+        }
+        s.echoedParameters().forEach((name, value) -> WireValues.parameter(params.addObject().put("name", name), value));
         params.addObject().put("name", "CLIENT_SESSION_KEEP_ALIVE").put("value", false);
         params.addObject().put("name", "CLIENT_TELEMETRY_ENABLED").put("value", false);
-        params.addObject().put("name", "TIMEZONE").put("value", "UTC");
+        params.addObject().put("name", "TIMEZONE").put("value", s.parameterValue("TIMEZONE"));
         // the output formats the connection asked for (its session parameters), else Snowflake's account defaults,
         // sent at login as Snowflake does; the driver formats getString() with them
-        data.path("SESSION_PARAMETERS").fields().forEachRemaining(p -> s.outputFormat(p.getKey().toUpperCase(java.util.Locale.ROOT),
-                p.getValue().asText()));
         s.outputFormats().forEach((name, value) -> params.addObject().put("name", name).put("value", value));
         params.addObject().put("name", "CLIENT_STAGE_ARRAY_BINDING_THRESHOLD").put("value", 0);
         params.addObject().put("name", "CLIENT_RESULT_CHUNK_SIZE").put("value", 160);

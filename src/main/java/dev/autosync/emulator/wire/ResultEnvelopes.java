@@ -69,6 +69,14 @@ final class ResultEnvelopes {
             g.writeStringField("value", p.getValue());
             g.writeEndObject();
         }
+        // and the other parameters the session set (AUTOCOMMIT always), so driver-side settings follow ALTER SESSION
+        for (Map.Entry<String, String> p : s.echoedParameters().entrySet()) {
+            g.writeStartObject();
+            g.writeStringField("name", p.getKey());
+            g.writeFieldName("value");
+            Envelopes.JSON.writeTree(g, WireValues.parameterValue(p.getValue()));
+            g.writeEndObject();
+        }
         g.writeEndArray();
         g.writeArrayFieldStart("rowtype");
         for (ResultColumn c : r.columns()) {
@@ -101,10 +109,12 @@ final class ResultEnvelopes {
         g.writeStringField("finalSchemaName", s.schema());
         g.writeStringField("finalWarehouseName", s.warehouse());
         g.writeStringField("finalRoleName", s.role());
-        g.writeNumberField("numberOfBinds", 0);
-        boolean dml = r.kind() == StatementKind.INSERT || r.kind() == StatementKind.UPDATE || r.kind() == StatementKind.DELETE
-                || r.kind() == StatementKind.MERGE;
-        g.writeBooleanField("arrayBindSupported", dml);
+        if (r.transfer() == null || !r.transfer().has("numberOfBinds")) {
+            g.writeNumberField("numberOfBinds", 0);
+        }
+        // array binds for INSERT only: the driver reports an array-bound batch's counts as 1 per row or one total, so a
+        // batched UPDATE/DELETE/MERGE runs row by row to give each row its own count (UNVERIFIED: Snowflake's choice)
+        g.writeBooleanField("arrayBindSupported", r.kind() == StatementKind.INSERT);
         g.writeNumberField("statementTypeId", r.kind().typeId());
         g.writeNumberField("version", 1);
         g.writeNumberField("sendResultTime", System.currentTimeMillis());

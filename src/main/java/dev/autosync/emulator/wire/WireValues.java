@@ -135,4 +135,21 @@ final class WireValues {
         BigInteger b = new BigInteger(v);
         return b.bitLength() < 63 ? (Object) b.longValue() : new BigDecimal(b);
     }
+
+    /** A session parameter's value as Snowflake sends it: a JSON boolean, number or string. */
+    static com.fasterxml.jackson.databind.JsonNode parameterValue(String v) {
+        com.fasterxml.jackson.databind.node.JsonNodeFactory f = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+            return f.booleanNode(Boolean.parseBoolean(v.toLowerCase(java.util.Locale.ROOT)));
+        }
+        if (v.matches("-?\\d{1,18}")) {
+            return f.numberNode(Long.parseLong(v));
+        }
+        return f.textNode(v);
+    }
+
+    /** Puts a session parameter's value into {@code entry} as Snowflake sends it. */
+    static void parameter(com.fasterxml.jackson.databind.node.ObjectNode entry, String v) {
+        entry.set("value", parameterValue(v));
+    }
 }

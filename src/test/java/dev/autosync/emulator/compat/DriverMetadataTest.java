@@ -1,0 +1,136 @@
+package dev.autosync.emulator.compat;
+
+import dev.autosync.emulator.EmulatorFixture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Metadata through snowflake-jdbc. Pages: "SHOW PARAMETERS" (sql-reference/sql/show-parameters),
+ * "Parameters" (CLIENT_SESSION_KEEP_ALIVE_HEARTBEAT_FREQUENCY), "DESCRIBE DATABASE",
+ * "Snowflake Information Schema" (DATABASES, SCHEMATA, TABLES, COLUMNS), and the JDBC driver's
+ * connection parameter validateDefaultParameters (developer-guide/jdbc/jdbc-parameters).
+ */
+class DriverMetadataTest {
+    private static EmulatorFixture emulator;
+
+    @BeforeAll
+    static void start() throws Exception {
+        emulator = new EmulatorFixture();
+        emulator.run("CREATE DATABASE D", "CREATE SCHEMA D.S", "CREATE TABLE D.S.T (ID INT NOT NULL, NAME VARCHAR(20))",
+                "CREATE WAREHOUSE W");
+    }
+
+    @AfterAll
+    static void stop() {
+        emulator.close();
+    }
+
+    private static Connection connect(Properties extra) throws SQLException {
+        Properties p = emulator.emulator().connectionProperties("tester", "secret", "D", "S");
+        p.putAll(extra);
+        return DriverManager.getConnection(emulator.emulator().jdbcUrl(), p);
+    }
+
+    private static List<String> column(Statement s, String sql, String column) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(column));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    @DisplayName("SHOW PARAMETERS: the session's values, set by ALTER SESSION or the connection, with their level; the heartbeat frequency is kept within 900..3600")
+    void showParameters() throws Exception {
+        Properties p = new Properties();
+        p.put("CLIENT_PREFETCH_THREADS", "6");
+        p.put("CLIENT_SESSION_KEEP_ALIVE_HEARTBEAT_FREQUENCY", "4000");
+        try (Connection c = connect(p); Statement s = c.createStatement()) {
+            assertEquals(List.of("true"), column(s, "SHOW PARAMETERS LIKE 'autocommit'", "value"));
+            s.execute("ALTER SESSION SET AUTOCOMMIT = FALSE");
+            assertEquals(List.of("false"), column(s, "SHOW PARAMETERS LIKE 'AUTOCOMMIT' IN SESSION", "value"));
+            assertEquals(List.of("SESSION"), column(s, "SHOW PARAMETERS LIKE 'AUTOCOMMIT'", "level"));
+            assertEquals(List.of("6"), column(s, "SHOW PARAMETERS LIKE 'CLIENT_PREFETCH_THREADS'", "value"));
+            assertEquals(List.of("3600"), column(s, "SHOW PARAMETERS LIKE 'CLIENT_SESSION_KEEP_ALIVE_HEARTBEAT_FREQUENCY'", "value"));
+            assertTrue(column(s, "SHOW PARAMETERS", "key").contains("TIMESTAMP_NTZ_OUTPUT_FORMAT"));
+        }
+    }
+
+    @Test
+    @DisplayName("validateDefaultParameters=true: a database, schema or warehouse that does not exist fails the login (390201), a role 390189; without it the login goes on")
+    void validateDefaultParameters() throws Exception {
+        for (String[] wrong : new String[][] {{"db", "NOPE", "390201"}, {"schema", "NOPE", "390201"},
+                {"warehouse", "NOPE", "390201"}, {"role", "NOPE", "390189"}}) {
+            Properties p = new Properties();
+            p.put("validateDefaultParameters", "true");
+            p.put("warehouse", "W");
+            p.put(wrong[0], wrong[1]);
+            SQLException e = assertThrows(SQLException.class, () -> connect(p).close(), wrong[0]);
+            assertEquals(Integer.parseInt(wrong[2]), e.getErrorCode(), wrong[0] + ": " + e.getMessage());
+        }
+        Properties ok = new Properties();
+        ok.put("validateDefaultParameters", "true");
+        ok.put("warehouse", "W");
+        ok.put("role", "SYSADMIN");
+        connect(ok).close();
+        Properties lax = new Properties();
+        lax.put("db", "NOPE");
+        connect(lax).close();
+    }
+
+    @Test
+    @DisplayName("INFORMATION_SCHEMA: DATABASES, SCHEMATA, TABLES and COLUMNS describe the catalog; DatabaseMetaData.getCatalogs lists the databases")
+    void informationSchema() throws Exception {
+        try (Connection c = connect(new Properties()); Statement s = c.createStatement()) {
+            assertTrue(column(s, "SELECT DATABASE_NAME FROM INFORMATION_SCHEMA.DATABASES", "DATABASE_NAME").contains("D"));
+            assertEquals(List.of("INFORMATION_SCHEMA", "S"), column(s,
+                    "SELECT SCHEMA_NAME FROM D.INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME <> 'PUBLIC' ORDER BY 1", "SCHEMA_NAME"));
+            assertEquals(List.of("BASE TABLE"), column(s,
+                    "SELECT TABLE_TYPE FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'S' AND TABLE_NAME = 'T'", "TABLE_TYPE"));
+            try (ResultSet rs = s.executeQuery("SELECT COLUMN_NAME, ORDINAL_POSITION, IS_NULLABLE, DATA_TYPE, "
+                    + "CHARACTER_MAXIMUM_LENGTH FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = 'T' ORDER BY ORDINAL_POSITION")) {
+                assertTrue(rs.next());
+                assertEquals("ID|1|NO|NUMBER", rs.getString(1) + "|" + rs.getInt(2) + "|" + rs.getString(3) + "|" + rs.getString(4));
+                assertTrue(rs.next());
+                assertEquals("NAME|TEXT|20", rs.getString(1) + "|" + rs.getString(4) + "|" + rs.getInt(5));
+                assertFalse(rs.next());
+            }
+            List<String> catalogs = new ArrayList<>();
+            try (ResultSet rs = c.getMetaData().getCatalogs()) {
+                while (rs.next()) {
+                    catalogs.add(rs.getString(1));
+                }
+            }
+            assertTrue(catalogs.contains("D"), catalogs.toString());
+        }
+    }
+
+    @Test
+    @DisplayName("DESCRIBE DATABASE lists its schemas; a missing database is Snowflake's 002003")
+    void describeDatabase() throws Exception {
+        try (Connection c = connect(new Properties()); Statement s = c.createStatement()) {
+            assertTrue(column(s, "DESC DATABASE D", "name").contains("S"));
+            assertEquals(List.of("SCHEMA"), column(s, "DESC DATABASE D", "kind").stream().distinct().toList());
+            SQLException e = assertThrows(SQLException.class, () -> s.executeQuery("DESC DATABASE NOPE"));
+            assertEquals(2003, e.getErrorCode());
+        }
+    }
+}

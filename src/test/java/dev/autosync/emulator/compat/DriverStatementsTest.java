@@ -1,0 +1,130 @@
+package dev.autosync.emulator.compat;
+
+import dev.autosync.emulator.EmulatorFixture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Statements the driver's own tests use, through snowflake-jdbc. Pages: "RANDSTR"
+ * (sql-reference/functions/randstr), "GET" (sql-reference/sql/get), "SHOW OBJECTS"
+ * (sql-reference/sql/show-objects), and the JDBC driver's batch and prepared-statement behaviour
+ * (developer-guide/jdbc/jdbc-using: "Batch inserts", ParameterMetaData).
+ */
+class DriverStatementsTest {
+    private static EmulatorFixture emulator;
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void start() throws Exception {
+        emulator = new EmulatorFixture();
+        emulator.run("CREATE DATABASE D", "CREATE SCHEMA D.S", "CREATE TABLE D.S.T (ID INT, NAME STRING)",
+                "CREATE VIEW D.S.V AS SELECT 1 AS C");
+    }
+
+    @AfterAll
+    static void stop() {
+        emulator.close();
+    }
+
+    @Test
+    @DisplayName("RANDSTR(length, gen): alphanumeric, of the length asked, the same for the same gen and different for another")
+    void randstr() throws Exception {
+        try (Connection c = emulator.connect("D", "S"); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT RANDSTR(100, 7), RANDSTR(100, 7), RANDSTR(100, 8), RANDSTR(5, 1)")) {
+            rs.next();
+            assertEquals(100, rs.getString(1).length());
+            assertTrue(rs.getString(1).matches("[0-9a-zA-Z]+"));
+            assertEquals(rs.getString(1), rs.getString(2));
+            assertNotEquals(rs.getString(1), rs.getString(3));
+            assertEquals(5, rs.getString(4).length());
+        }
+    }
+
+    @Test
+    @DisplayName("ParameterMetaData: getParameterCount counts the ? binds of a prepared statement, 0 without binds")
+    void parameterCount() throws Exception {
+        try (Connection c = emulator.connect("D", "S")) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE T SET NAME = ? WHERE ID = ?")) {
+                assertEquals(2, ps.getParameterMetaData().getParameterCount());
+                assertEquals("text", ps.getParameterMetaData().getParameterTypeName(1));
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM T")) {
+                assertEquals(0, ps.getParameterMetaData().getParameterCount());
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("A batched UPDATE answers one update count per row of the batch; a batched INSERT one per row too")
+    void batchCounts() throws Exception {
+        try (Connection c = emulator.connect("D", "S"); Statement s = c.createStatement()) {
+            s.execute("DELETE FROM T");
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO T VALUES (?, ?)")) {
+                for (int i = 1; i <= 3; i++) {
+                    ins.setInt(1, i % 2);
+                    ins.setString(2, "n" + i);
+                    ins.addBatch();
+                }
+                assertArrayEquals(new int[] {1, 1, 1}, ins.executeBatch());
+            }
+            try (PreparedStatement upd = c.prepareStatement("UPDATE T SET NAME = ? WHERE ID = ?")) {
+                upd.setString(1, "odd");
+                upd.setInt(2, 1);
+                upd.addBatch();
+                upd.setString(1, "none");
+                upd.setInt(2, 5);
+                upd.addBatch();
+                assertArrayEquals(new int[] {2, 0}, upd.executeBatch());
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("GET @stage file:///folder works with or without a trailing slash on the folder")
+    void getWithoutTrailingSlash() throws Exception {
+        Path src = Files.writeString(dir.resolve("g.csv"), "1,a\n");
+        Path out = Files.createDirectories(dir.resolve("out"));
+        try (Connection c = emulator.connect("D", "S"); Statement s = c.createStatement()) {
+            s.execute("CREATE OR REPLACE STAGE G");
+            s.execute("PUT file://" + src + " @G AUTO_COMPRESS = FALSE");
+            s.execute("GET @G file://" + out);
+            assertTrue(Files.exists(out.resolve("g.csv")));
+        }
+    }
+
+    @Test
+    @DisplayName("SHOW OBJECTS lists the tables and views of a schema with their kind; a schema that does not exist is an error")
+    void showObjects() throws Exception {
+        try (Connection c = emulator.connect("D", "S"); Statement s = c.createStatement()) {
+            List<String> rows = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SHOW OBJECTS IN SCHEMA D.S")) {
+                while (rs.next()) {
+                    rows.add(rs.getString("name") + ":" + rs.getString("kind"));
+                }
+            }
+            assertTrue(rows.contains("T:TABLE") && rows.contains("V:VIEW"), rows.toString());
+            SQLException e = assertThrows(SQLException.class, () -> s.executeQuery("SHOW OBJECTS IN SCHEMA D.NOPE"));
+            assertEquals(2003, e.getErrorCode());
+        }
+    }
+}
