@@ -97,9 +97,8 @@ def read_status(w):
     tasks = {e["task"].split(".")[-1]: e for e in PIPELINE["entities"]}
     for r in w.rows(q["tasks"]):
         if r.get("NAME") in tasks:
-            runs = [x for x in task_history(w, tasks[r["NAME"]]) if x["STATE"] != "SKIPPED"]
             status["tasks"].append({"name": tasks[r["NAME"]]["task"], "state": r.get("STATE"),
-                                    "last": runs[0] if runs else None})
+                                    "schedule": r.get("SCHEDULE"), "last": last_run(w, tasks[r["NAME"]])})
     streams = {e["stream"].split(".")[-1]: e["stream"] for e in PIPELINE["entities"]}
     for r in w.rows(q["streams"]):
         if r.get("NAME") in streams:
@@ -107,11 +106,72 @@ def read_status(w):
     return status
 
 
-def task_history(w, entity):
-    """The task's finished runs, newest first (TASK_HISTORY, as e2e and status read it)."""
-    return w.rows(f"SELECT STATE, COMPLETED_TIME, ERROR_MESSAGE FROM TABLE({PIPELINE['database']}.INFORMATION_SCHEMA."
-                  f"TASK_HISTORY(TASK_NAME => {quote(entity['task'].split('.')[-1])})) WHERE STATE IN "
-                  "('SUCCEEDED', 'FAILED', 'CANCELLED', 'SKIPPED', 'FAILED_AND_AUTO_SUSPENDED') ORDER BY COMPLETED_TIME DESC")
+# TASK_HISTORY covers the whole account and keeps only its newest RESULT_LIMIT rows before any WHERE ("TASK_HISTORY"
+# page): the queries (from autosync's MonitoringQueries, as status and e2e run them) name the task's database and
+# schema, a scheduled-time window and a RESULT_LIMIT; runs are found by what they are, never by counting rows.
+TASK_FINISHED = ("SUCCEEDED", "FAILED", "FAILED_AND_AUTO_SUSPENDED", "CANCELLED", "SKIPPED")
+TASK_UNSUCCESSFUL = ("FAILED", "FAILED_AND_AUTO_SUSPENDED", "CANCELLED")
+
+
+def instant(v):
+    """A timestamp the session returned, as an aware datetime in UTC (naive: taken as UTC)."""
+    if v is None:
+        return None
+    if isinstance(v, str):
+        v = dt.datetime.fromisoformat(v.replace("Z", "+00:00"))
+    return v.replace(tzinfo=dt.timezone.utc) if v.tzinfo is None else v.astimezone(dt.timezone.utc)
+
+
+def warehouse_now(w):
+    return instant(w.scalar(PIPELINE["queries"]["now"]))
+
+
+def timestamp_literal(t, ceil=False):
+    """The time as the TIMESTAMP_LTZ constant the queries take (to the millisecond: truncated, or rounded up)."""
+    t = instant(t)
+    millis = t.microsecond // 1000 + (1 if ceil and t.microsecond % 1000 else 0)
+    t = t.replace(microsecond=0) + dt.timedelta(milliseconds=millis)
+    text = t.strftime("%Y-%m-%d %H:%M:%S.") + f"{t.microsecond // 1000:03d} +0000"
+    return PIPELINE["queries"]["timestampLiteral"].replace("{instant}", text)
+
+
+def task_runs(w, entity, since, query="taskRuns", until=None):
+    """The task's runs scheduled since `since` (and until `until`), newest first, as TASK_HISTORY gives them."""
+    sql = entity[query].replace("{since}", timestamp_literal(since))
+    return w.rows(sql.replace("{until}", timestamp_literal(until, ceil=True)) if until else sql)
+
+
+def last_run(w, entity):
+    """The newest run that did work (finished, not SKIPPED) in the last 7 days, or None: as status's TaskHistory.lastRun,
+    paging back from now, since most scheduled runs of a task WHEN its stream has data are SKIPPED."""
+    page = PIPELINE["lastRunPage"]
+    since = warehouse_now(w) - dt.timedelta(days=7) + dt.timedelta(minutes=1)
+    until, seen = None, set()
+    while True:
+        runs = task_runs(w, entity, since, "taskRunsPageBefore", until) if until else task_runs(w, entity, since, "taskRunsPage")
+        fresh = False
+        for r in runs:
+            # the next scheduled run (no query id yet) counts towards RESULT_LIMIT but is not a run
+            if not r.get("QUERY_ID") or r["QUERY_ID"] in seen:
+                continue
+            seen.add(r["QUERY_ID"])
+            fresh = True
+            if r["STATE"] in TASK_FINISHED and r["STATE"] != "SKIPPED":
+                return r
+        if len(runs) < page or not fresh:
+            return None
+        until = min(instant(r["SCHEDULED_TIME"]) for r in runs if r.get("QUERY_ID"))
+
+
+def task_failure(entity, run):
+    """The state and error of a failed run, its query id, and how to recover an auto-suspended task (as e2e says it)."""
+    error = (run.get("ERROR_MESSAGE") or "").strip()
+    text = f"Task {entity['task']} {run['STATE']}" + (f": {(run.get('ERROR_CODE') or '')} {error}".replace(":  ", ": ")
+                                                     if error else "") + f" (query id {run.get('QUERY_ID')})."
+    if run["STATE"] == "FAILED_AND_AUTO_SUSPENDED":
+        text += (" The task suspended itself after repeated failures (SUSPEND_TASK_AFTER_NUM_FAILURES): fix the cause, then "
+                 f"ALTER TASK {entity['task']} RESUME (deploy resumes it too).")
+    return text
 
 
 def verdict(status):
@@ -157,6 +217,12 @@ def show_status(w):
         "notification channel": status["channels"].get(p["PIPE_NAME"]) or "", "error": p["ERROR"] or ""}
         for p in status["pipes"]])
     st.table(pipes)
+
+    st.subheader("Tasks")
+    st.table(pd.DataFrame([{
+        "task": t["name"], "state": t["state"], "schedule": t.get("schedule") or "",
+        "last run": str((t["last"] or {}).get("COMPLETED_TIME") or ""), "last result": (t["last"] or {}).get("STATE") or "",
+        "error": (t["last"] or {}).get("ERROR_MESSAGE") or ""} for t in status["tasks"]]))
 
     st.subheader("Ingestion")
     metrics = pd.DataFrame([{
@@ -479,25 +545,36 @@ class TestRun:
             time.sleep(wait)
             wait = min(wait * 2, 5)
 
-    def task_runs(self, entity):
-        return task_history(self.w, entity)
-
     def run_tasks(self, files):
         for e in self.entities(files):
-            before = len(self.task_runs(e))
-            self.w.rows(f"EXECUTE TASK {e['task']}")
-            start, wait = time.monotonic(), 0.25
-            while True:
-                runs = self.task_runs(e)
-                if len(runs) > before:
-                    if runs[0]["STATE"] not in ("SUCCEEDED", "SKIPPED"):
-                        raise RuntimeError(f"Task {e['task']} {runs[0]['STATE']}: {runs[0]['ERROR_MESSAGE']}")
-                    break
-                if time.monotonic() - start > self.timeout:
-                    raise RuntimeError(f"Task {e['task']} did not finish within {self.timeout} s of EXECUTE TASK")
-                self.progress(f"waiting for task {e['task']}", 0.6)
-                time.sleep(wait)
-                wait = min(wait * 2, 5)
+            self.run_task(e)
+
+    def run_task(self, e):
+        """EXECUTE TASK, then wait for that run to end, as autosync's TaskExecution: the run is the oldest one
+        SCHEDULED_FROM EXECUTE_TASK in the task's own database and schema since the warehouse's clock read just
+        before the statement; every end state counts (FAILED_AND_AUTO_SUSPENDED too)."""
+        since = warehouse_now(self.w)
+        self.w.rows(f"EXECUTE TASK {e['task']}")
+        start, wait = time.monotonic(), 0.25
+        while True:
+            runs = [r for r in task_runs(self.w, e, since) if r.get("QUERY_ID")]
+            ours = [r for r in runs if r.get("SCHEDULED_FROM") == "EXECUTE_TASK"]
+            run = ours[-1] if ours else None
+            if run and run["STATE"] in TASK_FINISHED:
+                if run["STATE"] in TASK_UNSUCCESSFUL:
+                    raise RuntimeError(task_failure(e, run))
+                if run["STATE"] == "SKIPPED":
+                    # a run on the task's schedule may have taken the rows first; if it failed, that failure matters
+                    took = [r for r in runs if r["STATE"] in TASK_UNSUCCESSFUL]
+                    if took:
+                        raise RuntimeError(task_failure(e, took[0]))
+                return run
+            if time.monotonic() - start > self.timeout:
+                raise RuntimeError(f"Task {e['task']} did not finish within {self.timeout} s of EXECUTE TASK: "
+                                   + (f"its run is {run['STATE']}" if run else "TASK_HISTORY shows no run of it yet"))
+            self.progress(f"waiting for task {e['task']}", 0.6)
+            time.sleep(wait)
+            wait = min(wait * 2, 5)
 
     def normalised(self, e):
         column = run_column(e)

@@ -7,6 +7,7 @@ import dev.autosync.emulator.LocalEmulator;
 import dev.autosync.emulator.wire.LoginPolicy;
 import dev.autosync.pipeline.PipelineSpec;
 import dev.autosync.render.Provider;
+import dev.autosync.render.QualifiedName;
 import dev.autosync.render.RenderFixtures;
 import dev.autosync.render.RenderedBundle;
 import dev.autosync.render.Renderer;
@@ -15,6 +16,8 @@ import dev.autosync.warehouse.DeployOptions;
 import dev.autosync.warehouse.Deployer;
 import dev.autosync.warehouse.Secret;
 import dev.autosync.warehouse.Target;
+import dev.autosync.warehouse.TaskExecution;
+import dev.autosync.warehouse.TaskHistory;
 import dev.autosync.warehouse.Warehouse;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -70,8 +74,44 @@ class StreamlitPageTest {
                     WORK.resolve("e2e-work"), m -> { })).run(SampleFiles.shipped(SPEC));
             assertTrue(e2e.passed(), e2e.failures().toString());
 
+            // TASK_HISTORY page: RESULT_LIMIT (default 100) applies before any WHERE, and the function covers the
+            // whole account. The page must find the run its test upload started and each task's last run that did
+            // work behind more than 100 SKIPPED runs, and never see another schema's runs of tasks with the same names.
+            skippedRuns(w, b.entity("GRADES").task(), 105);
+            anotherSchemaWhoseAttendanceTaskFailed(w);
+
             runPythonTests(out, emulator.port());
         }
+    }
+
+    /** {@code n} runs now rather than n minutes of a schedule: each finds the stream empty and is SKIPPED. */
+    private static void skippedRuns(Warehouse w, QualifiedName task, int n) throws Exception {
+        Instant since = TaskHistory.now(w);
+        for (int i = 0; i < n; i++) {
+            w.execute("EXECUTE TASK " + task);
+        }
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (TaskHistory.runsSince(w, task, since).stream().filter(TaskHistory.TaskRun::finished).count() < n) {
+            assertTrue(System.currentTimeMillis() < deadline, "the emulator ran the " + n + " requested runs");
+            Thread.sleep(100);
+        }
+        assertEquals("100", w.scalar("SELECT COUNT(*) FROM TABLE(" + task.database() + ".INFORMATION_SCHEMA.TASK_HISTORY(TASK_NAME => '"
+                + task.last() + "'))"), "the function returns at most RESULT_LIMIT (100) rows by default");
+    }
+
+    /** The same pipeline deployed in another schema of the same database, whose attendance task's last run FAILED. */
+    private static void anotherSchemaWhoseAttendanceTaskFailed(Warehouse w) throws Exception {
+        RenderedBundle other = new Renderer(null).render(RenderFixtures.settings(Provider.INTERNAL).schema("AUTOSYNC_OTHER").validate(),
+                SPEC);
+        Deployer d = new Deployer(other, w, DeployOptions.defaults(m -> { }));
+        d.apply(d.plan());
+        QualifiedName task = other.entity("ATTENDANCE").task();
+        for (String sql : List.of("ALTER TASK " + task + " SUSPEND", "ALTER TASK " + task + " REMOVE WHEN",
+                "ALTER TASK " + task + " MODIFY AS SELECT 1 / 'the other schema is broken'")) {
+            w.execute(sql);
+        }
+        TaskExecution.Outcome o = TaskExecution.run(w, task, Duration.ofSeconds(60));
+        assertTrue(o.ended() && o.run().orElseThrow().unsuccessful(), o.pending());
     }
 
     private static void runPythonTests(Path out, int port) throws Exception {
