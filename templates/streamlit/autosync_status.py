@@ -181,6 +181,7 @@ def verdict(status):
     shown but not judged: e2e sends a malformed file on purpose."""
     failing, degraded = [], []
     for p in status["pipes"]:
+        # ERROR is the pipe's error only (judged); FAULT, Snowflake's own debugging aid, is shown but not judged
         if p.get("EXECUTION_STATE") != "RUNNING" or p.get("ERROR"):
             failing.append(f"pipe {p['PIPE_NAME']} is {p.get('EXECUTION_STATE')}" + (f": {p['ERROR']}" if p.get("ERROR") else ""))
     for t in status["tasks"]:
@@ -214,7 +215,8 @@ def show_status(w):
     pipes = pd.DataFrame([{
         "pipe": p["PIPE_NAME"], "entity": p["ENTITY"], "purpose": p["PURPOSE"], "state": p["EXECUTION_STATE"],
         "pending files": p["PENDING_FILE_COUNT"], "last ingested": p["LAST_INGESTED_AT"],
-        "notification channel": status["channels"].get(p["PIPE_NAME"]) or "", "error": p["ERROR"] or ""}
+        "notification channel": status["channels"].get(p["PIPE_NAME"]) or "", "error": p["ERROR"] or "",
+        "fault": p.get("FAULT") or ""}
         for p in status["pipes"]])
     st.table(pipes)
 

@@ -52,9 +52,10 @@ public final class MonitoringQueries {
         return "SELECT CURRENT_TIMESTAMP() AS NOW";
     }
 
+    /** Each pipe's state; ERROR (from when it was last compiled) is judged, FAULT (Snowflake's own debugging) only shown. */
     public static String pipeStatus(RenderedBundle b) {
         return "SELECT PIPE_NAME, ENTITY, PURPOSE, EXECUTION_STATE, PENDING_FILE_COUNT, OLDEST_PENDING_FILE, LAST_INGESTED_FILE, "
-                + "LAST_INGESTED_AT, ERROR, STATUS_JSON FROM " + b.pipeStatusView() + " ORDER BY ENTITY, PURPOSE DESC";
+                + "LAST_INGESTED_AT, ERROR, FAULT, STATUS_JSON FROM " + b.pipeStatusView() + " ORDER BY ENTITY, PURPOSE DESC";
     }
 
     public static String ingestionMetrics(RenderedBundle b) {

@@ -6,7 +6,6 @@ import dev.autosync.render.QualifiedName;
 import dev.autosync.render.RenderedBundle;
 import dev.autosync.sql.SqlLiterals;
 import dev.autosync.warehouse.CopyHistory;
-import dev.autosync.warehouse.PipeStatus;
 import dev.autosync.warehouse.TaskHistory;
 import dev.autosync.warehouse.Warehouse;
 import dev.autosync.warehouse.WarehouseException;
@@ -53,12 +52,11 @@ public final class StatusCollector {
         }
         List<StatusReport.Pipe> pipes = new ArrayList<>();
         for (Map<String, String> r : w.query(MonitoringQueries.pipeStatus(b))) {
-            // error and fault from the status itself: the view's ERROR column falls back to the fault
-            PipeStatus status = PipeStatus.parse(r.get("STATUS_JSON"));
+            // the view's ERROR is the pipe's error only (judged); FAULT is Snowflake's debugging aid (shown, not judged)
             String name = r.get("PIPE_NAME");
             pipes.add(new StatusReport.Pipe(name, r.get("ENTITY"), r.get("PURPOSE"), r.get("EXECUTION_STATE"),
                     num(r.get("PENDING_FILE_COUNT")), r.get("OLDEST_PENDING_FILE"), r.get("LAST_INGESTED_FILE"),
-                    r.get("LAST_INGESTED_AT"), status.error(), status.fault(), channels.get(shortName(name))));
+                    r.get("LAST_INGESTED_AT"), blankToNull(r.get("ERROR")), blankToNull(r.get("FAULT")), channels.get(shortName(name))));
         }
         List<StatusReport.Metrics> metrics = new ArrayList<>();
         for (Map<String, String> r : w.query(MonitoringQueries.ingestionMetrics(b))) {
