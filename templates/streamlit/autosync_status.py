@@ -174,6 +174,15 @@ def task_failure(entity, run):
     return text
 
 
+def qualified_pipe(shown):
+    """The pipe's database.schema.pipe name (as status names it, so a statement naming it runs whatever schema is in use)."""
+    for e in PIPELINE["entities"]:
+        for pipe in (e["pipe"], e["e2ePipe"]):
+            if pipe.split(".")[-1] == shown:
+                return pipe
+    return shown
+
+
 def verdict(status):
     """The verdict of `autosync:status` (its Verdicts): FAILING when data is not flowing (a pipe not RUNNING or
     in error, a task not started or whose last run failed, a stale stream); DEGRADED when it flows but loses some
@@ -183,7 +192,8 @@ def verdict(status):
     for p in status["pipes"]:
         # ERROR is the pipe's error only (judged); FAULT, Snowflake's own debugging aid, is shown but not judged
         if p.get("EXECUTION_STATE") != "RUNNING" or p.get("ERROR"):
-            failing.append(f"pipe {p['PIPE_NAME']} is {p.get('EXECUTION_STATE')}" + (f": {p['ERROR']}" if p.get("ERROR") else ""))
+            failing.append(f"pipe {qualified_pipe(p['PIPE_NAME'])} is {p.get('EXECUTION_STATE')}"
+                           + (f": {p['ERROR']}" if p.get("ERROR") else ""))
     for t in status["tasks"]:
         if str(t["state"]).lower() != "started":
             failing.append(f"task {t['name']} is {t['state']}, not started")

@@ -99,8 +99,20 @@ public final class StatusCollector {
         List<String> stale = new ArrayList<>();
         List<StatusReport.Freshness> freshness = FreshnessJudge.read(w, b.freshnessView(), clock.instant(), stale);
         return new StatusReport(target, b.database(), b.schema(), clock.instant().toString(),
-                Verdicts.judge(pipes, metrics, streams, tasks, rejects, stale), pipes, metrics, errors, streams, tasks, rejects, hourly,
+                Verdicts.judge(pipes, metrics, streams, tasks, rejects, stale, this::qualifiedPipe), pipes, metrics, errors, streams, tasks, rejects, hourly,
                 freshness);
+    }
+
+    /** The pipe's qualified SQL name (quoted as needed) from the name the status view shows; unknown names as they are. */
+    private String qualifiedPipe(String shownName) {
+        for (EntityObjects e : b.entities()) {
+            for (QualifiedName pipe : List.of(e.pipe(), e.e2ePipe())) {
+                if (pipe.last().name().equals(shortName(shownName)) || pipe.sql().equals(shownName)) {
+                    return pipe.sql();
+                }
+            }
+        }
+        return shownName;
     }
 
     /** The entity object (stream, task) that SHOW lists as {@code shownName} in the pipeline's schema, or null. */
