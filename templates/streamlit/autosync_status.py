@@ -16,6 +16,7 @@ import json
 import re
 import secrets
 import time
+import zoneinfo
 
 import altair as alt
 import pandas as pd
@@ -99,6 +100,8 @@ def read_status(w):
         if r.get("NAME") in tasks:
             status["tasks"].append({"name": tasks[r["NAME"]]["task"], "state": r.get("STATE"),
                                     "schedule": r.get("SCHEDULE"), "last": last_run(w, tasks[r["NAME"]])})
+    now = dt.datetime.now(dt.timezone.utc)
+    status["freshness"] = [judge_freshness(r, now) for r in w.rows(q["freshness"])] if q.get("freshness") else []
     streams = {e["stream"].split(".")[-1]: e["stream"] for e in PIPELINE["entities"]}
     for r in w.rows(q["streams"]):
         if r.get("NAME") in streams:
@@ -174,6 +177,109 @@ def task_failure(entity, run):
     return text
 
 
+# ---------------------------------------------------------------------------------------------
+# Freshness: status's rule (pipeline.Freshness and status.FreshnessJudge), ported. Java and this port are run on
+# the same cases by FreshnessRuleAgreementTest, so the page turns DEGRADED exactly when status does.
+# ---------------------------------------------------------------------------------------------
+DAYS = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")  # datetime.weekday(): Monday is 0
+
+
+class FreshnessLimit:
+    """An entity's freshness limit: during its school days and hours (in its time zone), no more than `limit` may pass
+    without a new event; time outside them does not count. Hours None: the whole day. As the freshness view gives it."""
+
+    def __init__(self, limit_minutes, days_text, hours_from, hours_to, zone):
+        self.limit = dt.timedelta(minutes=int(limit_minutes))
+        days = {DAYS.index(d.strip().upper()) for d in (days_text or "").split(",") if d.strip().upper() in DAYS}
+        self.days = days or set(range(7))
+        self.hours_from = dt.time.fromisoformat(hours_from) if hours_from else None
+        self.hours_to = dt.time.fromisoformat(hours_to) if hours_to else None
+        # UNVERIFIED: that Streamlit in Snowflake's Python has the IANA time zone data zoneinfo reads
+        self.zone = zoneinfo.ZoneInfo(zone) if zone else dt.timezone.utc
+        self.zone_id = zone or "Z"
+
+    def _at(self, day, time):
+        # fold=0: in a gap the pre-transition offset (the same instant java.time gives), in an overlap the earlier one
+        return dt.datetime.combine(day, time, tzinfo=self.zone).astimezone(dt.timezone.utc)
+
+    def active_elapsed(self, newest, now):
+        """How much school time passed between newest and now (at most 400 days are scanned, as in Java)."""
+        if newest >= now:
+            return dt.timedelta(0)
+        total = dt.timedelta(0)
+        day, last = newest.astimezone(self.zone).date(), now.astimezone(self.zone).date()
+        i = 0
+        while day <= last and i < 400:
+            if day.weekday() in self.days:
+                start = self._at(day, self.hours_from or dt.time(0))
+                end = self._at(day, self.hours_to) if self.hours_to else self._at(day + dt.timedelta(days=1), dt.time(0))
+                a, b = max(start, newest), min(end, now)
+                if a < b:
+                    total += b - a
+            day += dt.timedelta(days=1)
+            i += 1
+        return total
+
+    def in_window(self, now):
+        t = now.astimezone(self.zone)
+        return (t.weekday() in self.days and (self.hours_from is None or t.time() >= self.hours_from)
+                and (self.hours_to is None or t.time() < self.hours_to))
+
+    def hours(self):
+        """For messages: MON,TUE,WED,THU,FRI 07:30-16:00 America/Chicago."""
+        days = ",".join(DAYS[d] for d in sorted(self.days))
+        span = " all day" if self.hours_from is None else f" {self.hours_from:%H:%M}-{self.hours_to:%H:%M}"
+        return days + span + " " + self.zone_id
+
+    def describe(self):
+        return minutes_text(self.limit) + " on " + self.hours()
+
+
+def minutes_text(d):
+    m = whole_minutes(d)
+    return f"{m} min" if m < 60 else f"{m // 60} h {m % 60} min"
+
+
+def whole_minutes(d):
+    """Whole minutes of a duration, rounded towards zero as java.time's Duration.toMinutes."""
+    us = (d.days * 86400 + d.seconds) * 1_000_000 + d.microseconds
+    return abs(us) // 60_000_000 * (1 if us >= 0 else -1)
+
+
+def instant_text(t):
+    """An instant as java.time's Instant.toString writes it: 2026-12-07T15:00:00Z, fractions in groups of three."""
+    t = t.astimezone(dt.timezone.utc)
+    frac = "" if not t.microsecond else (f".{t.microsecond // 1000:03d}" if t.microsecond % 1000 == 0 else f".{t.microsecond:06d}")
+    return t.strftime("%Y-%m-%dT%H:%M:%S") + frac + "Z"
+
+
+def freshness_verdict(entity, newest, limit, now):
+    """(age in minutes, school time elapsed, stale, the problem or None) for an entity: status's FreshnessJudge.judge."""
+    age = None if newest is None else max(0, whole_minutes(now - newest))
+    if limit is None:
+        return age, None, False, None
+    if newest is None:
+        stale = limit.in_window(now)
+        return age, None, stale, f"{entity} has no events yet; its freshness limit is {limit.describe()}" if stale else None
+    active = limit.active_elapsed(newest, now)
+    if active <= limit.limit:
+        return age, active, False, None
+    return age, active, True, (f"{entity}: the newest event was loaded {minutes_text(dt.timedelta(minutes=age))} ago "
+                               f"({instant_text(newest)}), {minutes_text(active)} of it in school time, over the freshness "
+                               f"limit of {limit.describe()}")
+
+
+def judge_freshness(row, now):
+    """One row of the freshness view, judged at now."""
+    limit = None if row.get("FRESHNESS_LIMIT_MINUTES") is None else FreshnessLimit(
+        row["FRESHNESS_LIMIT_MINUTES"], row.get("SCHOOL_DAYS"), row.get("SCHOOL_HOURS_FROM"), row.get("SCHOOL_HOURS_TO"),
+        row.get("TIME_ZONE"))
+    newest = instant(row.get("NEWEST_EVENT_AT"))
+    age, _, stale, problem = freshness_verdict(row["ENTITY"], newest, limit, now)
+    return {"entity": row["ENTITY"], "newest": newest, "age": age, "limit": None if limit is None else whole_minutes(limit.limit),
+            "hours": None if limit is None else limit.hours(), "stale": stale, "problem": problem}
+
+
 def qualified_pipe(shown):
     """The pipe's database.schema.pipe name (as status names it, so a statement naming it runs whatever schema is in use)."""
     for e in PIPELINE["entities"]:
@@ -208,6 +314,7 @@ def verdict(status):
     for entity, r in status["rejects"].items():
         if r["last24h"] > 0:
             degraded.append(f"{r['last24h']} {entity} record(s) rejected into {r['table']} in the last 24 h")
+    degraded += [f["problem"] for f in status.get("freshness", []) if f["stale"]]
     if failing:
         return "FAILING", failing + degraded
     if degraded:
@@ -235,6 +342,14 @@ def show_status(w):
         "task": t["name"], "state": t["state"], "schedule": t.get("schedule") or "",
         "last run": str((t["last"] or {}).get("COMPLETED_TIME") or ""), "last result": (t["last"] or {}).get("STATE") or "",
         "error": (t["last"] or {}).get("ERROR_MESSAGE") or ""} for t in status["tasks"]]))
+
+    if status["freshness"]:
+        st.subheader("Freshness")
+        st.table(pd.DataFrame([{
+            "entity": f["entity"], "newest event": instant_text(f["newest"]) if f["newest"] else "none yet",
+            "age (min)": "" if f["age"] is None else str(f["age"]), "limit (min)": "" if f["limit"] is None else str(f["limit"]),
+            "school hours": f["hours"] or "", "fresh": "no limit" if f["limit"] is None else ("STALE" if f["stale"] else "yes")}
+            for f in status["freshness"]]))
 
     st.subheader("Ingestion")
     metrics = pd.DataFrame([{
@@ -843,4 +958,7 @@ def main():
         show_test_upload(w)
 
 
-main()
+# Streamlit runs a page as __main__ (locally, in Snowflake and under AppTest); a test that imports the page for its
+# rules (the freshness port) does not run it
+if __name__ == "__main__":
+    main()

@@ -62,6 +62,15 @@ public final class MonitoringQueries {
         return "SELECT * FROM " + b.ingestionMetricsView() + " ORDER BY ENTITY, PURPOSE DESC";
     }
 
+    /**
+     * Each entity's newest event, its age and its freshness limit with the school days and hours it counts in
+     * (the freshness view); null when the bundle has no such view (a manifest from before it).
+     */
+    public static String freshness(RenderedBundle b) {
+        return b.freshnessView() == null ? null : "SELECT ENTITY, NEWEST_EVENT_AT, NEWEST_EVENT_AGE_MINUTES, FRESHNESS_LIMIT_MINUTES, "
+                + "SCHOOL_DAYS, SCHOOL_HOURS_FROM, SCHOOL_HOURS_TO, TIME_ZONE FROM " + b.freshnessView() + " ORDER BY ENTITY";
+    }
+
     /** The newest {@code limit} failed loads. */
     public static String errorLog(RenderedBundle b, int limit) {
         return "SELECT FAILED_AT, PIPE_NAME, FILE_NAME, FIRST_ERROR, FIRST_ERROR_LINE FROM " + b.errorLogView()

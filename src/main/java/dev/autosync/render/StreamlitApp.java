@@ -137,6 +137,7 @@ public final class StreamlitApp {
         views.put("pipeStatus", b.pipeStatusView());
         views.put("ingestionMetrics", b.ingestionMetricsView());
         views.put("errorLog", b.errorLogView());
+        views.put("freshness", b.freshnessView());
         ObjectNode q = root.putObject("queries");
         q.put("pipeStatus", MonitoringQueries.pipeStatus(b));
         q.put("ingestionMetrics", MonitoringQueries.ingestionMetrics(b));
@@ -145,6 +146,7 @@ public final class StreamlitApp {
         q.put("tasks", MonitoringQueries.tasks(b));
         q.put("streams", MonitoringQueries.streams(b));
         q.put("now", MonitoringQueries.now());
+        q.put("freshness", MonitoringQueries.freshness(b));
         q.put("timestampLiteral", MonitoringQueries.timestampLiteral(MonitoringQueries.INSTANT));
         root.put("lastRunPage", MonitoringQueries.LAST_RUN_PAGE);
         ArrayNode checks = root.putArray("checks");

@@ -97,7 +97,7 @@ public final class StatusCollector {
         }
         String target = w.target().local() ? "local" : "snowflake";
         List<String> stale = new ArrayList<>();
-        List<StatusReport.Freshness> freshness = FreshnessJudge.read(w, b.freshnessView(), clock.instant(), stale);
+        List<StatusReport.Freshness> freshness = FreshnessJudge.read(w, MonitoringQueries.freshness(b), clock.instant(), stale);
         return new StatusReport(target, b.database(), b.schema(), clock.instant().toString(),
                 Verdicts.judge(pipes, metrics, streams, tasks, rejects, stale, this::qualifiedPipe), pipes, metrics, errors, streams, tasks, rejects, hourly,
                 freshness);

@@ -22,7 +22,6 @@ import dev.autosync.warehouse.Warehouse;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +30,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,7 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class StreamlitPageTest {
     private static final PipelineSpec SPEC = RenderFixtures.schoolSpec();
-    private static final Path WORK = Path.of("target", "streamlit-tests").toAbsolutePath();
+    private static final Path WORK = PagePythonTests.WORK;
 
     @Test
     void thePagePassesItsPythonAndBrowserTestsAfterARealDeployAndE2e() throws Exception {
@@ -115,28 +113,8 @@ class StreamlitPageTest {
     }
 
     private static void runPythonTests(Path out, int port) throws Exception {
-        Path script = Path.of("src", "test", "python", "run-tests.sh").toAbsolutePath();
-        Path logFile = WORK.resolve("run-tests.log");
-        ProcessBuilder pb = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true)
-                .redirectOutput(logFile.toFile());
-        pb.environment().put("AUTOSYNC_APP_DIR", out.toString());
-        pb.environment().put("AUTOSYNC_LOCAL_URL", "http://127.0.0.1:" + port);
-        pb.environment().put("AUTOSYNC_WORK_DIR", WORK.toString());
-        Process p = pb.start();
-        boolean finished = p.waitFor(15, TimeUnit.MINUTES);
-        String output = Files.readString(logFile, StandardCharsets.UTF_8);
-        System.out.println(output);
-        if (!finished) {
-            p.destroyForcibly();
-        }
-        assertTrue(finished, "the page's tests did not finish within 15 minutes:\n" + tail(output));
-        assertEquals(0, p.exitValue(), "the page's Python or browser tests failed (" + logFile + "):\n" + tail(output));
-        assertTrue(output.contains(" passed"), output);
+        String output = PagePythonTests.run(out, port, null, Map.of());
         assertTrue(output.contains("browser test passed"), output);
-    }
-
-    private static String tail(String s) {
-        return s.length() <= 6000 ? s : "..." + s.substring(s.length() - 6000);
     }
 
     private static Warehouse connect(LocalEmulator e) throws Exception {
