@@ -194,8 +194,7 @@ class FreshnessLimit:
         self.days = days or set(range(7))
         self.hours_from = dt.time.fromisoformat(hours_from) if hours_from else None
         self.hours_to = dt.time.fromisoformat(hours_to) if hours_to else None
-        # UNVERIFIED: that Streamlit in Snowflake's Python has the IANA time zone data zoneinfo reads
-        self.zone = zoneinfo.ZoneInfo(zone) if zone else dt.timezone.utc
+        self.zone = zone_of(zone)
         self.zone_id = zone or "Z"
 
     def _at(self, day, time):
@@ -233,6 +232,18 @@ class FreshnessLimit:
 
     def describe(self):
         return minutes_text(self.limit) + " on " + self.hours()
+
+
+def zone_of(text):
+    """A time zone as java.time's ZoneId.getId() writes it into the view: Z, an offset (+02:00, UTC+02:00), or an IANA
+    name (zoneinfo; UNVERIFIED that Streamlit in Snowflake's Python has the time zone data it reads)."""
+    if not text or text == "Z":
+        return dt.timezone.utc
+    m = re.fullmatch(r"(?:UTC|GMT|UT)?([+-])(\d{2}):(\d{2})(?::(\d{2}))?", text)
+    if m:
+        offset = dt.timedelta(hours=int(m.group(2)), minutes=int(m.group(3)), seconds=int(m.group(4) or 0))
+        return dt.timezone(offset if m.group(1) == "+" else -offset)
+    return zoneinfo.ZoneInfo(text)
 
 
 def minutes_text(d):
