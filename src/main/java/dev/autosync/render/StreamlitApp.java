@@ -126,8 +126,8 @@ public final class StreamlitApp {
         return written;
     }
 
-    /** The names, fields and queries the page reads, as JSON. */
-    static String pipelineJson(RenderedBundle b, PipelineSpec spec) {
+    /** The names, fields and queries the page reads, as JSON (what the page's placeholder becomes). */
+    public static String pipelineJson(RenderedBundle b, PipelineSpec spec) {
         ObjectNode root = JSON.createObjectNode();
         root.put("database", b.database());
         root.put("schema", b.schema());
