@@ -326,18 +326,19 @@ def verdict(status):
         if r["last24h"] > 0:
             degraded.append(f"{r['last24h']} {entity} record(s) rejected into {r['table']} in the last 24 h")
     degraded += [f["problem"] for f in status.get("freshness", []) if f["stale"]]
+    # each reason with its level, as status's JSON gives them (verdict.reasonLevels)
     if failing:
-        return "FAILING", failing + degraded
+        return "FAILING", [("FAILING", r) for r in failing] + [("DEGRADED", r) for r in degraded]
     if degraded:
-        return "DEGRADED", degraded
-    return "HEALTHY", ["every pipe RUNNING, every task started, no load failures or rejects in the last 24 h"]
+        return "DEGRADED", [("DEGRADED", r) for r in degraded]
+    return "HEALTHY", [("HEALTHY", "every pipe RUNNING, every task started, no load failures or rejects in the last 24 h")]
 
 
 def show_status(w):
     status = read_status(w)
     word, reasons = verdict(status)
     box = {"HEALTHY": st.success, "DEGRADED": st.warning, "FAILING": st.error}[word]
-    box(f"**Verdict: {word}**\n\n" + "\n".join(f"- {r}" for r in reasons))
+    box(f"**Verdict: {word}**\n\n" + "\n".join(f"- **{level}** {r}" for level, r in reasons))
 
     st.subheader("Pipes")
     pipes = pd.DataFrame([{

@@ -58,7 +58,9 @@ final class Verdicts {
         if (!failing.isEmpty()) {
             List<String> all = new ArrayList<>(failing);
             all.addAll(degraded);
-            return new StatusReport.Verdict(Level.FAILING, all);
+            List<Level> levels = new ArrayList<>(java.util.Collections.nCopies(failing.size(), Level.FAILING));
+            levels.addAll(java.util.Collections.nCopies(degraded.size(), Level.DEGRADED));
+            return new StatusReport.Verdict(Level.FAILING, all, levels);
         }
         if (!degraded.isEmpty()) {
             return new StatusReport.Verdict(Level.DEGRADED, degraded);
