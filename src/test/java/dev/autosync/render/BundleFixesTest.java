@@ -89,7 +89,7 @@ class BundleFixesTest {
     @DisplayName("Fix 3: every replaced view keeps its grants with COPY GRANTS (en/sql-reference/sql/create-view.md)")
     void viewsKeepTheirGrants(Provider p) {
         List<RenderedStatement> views = of(RenderFixtures.render(p), ObjectKind.VIEW);
-        assertEquals(3, views.size());
+        assertEquals(4, views.size(), "pipe status, ingestion metrics, error log and freshness");
         for (RenderedStatement v : views) {
             assertTrue(v.sql().contains("CREATE OR REPLACE VIEW " + v.name() + "\n  COPY GRANTS"), v.sql());
         }
