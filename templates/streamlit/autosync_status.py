@@ -16,6 +16,7 @@ import json
 import re
 import secrets
 import time
+import zoneinfo
 
 import altair as alt
 import pandas as pd
@@ -97,9 +98,10 @@ def read_status(w):
     tasks = {e["task"].split(".")[-1]: e for e in PIPELINE["entities"]}
     for r in w.rows(q["tasks"]):
         if r.get("NAME") in tasks:
-            runs = [x for x in task_history(w, tasks[r["NAME"]]) if x["STATE"] != "SKIPPED"]
             status["tasks"].append({"name": tasks[r["NAME"]]["task"], "state": r.get("STATE"),
-                                    "last": runs[0] if runs else None})
+                                    "schedule": r.get("SCHEDULE"), "last": last_run(w, tasks[r["NAME"]])})
+    now = dt.datetime.now(dt.timezone.utc)
+    status["freshness"] = [judge_freshness(r, now) for r in w.rows(q["freshness"])] if q.get("freshness") else []
     streams = {e["stream"].split(".")[-1]: e["stream"] for e in PIPELINE["entities"]}
     for r in w.rows(q["streams"]):
         if r.get("NAME") in streams:
@@ -107,11 +109,195 @@ def read_status(w):
     return status
 
 
-def task_history(w, entity):
-    """The task's finished runs, newest first (TASK_HISTORY, as e2e and status read it)."""
-    return w.rows(f"SELECT STATE, COMPLETED_TIME, ERROR_MESSAGE FROM TABLE({PIPELINE['database']}.INFORMATION_SCHEMA."
-                  f"TASK_HISTORY(TASK_NAME => {quote(entity['task'].split('.')[-1])})) WHERE STATE IN "
-                  "('SUCCEEDED', 'FAILED', 'CANCELLED', 'SKIPPED', 'FAILED_AND_AUTO_SUSPENDED') ORDER BY COMPLETED_TIME DESC")
+# TASK_HISTORY covers the whole account and keeps only its newest RESULT_LIMIT rows before any WHERE ("TASK_HISTORY"
+# page): the queries (from autosync's MonitoringQueries, as status and e2e run them) name the task's database and
+# schema, a scheduled-time window and a RESULT_LIMIT; runs are found by what they are, never by counting rows.
+TASK_FINISHED = ("SUCCEEDED", "FAILED", "FAILED_AND_AUTO_SUSPENDED", "CANCELLED", "SKIPPED")
+TASK_UNSUCCESSFUL = ("FAILED", "FAILED_AND_AUTO_SUSPENDED", "CANCELLED")
+
+
+def instant(v):
+    """A timestamp the session returned, as an aware datetime in UTC (naive: taken as UTC)."""
+    if v is None:
+        return None
+    if isinstance(v, str):
+        v = dt.datetime.fromisoformat(v.replace("Z", "+00:00"))
+    return v.replace(tzinfo=dt.timezone.utc) if v.tzinfo is None else v.astimezone(dt.timezone.utc)
+
+
+def warehouse_now(w):
+    return instant(w.scalar(PIPELINE["queries"]["now"]))
+
+
+def timestamp_literal(t, ceil=False):
+    """The time as the TIMESTAMP_LTZ constant the queries take (to the millisecond: truncated, or rounded up)."""
+    t = instant(t)
+    millis = t.microsecond // 1000 + (1 if ceil and t.microsecond % 1000 else 0)
+    t = t.replace(microsecond=0) + dt.timedelta(milliseconds=millis)
+    text = t.strftime("%Y-%m-%d %H:%M:%S.") + f"{t.microsecond // 1000:03d} +0000"
+    return PIPELINE["queries"]["timestampLiteral"].replace("{instant}", text)
+
+
+def task_runs(w, entity, since, query="taskRuns", until=None):
+    """The task's runs scheduled since `since` (and until `until`), newest first, as TASK_HISTORY gives them."""
+    sql = entity[query].replace("{since}", timestamp_literal(since))
+    return w.rows(sql.replace("{until}", timestamp_literal(until, ceil=True)) if until else sql)
+
+
+def last_run(w, entity):
+    """The newest run that did work (finished, not SKIPPED) in the last 7 days, or None: as status's TaskHistory.lastRun,
+    paging back from now, since most scheduled runs of a task WHEN its stream has data are SKIPPED."""
+    page = PIPELINE["lastRunPage"]
+    since = warehouse_now(w) - dt.timedelta(days=7) + dt.timedelta(minutes=1)
+    until, seen = None, set()
+    while True:
+        runs = task_runs(w, entity, since, "taskRunsPageBefore", until) if until else task_runs(w, entity, since, "taskRunsPage")
+        fresh = False
+        for r in runs:
+            # the next scheduled run (no query id yet) counts towards RESULT_LIMIT but is not a run
+            if not r.get("QUERY_ID") or r["QUERY_ID"] in seen:
+                continue
+            seen.add(r["QUERY_ID"])
+            fresh = True
+            if r["STATE"] in TASK_FINISHED and r["STATE"] != "SKIPPED":
+                return r
+        if len(runs) < page or not fresh:
+            return None
+        until = min(instant(r["SCHEDULED_TIME"]) for r in runs if r.get("QUERY_ID"))
+
+
+def task_failure(entity, run):
+    """The state and error of a failed run, its query id, and how to recover an auto-suspended task (as e2e says it)."""
+    error = (run.get("ERROR_MESSAGE") or "").strip()
+    text = f"Task {entity['task']} {run['STATE']}" + (f": {(run.get('ERROR_CODE') or '')} {error}".replace(":  ", ": ")
+                                                     if error else "") + f" (query id {run.get('QUERY_ID')})."
+    if run["STATE"] == "FAILED_AND_AUTO_SUSPENDED":
+        text += (" The task suspended itself after repeated failures (SUSPEND_TASK_AFTER_NUM_FAILURES): fix the cause, then "
+                 f"ALTER TASK {entity['task']} RESUME (deploy resumes it too).")
+    return text
+
+
+# ---------------------------------------------------------------------------------------------
+# Freshness: status's rule (pipeline.Freshness and status.FreshnessJudge), ported. Java and this port are run on
+# the same cases by FreshnessRuleAgreementTest, so the page turns DEGRADED exactly when status does.
+# ---------------------------------------------------------------------------------------------
+DAYS = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")  # datetime.weekday(): Monday is 0
+
+
+class FreshnessLimit:
+    """An entity's freshness limit: during its school days and hours (in its time zone), no more than `limit` may pass
+    without a new event; time outside them does not count. Hours None: the whole day. As the freshness view gives it."""
+
+    def __init__(self, limit_minutes, days_text, hours_from, hours_to, zone):
+        self.limit = dt.timedelta(minutes=int(limit_minutes))
+        days = {DAYS.index(d.strip().upper()) for d in (days_text or "").split(",") if d.strip().upper() in DAYS}
+        self.days = days or set(range(7))
+        self.hours_from = dt.time.fromisoformat(hours_from) if hours_from else None
+        self.hours_to = dt.time.fromisoformat(hours_to) if hours_to else None
+        self.zone = zone_of(zone)
+        self.zone_id = zone or "Z"
+
+    def _at(self, day, time):
+        # fold=0: in a gap the pre-transition offset (the same instant java.time gives), in an overlap the earlier one
+        return dt.datetime.combine(day, time, tzinfo=self.zone).astimezone(dt.timezone.utc)
+
+    def active_elapsed(self, newest, now):
+        """How much school time passed between newest and now (at most 400 days are scanned, as in Java)."""
+        if newest >= now:
+            return dt.timedelta(0)
+        total = dt.timedelta(0)
+        day, last = newest.astimezone(self.zone).date(), now.astimezone(self.zone).date()
+        i = 0
+        while day <= last and i < 400:
+            if day.weekday() in self.days:
+                start = self._at(day, self.hours_from or dt.time(0))
+                end = self._at(day, self.hours_to) if self.hours_to else self._at(day + dt.timedelta(days=1), dt.time(0))
+                a, b = max(start, newest), min(end, now)
+                if a < b:
+                    total += b - a
+            day += dt.timedelta(days=1)
+            i += 1
+        return total
+
+    def in_window(self, now):
+        t = now.astimezone(self.zone)
+        return (t.weekday() in self.days and (self.hours_from is None or t.time() >= self.hours_from)
+                and (self.hours_to is None or t.time() < self.hours_to))
+
+    def hours(self):
+        """For messages: MON,TUE,WED,THU,FRI 07:30-16:00 America/Chicago."""
+        days = ",".join(DAYS[d] for d in sorted(self.days))
+        span = " all day" if self.hours_from is None else f" {self.hours_from:%H:%M}-{self.hours_to:%H:%M}"
+        return days + span + " " + self.zone_id
+
+    def describe(self):
+        return minutes_text(self.limit) + " on " + self.hours()
+
+
+def zone_of(text):
+    """A time zone as java.time's ZoneId.getId() writes it into the view: Z, an offset (+02:00, UTC+02:00), or an IANA
+    name (zoneinfo; UNVERIFIED that Streamlit in Snowflake's Python has the time zone data it reads)."""
+    if not text or text == "Z":
+        return dt.timezone.utc
+    m = re.fullmatch(r"(?:UTC|GMT|UT)?([+-])(\d{2}):(\d{2})(?::(\d{2}))?", text)
+    if m:
+        offset = dt.timedelta(hours=int(m.group(2)), minutes=int(m.group(3)), seconds=int(m.group(4) or 0))
+        return dt.timezone(offset if m.group(1) == "+" else -offset)
+    return zoneinfo.ZoneInfo(text)
+
+
+def minutes_text(d):
+    m = whole_minutes(d)
+    return f"{m} min" if m < 60 else f"{m // 60} h {m % 60} min"
+
+
+def whole_minutes(d):
+    """Whole minutes of a duration, rounded towards zero as java.time's Duration.toMinutes."""
+    us = (d.days * 86400 + d.seconds) * 1_000_000 + d.microseconds
+    return abs(us) // 60_000_000 * (1 if us >= 0 else -1)
+
+
+def instant_text(t):
+    """An instant as java.time's Instant.toString writes it: 2026-12-07T15:00:00Z, fractions in groups of three."""
+    t = t.astimezone(dt.timezone.utc)
+    frac = "" if not t.microsecond else (f".{t.microsecond // 1000:03d}" if t.microsecond % 1000 == 0 else f".{t.microsecond:06d}")
+    return t.strftime("%Y-%m-%dT%H:%M:%S") + frac + "Z"
+
+
+def freshness_verdict(entity, newest, limit, now):
+    """(age in minutes, school time elapsed, stale, the problem or None) for an entity: status's FreshnessJudge.judge."""
+    age = None if newest is None else max(0, whole_minutes(now - newest))
+    if limit is None:
+        return age, None, False, None
+    if newest is None:
+        stale = limit.in_window(now)
+        return age, None, stale, f"{entity} has no events yet; its freshness limit is {limit.describe()}" if stale else None
+    active = limit.active_elapsed(newest, now)
+    if active <= limit.limit:
+        return age, active, False, None
+    return age, active, True, (f"{entity}: the newest event was loaded {minutes_text(dt.timedelta(minutes=age))} ago "
+                               f"({instant_text(newest)}), {minutes_text(active)} of it in school time, over the freshness "
+                               f"limit of {limit.describe()}")
+
+
+def judge_freshness(row, now):
+    """One row of the freshness view, judged at now."""
+    limit = None if row.get("FRESHNESS_LIMIT_MINUTES") is None else FreshnessLimit(
+        row["FRESHNESS_LIMIT_MINUTES"], row.get("SCHOOL_DAYS"), row.get("SCHOOL_HOURS_FROM"), row.get("SCHOOL_HOURS_TO"),
+        row.get("TIME_ZONE"))
+    newest = instant(row.get("NEWEST_EVENT_AT"))
+    age, _, stale, problem = freshness_verdict(row["ENTITY"], newest, limit, now)
+    return {"entity": row["ENTITY"], "newest": newest, "age": age, "limit": None if limit is None else whole_minutes(limit.limit),
+            "hours": None if limit is None else limit.hours(), "stale": stale, "problem": problem}
+
+
+def qualified_pipe(shown):
+    """The pipe's database.schema.pipe name (as status names it, so a statement naming it runs whatever schema is in use)."""
+    for e in PIPELINE["entities"]:
+        for pipe in (e["pipe"], e["e2ePipe"]):
+            if pipe.split(".")[-1] == shown:
+                return pipe
+    return shown
 
 
 def verdict(status):
@@ -121,8 +307,10 @@ def verdict(status):
     shown but not judged: e2e sends a malformed file on purpose."""
     failing, degraded = [], []
     for p in status["pipes"]:
+        # ERROR is the pipe's error only (judged); FAULT, Snowflake's own debugging aid, is shown but not judged
         if p.get("EXECUTION_STATE") != "RUNNING" or p.get("ERROR"):
-            failing.append(f"pipe {p['PIPE_NAME']} is {p.get('EXECUTION_STATE')}" + (f": {p['ERROR']}" if p.get("ERROR") else ""))
+            failing.append(f"pipe {qualified_pipe(p['PIPE_NAME'])} is {p.get('EXECUTION_STATE')}"
+                           + (f": {p['ERROR']}" if p.get("ERROR") else ""))
     for t in status["tasks"]:
         if str(t["state"]).lower() != "started":
             failing.append(f"task {t['name']} is {t['state']}, not started")
@@ -137,26 +325,43 @@ def verdict(status):
     for entity, r in status["rejects"].items():
         if r["last24h"] > 0:
             degraded.append(f"{r['last24h']} {entity} record(s) rejected into {r['table']} in the last 24 h")
+    degraded += [f["problem"] for f in status.get("freshness", []) if f["stale"]]
+    # each reason with its level, as status's JSON gives them (verdict.reasonLevels)
     if failing:
-        return "FAILING", failing + degraded
+        return "FAILING", [("FAILING", r) for r in failing] + [("DEGRADED", r) for r in degraded]
     if degraded:
-        return "DEGRADED", degraded
-    return "HEALTHY", ["every pipe RUNNING, every task started, no load failures or rejects in the last 24 h"]
+        return "DEGRADED", [("DEGRADED", r) for r in degraded]
+    return "HEALTHY", [("HEALTHY", "every pipe RUNNING, every task started, no load failures or rejects in the last 24 h")]
 
 
 def show_status(w):
     status = read_status(w)
     word, reasons = verdict(status)
     box = {"HEALTHY": st.success, "DEGRADED": st.warning, "FAILING": st.error}[word]
-    box(f"**Verdict: {word}**\n\n" + "\n".join(f"- {r}" for r in reasons))
+    box(f"**Verdict: {word}**\n\n" + "\n".join(f"- **{level}** {r}" for level, r in reasons))
 
     st.subheader("Pipes")
     pipes = pd.DataFrame([{
         "pipe": p["PIPE_NAME"], "entity": p["ENTITY"], "purpose": p["PURPOSE"], "state": p["EXECUTION_STATE"],
         "pending files": p["PENDING_FILE_COUNT"], "last ingested": p["LAST_INGESTED_AT"],
-        "notification channel": status["channels"].get(p["PIPE_NAME"]) or "", "error": p["ERROR"] or ""}
+        "notification channel": status["channels"].get(p["PIPE_NAME"]) or "", "error": p["ERROR"] or "",
+        "fault": p.get("FAULT") or ""}
         for p in status["pipes"]])
     st.table(pipes)
+
+    st.subheader("Tasks")
+    st.table(pd.DataFrame([{
+        "task": t["name"], "state": t["state"], "schedule": t.get("schedule") or "",
+        "last run": str((t["last"] or {}).get("COMPLETED_TIME") or ""), "last result": (t["last"] or {}).get("STATE") or "",
+        "error": (t["last"] or {}).get("ERROR_MESSAGE") or ""} for t in status["tasks"]]))
+
+    if status["freshness"]:
+        st.subheader("Freshness")
+        st.table(pd.DataFrame([{
+            "entity": f["entity"], "newest event": instant_text(f["newest"]) if f["newest"] else "none yet",
+            "age (min)": "" if f["age"] is None else str(f["age"]), "limit (min)": "" if f["limit"] is None else str(f["limit"]),
+            "school hours": f["hours"] or "", "fresh": "no limit" if f["limit"] is None else ("STALE" if f["stale"] else "yes")}
+            for f in status["freshness"]]))
 
     st.subheader("Ingestion")
     metrics = pd.DataFrame([{
@@ -479,25 +684,36 @@ class TestRun:
             time.sleep(wait)
             wait = min(wait * 2, 5)
 
-    def task_runs(self, entity):
-        return task_history(self.w, entity)
-
     def run_tasks(self, files):
         for e in self.entities(files):
-            before = len(self.task_runs(e))
-            self.w.rows(f"EXECUTE TASK {e['task']}")
-            start, wait = time.monotonic(), 0.25
-            while True:
-                runs = self.task_runs(e)
-                if len(runs) > before:
-                    if runs[0]["STATE"] not in ("SUCCEEDED", "SKIPPED"):
-                        raise RuntimeError(f"Task {e['task']} {runs[0]['STATE']}: {runs[0]['ERROR_MESSAGE']}")
-                    break
-                if time.monotonic() - start > self.timeout:
-                    raise RuntimeError(f"Task {e['task']} did not finish within {self.timeout} s of EXECUTE TASK")
-                self.progress(f"waiting for task {e['task']}", 0.6)
-                time.sleep(wait)
-                wait = min(wait * 2, 5)
+            self.run_task(e)
+
+    def run_task(self, e):
+        """EXECUTE TASK, then wait for that run to end, as autosync's TaskExecution: the run is the oldest one
+        SCHEDULED_FROM EXECUTE_TASK in the task's own database and schema since the warehouse's clock read just
+        before the statement; every end state counts (FAILED_AND_AUTO_SUSPENDED too)."""
+        since = warehouse_now(self.w)
+        self.w.rows(f"EXECUTE TASK {e['task']}")
+        start, wait = time.monotonic(), 0.25
+        while True:
+            runs = [r for r in task_runs(self.w, e, since) if r.get("QUERY_ID")]
+            ours = [r for r in runs if r.get("SCHEDULED_FROM") == "EXECUTE_TASK"]
+            run = ours[-1] if ours else None
+            if run and run["STATE"] in TASK_FINISHED:
+                if run["STATE"] in TASK_UNSUCCESSFUL:
+                    raise RuntimeError(task_failure(e, run))
+                if run["STATE"] == "SKIPPED":
+                    # a run on the task's schedule may have taken the rows first; if it failed, that failure matters
+                    took = [r for r in runs if r["STATE"] in TASK_UNSUCCESSFUL]
+                    if took:
+                        raise RuntimeError(task_failure(e, took[0]))
+                return run
+            if time.monotonic() - start > self.timeout:
+                raise RuntimeError(f"Task {e['task']} did not finish within {self.timeout} s of EXECUTE TASK: "
+                                   + (f"its run is {run['STATE']}" if run else "TASK_HISTORY shows no run of it yet"))
+            self.progress(f"waiting for task {e['task']}", 0.6)
+            time.sleep(wait)
+            wait = min(wait * 2, 5)
 
     def normalised(self, e):
         column = run_column(e)
@@ -754,4 +970,7 @@ def main():
         show_test_upload(w)
 
 
-main()
+# Streamlit runs a page as __main__ (locally, in Snowflake and under AppTest); a test that imports the page for its
+# rules (the freshness port) does not run it
+if __name__ == "__main__":
+    main()

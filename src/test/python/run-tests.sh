@@ -6,6 +6,7 @@
 #   AUTOSYNC_LOCAL_URL the emulator, e.g. http://127.0.0.1:8086
 #   AUTOSYNC_WORK_DIR  where the virtualenv, node modules and screenshots go (default target/streamlit-tests)
 #   AUTOSYNC_BROWSER_TEST=false skips the browser test (it needs Debian's chromium and npm)
+#   AUTOSYNC_PYTEST_TARGET     runs only these tests (a path under src/test/python, e.g. agreement/test_freshness_rule.py)
 # The virtualenv and node modules are kept between runs and rebuilt when their requirements change.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -31,8 +32,14 @@ if [ ! -x "$venv/bin/python" ] || [ "$(cat "$venv/.autosync-requirements" 2>/dev
   echo "$stamp" > "$venv/.autosync-requirements"
 fi
 
-echo "Running the page's AppTest tests"
-"$venv/bin/python" -m pytest -q -p no:cacheprovider "$here" -W ignore::DeprecationWarning
+if [ -n "${AUTOSYNC_PYTEST_TARGET:-}" ]; then
+  # one set of tests (agreement/...: the page against status, run by their own JUnit tests)
+  echo "Running $AUTOSYNC_PYTEST_TARGET"
+  "$venv/bin/python" -m pytest -q -p no:cacheprovider "$here/$AUTOSYNC_PYTEST_TARGET" -W ignore::DeprecationWarning
+else
+  echo "Running the page's AppTest tests"
+  "$venv/bin/python" -m pytest -q -p no:cacheprovider "$here" --ignore="$here/agreement" -W ignore::DeprecationWarning
+fi
 
 if [ "${AUTOSYNC_BROWSER_TEST:-true}" = "false" ]; then
   echo "Browser test skipped (AUTOSYNC_BROWSER_TEST=false)"

@@ -101,11 +101,11 @@ public class DeployMojo extends AbstractWarehouseMojo {
             List<String> readerGrants = List.of();
             if (readerRole != null && !readerRole.isBlank()) {
                 try {
-                    readerGrants = ReaderGrants.statements(bundle, readerRole.strip());
+                    readerGrants = ReaderGrants.statements(bundle, readerRole.strip(), streamlit);
                 } catch (IllegalArgumentException e) {
                     throw new UserFacingException(PropertyNames.READER_ROLE + ": " + e.getMessage() + ".");
                 }
-                Files.writeString(out.resolve("reader-grants.sql"), ReaderGrants.script(bundle, readerRole.strip()),
+                Files.writeString(out.resolve("reader-grants.sql"), ReaderGrants.script(bundle, readerRole.strip(), streamlit),
                         StandardCharsets.UTF_8);
             }
             if (dryRun) {
@@ -129,16 +129,17 @@ public class DeployMojo extends AbstractWarehouseMojo {
                         + bundle.provider().id() + ":");
                 wiring.forEach(l -> getLog().info("  " + l));
             }
+            publish(bundle, w, result);
+            if (streamlit) {
+                publishApp(bundle, w);
+            }
+            // after the app exists: the reader's USAGE on it needs the object
             for (String g : readerGrants) {
                 w.execute(g);
             }
             if (!readerGrants.isEmpty()) {
-                getLog().info("Granted role " + readerRole.strip() + " what status and the views read (" + readerGrants.size()
-                        + " grants; " + display(out.resolve("reader-grants.sql").toFile()) + ")");
-            }
-            publish(bundle, w, result);
-            if (streamlit) {
-                publishApp(bundle, w);
+                getLog().info("Granted role " + readerRole.strip() + " what status, the views and the status page read ("
+                        + readerGrants.size() + " grants; " + display(out.resolve("reader-grants.sql").toFile()) + ")");
             }
             List<String> problems = HealthGate.problems(bundle, w);
             if (!problems.isEmpty()) {

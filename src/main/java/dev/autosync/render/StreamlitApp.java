@@ -126,8 +126,8 @@ public final class StreamlitApp {
         return written;
     }
 
-    /** The names, fields and queries the page reads, as JSON. */
-    static String pipelineJson(RenderedBundle b, PipelineSpec spec) {
+    /** The names, fields and queries the page reads, as JSON (what the page's placeholder becomes). */
+    public static String pipelineJson(RenderedBundle b, PipelineSpec spec) {
         ObjectNode root = JSON.createObjectNode();
         root.put("database", b.database());
         root.put("schema", b.schema());
@@ -137,6 +137,7 @@ public final class StreamlitApp {
         views.put("pipeStatus", b.pipeStatusView());
         views.put("ingestionMetrics", b.ingestionMetricsView());
         views.put("errorLog", b.errorLogView());
+        views.put("freshness", b.freshnessView());
         ObjectNode q = root.putObject("queries");
         q.put("pipeStatus", MonitoringQueries.pipeStatus(b));
         q.put("ingestionMetrics", MonitoringQueries.ingestionMetrics(b));
@@ -144,6 +145,10 @@ public final class StreamlitApp {
         q.put("pipes", MonitoringQueries.pipes(b));
         q.put("tasks", MonitoringQueries.tasks(b));
         q.put("streams", MonitoringQueries.streams(b));
+        q.put("now", MonitoringQueries.now());
+        q.put("freshness", MonitoringQueries.freshness(b));
+        q.put("timestampLiteral", MonitoringQueries.timestampLiteral(MonitoringQueries.INSTANT));
+        root.put("lastRunPage", MonitoringQueries.LAST_RUN_PAGE);
         ArrayNode checks = root.putArray("checks");
         CHECKS.forEach(checks::add);
         ArrayNode samples = root.putArray("samples");
@@ -167,6 +172,13 @@ public final class StreamlitApp {
             e.keys().forEach(keys::add);
             n.put("rejectCounts", MonitoringQueries.rejectCounts(o));
             n.put("rejectReasons", MonitoringQueries.rejectReasons(o));
+            // the task's runs in a window, as status and e2e read them (the page fills in the window's ends)
+            n.put("taskRuns", MonitoringQueries.taskHistory(o.task(), MonitoringQueries.SINCE, null,
+                    MonitoringQueries.TASK_HISTORY_MAX_ROWS));
+            n.put("taskRunsPage", MonitoringQueries.taskHistory(o.task(), MonitoringQueries.SINCE, null,
+                    MonitoringQueries.LAST_RUN_PAGE));
+            n.put("taskRunsPageBefore", MonitoringQueries.taskHistory(o.task(), MonitoringQueries.SINCE, MonitoringQueries.UNTIL,
+                    MonitoringQueries.LAST_RUN_PAGE));
             ArrayNode fields = n.putArray("fields");
             for (FieldSpec f : e.fields()) {
                 ObjectNode fn = fields.addObject();

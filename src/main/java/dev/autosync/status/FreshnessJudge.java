@@ -22,13 +22,15 @@ final class FreshnessJudge {
     private FreshnessJudge() {
     }
 
-    static List<StatusReport.Freshness> read(Warehouse w, String view, Instant now, List<String> problems) throws WarehouseException {
+    /**
+     * {@code sql}: {@link dev.autosync.render.MonitoringQueries#freshness}, which the Streamlit page runs too (and judges
+     * with a Python port of this rule, checked against it by FreshnessRuleAgreementTest); null: no view, nothing to judge.
+     */
+    static List<StatusReport.Freshness> read(Warehouse w, String sql, Instant now, List<String> problems) throws WarehouseException {
         List<StatusReport.Freshness> out = new ArrayList<>();
-        if (view == null) {
+        if (sql == null) {
             return out;
         }
-        String sql = "SELECT ENTITY, NEWEST_EVENT_AT, FRESHNESS_LIMIT_MINUTES, SCHOOL_DAYS, SCHOOL_HOURS_FROM, SCHOOL_HOURS_TO, "
-                + "TIME_ZONE FROM " + view + " ORDER BY ENTITY";
         try (Statement s = w.jdbc().createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 Timestamp t = rs.getTimestamp("NEWEST_EVENT_AT");

@@ -6,7 +6,6 @@ import dev.autosync.render.QualifiedName;
 import dev.autosync.render.RenderedBundle;
 import dev.autosync.sql.SqlLiterals;
 import dev.autosync.warehouse.CopyHistory;
-import dev.autosync.warehouse.PipeStatus;
 import dev.autosync.warehouse.TaskHistory;
 import dev.autosync.warehouse.Warehouse;
 import dev.autosync.warehouse.WarehouseException;
@@ -53,12 +52,11 @@ public final class StatusCollector {
         }
         List<StatusReport.Pipe> pipes = new ArrayList<>();
         for (Map<String, String> r : w.query(MonitoringQueries.pipeStatus(b))) {
-            // error and fault from the status itself: the view's ERROR column falls back to the fault
-            PipeStatus status = PipeStatus.parse(r.get("STATUS_JSON"));
+            // the view's ERROR is the pipe's error only (judged); FAULT is Snowflake's debugging aid (shown, not judged)
             String name = r.get("PIPE_NAME");
             pipes.add(new StatusReport.Pipe(name, r.get("ENTITY"), r.get("PURPOSE"), r.get("EXECUTION_STATE"),
                     num(r.get("PENDING_FILE_COUNT")), r.get("OLDEST_PENDING_FILE"), r.get("LAST_INGESTED_FILE"),
-                    r.get("LAST_INGESTED_AT"), status.error(), status.fault(), channels.get(shortName(name))));
+                    r.get("LAST_INGESTED_AT"), blankToNull(r.get("ERROR")), blankToNull(r.get("FAULT")), channels.get(shortName(name))));
         }
         List<StatusReport.Metrics> metrics = new ArrayList<>();
         for (Map<String, String> r : w.query(MonitoringQueries.ingestionMetrics(b))) {
@@ -99,10 +97,22 @@ public final class StatusCollector {
         }
         String target = w.target().local() ? "local" : "snowflake";
         List<String> stale = new ArrayList<>();
-        List<StatusReport.Freshness> freshness = FreshnessJudge.read(w, b.freshnessView(), clock.instant(), stale);
+        List<StatusReport.Freshness> freshness = FreshnessJudge.read(w, MonitoringQueries.freshness(b), clock.instant(), stale);
         return new StatusReport(target, b.database(), b.schema(), clock.instant().toString(),
-                Verdicts.judge(pipes, metrics, streams, tasks, rejects, stale), pipes, metrics, errors, streams, tasks, rejects, hourly,
+                Verdicts.judge(pipes, metrics, streams, tasks, rejects, stale, this::qualifiedPipe), pipes, metrics, errors, streams, tasks, rejects, hourly,
                 freshness);
+    }
+
+    /** The pipe's qualified SQL name (quoted as needed) from the name the status view shows; unknown names as they are. */
+    private String qualifiedPipe(String shownName) {
+        for (EntityObjects e : b.entities()) {
+            for (QualifiedName pipe : List.of(e.pipe(), e.e2ePipe())) {
+                if (pipe.last().name().equals(shortName(shownName)) || pipe.sql().equals(shownName)) {
+                    return pipe.sql();
+                }
+            }
+        }
+        return shownName;
     }
 
     /** The entity object (stream, task) that SHOW lists as {@code shownName} in the pipeline's schema, or null. */

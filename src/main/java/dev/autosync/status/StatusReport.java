@@ -14,7 +14,23 @@ public record StatusReport(String target, String database, String schema, String
 
     public enum Level { HEALTHY, DEGRADED, FAILING }
 
-    public record Verdict(Level level, List<String> reasons) {
+    /**
+     * {@code reasonLevels}: each reason's own level, in the same order (a FAILING verdict lists its FAILING
+     * reasons first, then the DEGRADED ones); the Streamlit page gives the same verdict and levels.
+     */
+    public record Verdict(Level level, List<String> reasons, List<Level> reasonLevels) {
+        public Verdict {
+            reasons = List.copyOf(reasons);
+            reasonLevels = List.copyOf(reasonLevels);
+            if (reasons.size() != reasonLevels.size()) {
+                throw new IllegalArgumentException("one level per reason: " + reasons + " " + reasonLevels);
+            }
+        }
+
+        /** Every reason at the verdict's level. */
+        public Verdict(Level level, List<String> reasons) {
+            this(level, reasons, java.util.Collections.nCopies(reasons.size(), level));
+        }
     }
 
     /**

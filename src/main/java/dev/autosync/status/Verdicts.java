@@ -5,6 +5,7 @@ import dev.autosync.warehouse.HealthRules;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * One verdict for the pipeline, judged by {@link HealthRules} (so deploy's health gate words each
@@ -21,10 +22,21 @@ final class Verdicts {
     static StatusReport.Verdict judge(List<StatusReport.Pipe> pipes, List<StatusReport.Metrics> metrics,
                                       List<StatusReport.Stream> streams, List<StatusReport.Task> tasks,
                                       List<StatusReport.Rejects> rejects, List<String> staleEntities) {
+        return judge(pipes, metrics, streams, tasks, rejects, staleEntities, Function.identity());
+    }
+
+    /**
+     * {@code qualified} gives a pipe's qualified SQL name from the name the view shows, so that the
+     * advice (ALTER PIPE, SYSTEM$PIPE_FORCE_RESUME) runs as pasted whatever schema is in use.
+     */
+    static StatusReport.Verdict judge(List<StatusReport.Pipe> pipes, List<StatusReport.Metrics> metrics,
+                                      List<StatusReport.Stream> streams, List<StatusReport.Task> tasks,
+                                      List<StatusReport.Rejects> rejects, List<String> staleEntities,
+                                      Function<String, String> qualified) {
         List<String> failing = new ArrayList<>();
         List<String> degraded = new ArrayList<>();
         for (StatusReport.Pipe p : pipes) {
-            add(failing, HealthRules.pipe(p.name(), p.executionState(), p.error()));
+            add(failing, HealthRules.pipe(qualified.apply(p.name()), p.executionState(), p.error()));
         }
         for (StatusReport.Task t : tasks) {
             add(failing, HealthRules.task(t.name(), t.state()));
@@ -46,7 +58,9 @@ final class Verdicts {
         if (!failing.isEmpty()) {
             List<String> all = new ArrayList<>(failing);
             all.addAll(degraded);
-            return new StatusReport.Verdict(Level.FAILING, all);
+            List<Level> levels = new ArrayList<>(java.util.Collections.nCopies(failing.size(), Level.FAILING));
+            levels.addAll(java.util.Collections.nCopies(degraded.size(), Level.DEGRADED));
+            return new StatusReport.Verdict(Level.FAILING, all, levels);
         }
         if (!degraded.isEmpty()) {
             return new StatusReport.Verdict(Level.DEGRADED, degraded);

@@ -1,5 +1,7 @@
 package dev.autosync.warehouse;
 
+import dev.autosync.sql.SqlLiterals;
+
 /**
  * The one set of health rules and their wording, used by deploy's health gate, e2e and status.
  * Each rule returns the problem (what is wrong and, in brackets, the fix) or null when healthy.
@@ -27,10 +29,13 @@ public final class HealthRules {
         return pipe(name, status.executionState(), status.error());
     }
 
-    /** What brings a pipe in {@code state} back to RUNNING. */
+    /**
+     * What brings a pipe in {@code state} back to RUNNING. {@code name} is the pipe's qualified SQL name
+     * (database.schema.pipe, quoted as needed), so the advice runs as pasted whatever schema is in use.
+     */
     static String pipeAdvice(String name, String state) {
         String resume = "ALTER PIPE " + name + " SET PIPE_EXECUTION_PAUSED = FALSE";
-        String forceResume = "SELECT SYSTEM$PIPE_FORCE_RESUME('" + name + "', ";
+        String forceResume = "SELECT SYSTEM$PIPE_FORCE_RESUME(" + SqlLiterals.quote(name) + ", ";
         String recreate = "recreate the pipe (CREATE OR REPLACE PIPE: run autosync:deploy, or its statement in deploy.sql), "
                 + "then ALTER PIPE " + name + " REFRESH for files staged meanwhile";
         if (state == null) {

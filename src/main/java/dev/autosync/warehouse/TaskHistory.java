@@ -1,7 +1,7 @@
 package dev.autosync.warehouse;
 
+import dev.autosync.render.MonitoringQueries;
 import dev.autosync.render.QualifiedName;
-import dev.autosync.sql.SqlLiterals;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,9 +32,9 @@ public final class TaskHistory {
     /** The states of a run that has ended ("TASK_HISTORY" page, STATE column); SCHEDULED and EXECUTING have not. */
     public static final Set<String> FINISHED = Set.of(SUCCEEDED, FAILED, FAILED_AND_AUTO_SUSPENDED, CANCELLED, SKIPPED);
     /** The function's own maximum ("Range: 1 to 10000"). */
-    static final int MAX_RESULT_LIMIT = 10_000;
+    static final int MAX_RESULT_LIMIT = MonitoringQueries.TASK_HISTORY_MAX_ROWS;
     /** Rows per page when looking for the last run that did work: about 16 hours of a 1-minute schedule, usually one page. */
-    static final int LAST_RUN_PAGE = 1_000;
+    static final int LAST_RUN_PAGE = MonitoringQueries.LAST_RUN_PAGE;
     /** "This function can return all executions run in the past seven days". */
     static final Duration RETAINED = Duration.ofDays(7);
     /** A literal the warehouse parses the same whatever the session's TIMESTAMP_INPUT_FORMAT. */
@@ -78,7 +78,7 @@ public final class TaskHistory {
 
     /** The warehouse's clock now, read typed: the start of a window that holds every run started after this call. */
     public static Instant now(Warehouse w) throws WarehouseException {
-        String sql = "SELECT CURRENT_TIMESTAMP()";
+        String sql = MonitoringQueries.now();
         try (Statement s = w.jdbc().createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getTimestamp(1).toInstant();
@@ -132,14 +132,8 @@ public final class TaskHistory {
 
     private static List<TaskRun> read(Warehouse w, QualifiedName task, Instant since, Instant until, int limit)
             throws WarehouseException {
-        List<String> parts = task.texts();
-        // DATABASE_NAME and SCHEMA_NAME are applied before RESULT_LIMIT; our identifiers are unquoted upper case
-        String sql = "SELECT QUERY_ID, STATE, SCHEDULED_FROM, SCHEDULED_TIME, COMPLETED_TIME, ERROR_CODE, ERROR_MESSAGE FROM TABLE("
-                + task.database().sql() + ".INFORMATION_SCHEMA.TASK_HISTORY(SCHEDULED_TIME_RANGE_START => " + literal(since)
-                + (until == null ? "" : ", SCHEDULED_TIME_RANGE_END => " + literal(ceilToMillis(until))) + ", RESULT_LIMIT => " + limit
-                + ", TASK_NAME => " + SqlLiterals.quote(task.last().name()) + ", DATABASE_NAME => " + SqlLiterals.quote(parts.get(0))
-                + (parts.size() == 3 ? ", SCHEMA_NAME => " + SqlLiterals.quote(parts.get(1)) : "")
-                + ")) ORDER BY SCHEDULED_TIME DESC";
+        // the query text status and the Streamlit page share
+        String sql = MonitoringQueries.taskHistory(task, literal(since), until == null ? null : literal(ceilToMillis(until)), limit);
         List<TaskRun> out = new ArrayList<>();
         try (Statement s = w.jdbc().createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
@@ -161,7 +155,7 @@ public final class TaskHistory {
 
     /** A TIMESTAMP_LTZ constant (to the millisecond, truncated) with its format given, so the session's input format does not matter. */
     static String literal(Instant t) {
-        return "TO_TIMESTAMP_LTZ(" + SqlLiterals.quote(LITERAL.format(t)) + ", 'YYYY-MM-DD HH24:MI:SS.FF3 TZHTZM')";
+        return MonitoringQueries.timestampLiteral(LITERAL.format(t));
     }
 
     private static Instant instant(Timestamp t) {

@@ -60,7 +60,7 @@ class StatusMojoTest {
         RenderedBundle b = deployUnhealthy();
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
         assertTrue(e.getMessage().startsWith("The pipeline is FAILING"), e.getMessage());
-        assertTrue(e.getMessage().contains("pipe ATTENDANCE_PIPE is PAUSED"), e.getMessage());
+        assertTrue(e.getMessage().contains("pipe " + b.entities().get(0).pipe() + " is PAUSED"), e.getMessage());
         assertTrue(e.getMessage().contains("task " + b.entities().get(1).task() + " is suspended"), e.getMessage());
     }
 

@@ -92,4 +92,38 @@ class PipeChannelsAndFaultsTest {
                 List.of(), List.of(), List.of(), List.of());
         assertTrue(new TableFormat(200, false).render(report).stream().anyMatch(l -> l.contains("internal process error 0x1")));
     }
+
+    @Test
+    @DisplayName("SYSTEM$PIPE_STATUS page: the AUTOSYNC_PIPE_STATUS view's ERROR is the error only and FAULT (appended) the fault; "
+            + "status judges the one and shows the other")
+    void theViewSeparatesErrorFromFault(@TempDir Path dir) throws Exception {
+        RenderedBundle b = new Renderer(null).render(RenderFixtures.settings(Provider.INTERNAL).database("FAULT_DB").validate(),
+                RenderFixtures.schoolSpec());
+        Target t = new Target(Target.Kind.LOCAL, null, Map.of(), Map.of(), dir, LoginPolicy.anyone(), List.of());
+        // the emulator reports a fault only when a test asks it to (set before the view that reads the status is created)
+        System.setProperty("autosync.emulator.test.pipeFault", "GRADES_PIPE");
+        try (Warehouse w = Warehouse.connect(t, m -> { })) {
+            Deployer d = new Deployer(b, w, DeployOptions.defaults(m -> { }));
+            d.apply(d.plan());
+            List<Map<String, String>> rows = w.query("SELECT * FROM " + b.pipeStatusView() + " ORDER BY PIPE_NAME");
+            List<String> columns = new ArrayList<>(rows.get(0).keySet());
+            assertEquals(List.of("PIPE_NAME", "ENTITY", "PURPOSE", "EXECUTION_STATE", "PENDING_FILE_COUNT", "OLDEST_PENDING_FILE",
+                    "LAST_INGESTED_FILE", "LAST_INGESTED_AT", "ERROR", "STATUS_JSON", "FAULT"), columns,
+                    "existing columns keep their places; FAULT is appended");
+            Map<String, String> grades = rows.stream().filter(r -> r.get("PIPE_NAME").equals("GRADES_PIPE")).findFirst().orElseThrow();
+            assertNull(grades.get("ERROR"), "a fault is not an error: " + grades);
+            assertTrue(grades.get("FAULT") != null && grades.get("FAULT").contains("test fault"), grades.toString());
+            assertTrue(grades.get("STATUS_JSON").contains("\"fault\""), grades.get("STATUS_JSON"));
+
+            StatusReport r = new StatusCollector(b, w).collect();
+            assertEquals(StatusReport.Level.HEALTHY, r.verdict().level(), r.verdict().reasons().toString());
+            StatusReport.Pipe shown = r.pipes().stream().filter(p -> p.name().endsWith("GRADES_PIPE")).findFirst().orElseThrow();
+            assertNull(shown.error());
+            assertEquals(grades.get("FAULT"), shown.fault());
+            assertTrue(new TableFormat(200, false).render(r).stream().anyMatch(l -> l.contains("test fault")));
+        } finally {
+            System.clearProperty("autosync.emulator.test.pipeFault");
+            LocalTargets.stopAll();
+        }
+    }
 }

@@ -3,9 +3,11 @@ package dev.autosync.status;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autosync.testing.LocalPipeline;
+import dev.autosync.warehouse.PipeStatus;
 import dev.autosync.warehouse.LocalTargets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
@@ -61,6 +63,24 @@ class StatusTest {
     }
 
     @Test
+    @DisplayName("ALTER PIPE page: the advice for a paused pipe, pasted into a session using another schema, resumes the pipe")
+    void thePausedPipeAdviceRunsAsPastedFromAnotherSchema() throws Exception {
+        LocalPipeline other = new LocalPipeline(fx.dataDir, "STATUS_ADVICE");
+        String pipe = other.bundle.entities().get(0).pipe().sql();
+        other.w.execute("ALTER PIPE " + pipe + " SET PIPE_EXECUTION_PAUSED = TRUE");
+        StatusReport r = new StatusCollector(other.bundle, other.w).collect();
+        String reason = r.verdict().reasons().stream().filter(x -> x.contains("is PAUSED")).findFirst().orElseThrow();
+        java.util.regex.Matcher advice = java.util.regex.Pattern.compile("resume: (ALTER PIPE \\S+ SET PIPE_EXECUTION_PAUSED = FALSE)")
+                .matcher(reason);
+        assertTrue(advice.find(), reason);
+        other.w.execute("CREATE DATABASE IF NOT EXISTS ELSEWHERE_DB");
+        other.w.execute("USE SCHEMA ELSEWHERE_DB.PUBLIC");
+        other.w.execute(advice.group(1));
+        assertEquals("RUNNING", PipeStatus.read(other.w, other.bundle.entities().get(0).pipe()).executionState());
+        other.w.close();
+    }
+
+    @Test
     void aPausedPipeAndASuspendedTaskAreFailing() throws Exception {
         LocalPipeline other = new LocalPipeline(fx.dataDir, "STATUS_BAD");
         String pipe = other.bundle.entities().get(1).pipe().sql();
@@ -69,10 +89,11 @@ class StatusTest {
         other.w.execute("ALTER TASK " + task + " SUSPEND");
         StatusReport r = new StatusCollector(other.bundle, other.w).collect();
         assertEquals(StatusReport.Level.FAILING, r.verdict().level());
-        assertTrue(r.verdict().reasons().contains("pipe GRADES_PIPE is PAUSED (resume: ALTER PIPE GRADES_PIPE SET "
+        // the advice names the pipe qualified, so it runs as pasted whatever schema is in use
+        assertTrue(r.verdict().reasons().contains("pipe " + pipe + " is PAUSED (resume: ALTER PIPE " + pipe + " SET "
                 + "PIPE_EXECUTION_PAUSED = FALSE; a pipe paused for more than 14 days is stale and resumes only with SELECT "
-                + "SYSTEM$PIPE_FORCE_RESUME('GRADES_PIPE', 'staleness_check_override'); if its owner changed while paused: SELECT "
-                + "SYSTEM$PIPE_FORCE_RESUME('GRADES_PIPE', 'ownership_transfer_check_override'))"), r.verdict().reasons().toString());
+                + "SYSTEM$PIPE_FORCE_RESUME('" + pipe + "', 'staleness_check_override'); if its owner changed while paused: SELECT "
+                + "SYSTEM$PIPE_FORCE_RESUME('" + pipe + "', 'ownership_transfer_check_override'))"), r.verdict().reasons().toString());
         assertTrue(r.verdict().reasons().contains("task " + task + " is suspended (resume: ALTER TASK " + task + " RESUME)"),
                 r.verdict().reasons().toString());
         other.w.close();

@@ -7,6 +7,7 @@ import dev.autosync.emulator.LocalEmulator;
 import dev.autosync.emulator.wire.LoginPolicy;
 import dev.autosync.pipeline.PipelineSpec;
 import dev.autosync.render.Provider;
+import dev.autosync.render.QualifiedName;
 import dev.autosync.render.RenderFixtures;
 import dev.autosync.render.RenderedBundle;
 import dev.autosync.render.Renderer;
@@ -15,19 +16,20 @@ import dev.autosync.warehouse.DeployOptions;
 import dev.autosync.warehouse.Deployer;
 import dev.autosync.warehouse.Secret;
 import dev.autosync.warehouse.Target;
+import dev.autosync.warehouse.TaskExecution;
+import dev.autosync.warehouse.TaskHistory;
 import dev.autosync.warehouse.Warehouse;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,7 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class StreamlitPageTest {
     private static final PipelineSpec SPEC = RenderFixtures.schoolSpec();
-    private static final Path WORK = Path.of("target", "streamlit-tests").toAbsolutePath();
+    private static final Path WORK = PagePythonTests.WORK;
 
     @Test
     void thePagePassesItsPythonAndBrowserTestsAfterARealDeployAndE2e() throws Exception {
@@ -70,33 +72,49 @@ class StreamlitPageTest {
                     WORK.resolve("e2e-work"), m -> { })).run(SampleFiles.shipped(SPEC));
             assertTrue(e2e.passed(), e2e.failures().toString());
 
+            // TASK_HISTORY page: RESULT_LIMIT (default 100) applies before any WHERE, and the function covers the
+            // whole account. The page must find the run its test upload started and each task's last run that did
+            // work behind more than 100 SKIPPED runs, and never see another schema's runs of tasks with the same names.
+            skippedRuns(w, b.entity("GRADES").task(), 105);
+            anotherSchemaWhoseAttendanceTaskFailed(w);
+
             runPythonTests(out, emulator.port());
         }
     }
 
-    private static void runPythonTests(Path out, int port) throws Exception {
-        Path script = Path.of("src", "test", "python", "run-tests.sh").toAbsolutePath();
-        Path logFile = WORK.resolve("run-tests.log");
-        ProcessBuilder pb = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true)
-                .redirectOutput(logFile.toFile());
-        pb.environment().put("AUTOSYNC_APP_DIR", out.toString());
-        pb.environment().put("AUTOSYNC_LOCAL_URL", "http://127.0.0.1:" + port);
-        pb.environment().put("AUTOSYNC_WORK_DIR", WORK.toString());
-        Process p = pb.start();
-        boolean finished = p.waitFor(15, TimeUnit.MINUTES);
-        String output = Files.readString(logFile, StandardCharsets.UTF_8);
-        System.out.println(output);
-        if (!finished) {
-            p.destroyForcibly();
+    /** {@code n} runs now rather than n minutes of a schedule: each finds the stream empty and is SKIPPED. */
+    private static void skippedRuns(Warehouse w, QualifiedName task, int n) throws Exception {
+        Instant since = TaskHistory.now(w);
+        for (int i = 0; i < n; i++) {
+            w.execute("EXECUTE TASK " + task);
         }
-        assertTrue(finished, "the page's tests did not finish within 15 minutes:\n" + tail(output));
-        assertEquals(0, p.exitValue(), "the page's Python or browser tests failed (" + logFile + "):\n" + tail(output));
-        assertTrue(output.contains(" passed"), output);
-        assertTrue(output.contains("browser test passed"), output);
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (TaskHistory.runsSince(w, task, since).stream().filter(TaskHistory.TaskRun::finished).count() < n) {
+            assertTrue(System.currentTimeMillis() < deadline, "the emulator ran the " + n + " requested runs");
+            Thread.sleep(100);
+        }
+        assertEquals("100", w.scalar("SELECT COUNT(*) FROM TABLE(" + task.database() + ".INFORMATION_SCHEMA.TASK_HISTORY(TASK_NAME => '"
+                + task.last() + "'))"), "the function returns at most RESULT_LIMIT (100) rows by default");
     }
 
-    private static String tail(String s) {
-        return s.length() <= 6000 ? s : "..." + s.substring(s.length() - 6000);
+    /** The same pipeline deployed in another schema of the same database, whose attendance task's last run FAILED. */
+    private static void anotherSchemaWhoseAttendanceTaskFailed(Warehouse w) throws Exception {
+        RenderedBundle other = new Renderer(null).render(RenderFixtures.settings(Provider.INTERNAL).schema("AUTOSYNC_OTHER").validate(),
+                SPEC);
+        Deployer d = new Deployer(other, w, DeployOptions.defaults(m -> { }));
+        d.apply(d.plan());
+        QualifiedName task = other.entity("ATTENDANCE").task();
+        for (String sql : List.of("ALTER TASK " + task + " SUSPEND", "ALTER TASK " + task + " REMOVE WHEN",
+                "ALTER TASK " + task + " MODIFY AS SELECT 1 / 'the other schema is broken'")) {
+            w.execute(sql);
+        }
+        TaskExecution.Outcome o = TaskExecution.run(w, task, Duration.ofSeconds(60));
+        assertTrue(o.ended() && o.run().orElseThrow().unsuccessful(), o.pending());
+    }
+
+    private static void runPythonTests(Path out, int port) throws Exception {
+        String output = PagePythonTests.run(out, port, null, Map.of());
+        assertTrue(output.contains("browser test passed"), output);
     }
 
     private static Warehouse connect(LocalEmulator e) throws Exception {

@@ -1,6 +1,6 @@
 -- autosync: VIEW SCHOOL_DATA.AUTOSYNC.AUTOSYNC_PIPE_STATUS
 -- template: pipeline/view_pipe_status.sql.mustache
--- checksum: sha256:a50df94b66e53e6b6f97bea11b465907fa76ff9a4dbff220af4a530a87261c48
+-- checksum: sha256:2972368cad0d3cc37cc36d3f8574337ce76390ac9023c51a33dc74f13337f0e3
 
 -- The execution state of every pipe, from SYSTEM$PIPE_STATUS, one row per pipe.
 CREATE OR REPLACE VIEW SCHOOL_DATA.AUTOSYNC.AUTOSYNC_PIPE_STATUS
@@ -18,8 +18,11 @@ SELECT
   -- lastIngestedTimestamp is ISO-8601 in UTC with a trailing Z ("2024-01-17T19:00:00.123Z"; the docs give
   -- no format, UNVERIFIED): parsed with an explicit format, since TRY_CAST's AUTO formats may not take the Z.
   TRY_TO_TIMESTAMP_TZ(REPLACE(P.STATUS:lastIngestedTimestamp::VARCHAR, 'Z', '+00:00'), 'YYYY-MM-DD"T"HH24:MI:SS.FFTZH:TZM')::TIMESTAMP_LTZ AS LAST_INGESTED_AT,
-  IFNULL(P.STATUS:error::VARCHAR, P.STATUS:fault::VARCHAR) AS ERROR,
-  P.STATUS AS STATUS_JSON
+  -- error: from when the pipe was last compiled, what needs fixing; fault: "used primarily by Snowflake for
+  -- debugging" (SYSTEM$PIPE_STATUS page), shown but not judged. FAULT is appended so existing columns keep their places.
+  P.STATUS:error::VARCHAR AS ERROR,
+  P.STATUS AS STATUS_JSON,
+  P.STATUS:fault::VARCHAR AS FAULT
 FROM (
   SELECT 'ATTENDANCE_PIPE' AS PIPE_NAME, 'ATTENDANCE' AS ENTITY, 'ingest' AS PURPOSE,
          PARSE_JSON(SYSTEM$PIPE_STATUS('SCHOOL_DATA.AUTOSYNC.ATTENDANCE_PIPE')) AS STATUS

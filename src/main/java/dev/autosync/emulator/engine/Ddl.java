@@ -87,6 +87,10 @@ final class Ddl {
                 String db = parts.size() == 3 ? parts.get(0) : s.database();
                 String schema = parts.size() == 3 ? parts.get(1) : parts.size() == 2 ? parts.get(0) : s.schema();
                 privileges.require(s, "CREATE " + kind, "SCHEMA", db + "." + schema, "schema '" + schema + "'");
+                // so that it may read what it created (SELECT on tables and views is checked for roles other than the admins)
+                if (!privileges.isAdmin(s, s.role())) {
+                    privileges.own(s, kind, db + "." + schema + "." + parts.get(parts.size() - 1));
+                }
             }
         }
     }

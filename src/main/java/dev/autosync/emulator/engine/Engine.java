@@ -69,13 +69,13 @@ public final class Engine implements AutoCloseable {
         TaskRequests taskRequests = new TaskRequests();
 
         Translation translation = new Translation(catalog, streams, stages, copyHistory, taskHistory,
-                new SystemFunctions(catalog, streams, new PipeStatusQuery(catalog), transactions, wakeup::wake));
+                new SystemFunctions(catalog, streams, new PipeStatusQuery(catalog), transactions, wakeup::wake), privileges);
         CopyPlanner copyPlanner = new CopyPlanner(catalog, stages, streams, translation);
         FileLoader fileLoader = new FileLoader(streams, copyHistory);
         Drops drops = new Drops(catalog, transactions, stages, streams, pipeQueue, taskRequests);
         ExistingObjects existing = new ExistingObjects(catalog, drops);
         TaskDdl taskDdl = new TaskDdl(catalog, transactions, existing, taskRequests, wakeup::wake, privileges);
-        StreamlitDdl streamlits = new StreamlitDdl(catalog, stages, transactions, existing);
+        StreamlitDdl streamlits = new StreamlitDdl(catalog, stages, transactions, existing, privileges);
         Ddl ddl = new Ddl(catalog, transactions, new ContainerDdl(catalog, transactions, existing),
                 new TableDdl(catalog, transactions, streams, existing), new ViewDdl(catalog, transactions, existing),
                 new StageDdl(catalog, stages, transactions, existing),

@@ -14,6 +14,24 @@ final class PipeStatusQuery {
         this.catalog = catalog;
     }
 
+    /**
+     * Test-only emulator setting: the JVM system property {@value #TEST_FAULT} names pipes (comma separated, or *)
+     * whose status carries a fault, Snowflake's internal error "used primarily by Snowflake for debugging"
+     * (SYSTEM$PIPE_STATUS page), which the emulator otherwise never reports. Read when the status's SQL is made
+     * (a view that calls SYSTEM$PIPE_STATUS keeps what was set when it was created).
+     */
+    static final String TEST_FAULT = "autosync.emulator.test.pipeFault";
+    static final String TEST_FAULT_TEXT = "Internal error: the emulator's test fault (autosync.emulator.test.pipeFault)";
+
+    private static boolean testFault(String pipe) {
+        for (String n : System.getProperty(TEST_FAULT, "").split(",")) {
+            if (n.strip().equals("*") || n.strip().equalsIgnoreCase(pipe)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     String sql(NameResolver names, String name) {
         ObjectRef ref = names.resolve(NameResolver.parse(name), "SYSTEM$PIPE_STATUS");
         CatalogObject pipe = catalog.find(CatalogKind.PIPE, ref)
@@ -47,6 +65,7 @@ final class PipeStatusQuery {
                 : integration != null ? Translator.literal(integration) : "NULL")
                 + ", 'numOutstandingMessagesOnChannel', " + (channel != null || integration != null ? pending : "NULL")
                 + ", 'error', json_extract_string(" + props + ", '$.LAST_ERROR')"
+                + ", 'fault', " + (testFault(ref.name()) ? Translator.literal(TEST_FAULT_TEXT) : "NULL")
                 + ", 'lastPipeErrorTimestamp', json_extract_string(" + props + ", '$.LAST_ERROR_AT'))) AS VARCHAR)";
     }
 }

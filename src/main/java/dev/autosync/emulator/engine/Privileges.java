@@ -212,6 +212,15 @@ final class Privileges {
         return false;
     }
 
+    /**
+     * Whether the session's role may use the schema object {@code db.schema.name} of {@code kind} with {@code privilege}
+     * (SELECT on a table or view, USAGE on a Streamlit): the privilege, ALL or OWNERSHIP on it. The admin roles (the
+     * default of every session that does not pick a role) pass without a look-up.
+     */
+    boolean mayUse(Session s, String privilege, String kind, String name) throws SQLException {
+        return ADMINS.contains(norm(s.role())) || holds(s, privilege, kind, name);
+    }
+
     /** The creator's role owns what it creates (recorded for roles other than the admin ones, which own everything here). */
     void own(Session s, String kind, String name) throws SQLException {
         if (!isAdmin(s, s.role()) && !has(s, List.of(norm(s.role())), "OWNERSHIP", kind, norm(name), false)) {

@@ -36,8 +36,10 @@ final class StreamlitDdl {
     private final Stages stages;
     private final Transactions transactions;
     private final ExistingObjects existing;
+    private final Privileges privileges;
 
-    StreamlitDdl(Catalog catalog, Stages stages, Transactions transactions, ExistingObjects existing) {
+    StreamlitDdl(Catalog catalog, Stages stages, Transactions transactions, ExistingObjects existing, Privileges privileges) {
+        this.privileges = privileges;
         this.catalog = catalog;
         this.stages = stages;
         this.transactions = transactions;
@@ -187,8 +189,13 @@ final class StreamlitDdl {
     }
 
     /** DESCRIBE STREAMLIT: name, title, root_location, main_file, query_warehouse, url_id, default_packages, user_packages. */
-    Result describe(StatementContext st) {
+    Result describe(StatementContext st) throws SQLException {
         CatalogObject o = catalog.require(CatalogKind.STREAMLIT, st.name("DESCRIBE"));
+        // viewing an app needs USAGE on it; "a role without USAGE gets the same response as if the app didn't exist"
+        // (developer-guide/streamlit/object-management/privileges)
+        if (!privileges.mayUse(st.session(), "USAGE", "STREAMLIT", o.ref().db() + "." + o.ref().schema() + "." + o.name())) {
+            throw SnowflakeError.doesNotExist("Streamlit", o.ref().display());
+        }
         List<ResultColumn> cols = List.of(ResultColumn.text("name"), ResultColumn.text("title"), ResultColumn.text("root_location"),
                 ResultColumn.text("main_file"), ResultColumn.text("query_warehouse"), ResultColumn.text("url_id"),
                 ResultColumn.text("default_packages"), ResultColumn.text("user_packages"));

@@ -21,9 +21,11 @@ final class Translation {
     private final History copyHistory;
     private final TaskHistory taskHistory;
     private final SystemFunctions systemFunctions;
+    private final Privileges privileges;
 
     Translation(Catalog catalog, Streams streams, Stages stages, History copyHistory, TaskHistory taskHistory,
-                SystemFunctions systemFunctions) {
+                SystemFunctions systemFunctions, Privileges privileges) {
+        this.privileges = privileges;
         this.catalog = catalog;
         this.streams = streams;
         this.stages = stages;
@@ -68,7 +70,13 @@ final class Translation {
                 return new Relation(new InformationSchema(catalog).relation(db, view), view);
             }
             ObjectRef ref = names.resolve(parts, "SELECT");
-            if (catalog.findRelation(ref).isPresent()) {
+            CatalogObject relation = catalog.findRelation(ref).orElse(null);
+            if (relation != null) {
+                // a view's body reads as the view's owner; a statement reads as the session's role, which needs SELECT
+                // (grant-privilege page; without it Snowflake answers as if the object did not exist)
+                if (!viewBody && !mayUse(statement.session(), "SELECT", relation.kind().name(), ref)) {
+                    throw SnowflakeError.doesNotExist("Object", ref.display());
+                }
                 return new Relation(ref.duckName(), null);
             }
             CatalogObject stream = catalog.find(CatalogKind.STREAM, ref).orElse(null);
@@ -77,6 +85,14 @@ final class Translation {
                 return new Relation("(" + delta + ")", ref.name());
             }
             throw SnowflakeError.doesNotExist("Object", ref.display());
+        }
+
+        private boolean mayUse(Session session, String privilege, String kind, ObjectRef ref) {
+            try {
+                return privileges.mayUse(session, privilege, kind, ref.db() + "." + ref.schema() + "." + ref.name());
+            } catch (SQLException e) {
+                throw ErrorMapper.map(e);
+            }
         }
 
         @Override
