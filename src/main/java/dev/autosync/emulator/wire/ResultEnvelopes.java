@@ -47,34 +47,20 @@ final class ResultEnvelopes {
 
     static void writeEnvelope(JsonGenerator g, Session s, String queryId, Result r, boolean describeOnly, Extra extra)
             throws IOException {
-        g.writeStartObject();
-        g.writeObjectFieldStart("data");
-        if (r.transfer() != null) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = r.transfer().fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                g.writeFieldName(e.getKey());
-                Envelopes.JSON.writeTree(g, e.getValue());
-            }
+        writeEnvelope(g, s, queryId, r, describeOnly, extra, null);
+    }
+
+    /** A result as ARROW: the first chunk inline in {@code rowsetBase64}, the others as {@code chunks} the driver fetches. */
+    static void sendArrowResult(HttpExchange ex, Session s, String queryId, Result r, ResultChunks chunks) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.sendResponseHeaders(200, 0);
+        try (OutputStream out = ex.getResponseBody(); JsonGenerator g = FACTORY.createGenerator(out)) {
+            writeEnvelope(g, s, queryId, r, false, () -> {
+            }, chunks);
         }
-        g.writeArrayFieldStart("parameters");
-        // the session's output formats with every result, as Snowflake sends its parameters: the driver formats with them.
-        // TIMEZONE goes with them: a result that names formats but no zone is printed in the JVM's zone by the driver
-        g.writeStartObject();
-        g.writeStringField("name", "TIMEZONE");
-        g.writeStringField("value", "UTC");
-        g.writeEndObject();
-        for (Map.Entry<String, String> p : s.outputFormats().entrySet()) {
-            g.writeStartObject();
-            g.writeStringField("name", p.getKey());
-            g.writeStringField("value", p.getValue());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeArrayFieldStart("rowtype");
-        for (ResultColumn c : r.columns()) {
-            writeRowType(g, c);
-        }
-        g.writeEndArray();
+    }
+
+    private static long writeJsonRowset(JsonGenerator g, Result r, boolean describeOnly) throws IOException {
         g.writeArrayFieldStart("rowset");
         int rows = 0;
         if (!describeOnly) {
@@ -93,6 +79,47 @@ final class ResultEnvelopes {
             }
         }
         g.writeEndArray();
+        return rows;
+    }
+
+    static void writeEnvelope(JsonGenerator g, Session s, String queryId, Result r, boolean describeOnly, Extra extra,
+                              ResultChunks arrow) throws IOException {
+        g.writeStartObject();
+        g.writeObjectFieldStart("data");
+        if (r.transfer() != null) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = r.transfer().fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                g.writeFieldName(e.getKey());
+                Envelopes.JSON.writeTree(g, e.getValue());
+            }
+        }
+        g.writeArrayFieldStart("parameters");
+        // the session's output formats with every result, as Snowflake sends its parameters: the driver formats with them.
+        // TIMEZONE goes with them: a result that names formats but no zone is printed in the JVM's zone by the driver
+        g.writeStartObject();
+        g.writeStringField("name", "TIMEZONE");
+        g.writeStringField("value", "UTC");
+        g.writeEndObject();
+        if (arrow != null) {
+            // a result's parameters replace the session's in the driver, and it needs this one to fetch chunks
+            g.writeStartObject();
+            g.writeStringField("name", "CLIENT_RESULT_CHUNK_SIZE");
+            g.writeNumberField("value", 160);
+            g.writeEndObject();
+        }
+        for (Map.Entry<String, String> p : s.outputFormats().entrySet()) {
+            g.writeStartObject();
+            g.writeStringField("name", p.getKey());
+            g.writeStringField("value", p.getValue());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("rowtype");
+        for (ResultColumn c : r.columns()) {
+            writeRowType(g, c);
+        }
+        g.writeEndArray();
+        long rows = arrow != null && !describeOnly ? arrow.write(g, r) : writeJsonRowset(g, r, describeOnly);
         g.writeNumberField("total", rows);
         g.writeNumberField("returned", rows);
         g.writeStringField("queryId", queryId);
@@ -108,7 +135,7 @@ final class ResultEnvelopes {
         g.writeNumberField("statementTypeId", r.kind().typeId());
         g.writeNumberField("version", 1);
         g.writeNumberField("sendResultTime", System.currentTimeMillis());
-        g.writeStringField("queryResultFormat", "json");
+        g.writeStringField("queryResultFormat", arrow != null && !describeOnly ? "arrow" : "json");
         extra.write();
         g.writeEndObject();
         g.writeNullField("code");

@@ -31,6 +31,7 @@ public final class WireServer implements AutoCloseable {
     private final ExecutorService executor;
     private final LoginHandler logins;
     private final QueryHandler queries;
+    private final ResultChunks chunks;
 
     static {
         // Without it every response waits for Nagle and delayed ACKs: about 40 ms per query.
@@ -41,8 +42,9 @@ public final class WireServer implements AutoCloseable {
     public WireServer(Engine engine, int port, LoginPolicy policy) throws IOException {
         this.engine = engine;
         this.logins = new LoginHandler(engine, policy);
-        this.queries = new QueryHandler(engine);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+        this.chunks = new ResultChunks(this::port);
+        this.queries = new QueryHandler(engine, chunks);
         AtomicInteger n = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "autosync-emulator-http-" + n.incrementAndGet());
@@ -66,6 +68,8 @@ public final class WireServer implements AutoCloseable {
                 logins.handle(ex, query);
             } else if (path.equals("/queries/v1/query-request")) {
                 queries.handle(ex, session(ex));
+            } else if (path.startsWith(ResultChunks.PATH)) {
+                chunks.serve(ex, path.substring(ResultChunks.PATH.length()));
             } else if (path.startsWith("/queries/") && path.endsWith("/result")) {
                 queries.childResult(ex, path.substring("/queries/".length(), path.length() - "/result".length()));
             } else if (path.startsWith("/monitoring/queries/")) {
