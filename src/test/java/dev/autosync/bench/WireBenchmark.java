@@ -60,6 +60,13 @@ public final class WireBenchmark {
                 try (Connection e = format.equals("JSON") ? DriverManager.getConnection(emulator.jdbcUrl(), jsonProps)
                         : DriverManager.getConnection(emulator.jdbcUrl(), emulator.connectionProperties(null, null, null, null));
                      Connection d = DriverManager.getConnection(duckUrl)) {
+                    // warm-up of both sides (JIT, caches), so the order of the formats does not count
+                    for (int i = 0; i < 300; i++) {
+                        time(e, "SELECT 1");
+                        time(d, "SELECT 1");
+                    }
+                    time(e, "SELECT ID, NAME, AMOUNT, D FROM BENCH.PUBLIC.T LIMIT 100000");
+                    time(d, "SELECT ID, NAME, AMOUNT, D FROM T LIMIT 100000");
                     long[] rttE = new long[201];
                     long[] rttD = new long[201];
                     for (int i = 0; i < rttE.length; i++) {
