@@ -27,8 +27,9 @@ install_plugin() {
   step "$mvnw" -B -q -f "$root/pom.xml" install -DskipTests -Dinvoker.skip
 }
 
-# Runs a Java benchmark class with the class path bench_classpath wrote.
+# Runs a Java benchmark class with the class path bench_classpath wrote. java.nio is opened so that
+# snowflake-jdbc can decode ARROW results (and the emulator sends them; without it, JSON).
 run_java() {
-  SNOWFLAKE_DISABLE_MINICORE=true exec java -Xmx2g \
+  SNOWFLAKE_DISABLE_MINICORE=true exec java -Xmx2g --add-opens=java.base/java.nio=ALL-UNNAMED \
     -cp "$root/target/classes:$root/target/test-classes:$(cat "$root/target/bench.cp")" "$@"
 }

@@ -53,25 +53,38 @@ public final class WireBenchmark {
                 }
             }
             report.add(row("connect (median of 9)", median(connectE), median(connectD), "ms"));
-            try (Connection e = DriverManager.getConnection(emulator.jdbcUrl(), emulator.connectionProperties(null, null, null, null));
-                 Connection d = DriverManager.getConnection(duckUrl)) {
-                long[] rttE = new long[201];
-                long[] rttD = new long[201];
-                for (int i = 0; i < rttE.length; i++) {
-                    rttE[i] = time(e, "SELECT 1");
-                    rttD[i] = time(d, "SELECT 1");
+            java.util.Properties jsonProps = emulator.connectionProperties(null, null, null, null);
+            jsonProps.put("JDBC_QUERY_RESULT_FORMAT", "JSON");
+            // the emulator answers ARROW when this JVM opens java.nio (bench/lib.sh does), the driver's default
+            for (String format : new String[] {"ARROW", "JSON"}) {
+                try (Connection e = format.equals("JSON") ? DriverManager.getConnection(emulator.jdbcUrl(), jsonProps)
+                        : DriverManager.getConnection(emulator.jdbcUrl(), emulator.connectionProperties(null, null, null, null));
+                     Connection d = DriverManager.getConnection(duckUrl)) {
+                    // warm-up of both sides (JIT, caches), so the order of the formats does not count
+                    for (int i = 0; i < 300; i++) {
+                        time(e, "SELECT 1");
+                        time(d, "SELECT 1");
+                    }
+                    time(e, "SELECT ID, NAME, AMOUNT, D FROM BENCH.PUBLIC.T LIMIT 100000");
+                    time(d, "SELECT ID, NAME, AMOUNT, D FROM T LIMIT 100000");
+                    long[] rttE = new long[201];
+                    long[] rttD = new long[201];
+                    for (int i = 0; i < rttE.length; i++) {
+                        rttE[i] = time(e, "SELECT 1");
+                        rttD[i] = time(d, "SELECT 1");
+                    }
+                    report.add(row("SELECT 1 round trip (median of 201), " + format, median(rttE), median(rttD), "ms"));
+                    long[] scanE = new long[3];
+                    long[] scanD = new long[3];
+                    for (int i = 0; i < scanE.length; i++) {
+                        scanE[i] = time(e, "SELECT ID, NAME, AMOUNT, D FROM BENCH.PUBLIC.T");
+                        scanD[i] = time(d, "SELECT ID, NAME, AMOUNT, D FROM T");
+                    }
+                    double rpsE = rows / (median(scanE) / 1e9);
+                    double rpsD = rows / (median(scanD) / 1e9);
+                    report.add(new String[] {rows + "-row SELECT, rows/s (median of 3), " + format, String.format("%,.0f", rpsE),
+                        String.format("%,.0f", rpsD), String.format("%.2f", rpsD / rpsE)});
                 }
-                report.add(row("SELECT 1 round trip (median of 201)", median(rttE), median(rttD), "ms"));
-                long[] scanE = new long[3];
-                long[] scanD = new long[3];
-                for (int i = 0; i < scanE.length; i++) {
-                    scanE[i] = time(e, "SELECT ID, NAME, AMOUNT, D FROM BENCH.PUBLIC.T");
-                    scanD[i] = time(d, "SELECT ID, NAME, AMOUNT, D FROM T");
-                }
-                double rpsE = rows / (median(scanE) / 1e9);
-                double rpsD = rows / (median(scanD) / 1e9);
-                report.add(new String[] {rows + "-row SELECT, rows/s (median of 3)", String.format("%,.0f", rpsE),
-                    String.format("%,.0f", rpsD), String.format("%.2f", rpsD / rpsE)});
             }
             System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
                     + System.getProperty("java.version") + ", max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB");

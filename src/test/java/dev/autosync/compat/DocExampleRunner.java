@@ -59,8 +59,11 @@ final class DocExampleRunner {
         List<CaseOutcome> out = new ArrayList<>();
         // a connection of its own (not the fixture's list, which is not for several threads)
         LocalEmulator local = emulator.emulator();
-        try (Connection c = DriverManager.getConnection(local.jdbcUrl(),
-                local.connectionProperties("docs", "docs", null, null)); Statement s = c.createStatement()) {
+        // the documented outputs are Snowflake's own text rendering, which the JSON result format carries; with
+        // ARROW the driver renders some values itself (a whole FLOAT as "4.0", not "4")
+        java.util.Properties props = local.connectionProperties("docs", "docs", null, null);
+        props.put("JDBC_QUERY_RESULT_FORMAT", "JSON");
+        try (Connection c = DriverManager.getConnection(local.jdbcUrl(), props); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + database);
             s.execute("CREATE SCHEMA IF NOT EXISTS " + database + ".PUBLIC");
             s.execute("USE SCHEMA " + database + ".PUBLIC");

@@ -47,6 +47,18 @@ public final class EmulatorFixture implements AutoCloseable {
         return c;
     }
 
+    /**
+     * A connection that asks for JSON results (JDBC_QUERY_RESULT_FORMAT), whose values are Snowflake's own
+     * text: with ARROW, snowflake-jdbc renders some itself (a whole FLOAT reads "-980.0", not "-980").
+     */
+    public Connection connectJson(String database, String schema) throws SQLException {
+        java.util.Properties p = emulator.connectionProperties("tester", "secret", database, schema);
+        p.put("JDBC_QUERY_RESULT_FORMAT", "JSON");
+        Connection c = DriverManager.getConnection(emulator.jdbcUrl(), p);
+        open.add(c);
+        return c;
+    }
+
     /** Runs statements on a new connection and closes it. */
     public void run(String... sql) throws SQLException {
         try (Connection c = connect(); Statement s = c.createStatement()) {

@@ -74,6 +74,21 @@ final class History {
         }
     }
 
+    /** The files {@code pipeId} loaded or tried in the last 14 days (as {@link #seenByPipe} sees each), at once. */
+    java.util.Set<String> seenByPipe(Session s, long pipeId) throws SQLException {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        try (PreparedStatement ps = s.conn().prepareStatement("SELECT DISTINCT file_key FROM " + TABLE + " WHERE pipe_id = ? "
+                + "AND last_load_time > now() - INTERVAL 14 DAY")) {
+            ps.setLong(1, pipeId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(rs.getString(1));
+                }
+            }
+        }
+        return keys;
+    }
+
     void record(Session s, CopyPlan plan, FileOutcome o, CatalogObject pipe, OffsetDateTime received) throws SQLException {
         ObjectRef t = plan.table().ref();
         Stages.Location loc = plan.location();

@@ -72,12 +72,19 @@ final class PipeLoader {
             // predecessor got the events of every file staged before it: loading those again would be a duplicate
             Instant created = pipe.flag("REPLACES_PIPE") ? pipe.createdOn() : pipe.createdOn().minusSeconds(1);
             transactions.atomically(session, () -> {
+                // the pipe's seen and queued files read once per pass, not twice per file in the folder
+                java.util.Set<String> seen = null;
+                java.util.Set<String> queued = null;
                 for (Stages.StagedFile f : plan.candidates()) {
                     if (f.lastModified().isBefore(created)) {
                         continue;
                     }
+                    if (seen == null) {
+                        seen = history.seenByPipe(session, pipe.id());
+                        queued = queue.keys(session, pipe.id());
+                    }
                     String key = History.fileKey(plan.location(), f);
-                    if (!history.seenByPipe(session, pipe.id(), key) && !queue.contains(session, pipe.id(), key)) {
+                    if (!seen.contains(key) && queued.add(key)) {
                         queue.add(session, pipe.id(), key, f.relative());
                     }
                 }

@@ -38,6 +38,20 @@ final class PipeQueue {
         }
     }
 
+    /** The keys queued for {@code pipeId}. */
+    java.util.Set<String> keys(Session s, long pipeId) throws SQLException {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        try (PreparedStatement ps = s.conn().prepareStatement("SELECT file_key FROM " + TABLE + " WHERE pipe_id = ?")) {
+            ps.setLong(1, pipeId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(rs.getString(1));
+                }
+            }
+        }
+        return keys;
+    }
+
     void add(Session s, long pipeId, String key, String relative) throws SQLException {
         try (PreparedStatement ps = s.conn().prepareStatement("INSERT INTO " + TABLE + " VALUES (?, ?, ?, ?)")) {
             ps.setLong(1, pipeId);

@@ -31,6 +31,8 @@ public final class Session {
     private volatile long lastUsed = System.currentTimeMillis();
     /** Output-format parameters this session set (ALTER SESSION, or the login's session parameters), by name. */
     private final Map<String, String> outputFormats = new LinkedHashMap<>();
+    private volatile String jdbcResultFormat;
+    private volatile String clientApp = "";
 
     /**
      * The session parameters that shape how the driver prints values ("Parameters" page), with
@@ -191,6 +193,10 @@ public final class Session {
 
     /** Sets ({@code value} non-null) or unsets an output-format parameter; false when {@code name} is not one. */
     public boolean outputFormat(String name, String value) {
+        if (name.equals("JDBC_QUERY_RESULT_FORMAT")) {
+            jdbcResultFormat = value;
+            return true;
+        }
         if (!OUTPUT_FORMAT_DEFAULTS.containsKey(name)) {
             return false;
         }
@@ -226,6 +232,20 @@ public final class Session {
 
     public Map<String, Variable> variables() {
         return variables;
+    }
+
+    /** JDBC_QUERY_RESULT_FORMAT as the session set it (login or ALTER SESSION), null for the default (ARROW). */
+    public String jdbcResultFormat() {
+        return jdbcResultFormat;
+    }
+
+    /** The client's CLIENT_APP_ID from its login ("JDBC" for snowflake-jdbc). */
+    public String clientApp() {
+        return clientApp;
+    }
+
+    public void clientApp(String app) {
+        this.clientApp = app;
     }
 
     Session(String id, String user, Connection conn) {

@@ -54,6 +54,7 @@ final class LoginHandler {
             send(ex, error("390189", "08001", "The local emulator could not open a session: " + e.getMessage(), null));
             return;
         }
+        s.clientApp(data.path("CLIENT_APP_ID").asText(""));
         ObjectNode d = JSON.createObjectNode();
         d.put("token", s.id()).put("masterToken", s.id()).put("validityInSeconds", 3600).put("masterValidityInSeconds", 14400)
                 .put("displayUserName", s.user()).put("serverVersion", "9.99.0 (autosync local emulator)").put("firstLogin", false)

@@ -23,6 +23,7 @@ import static dev.autosync.emulator.wire.Envelopes.error;
 import static dev.autosync.emulator.wire.Envelopes.readBody;
 import static dev.autosync.emulator.wire.Envelopes.send;
 import static dev.autosync.emulator.wire.Envelopes.sendBytes;
+import static dev.autosync.emulator.wire.ResultEnvelopes.sendArrowResult;
 import static dev.autosync.emulator.wire.ResultEnvelopes.sendResult;
 import static dev.autosync.emulator.wire.ResultEnvelopes.writeEnvelope;
 import static dev.autosync.emulator.wire.ResultEnvelopes.writeResult;
@@ -41,8 +42,11 @@ final class QueryHandler {
         }
     });
 
-    QueryHandler(Engine engine) {
+    private final ResultChunks chunks;
+
+    QueryHandler(Engine engine, ResultChunks chunks) {
         this.engine = engine;
+        this.chunks = chunks;
     }
 
     /** A query-request from session {@code s} (null when its token is unknown or expired). */
@@ -64,7 +68,7 @@ final class QueryHandler {
             if (bindings != null && !bindings.isNull() && isArrayBinding(bindings)) {
                 Result r = engine.executeBatch(s, sql, arrayRows(bindings));
                 s.lastQueryId(queryId);
-                sendResult(ex, s, queryId, r, false);
+                respond(ex, s, body, queryId, r);
                 return;
             }
             List<Object> binds = binds(bindings);
@@ -72,13 +76,44 @@ final class QueryHandler {
             int expected = count == null || count.isNull() ? 1 : count.asInt();
             List<Engine.Executed> results = engine.execute(s, sql, binds, expected);
             if (results.size() == 1 && (count == null || count.isNull() || expected == 1)) {
-                sendResult(ex, s, results.get(0).queryId(), results.get(0).result(), false);
+                respond(ex, s, body, results.get(0).queryId(), results.get(0).result());
                 return;
             }
             sendMulti(ex, s, queryId, results);
         } catch (SnowflakeError e) {
             send(ex, error(e.code(), e.sqlState(), e.getMessage(), queryId));
         }
+    }
+
+    private void respond(HttpExchange ex, Session s, JsonNode body, String queryId, Result r) throws IOException {
+        if (arrow(s, body, r)) {
+            sendArrowResult(ex, s, queryId, r, chunks);
+        } else {
+            sendResult(ex, s, queryId, r, false);
+        }
+    }
+
+    /**
+     * snowflake-jdbc decodes Arrow with Arrow's memory module, which on Java 16+ fails unless the JVM opens
+     * java.nio (--add-opens=java.base/java.nio=ALL-UNNAMED), and once failed the driver stays broken for
+     * the JVM's life. The emulator usually serves a driver in its own JVM (Maven's, a test's), so it sends
+     * ARROW by default only when this JVM opens java.nio; a session or statement can ask for either format.
+     */
+    static final boolean ARROW_BY_DEFAULT = java.nio.Buffer.class.getModule().isOpen("java.nio", QueryHandler.class.getModule());
+
+    /**
+     * ARROW (Snowflake's default for snowflake-jdbc) unless the statement or the session asks for JSON
+     * with JDBC_QUERY_RESULT_FORMAT (the driver itself asks for JSON when it cannot load Arrow), or this
+     * JVM could not decode it (see {@link #ARROW_BY_DEFAULT}); other clients (the Node.js driver) and
+     * file-transfer answers get JSON.
+     */
+    private static boolean arrow(Session s, JsonNode body, Result r) {
+        if (!"JDBC".equals(s.clientApp()) || r.transfer() != null) {
+            return false;
+        }
+        String asked = body.path("parameters").path("JDBC_QUERY_RESULT_FORMAT").asText("");
+        String format = asked.isEmpty() ? s.jdbcResultFormat() : asked;
+        return format == null ? ARROW_BY_DEFAULT : format.equalsIgnoreCase("ARROW");
     }
 
     private static boolean isArrayBinding(JsonNode bindings) {

@@ -47,6 +47,43 @@ final class ResultEnvelopes {
 
     static void writeEnvelope(JsonGenerator g, Session s, String queryId, Result r, boolean describeOnly, Extra extra)
             throws IOException {
+        writeEnvelope(g, s, queryId, r, describeOnly, extra, null);
+    }
+
+    /** A result as ARROW: the first chunk inline in {@code rowsetBase64}, the others as {@code chunks} the driver fetches. */
+    static void sendArrowResult(HttpExchange ex, Session s, String queryId, Result r, ResultChunks chunks) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.sendResponseHeaders(200, 0);
+        try (OutputStream out = ex.getResponseBody(); JsonGenerator g = FACTORY.createGenerator(out)) {
+            writeEnvelope(g, s, queryId, r, false, () -> {
+            }, chunks);
+        }
+    }
+
+    private static long writeJsonRowset(JsonGenerator g, Result r, boolean describeOnly) throws IOException {
+        g.writeArrayFieldStart("rowset");
+        int rows = 0;
+        if (!describeOnly) {
+            for (Object[] row : r.rows()) {
+                g.writeStartArray();
+                for (int i = 0; i < r.columns().size(); i++) {
+                    String v = WireValues.format(i < row.length ? row[i] : null, r.columns().get(i).type());
+                    if (v == null) {
+                        g.writeNull();
+                    } else {
+                        g.writeString(v);
+                    }
+                }
+                g.writeEndArray();
+                rows++;
+            }
+        }
+        g.writeEndArray();
+        return rows;
+    }
+
+    static void writeEnvelope(JsonGenerator g, Session s, String queryId, Result r, boolean describeOnly, Extra extra,
+                              ResultChunks arrow) throws IOException {
         g.writeStartObject();
         g.writeObjectFieldStart("data");
         if (r.transfer() != null) {
@@ -63,6 +100,13 @@ final class ResultEnvelopes {
         g.writeStringField("name", "TIMEZONE");
         g.writeStringField("value", s.parameter("TIMEZONE"));
         g.writeEndObject();
+        if (arrow != null) {
+            // a result's parameters replace the session's in the driver, and it needs this one to fetch chunks
+            g.writeStartObject();
+            g.writeStringField("name", "CLIENT_RESULT_CHUNK_SIZE");
+            g.writeNumberField("value", 160);
+            g.writeEndObject();
+        }
         for (Map.Entry<String, String> p : s.outputFormats().entrySet()) {
             g.writeStartObject();
             g.writeStringField("name", p.getKey());
@@ -83,24 +127,7 @@ final class ResultEnvelopes {
             writeRowType(g, c);
         }
         g.writeEndArray();
-        g.writeArrayFieldStart("rowset");
-        int rows = 0;
-        if (!describeOnly) {
-            for (Object[] row : r.rows()) {
-                g.writeStartArray();
-                for (int i = 0; i < r.columns().size(); i++) {
-                    String v = WireValues.format(i < row.length ? row[i] : null, r.columns().get(i).type());
-                    if (v == null) {
-                        g.writeNull();
-                    } else {
-                        g.writeString(v);
-                    }
-                }
-                g.writeEndArray();
-                rows++;
-            }
-        }
-        g.writeEndArray();
+        long rows = arrow != null && !describeOnly ? arrow.write(g, r) : writeJsonRowset(g, r, describeOnly);
         g.writeNumberField("total", rows);
         g.writeNumberField("returned", rows);
         g.writeStringField("queryId", queryId);
@@ -118,7 +145,7 @@ final class ResultEnvelopes {
         g.writeNumberField("statementTypeId", r.kind().typeId());
         g.writeNumberField("version", 1);
         g.writeNumberField("sendResultTime", System.currentTimeMillis());
-        g.writeStringField("queryResultFormat", "json");
+        g.writeStringField("queryResultFormat", arrow != null && !describeOnly ? "arrow" : "json");
         extra.write();
         g.writeEndObject();
         g.writeNullField("code");

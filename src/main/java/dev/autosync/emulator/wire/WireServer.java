@@ -2,17 +2,11 @@ package dev.autosync.emulator.wire;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.autosync.emulator.engine.Engine;
 import dev.autosync.emulator.engine.Session;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.autosync.emulator.wire.Envelopes.JSON;
 import static dev.autosync.emulator.wire.Envelopes.error;
@@ -27,35 +21,23 @@ import static dev.autosync.emulator.wire.Envelopes.send;
  */
 public final class WireServer implements AutoCloseable {
     private final Engine engine;
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final LoopbackHttp server;
     private final LoginHandler logins;
     private final QueryHandler queries;
-
-    static {
-        // Without it every response waits for Nagle and delayed ACKs: about 40 ms per query.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
+    private final ResultChunks chunks;
 
     /** Starts listening on 127.0.0.1:{@code port} (0 picks a free port), accepting the logins {@code policy} allows. */
     public WireServer(Engine engine, int port, LoginPolicy policy) throws IOException {
         this.engine = engine;
         this.logins = new LoginHandler(engine, policy);
-        this.queries = new QueryHandler(engine);
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
-        AtomicInteger n = new AtomicInteger();
-        this.executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "autosync-emulator-http-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
+        this.chunks = new ResultChunks(this::port);
+        this.queries = new QueryHandler(engine, chunks);
+        // each client connection is served on a thread of its own, without a hand-off per request (LoopbackHttp)
+        this.server = new LoopbackHttp(port, this::handle);
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     private void handle(HttpExchange ex) throws IOException {
@@ -66,6 +48,8 @@ public final class WireServer implements AutoCloseable {
                 logins.handle(ex, query);
             } else if (path.equals("/queries/v1/query-request")) {
                 queries.handle(ex, session(ex));
+            } else if (path.startsWith(ResultChunks.PATH)) {
+                chunks.serve(ex, path.substring(ResultChunks.PATH.length()));
             } else if (path.startsWith("/queries/") && path.endsWith("/result")) {
                 queries.childResult(ex, path.substring("/queries/".length(), path.length() - "/result".length()));
             } else if (path.startsWith("/monitoring/queries/")) {
@@ -134,7 +118,6 @@ public final class WireServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }

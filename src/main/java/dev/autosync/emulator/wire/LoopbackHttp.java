@@ -1,0 +1,475 @@
+package dev.autosync.emulator.wire;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpContext;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpPrincipal;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A small HTTP/1.1 server for the loopback interface: one thread per client connection, which reads
+ * each request and runs its handler itself. The JDK's HttpServer hands every request from its
+ * dispatcher thread to an executor thread; on a busy machine each hand-off waits for the scheduler,
+ * and a small query paid it on every round trip. snowflake-jdbc keeps its connections open
+ * (keep-alive), so a session's requests all run on one thread. Handlers see the JDK's
+ * {@link HttpExchange}, so they are the same as with HttpServer. Bodies: Content-Length or chunked
+ * both ways.
+ */
+final class LoopbackHttp implements AutoCloseable {
+    /** Handles one request; the exchange is closed afterwards. */
+    interface Handler {
+        void handle(HttpExchange ex) throws IOException;
+    }
+
+    private final ServerSocket server;
+    private final Handler handler;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger threads = new AtomicInteger();
+    private volatile boolean closed;
+
+    LoopbackHttp(int port, Handler handler) throws IOException {
+        this.server = new ServerSocket(port, 128, InetAddress.getLoopbackAddress());
+        this.handler = handler;
+        Thread accept = new Thread(this::acceptLoop, "autosync-emulator-http-accept");
+        accept.setDaemon(true);
+        accept.start();
+    }
+
+    int port() {
+        return server.getLocalPort();
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            try {
+                Socket s = server.accept();
+                s.setTcpNoDelay(true);
+                open.add(s);
+                Thread t = new Thread(() -> serve(s), "autosync-emulator-http-" + threads.incrementAndGet());
+                t.setDaemon(true);
+                t.start();
+            } catch (IOException e) {
+                if (closed) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void serve(Socket s) {
+        try (s; InputStream in = new BufferedInputStream(s.getInputStream(), 16384);
+             OutputStream out = new BufferedOutputStream(s.getOutputStream(), 65536)) {
+            while (!closed) {
+                String requestLine = line(in);
+                if (requestLine == null) {
+                    return;
+                }
+                if (requestLine.isEmpty()) {
+                    continue;
+                }
+                String[] parts = requestLine.split(" ");
+                if (parts.length < 3) {
+                    return;
+                }
+                Headers headers = new Headers();
+                for (String h = line(in); h != null && !h.isEmpty(); h = line(in)) {
+                    int colon = h.indexOf(':');
+                    if (colon > 0) {
+                        headers.add(h.substring(0, colon).trim(), h.substring(colon + 1).trim());
+                    }
+                }
+                if ("100-continue".equalsIgnoreCase(headers.getFirst("Expect"))) {
+                    out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                    out.flush();
+                }
+                InputStream body = body(in, headers);
+                Exchange ex = new Exchange(parts[0], URI.create(parts[1]), parts[2], headers, body, out, s);
+                try {
+                    handler.handle(ex);
+                } finally {
+                    ex.close();
+                }
+                body.transferTo(OutputStream.nullOutputStream());
+                out.flush();
+                String connection = headers.getFirst("Connection");
+                if (connection != null && connection.toLowerCase(Locale.ROOT).contains("close") || parts[2].equals("HTTP/1.0")) {
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            // the client went away: nothing to answer
+        } finally {
+            open.remove(s);
+        }
+    }
+
+    /** A header line without its CRLF; null at the end of the stream. */
+    private static String line(InputStream in) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream(128);
+        int c;
+        while ((c = in.read()) != -1) {
+            if (c == '\n') {
+                byte[] bytes = b.toByteArray();
+                int n = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+                return new String(bytes, 0, n, StandardCharsets.ISO_8859_1);
+            }
+            b.write(c);
+        }
+        return b.size() == 0 ? null : b.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    private static InputStream body(InputStream in, Headers headers) {
+        String te = headers.getFirst("Transfer-Encoding");
+        if (te != null && te.toLowerCase(Locale.ROOT).contains("chunked")) {
+            return new ChunkedIn(in);
+        }
+        String cl = headers.getFirst("Content-Length");
+        long length = cl == null ? 0 : Long.parseLong(cl.trim());
+        return new InputStream() {
+            long left = length;
+
+            @Override
+            public int read() throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int c = in.read();
+                if (c >= 0) {
+                    left--;
+                }
+                return c;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = in.read(b, off, (int) Math.min(len, left));
+                if (n > 0) {
+                    left -= n;
+                }
+                return n;
+            }
+        };
+    }
+
+    /** A chunked request body. */
+    private static final class ChunkedIn extends InputStream {
+        private final InputStream in;
+        private long left;
+        private boolean done;
+
+        ChunkedIn(InputStream in) {
+            this.in = in;
+        }
+
+        private boolean next() throws IOException {
+            if (done) {
+                return false;
+            }
+            if (left == 0) {
+                String size = line(in);
+                if (size == null) {
+                    done = true;
+                    return false;
+                }
+                if (size.isEmpty()) {
+                    size = line(in);
+                }
+                int semi = size.indexOf(';');
+                left = Long.parseLong((semi >= 0 ? size.substring(0, semi) : size).trim(), 16);
+                if (left == 0) {
+                    for (String t = line(in); t != null && !t.isEmpty(); t = line(in)) {
+                        // trailers: none expected
+                    }
+                    done = true;
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) == 1 ? one[0] & 0xff : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (!next()) {
+                return -1;
+            }
+            int n = in.read(b, off, (int) Math.min(len, left));
+            if (n > 0) {
+                left -= n;
+                if (left == 0) {
+                    line(in);
+                }
+            }
+            return n;
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            server.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
+        for (Socket s : open) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                // closing anyway
+            }
+        }
+    }
+
+    /** One request and its response, as the JDK's HttpExchange. */
+    private static final class Exchange extends HttpExchange {
+        private final String method;
+        private final URI uri;
+        private final String protocol;
+        private final Headers requestHeaders;
+        private final Headers responseHeaders = new Headers();
+        private final Socket socket;
+        private final OutputStream raw;
+        private final Map<String, Object> attributes = new HashMap<>();
+        private InputStream body;
+        private OutputStream responseBody;
+        private int code = -1;
+
+        Exchange(String method, URI uri, String protocol, Headers headers, InputStream body, OutputStream raw, Socket socket) {
+            this.method = method;
+            this.uri = uri;
+            this.protocol = protocol;
+            this.requestHeaders = headers;
+            this.body = body;
+            this.raw = raw;
+            this.socket = socket;
+        }
+
+        @Override
+        public Headers getRequestHeaders() {
+            return requestHeaders;
+        }
+
+        @Override
+        public Headers getResponseHeaders() {
+            return responseHeaders;
+        }
+
+        @Override
+        public URI getRequestURI() {
+            return uri;
+        }
+
+        @Override
+        public String getRequestMethod() {
+            return method;
+        }
+
+        @Override
+        public HttpContext getHttpContext() {
+            return null;
+        }
+
+        @Override
+        public void close() {
+            try {
+                if (code < 0) {
+                    sendResponseHeaders(500, -1);
+                }
+                if (responseBody != null) {
+                    responseBody.close();
+                }
+            } catch (IOException e) {
+                // the client went away
+            }
+        }
+
+        @Override
+        public InputStream getRequestBody() {
+            return body;
+        }
+
+        @Override
+        public OutputStream getResponseBody() {
+            if (responseBody == null) {
+                throw new IllegalStateException("sendResponseHeaders first");
+            }
+            return responseBody;
+        }
+
+        /** As HttpServer: {@code length} 0 sends a chunked body, -1 none, more a body of that length. */
+        @Override
+        public void sendResponseHeaders(int rCode, long length) throws IOException {
+            if (code >= 0) {
+                throw new IOException("headers already sent");
+            }
+            code = rCode;
+            StringBuilder h = new StringBuilder("HTTP/1.1 ").append(rCode).append(rCode == 200 ? " OK" : " Status").append("\r\n");
+            if (length == 0) {
+                responseHeaders.set("Transfer-Encoding", "chunked");
+            } else {
+                responseHeaders.set("Content-Length", String.valueOf(Math.max(0, length)));
+            }
+            for (Map.Entry<String, java.util.List<String>> e : responseHeaders.entrySet()) {
+                for (String v : e.getValue()) {
+                    h.append(e.getKey()).append(": ").append(v).append("\r\n");
+                }
+            }
+            raw.write(h.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+            responseBody = length == 0 ? new ChunkedOut(raw) : new FixedOut(raw);
+        }
+
+        @Override
+        public InetSocketAddress getRemoteAddress() {
+            return (InetSocketAddress) socket.getRemoteSocketAddress();
+        }
+
+        @Override
+        public int getResponseCode() {
+            return code;
+        }
+
+        @Override
+        public InetSocketAddress getLocalAddress() {
+            return (InetSocketAddress) socket.getLocalSocketAddress();
+        }
+
+        @Override
+        public String getProtocol() {
+            return protocol;
+        }
+
+        @Override
+        public Object getAttribute(String name) {
+            return attributes.get(name);
+        }
+
+        @Override
+        public void setAttribute(String name, Object value) {
+            attributes.put(name, value);
+        }
+
+        @Override
+        public void setStreams(InputStream i, OutputStream o) {
+            if (i != null) {
+                body = i;
+            }
+            if (o != null) {
+                responseBody = o;
+            }
+        }
+
+        @Override
+        public HttpPrincipal getPrincipal() {
+            return null;
+        }
+    }
+
+    /** A response body of a declared length: closing it leaves the connection open. */
+    private static final class FixedOut extends FilterOutputStream {
+        FixedOut(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
+        }
+    }
+
+    /** A chunked response body (each write a chunk, buffered to 32 KiB); closing writes the last chunk. */
+    private static final class ChunkedOut extends OutputStream {
+        private final OutputStream out;
+        private final byte[] buf = new byte[32768];
+        private int n;
+        private boolean closed;
+
+        ChunkedOut(OutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            if (n == buf.length) {
+                flushChunk();
+            }
+            buf[n++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (n + len > buf.length) {
+                flushChunk();
+            }
+            if (len >= buf.length) {
+                chunk(b, off, len);
+            } else {
+                System.arraycopy(b, off, buf, n, len);
+                n += len;
+            }
+        }
+
+        private void flushChunk() throws IOException {
+            if (n > 0) {
+                chunk(buf, 0, n);
+                n = 0;
+            }
+        }
+
+        private void chunk(byte[] b, int off, int len) throws IOException {
+            out.write((Integer.toHexString(len) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(b, off, len);
+            out.write('\r');
+            out.write('\n');
+        }
+
+        @Override
+        public void flush() throws IOException {
+            flushChunk();
+            out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            flushChunk();
+            out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+        }
+    }
+}
