@@ -231,6 +231,9 @@ final class ArrowChunks {
                     } else if (v instanceof Instant i) {
                         seconds[r] = i.getEpochSecond();
                         nanos[r] = i.getNano();
+                    } else if (v instanceof java.sql.Timestamp ts) {
+                        seconds[r] = Math.floorDiv(ts.getTime(), 1000L);
+                        nanos[r] = ts.getNanos();
                     } else {
                         long[] sn = epochNanos(WireValues.format(v, t));
                         seconds[r] = sn[0];
