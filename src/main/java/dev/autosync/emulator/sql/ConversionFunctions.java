@@ -22,7 +22,7 @@ final class ConversionFunctions {
                 "TRY_TO_TIMESTAMP_NTZ");
         Functions.register(t, c -> temporal("TIMESTAMP_LTZ", c), "TO_TIMESTAMP_LTZ", "TRY_TO_TIMESTAMP_LTZ");
         Functions.register(t, c -> temporal("TIMESTAMP_TZ", c), "TO_TIMESTAMP_TZ", "TRY_TO_TIMESTAMP_TZ");
-        Functions.register(t, c -> temporal("TIME", c), "TO_TIME", "TRY_TO_TIME");
+        Functions.register(t, c -> temporal("TIME", c), "TO_TIME", "TRY_TO_TIME", "TIME");
         Functions.register(t, ConversionFunctions::text, "TO_VARCHAR", "TO_CHAR");
         Functions.register(t, ConversionFunctions::binary, "TO_BINARY", "TRY_TO_BINARY");
     }
@@ -71,7 +71,9 @@ final class ConversionFunctions {
         if (c.count() == 2 && c.arg(1) instanceof dev.autosync.sql.tree.Expr.NumberLiteral n && n.text().matches("[0-9]")) {
             return epoch(c.sql(0), Integer.parseInt(n.text()), duck, isTry(c));
         }
-        if (c.count() == 1) {
+        // AUTO as the format is the same as no format (to_date page)
+        boolean auto = c.count() == 2 && "AUTO".equalsIgnoreCase(c.literal(1));
+        if (c.count() == 1 || auto) {
             if (c.arg(0) instanceof dev.autosync.sql.tree.Expr.StringLiteral || c.arg(0) instanceof dev.autosync.sql.tree.Expr.NumberLiteral
                     && !duck.equals("TIMESTAMP") && !duck.equals("TIMESTAMPTZ")) {
                 return c.cast(0, t, isTry(c));

@@ -348,7 +348,9 @@ final class PrimaryParser {
         if (!(part.is(TokenType.WORD) || part.is(TokenType.STRING))) {
             throw t.unexpectedPrevious();
         }
-        t.expect("FROM");
+        if (!t.accept(TokenType.COMMA)) { // extract page: EXTRACT(part FROM x) or EXTRACT('part', x)
+            t.expect("FROM");
+        }
         Expr source = expressions.expression(Set.of());
         t.expect(TokenType.RIGHT_PAREN);
         return new Extract(p.span(start), part.is(TokenType.WORD) ? part.text() : part.value(), source);

@@ -70,6 +70,8 @@ class DateFunctionsTest {
         "date_part      # DATE_PART(epoch_millisecond, '2024-04-08 23:39:20.123'::TIMESTAMP_NTZ) # 1712619560123",
         "date_part      # DATE_PART(quarter, '2024-04-08'::DATE) # 2",
         "extract        # EXTRACT(year FROM '2024-04-10 23:39:20.123'::TIMESTAMP_NTZ) # 2024",
+        "date_trunc     # EXTRACT('quarter', '2024-05-09 08:50:57.891'::TIMESTAMP_NTZ) # 2",
+        "to_date        # TO_DATE('2024-05-10', 'AUTO') # 2024-05-10",
         "year           # WEEKISO('2016-01-02'::DATE) # 53",
         "year           # YEAROFWEEKISO('2016-01-02'::DATE) # 2015",
         "year           # DAYOFWEEKISO('2025-04-05'::DATE) # 6",

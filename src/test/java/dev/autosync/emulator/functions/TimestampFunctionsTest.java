@@ -49,6 +49,7 @@ class TimestampFunctionsTest {
         "to_timestamp           # TO_TIMESTAMP_NTZ(40 * 365.25 * 86400) # 2010-01-01 00:00:00.000",
         "to_timestamp           # TO_TIMESTAMP_NTZ('2024-01-17 19:00:00.000 -0800') # 2024-01-17 19:00:00.000",
         "to_time                # TO_TIME('11.15.00', 'HH24.MI.SS') # 11:15:00",
+        "to_time                # TIME('13:30:00.000') # 13:30:00",
         "timestamp_from_parts   # TIMESTAMP_FROM_PARTS(2013, 4, 5, 12, 0, -3600) # 2013-04-05 11:00:00.000",
         "timestamp_from_parts   # TIMESTAMP_NTZ_FROM_PARTS(TO_DATE('2013-04-05'), TO_TIME('12:00:00')) # 2013-04-05 12:00:00.000",
         "convert_timezone       # CONVERT_TIMEZONE('America/Los_Angeles', 'America/New_York', '2024-01-01 14:00:00'::TIMESTAMP_NTZ) # 2024-01-01 17:00:00.000",

@@ -77,6 +77,14 @@ class ValuesAndFlattenTest {
     }
 
     @Test
+    void chainedLateralFlattenOverObjectsWithUnquotedKeys() throws SQLException {
+        // flatten page: PARSE_JSON reads { name: ... } and two LATERAL FLATTENs chain
+        assertEquals(List.of("1|\"email\"", "1|\"phone\""), rows(c, "SELECT p.id, f1.value:type FROM (SELECT 1 AS id, PARSE_JSON("
+                + "'{ contact: [ { business: [ { type: \"phone\" }, { type: \"email\" } ] } ] }') AS c) p,"
+                + " LATERAL FLATTEN(INPUT => p.c, PATH => 'contact') f, LATERAL FLATTEN(INPUT => f.value:business) f1 ORDER BY 2"));
+    }
+
+    @Test
     void splitToTableNumbersThePartsFromOne() throws SQLException {
         // split_to_table page
         assertEquals(List.of("1|a", "2|b"), rows(c, "SELECT index, value FROM TABLE(SPLIT_TO_TABLE('a.b', '.')) ORDER BY index"));
