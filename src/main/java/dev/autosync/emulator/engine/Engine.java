@@ -68,7 +68,7 @@ public final class Engine implements AutoCloseable {
         TaskRequests taskRequests = new TaskRequests();
 
         Translation translation = new Translation(catalog, streams, stages, copyHistory, taskHistory,
-                new SystemFunctions(catalog, streams, new PipeStatusQuery(catalog), transactions, wakeup::wake));
+                new SystemFunctions(catalog, streams, new PipeStatusQuery(catalog), transactions, wakeup::wake), sessions);
         CopyPlanner copyPlanner = new CopyPlanner(catalog, stages, streams, translation);
         FileLoader fileLoader = new FileLoader(streams, copyHistory);
         Drops drops = new Drops(catalog, transactions, stages, streams, pipeQueue, taskRequests);
