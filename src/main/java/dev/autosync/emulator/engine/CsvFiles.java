@@ -21,7 +21,9 @@ import java.util.Set;
  * PARSE_HEADER (the first line names the fields), SKIP_BLANK_LINES, NULL_IF (matched on the field as
  * written) and EMPTY_FIELD_AS_NULL (an unenclosed empty field; an enclosed {@code ""} stays an
  * empty string). Gzip or plain, detected. An enclosed field left open at the end of the file is
- * the file's parse error; the records before it are kept.
+ * the file's parse error; the records before it are kept. UNVERIFIED (the page leaves them open):
+ * NULL_IF is matched on the field as written, before ESCAPE_UNENCLOSED_FIELD is applied, and an
+ * escaped character stands for itself (no {@code \n}-style sequences in data).
  */
 final class CsvFiles {
     private CsvFiles() {

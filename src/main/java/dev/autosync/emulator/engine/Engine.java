@@ -24,6 +24,7 @@ import java.util.function.Consumer;
 public final class Engine implements AutoCloseable {
     public static final String DATABASE_FILE = "emulator.duckdb";
 
+    private final Privileges privileges;
     private final Path dataDir;
     private final DataFolderLock folderLock;
     private final DuckDBConnection root;
@@ -58,7 +59,7 @@ public final class Engine implements AutoCloseable {
         this.catalog = catalog;
         EngineLock lock = new EngineLock(120_000);
         Streams streams = new Streams(root, catalog);
-        Privileges privileges = new Privileges(root, catalog);
+        this.privileges = new Privileges(root, catalog);
         History copyHistory = new History(root, catalog, privileges);
         PipeQueue pipeQueue = new PipeQueue(root);
         TaskHistory taskHistory = new TaskHistory(root);
@@ -69,7 +70,8 @@ public final class Engine implements AutoCloseable {
         TaskRequests taskRequests = new TaskRequests();
 
         Translation translation = new Translation(catalog, streams, stages, copyHistory, taskHistory,
-                new SystemFunctions(catalog, streams, new PipeStatusQuery(catalog), transactions, wakeup::wake), privileges);
+                new SystemFunctions(catalog, streams, new PipeStatusQuery(catalog), transactions, wakeup::wake), privileges,
+                sessions);
         CopyPlanner copyPlanner = new CopyPlanner(catalog, stages, streams, translation);
         FileLoader fileLoader = new FileLoader(streams, copyHistory);
         Drops drops = new Drops(catalog, transactions, stages, streams, pipeQueue, taskRequests);
@@ -106,10 +108,6 @@ public final class Engine implements AutoCloseable {
         return sessions.open(user, database, schema, warehouse, role);
     }
 
-    /** Roles a login may name: the emulator has no role objects, only Snowflake's system roles (UNVERIFIED list). */
-    private static final java.util.Set<String> SYSTEM_ROLES = java.util.Set.of("ACCOUNTADMIN", "SYSADMIN", "SECURITYADMIN",
-            "USERADMIN", "ORGADMIN", "PUBLIC");
-
     /**
      * Opens a session that checks its defaults first, as a login with CLIENT_VALIDATE_DEFAULT_PARAMETERS
      * (the driver's validateDefaultParameters) does: a database, schema or warehouse that does not exist
@@ -126,7 +124,7 @@ public final class Engine implements AutoCloseable {
             problem = "The requested schema does not exist or not authorized.";
         } else if (s.warehouse() != null && catalog.list(CatalogKind.WAREHOUSE).stream().noneMatch(w -> w.name().equals(s.warehouse()))) {
             problem = "The requested warehouse does not exist or not authorized.";
-        } else if (role != null && !SYSTEM_ROLES.contains(s.role())) {
+        } else if (role != null && !privileges.exists(s, s.role())) {
             code = "390189";
             problem = "Role '" + s.role() + "' specified in the connect string does not exist or not authorized. Contact your "
                     + "local system administrator, or attempt to login with another role, e.g. PUBLIC.";

@@ -66,7 +66,8 @@ final class Privileges {
         return Result.ddl("Role " + role + " successfully created.");
     }
 
-    private boolean exists(Session s, String role) throws SQLException {
+    /** A built-in role or one CREATE ROLE made (or granted to). */
+    boolean exists(Session s, String role) throws SQLException {
         if (BUILT_IN.contains(role)) {
             return true;
         }

@@ -50,6 +50,18 @@ final class Sessions {
         return name.toUpperCase();
     }
 
+    Result recent(String user, String queryId) {
+        for (Session s : open.values()) {
+            if (s.user().equals(user)) {
+                Result r = s.recent(queryId);
+                if (r != null) {
+                    return r;
+                }
+            }
+        }
+        return null;
+    }
+
     Session find(String id) {
         Session s = open.get(id);
         if (s != null) {

@@ -22,10 +22,12 @@ final class Translation {
     private final TaskHistory taskHistory;
     private final SystemFunctions systemFunctions;
     private final Privileges privileges;
+    private final Sessions sessions;
 
     Translation(Catalog catalog, Streams streams, Stages stages, History copyHistory, TaskHistory taskHistory,
-                SystemFunctions systemFunctions, Privileges privileges) {
+                SystemFunctions systemFunctions, Privileges privileges, Sessions sessions) {
         this.privileges = privileges;
+        this.sessions = sessions;
         this.catalog = catalog;
         this.streams = streams;
         this.stages = stages;
@@ -140,7 +142,12 @@ final class Translation {
                 throw SnowflakeError.compilation("RESULT_SCAN takes one query id");
             }
             String id = Translator.literalValue(positional.get(0));
+            // the session's own recent results, else another session's of the same user ("RESULT_SCAN"; the driver
+            // fetches an async query's result by id, possibly from another connection, this way)
             Result r = id == null ? null : statement.session().recent(id);
+            if (r == null && id != null) {
+                r = sessions.recent(statement.session().user(), id);
+            }
             if (r == null) {
                 throw new SnowflakeError("000709", "02000", "Statement " + id + " not found");
             }

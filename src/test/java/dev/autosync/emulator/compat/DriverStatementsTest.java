@@ -113,6 +113,24 @@ class DriverStatementsTest {
     }
 
     @Test
+    @DisplayName("A query's result can be fetched by its query id from another session of the same user (createResultSet)")
+    void resultByQueryIdFromAnotherSession() throws Exception {
+        try (Connection first = emulator.connect("D", "S"); Statement s = first.createStatement();
+             Connection second = emulator.connect("D", "S")) {
+            String queryId;
+            try (ResultSet rs = s.unwrap(net.snowflake.client.api.statement.SnowflakeStatement.class)
+                    .executeAsyncQuery("SELECT 42 AS ANSWER")) {
+                queryId = rs.unwrap(net.snowflake.client.api.resultset.SnowflakeResultSet.class).getQueryID();
+            }
+            try (ResultSet rs = second.unwrap(net.snowflake.client.api.connection.SnowflakeConnection.class)
+                    .createResultSet(queryId)) {
+                assertTrue(rs.next());
+                assertEquals(42, rs.getInt("ANSWER"));
+            }
+        }
+    }
+
+    @Test
     @DisplayName("SHOW OBJECTS lists the tables and views of a schema with their kind; a schema that does not exist is an error")
     void showObjects() throws Exception {
         try (Connection c = emulator.connect("D", "S"); Statement s = c.createStatement()) {
