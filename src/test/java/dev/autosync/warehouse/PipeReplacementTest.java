@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -86,10 +85,18 @@ class PipeReplacementTest {
             int files = written.get();
             assertTrue(files > 40, "files written: " + files);
             String landing = src.landingTable();
-            Await.Outcome<String> all = Await.until("every file loaded", () -> w.scalar("SELECT COUNT(DISTINCT FILE_NAME) FROM "
-                    + landing), n -> Integer.parseInt(n) >= files, Duration.ofSeconds(60), Await.Pacing.backoff(Duration.ofHours(1)),
-                    null);
-            assertEquals(Integer.toString(files), all.last(), "every file loaded (none lost); log: " + log);
+            // wait while loading progresses (a busy machine is slower, not wrong); fail only when it stalls for 30 s
+            int loaded = 0;
+            long lastProgress = System.currentTimeMillis();
+            while (loaded < files && System.currentTimeMillis() - lastProgress < 30_000) {
+                int now = Integer.parseInt(w.scalar("SELECT COUNT(DISTINCT FILE_NAME) FROM " + landing));
+                if (now > loaded) {
+                    loaded = now;
+                    lastProgress = System.currentTimeMillis();
+                }
+                Thread.sleep(200);
+            }
+            assertEquals(files, loaded, "every file loaded (none lost); log: " + log);
             Thread.sleep(1000); // a second load of a file would come after the first
             assertEquals(Integer.toString(files), w.scalar("SELECT COUNT(*) FROM " + landing),
                     "one row per file: none loaded twice; log: " + log);
