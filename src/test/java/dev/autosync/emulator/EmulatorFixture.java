@@ -61,7 +61,14 @@ public final class EmulatorFixture implements AutoCloseable {
 
     /** Runs statements on a new connection and closes it. */
     public void run(String... sql) throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect()) {
+            execute(c, sql);
+        }
+    }
+
+    /** Runs statements, in order, on {@code c}. */
+    public static void execute(Connection c, String... sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
             for (String q : sql) {
                 s.execute(q);
             }

@@ -34,11 +34,7 @@ class SqlBehaviourTest {
     }
 
     private static void exec(String... sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            for (String q : sql) {
-                s.execute(q);
-            }
-        }
+        EmulatorFixture.execute(c, sql);
     }
 
     private static SQLException fails(String sql) {

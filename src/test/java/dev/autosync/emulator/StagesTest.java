@@ -43,11 +43,7 @@ class StagesTest {
     }
 
     private static void exec(String... sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            for (String q : sql) {
-                s.execute(q);
-            }
-        }
+        EmulatorFixture.execute(c, sql);
     }
 
     private static Path file(String name, String content) throws Exception {

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 
 import static dev.autosync.emulator.EmulatorFixture.rows;
@@ -33,11 +32,7 @@ class StreamsTest {
     }
 
     static void exec(String... sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            for (String q : sql) {
-                s.execute(q);
-            }
-        }
+        EmulatorFixture.execute(c, sql);
     }
 
     static List<String> q(String sql) throws SQLException {
