@@ -119,7 +119,7 @@ public final class Backfill {
         }
         Set<String> landed = landed(e, copy);
         List<StagedFile> window = new ArrayList<>();
-        List<StagedFile> todo = new ArrayList<>();
+        List<StagedFile> toLoad = new ArrayList<>();
         for (StagedFile f : StageListing.list(w, copy.stageName(), copy.path())) {
             if ((settings.since() != null && f.lastModified().isBefore(settings.since())) || !f.lastModified().isBefore(until)
                     || !f.path().startsWith(copy.path())
@@ -128,10 +128,10 @@ public final class Backfill {
             }
             window.add(f);
             if (!landed.contains(f.path()) && !recorded.contains(f.path() + "|" + f.md5())) {
-                todo.add(f);
+                toLoad.add(f);
             }
         }
-        return new EntityBackfill(e.name(), window.size(), window.size() - todo.size(), todo);
+        return new EntityBackfill(e.name(), window.size(), window.size() - toLoad.size(), toLoad);
     }
 
     /** The files that have rows in the landing table: whoever loaded them, pipe or COPY. */
@@ -166,20 +166,20 @@ public final class Backfill {
         int batches = batchesBefore;
         long started = System.nanoTime();
         int done = 0;
-        List<StagedFile> todo = plan.toLoad();
-        for (int from = 0; from < todo.size(); from += settings.batchSize()) {
-            List<StagedFile> batch = new ArrayList<>(todo.subList(from, Math.min(todo.size(), from + settings.batchSize())));
+        List<StagedFile> toLoad = plan.toLoad();
+        for (int from = 0; from < toLoad.size(); from += settings.batchSize()) {
+            List<StagedFile> batch = new ArrayList<>(toLoad.subList(from, Math.min(toLoad.size(), from + settings.batchSize())));
             Set<String> landed = landed(e, copy);
             batch.removeIf(f -> landed.contains(f.path())); // the pipe may have loaded some meanwhile (a REFRESH)
             if (!batch.isEmpty()) {
                 batches++;
                 loadBatch(e, copy, plan, record, batch, batches);
             }
-            done += Math.min(settings.batchSize(), todo.size() - from);
+            done += Math.min(settings.batchSize(), toLoad.size() - from);
             double elapsed = (System.nanoTime() - started) / 1e9;
-            double eta = done == 0 ? 0 : elapsed / done * (todo.size() - done);
+            double eta = done == 0 ? 0 : elapsed / done * (toLoad.size() - done);
             settings.progress().accept(String.format(Locale.ROOT, "%s: %d/%d files, %d rows, %.1f s elapsed, ETA %.0f s",
-                    e.name(), done, todo.size(), plan.rowsLoaded(), elapsed, eta));
+                    e.name(), done, toLoad.size(), plan.rowsLoaded(), elapsed, eta));
         }
         for (FileLoad f : plan.failures()) {
             settings.progress().accept(e.name() + ": skipped malformed file " + f.file().path() + ": " + f.firstError());
