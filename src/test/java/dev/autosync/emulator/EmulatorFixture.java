@@ -91,6 +91,13 @@ public final class EmulatorFixture implements AutoCloseable {
         }
     }
 
+    /** The one row of {@code SELECT <selectList>}, as {@link #rows} prints it; fails when there is not exactly one. */
+    public static String selectOne(Connection c, String selectList) throws SQLException {
+        List<String> r = rows(c, "SELECT " + selectList);
+        org.junit.jupiter.api.Assertions.assertEquals(1, r.size(), selectList);
+        return r.get(0);
+    }
+
     /** The rows of a query, each row's values as strings joined by '|'. */
     public static List<String> rows(Connection c, String sql) throws SQLException {
         List<String> out = new ArrayList<>();

@@ -42,9 +42,7 @@ class SemiStructuredFunctionsTest {
     }
 
     private static String one(String sql) throws SQLException {
-        List<String> r = rows(c, "SELECT " + sql);
-        assertEquals(1, r.size(), sql);
-        return r.get(0);
+        return EmulatorFixture.selectOne(c, sql);
     }
 
     @ParameterizedTest(name = "{0}: {1}")

@@ -41,9 +41,7 @@ class StringFunctionsTest {
     }
 
     private static String one(String sql) throws SQLException {
-        List<String> r = rows(c, "SELECT " + sql);
-        assertEquals(1, r.size(), sql);
-        return r.get(0);
+        return EmulatorFixture.selectOne(c, sql);
     }
 
     @ParameterizedTest(name = "{0}: {1}")
