@@ -62,13 +62,16 @@ public final class Backfill {
             PipeCopy copy = PipeCopy.of(e.pipe().sql(), pipeStatement(e).sql());
             EntityBackfill plan = plan(e, copy, recorded ? record.recorded(e.name()) : Set.of());
             out.add(plan);
-            settings.progress().accept(String.format("%s: %d file(s) in the window, %d loaded before, %d to load (%s)",
-                    e.name(), plan.inWindow(), plan.loadedBefore(), plan.toLoad().size(), bytes(plan.bytesToLoad())));
+            settings.progress().accept(String.format("%s: %d file(s) in the window, %d loaded before, %d to load (%s)%s",
+                    e.name(), plan.inWindow(), plan.loadedBefore(), plan.toLoad().size(), bytes(plan.bytesToLoad()),
+                    plan.toPipe().isEmpty() ? "" : ", " + plan.toPipe().size() + " staged as the pipe was created, for the pipe"));
             if (settings.dryRun()) {
                 plan.toLoad().forEach(f -> settings.progress().accept("  would load " + f.path() + " (" + bytes(f.size()) + ")"));
+                plan.toPipe().forEach(f -> settings.progress().accept("  would queue on " + e.pipe().sql() + ": " + f.path()));
                 continue;
             }
             batches = load(e, copy, plan, record, batches);
+            queueOnPipe(e, copy, plan);
         }
         if (!settings.dryRun()) {
             for (EntityBackfill b : out) {
@@ -114,24 +117,56 @@ public final class Backfill {
     private EntityBackfill plan(EntityObjects e, PipeCopy copy, Set<String> recorded) throws BackfillException, WarehouseException {
         Instant created = pipeCreated(e.pipe());
         Instant until = settings.until() == null ? settings.clock().instant() : settings.until();
-        if (created != null && created.isBefore(until)) {
-            until = created; // files staged after the pipe exists are the pipe's to load
-        }
+        PipeBoundary boundary = PipeBoundary.of(created, until, settings.clock().instant());
         Set<String> landed = landed(e, copy);
+        List<StagedFile> listed = StageListing.list(w, copy.stageName(), copy.path());
         List<StagedFile> window = new ArrayList<>();
         List<StagedFile> toLoad = new ArrayList<>();
-        for (StagedFile f : StageListing.list(w, copy.stageName(), copy.path())) {
-            if ((settings.since() != null && f.lastModified().isBefore(settings.since())) || !f.lastModified().isBefore(until)
-                    || !f.path().startsWith(copy.path())
+        List<StagedFile> toPipe = new ArrayList<>();
+        for (StagedFile f : listed) {
+            if ((settings.since() != null && f.lastModified().isBefore(settings.since())) || !f.path().startsWith(copy.path())
                     || (copy.pattern() != null && !copy.pattern().matcher(f.path().substring(copy.path().length())).matches())) {
                 continue;
             }
-            window.add(f);
-            if (!landed.contains(f.path()) && !recorded.contains(f.path() + "|" + f.md5())) {
-                toLoad.add(f);
+            boolean loaded = landed.contains(f.path()) || recorded.contains(f.path() + "|" + f.md5());
+            switch (boundary.side(f.lastModified())) {
+                case HISTORY -> {
+                    window.add(f);
+                    if (!loaded) {
+                        toLoad.add(f);
+                    }
+                }
+                case UNCERTAIN -> {
+                    if (loaded) {
+                        continue;
+                    }
+                    // REFRESH PREFIX matches by prefix: where it would also queue a longer name that was loaded, copy
+                    if (listed.stream().anyMatch(o -> o != f && o.path().startsWith(f.path()) && landed.contains(o.path()))) {
+                        window.add(f);
+                        toLoad.add(f);
+                    } else {
+                        toPipe.add(f);
+                    }
+                }
+                case PIPE -> {
+                    // staged after the pipe exists: the pipe's to load
+                }
             }
         }
-        return new EntityBackfill(e.name(), window.size(), window.size() - toLoad.size(), toLoad);
+        return new EntityBackfill(e.name(), window.size(), window.size() - toLoad.size(), toLoad, toPipe);
+    }
+
+    /** ALTER PIPE ... REFRESH for each file staged as the pipe was created (see {@link EntityBackfill#toPipe()}). */
+    private void queueOnPipe(EntityObjects e, PipeCopy copy, EntityBackfill plan) throws WarehouseException {
+        if (plan.toPipe().isEmpty()) {
+            return;
+        }
+        for (StagedFile f : plan.toPipe()) {
+            w.execute("ALTER PIPE " + e.pipe().sql() + " REFRESH PREFIX = " + SqlLiterals.quote(f.path().substring(
+                    copy.path().length())));
+        }
+        settings.progress().accept(e.name() + ": " + plan.toPipe().size() + " file(s) staged as " + e.pipe().sql() + " was created "
+                + "queued on it (ALTER PIPE ... REFRESH); it loads each once, whether or not it was notified of them");
     }
 
     /** The files that have rows in the landing table: whoever loaded them, pipe or COPY. */
