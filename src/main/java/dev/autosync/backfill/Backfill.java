@@ -119,11 +119,10 @@ public final class Backfill {
         Instant until = settings.until() == null ? settings.clock().instant() : settings.until();
         PipeBoundary boundary = PipeBoundary.of(created, until, settings.clock().instant());
         Set<String> landed = landed(e, copy);
-        List<StagedFile> listed = StageListing.list(w, copy.stageName(), copy.path());
         List<StagedFile> window = new ArrayList<>();
         List<StagedFile> toLoad = new ArrayList<>();
         List<StagedFile> toPipe = new ArrayList<>();
-        for (StagedFile f : listed) {
+        for (StagedFile f : StageListing.list(w, copy.stageName(), copy.path())) {
             if ((settings.since() != null && f.lastModified().isBefore(settings.since())) || !f.path().startsWith(copy.path())
                     || (copy.pattern() != null && !copy.pattern().matcher(f.path().substring(copy.path().length())).matches())) {
                 continue;
@@ -137,14 +136,9 @@ public final class Backfill {
                     }
                 }
                 case UNCERTAIN -> {
-                    if (loaded) {
-                        continue;
-                    }
-                    // REFRESH PREFIX matches by prefix: where it would also queue a longer name that was loaded, copy
-                    if (listed.stream().anyMatch(o -> o != f && o.path().startsWith(f.path()) && landed.contains(o.path()))) {
-                        window.add(f);
-                        toLoad.add(f);
-                    } else {
+                    // REFRESH PREFIX matches by prefix, but a longer name it reaches that a COPY or the pipe loaded is
+                    // skipped: REFRESH checks the load history of both the pipe and the table (alter-pipe.md)
+                    if (!loaded) {
                         toPipe.add(f);
                     }
                 }

@@ -41,8 +41,8 @@ public final class EntityBackfill {
 
     /**
      * Files not landed yet whose time is too close to the pipe's creation to tell whether the pipe was
-     * notified of them: queued on the pipe (ALTER PIPE ... REFRESH), whose own load metadata skips a
-     * file it has queued or loaded, rather than copied, which could land a notified file twice.
+     * notified of them: queued on the pipe (ALTER PIPE ... REFRESH, which skips a file the pipe or a COPY
+     * loaded), rather than copied, which could land a notified file twice.
      */
     public List<StagedFile> toPipe() {
         return toPipe;

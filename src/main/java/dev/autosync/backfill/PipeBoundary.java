@@ -8,8 +8,8 @@ import java.time.Instant;
  * whole seconds (RFC 1123) and comes from the storage's clock, not Snowflake's, so a file modified close
  * to the pipe's creation may or may not have been notified to the pipe: it is {@link Side#UNCERTAIN}.
  * Copying such a file could land it twice (COPY and Snowpipe keep separate load metadata,
- * data-load-snowpipe-intro.md); queuing it on the pipe with ALTER PIPE ... REFRESH cannot, as the pipe
- * skips files it has queued or loaded (alter-pipe.md). REFRESH only reaches files of the last 7 days,
+ * data-load-snowpipe-intro.md); queuing it on the pipe with ALTER PIPE ... REFRESH cannot, as REFRESH
+ * checks the load history of both the pipe and the table (alter-pipe.md). REFRESH only reaches files of the last 7 days,
  * so for an older pipe the uncertain files can no longer be in flight and are history.
  */
 record PipeBoundary(Instant uncertainFrom, Instant pipeFrom) {
