@@ -103,19 +103,23 @@ public class BackfillMojo extends AbstractWarehouseMojo {
             long files = 0;
             long rows = 0;
             long bytes = 0;
+            long toPipes = 0;
             List<FileLoad> failed = new ArrayList<>();
             for (EntityBackfill e : result) {
                 files += dryRun ? e.toLoad().size() : e.filesLoaded();
+                toPipes += e.toPipe().size();
                 rows += e.rowsLoaded();
                 bytes += e.bytesToLoad();
                 failed.addAll(e.failures());
             }
             if (dryRun) {
-                getLog().info("Backfill dry run: would load " + files + " file(s), " + bytes + " bytes; nothing changed.");
+                getLog().info("Backfill dry run: would load " + files + " file(s), " + bytes + " bytes" + (toPipes == 0 ? "" : ", and "
+                        + "queue " + toPipes + " staged as their pipe was created on it") + "; nothing changed.");
                 return;
             }
             getLog().info("Backfill done: " + files + " file(s), " + rows + " row(s) loaded; " + failed.size()
-                    + " malformed file(s) skipped.");
+                    + " malformed file(s) skipped" + (toPipes == 0 ? "" : "; " + toPipes + " file(s) staged as their pipe was "
+                    + "created queued on it, which loads them in the background") + ".");
             for (FileLoad f : failed) {
                 getLog().warn("Skipped malformed file " + f.file().path() + ": " + f.firstError()
                         + " (recorded in AUTOSYNC_BACKFILL_FILES; fix the file and run backfill again to load it)");
