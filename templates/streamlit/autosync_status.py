@@ -300,6 +300,30 @@ def qualified_pipe(shown):
     return shown
 
 
+def pipe_advice(pipe, state):
+    """What brings the pipe back in this state: status's advice, rendered per pipe into PIPELINE (PipeAdvice)."""
+    advice = PIPELINE["pipeAdvice"].get(pipe)
+    if advice is None:
+        return None
+    if state is None:
+        return advice["UNKNOWN"]
+    if state in advice:
+        return advice[state]
+    return advice["STOPPED_OR_STALLED"] if state.startswith(("STOPPED", "STALLED")) else advice["OTHER"]
+
+
+def pipe_problem(pipe, state, error):
+    """status's pipe rule (HealthRules.pipe): not RUNNING, or RUNNING with an error, with the advice for its state."""
+    if state != "RUNNING":
+        advice = pipe_advice(pipe, state)
+        return (f"pipe {pipe} is {state}" + (f" ({error})" if error else "")
+                + (f" ({advice})" if advice else ""))
+    if error:
+        advice = PIPELINE["pipeAdvice"].get(pipe, {}).get("RUNNING_WITH_ERROR")
+        return f"pipe {pipe} reports an error: {error}" + (f" ({advice})" if advice else "")
+    return None
+
+
 def verdict(status):
     """The verdict of `autosync:status` (its Verdicts): FAILING when data is not flowing (a pipe not RUNNING or
     in error, a task not started or whose last run failed, a stale stream); DEGRADED when it flows but loses some
@@ -308,9 +332,9 @@ def verdict(status):
     failing, degraded = [], []
     for p in status["pipes"]:
         # ERROR is the pipe's error only (judged); FAULT, Snowflake's own debugging aid, is shown but not judged
-        if p.get("EXECUTION_STATE") != "RUNNING" or p.get("ERROR"):
-            failing.append(f"pipe {qualified_pipe(p['PIPE_NAME'])} is {p.get('EXECUTION_STATE')}"
-                           + (f": {p['ERROR']}" if p.get("ERROR") else ""))
+        problem = pipe_problem(qualified_pipe(p["PIPE_NAME"]), p.get("EXECUTION_STATE"), p.get("ERROR"))
+        if problem:
+            failing.append(problem)
     for t in status["tasks"]:
         if str(t["state"]).lower() != "started":
             failing.append(f"task {t['name']} is {t['state']}, not started")

@@ -61,6 +61,9 @@ def test_the_page_gives_status_verdict_with_the_same_reasons_at_the_same_levels(
     assert any(r.startswith("pipe ") and "GRADES_PIPE is PAUSED" in r and levels[r] == "FAILING" for r in levels), verdict
     assert any(r.startswith("ATTENDANCE has no events yet") and levels[r] == "DEGRADED" for r in levels), verdict
     assert any("STUDENTS record(s) rejected" in r and levels[r] == "DEGRADED" for r in levels), verdict
+    # the pipe's reason is status's wording, advice included (PipeAdvice, rendered into the page): the same text
+    assert [t for _, t in reasons if "GRADES_PIPE is PAUSED" in t] == [r for r in verdict["reasons"] if "GRADES_PIPE is PAUSED" in r]
+    assert "SET PIPE_EXECUTION_PAUSED = FALSE" in next(t for _, t in reasons if "GRADES_PIPE is PAUSED" in t)
     # the freshness reason is status's rule and wording, ported: the same text
     assert [t for _, t in reasons if t.startswith("ATTENDANCE has no events yet")] == \
         [r for r in verdict["reasons"] if r.startswith("ATTENDANCE has no events yet")]

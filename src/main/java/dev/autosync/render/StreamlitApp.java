@@ -149,6 +149,14 @@ public final class StreamlitApp {
         q.put("freshness", MonitoringQueries.freshness(b));
         q.put("timestampLiteral", MonitoringQueries.timestampLiteral(MonitoringQueries.INSTANT));
         root.put("lastRunPage", MonitoringQueries.LAST_RUN_PAGE);
+        // per pipe, what brings it back in each state: status's wording, so the page gives the same advice
+        ObjectNode advice = root.putObject("pipeAdvice");
+        for (EntityObjects o : b.entities()) {
+            for (QualifiedName pipe : List.of(o.pipe(), o.e2ePipe())) {
+                ObjectNode byState = advice.putObject(pipe.sql());
+                PipeAdvice.byState(pipe.sql()).forEach(byState::put);
+            }
+        }
         ArrayNode checks = root.putArray("checks");
         CHECKS.forEach(checks::add);
         ArrayNode samples = root.putArray("samples");

@@ -1,6 +1,6 @@
 package dev.autosync.warehouse;
 
-import dev.autosync.sql.SqlLiterals;
+import dev.autosync.render.PipeAdvice;
 
 /**
  * The one set of health rules and their wording, used by deploy's health gate, e2e and status.
@@ -19,48 +19,13 @@ public final class HealthRules {
     public static String pipe(String name, String executionState, String error) {
         if (!PipeStatus.RUNNING.equals(executionState)) {
             return "pipe " + name + " is " + executionState + (blank(error) ? "" : " (" + error + ")") + " ("
-                    + pipeAdvice(name, executionState) + ")";
+                    + PipeAdvice.forState(name, executionState) + ")";
         }
-        return blank(error) ? null : "pipe " + name + " reports an error: " + error + " (fix its cause: often a privilege on, "
-                + "or a dropped, table, stage or file format)";
+        return blank(error) ? null : "pipe " + name + " reports an error: " + error + " (" + PipeAdvice.forError() + ")";
     }
 
     public static String pipe(String name, PipeStatus status) {
         return pipe(name, status.executionState(), status.error());
-    }
-
-    /**
-     * What brings a pipe in {@code state} back to RUNNING. {@code name} is the pipe's qualified SQL name
-     * (database.schema.pipe, quoted as needed), so the advice runs as pasted whatever schema is in use.
-     */
-    static String pipeAdvice(String name, String state) {
-        String resume = "ALTER PIPE " + name + " SET PIPE_EXECUTION_PAUSED = FALSE";
-        String forceResume = "SELECT SYSTEM$PIPE_FORCE_RESUME(" + SqlLiterals.quote(name) + ", ";
-        String recreate = "recreate the pipe (CREATE OR REPLACE PIPE: run autosync:deploy, or its statement in deploy.sql), "
-                + "then ALTER PIPE " + name + " REFRESH for files staged meanwhile";
-        if (state == null) {
-            return "its status could not be read: the role needs MONITOR on the pipe";
-        }
-        return switch (state) {
-            case "PAUSED" -> "resume: " + resume + "; a pipe paused for more than 14 days is stale and resumes only with "
-                    + forceResume + "'staleness_check_override'); if its owner changed while paused: " + forceResume
-                    + "'ownership_transfer_check_override')";
-            case "STOPPED_STAGE_ALTERED" -> "the stage's cloud parameters (URL, STORAGE_INTEGRATION, ENCRYPTION) changed: " + recreate;
-            case "STOPPED_STAGE_DROPPED", "STOPPED_FILE_FORMAT_DROPPED", "STOPPED_MISSING_TABLE",
-                 "STOPPED_NOTIFICATION_INTEGRATION_DROPPED", "STOPPED_MISSING_PIPE" ->
-                    "an object it uses was dropped: create it again (autosync:deploy; integrations with cloud-setup.sql), then " + recreate;
-            case "STOPPED_CLONED" -> "it is a clone's copy of a pipe; resume it if this copy should load: " + resume;
-            case "STOPPED_FEATURE_DISABLED", "STOPPED_BY_SNOWFLAKE_ADMIN" -> "stopped on Snowflake's side: contact Snowflake Support";
-            case "STALLED_STAGE_PERMISSION_ERROR" -> "Snowflake cannot read the stage's location: check the storage integration's "
-                    + "cloud role or consent and its grants (cloud-setup.sql), then " + resume;
-            case "STALLED_COMPILATION_ERROR", "STALLED_INITIALIZATION_ERROR", "STALLED_EXECUTION_ERROR" ->
-                    "fix the error shown (often a privilege or a dropped object), then " + resume;
-            case "STALLED_INTERNAL_ERROR" -> "an internal Snowflake error: " + resume + "; contact Snowflake Support if it persists";
-            case "READ_ONLY", "FAILING_OVER" -> "the pipe is in a secondary (replicated) database: it loads once that database "
-                    + "is promoted to primary";
-            case "UNKNOWN" -> "its status could not be read: the role needs MONITOR on the pipe";
-            default -> "resume: " + resume + (state.startsWith("STOPPED") || state.startsWith("STALLED") ? ", after fixing the cause" : "");
-        };
     }
 
     /** A task must be started, or its stream is never processed. */
