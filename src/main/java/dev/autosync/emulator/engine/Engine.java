@@ -50,6 +50,7 @@ public final class Engine implements AutoCloseable {
             }
             ExactDivision.register(root);
             JavaFunctions.register(root);
+            GeneratorFunction.register(root);
             this.queryLog = new QueryLog(this.dataDir);
             catalog = new Catalog(root);
         } catch (SQLException e) {
@@ -142,6 +143,33 @@ public final class Engine implements AutoCloseable {
 
     public void closeSession(Session s) {
         sessions.close(s);
+    }
+
+    private final java.util.Map<String, Cancellation> requests = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Starts a query request on the calling thread: its statements can be canceled by the driver's
+     * abort-request ({@link #abort}) and stop after {@code timeoutSeconds} (STATEMENT_TIMEOUT_IN_SECONDS;
+     * 0: no limit). Close it when the request ends.
+     */
+    public Cancellation startRequest(Session s, String requestId, long timeoutSeconds) {
+        String key = s.id() + "/" + requestId;
+        Cancellation[] self = new Cancellation[1];
+        self[0] = Cancellation.start(requestId, timeoutSeconds, () -> requests.remove(key, self[0]));
+        if (requestId != null) {
+            requests.put(key, self[0]);
+        }
+        return self[0];
+    }
+
+    /** The driver's abort-request: cancels the session's running request with that id; false when none runs. */
+    public boolean abort(Session s, String requestId) {
+        Cancellation c = requests.get(s.id() + "/" + requestId);
+        if (c == null) {
+            return false;
+        }
+        c.cancel();
+        return true;
     }
 
     public String newQueryId() {

@@ -48,6 +48,8 @@ public final class WireServer implements AutoCloseable {
                 logins.handle(ex, query);
             } else if (path.equals("/queries/v1/query-request")) {
                 queries.handle(ex, session(ex));
+            } else if (path.equals("/queries/v1/abort-request")) {
+                queries.abort(ex, session(ex));
             } else if (path.startsWith(ResultChunks.PATH)) {
                 chunks.serve(ex, path.substring(ResultChunks.PATH.length()));
             } else if (path.startsWith("/queries/") && path.endsWith("/result")) {
