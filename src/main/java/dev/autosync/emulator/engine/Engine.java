@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -185,6 +186,11 @@ public final class Engine implements AutoCloseable {
      * as Snowflake's MULTI_STATEMENT_COUNT does.
      */
     public List<Executed> execute(Session session, String sqlText, List<Object> binds, int expectedCount) {
+        return execute(session, sqlText, binds, expectedCount, null);
+    }
+
+    /** As {@link #execute(Session, String, List, int)}, the first statement running as {@code firstId} when given. */
+    private List<Executed> execute(Session session, String sqlText, List<Object> binds, int expectedCount, String firstId) {
         List<String> texts = Splitter.split(sqlText);
         if (texts.isEmpty()) {
             throw new SnowflakeError("000900", "42601", "SQL compilation error:\nEmpty SQL statement.");
@@ -195,7 +201,7 @@ public final class Engine implements AutoCloseable {
         }
         List<Executed> results = new ArrayList<>();
         for (String text : texts) {
-            String id = newQueryId();
+            String id = firstId != null && results.isEmpty() ? firstId : newQueryId();
             Result r;
             try {
                 r = statements.run(session, text, texts.size() == 1 ? binds : List.of());
@@ -209,6 +215,53 @@ public final class Engine implements AutoCloseable {
             results.add(new Executed(id, r));
         }
         return results;
+    }
+
+    /** An asynchronous query's state, as the monitoring endpoint reports it (status RUNNING, SUCCESS or FAILED_WITH_ERROR). */
+    public record QueryState(String status, String errorCode, String errorMessage) {
+    }
+
+    private final Map<String, QueryState> asyncQueries = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, QueryState> eldest) {
+                    return size() > 10_000;
+                }
+            });
+    private final java.util.concurrent.ExecutorService asyncRunner = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "autosync-emulator-async-query");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * Starts a query asynchronously (the driver's executeAsyncQuery: asyncExec) and returns its query id
+     * at once. It runs on a thread of its own with the request's cancel and timeout; its state is
+     * {@link #queryState}, its result is found by RESULT_SCAN, so an error reaches the client when it
+     * asks for the status or the rows, not when it submits the query.
+     */
+    public String executeAsync(Session session, String sqlText, List<Object> binds, int expectedCount, String requestId,
+                               long timeoutSeconds) {
+        String id = newQueryId();
+        asyncQueries.put(id, new QueryState("RUNNING", null, null));
+        asyncRunner.submit(() -> {
+            QueryState end;
+            try (Cancellation c = startRequest(session, requestId, timeoutSeconds)) {
+                execute(session, sqlText, binds, expectedCount, id);
+                end = new QueryState("SUCCESS", null, null);
+            } catch (SnowflakeError e) {
+                end = new QueryState("FAILED_WITH_ERROR", e.code(), e.getMessage());
+            } catch (RuntimeException e) {
+                end = new QueryState("FAILED_WITH_ERROR", "000603", "SQL execution internal error: " + e);
+            }
+            asyncQueries.put(id, end);
+        });
+        return id;
+    }
+
+    /** An asynchronous query's state; null for a query that ran synchronously (it had ended before its answer was sent). */
+    public QueryState queryState(String queryId) {
+        return asyncQueries.get(queryId);
     }
 
     /**
@@ -293,6 +346,7 @@ public final class Engine implements AutoCloseable {
         }
         closed = true;
         statements.close();
+        asyncRunner.shutdownNow();
         background.stop();
         sessions.closeAll();
         try {

@@ -76,6 +76,11 @@ final class QueryHandler {
             List<Object> binds = binds(bindings);
             JsonNode count = body.path("parameters").get("MULTI_STATEMENT_COUNT");
             int expected = count == null || count.isNull() ? 1 : count.asInt();
+            if (body.path("asyncExec").asBoolean(false)) {
+                String id = engine.executeAsync(s, sql, binds, expected, requestId, timeoutSeconds(s, body));
+                send(ex, asyncAccepted(id));
+                return;
+            }
             List<Engine.Executed> results = engine.execute(s, sql, binds, expected);
             if (results.size() == 1 && (count == null || count.isNull() || expected == 1)) {
                 respond(ex, s, body, results.get(0).queryId(), results.get(0).result());
@@ -99,6 +104,19 @@ final class QueryHandler {
         } catch (NumberFormatException e) {
             return 0;
         }
+    }
+
+    /**
+     * The answer to an asynchronous query: its id and code 333334, "in progress"; the driver then polls
+     * the monitoring endpoint and reads the rows with RESULT_SCAN (UNVERIFIED: the fields besides queryId).
+     */
+    private static JsonNode asyncAccepted(String queryId) {
+        com.fasterxml.jackson.databind.node.ObjectNode env = Envelopes.ok(null);
+        env.putObject("data").put("queryId", queryId).put("getResultUrl", "/queries/" + queryId + "/result")
+                .put("queryAbortsAfterSecs", 300).putNull("progressDesc");
+        env.put("code", "333334");
+        env.put("message", "Asynchronous execution in progress. Use provided query id to perform query monitoring and management.");
+        return env;
     }
 
     /** abort-request: the driver cancels a running request by its requestId (Statement.cancel, its query timeout). */
