@@ -30,9 +30,12 @@ final class Dispatcher {
     private final Scripting scripting;
     private final TaskDdl tasks;
     private final Privileges privileges;
+    private final Procedures procedures;
 
     Dispatcher(Translation translation, Queries queries, Ddl ddl, DropCommand drop, UseCommand use, Show show, Describe describe,
-               StageCommands stageCommands, CopyCommand copy, Scripting scripting, TaskDdl tasks, Privileges privileges) {
+               StageCommands stageCommands, CopyCommand copy, Scripting scripting, TaskDdl tasks, Privileges privileges,
+               Procedures procedures) {
+        this.procedures = procedures;
         this.privileges = privileges;
         this.translation = translation;
         this.queries = queries;
@@ -74,6 +77,9 @@ final class Dispatcher {
                 if (c.peek(1).isWord("ROLE") || c.peek(1).isWord("OR") && c.peek(3).isWord("ROLE")) {
                     return privileges.createRole(st);
                 }
+                if (Procedures.isCreate(c)) {
+                    return procedures.create(st);
+                }
                 return ddl.create(st);
             case "ALTER":
                 return ddl.alter(st);
@@ -104,7 +110,7 @@ final class Dispatcher {
             case "GRANT", "REVOKE":
                 return privileges.grant(st);
             case "CALL":
-                throw SnowflakeError.unsupported("CALL (stored procedures)");
+                return procedures.call(st, nested);
             case "UNDROP":
                 throw SnowflakeError.unsupported("UNDROP");
             case "SET":

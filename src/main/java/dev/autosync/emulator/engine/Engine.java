@@ -90,7 +90,7 @@ public final class Engine implements AutoCloseable {
                 new DropCommand(catalog, transactions, drops), new UseCommand(catalog), new Show(catalog, objectRows),
                 new Describe(catalog, objectRows, streamlits), new StageCommands(stages),
                 new CopyCommand(copyPlanner, fileLoader, copyHistory, transactions, log), new Scripting(transactions), taskDdl,
-                privileges);
+                privileges, new Procedures(catalog, transactions, existing));
         this.statements = new LockedStatements(lock, dispatcher);
         this.background = new BackgroundLoop(wakeup,
                 new PipeLoader(catalog, sessions, transactions, copyPlanner, fileLoader, pipeQueue, copyHistory, log),

@@ -88,6 +88,7 @@ final class Show {
             case "WAREHOUSES" -> warehouses(filter);
             case "STREAMLITS" -> result(StreamlitDdl.showColumns(), StreamlitDdl.showRows(select(CatalogKind.STREAMLIT, filter, scope)));
             case "OBJECTS" -> objects(filter, scope);
+            case "PROCEDURES", "USER_PROCEDURES" -> Procedures.show(select(CatalogKind.PROCEDURE, filter, scope));
             default -> throw SnowflakeError.unsupported("SHOW " + kind.replace('_', ' '));
         };
     }
