@@ -122,6 +122,21 @@ final class Dispatcher {
         }
     }
 
+    private static final java.util.Set<String> VERBS = java.util.Set.of("SELECT", "WITH", "VALUES", "INSERT", "UPDATE", "DELETE",
+            "MERGE", "TRUNCATE", "CREATE", "ALTER", "DROP", "COMMENT", "USE", "SHOW", "DESC", "DESCRIBE", "PUT", "GET", "LIST",
+            "LS", "REMOVE", "RM", "COPY", "BEGIN", "START", "COMMIT", "ROLLBACK", "DECLARE", "EXECUTE", "GRANT", "REVOKE",
+            "CALL", "UNDROP", "SET", "UNSET");
+
+    /** A syntax error (001003) when {@code sql} does not start as any statement does, before anything runs. */
+    static void requireKnownStatement(String sql) {
+        dev.autosync.emulator.sql.Cursor c = new dev.autosync.emulator.sql.Cursor(sql);
+        Token first = c.peek();
+        if (first.is(TokenType.LEFT_PAREN) || first.is(TokenType.WORD) && VERBS.contains(first.upper())) {
+            return;
+        }
+        throw c.unexpected();
+    }
+
     /** The columns a query would return, from DuckDB's prepared-statement metadata, without running it. */
     Result describeQuery(Session session, String sql) {
         try (RunningStatement st = RunningStatement.open(translation, session, sql, List.of())) {
