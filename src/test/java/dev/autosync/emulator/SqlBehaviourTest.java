@@ -233,13 +233,15 @@ class SqlBehaviourTest {
 
     @Test
     void unsupportedConstructsFailNamingThem() {
-        for (String sql : List.of("CALL MY_PROC()",
+        String python = "CREATE PROCEDURE PY() RETURNS INT LANGUAGE PYTHON RUNTIME_VERSION = '3.11' PACKAGES = ('snowflake-snowpark-python')"
+                + " HANDLER = 'run' AS 'def run(session): return 1'";
+        for (String sql : List.of(python,
                 "CREATE MATERIALIZED VIEW MV AS SELECT 1", "SELECT * FROM VT AT(OFFSET => -60)")) {
             SQLException e = fails(sql);
             assertTrue(e.getMessage().contains("Unsupported feature") || e.getErrorCode() == 1003, sql + ": " + e.getMessage());
         }
-        SQLException e = fails("CALL MY_PROC()");
-        assertTrue(e.getMessage().contains("CALL"), e.getMessage());
+        SQLException e = fails(python);
+        assertTrue(e.getMessage().contains("LANGUAGE PYTHON"), e.getMessage());
         assertEquals("0A000", e.getSQLState());
     }
 

@@ -4,7 +4,7 @@ package dev.autosync.emulator.engine;
 public enum CatalogKind {
     DATABASE("Database"), SCHEMA("Schema"), TABLE("Table"), VIEW("View"), STAGE("Stage"), FILE_FORMAT("File format"),
     STORAGE_INTEGRATION("Integration"), NOTIFICATION_INTEGRATION("Integration"), PIPE("Pipe"), STREAM("Stream"),
-    TASK("Task"), WAREHOUSE("Warehouse"), STREAMLIT("Streamlit");
+    TASK("Task"), WAREHOUSE("Warehouse"), STREAMLIT("Streamlit"), PROCEDURE("Procedure");
 
     private final String label;
 

@@ -73,8 +73,10 @@ final class Describe {
         CatalogObject o = catalog.findRelation(ref).orElseThrow(() -> SnowflakeError.doesNotExist(
                 kind.equals("VIEW") ? "View" : "Table", ref.display()));
         List<Object[]> rows = new ArrayList<>();
+        List<TableConstraint> constraints = TableConstraint.of(o);
         for (ColumnDef col : o.columns()) {
-            rows.add(new Object[] {col.name(), col.sfType(), "COLUMN", col.nullable() ? "Y" : "N", col.defaultExpr(), "N", "N",
+            rows.add(new Object[] {col.name(), col.sfType(), "COLUMN", col.nullable() ? "Y" : "N", col.defaultExpr(),
+                    keyFlag(constraints, TableConstraint.Type.PRIMARY_KEY, col), keyFlag(constraints, TableConstraint.Type.UNIQUE, col),
                     null, null, col.comment(), null, null});
         }
         return new Result(StatementKind.DESCRIBE, List.of(ResultColumn.text("name"), ResultColumn.text("type"),
@@ -82,6 +84,11 @@ final class Describe {
                 ResultColumn.text("primary key"), ResultColumn.text("unique key"), ResultColumn.text("check"),
                 ResultColumn.text("expression"), ResultColumn.text("comment"), ResultColumn.text("policy name"),
                 ResultColumn.text("privacy domain")), rows);
+    }
+
+    /** "Y" when the column is part of a key of that type (PRIMARY KEY / UNIQUE), as DESCRIBE TABLE shows it. */
+    private static String keyFlag(List<TableConstraint> constraints, TableConstraint.Type type, ColumnDef col) {
+        return constraints.stream().anyMatch(k -> k.type() == type && k.columns().contains(col.name())) ? "Y" : "N";
     }
 
     private Result stage(StatementContext st) {

@@ -30,9 +30,12 @@ final class Dispatcher {
     private final Scripting scripting;
     private final TaskDdl tasks;
     private final Privileges privileges;
+    private final Procedures procedures;
 
     Dispatcher(Translation translation, Queries queries, Ddl ddl, DropCommand drop, UseCommand use, Show show, Describe describe,
-               StageCommands stageCommands, CopyCommand copy, Scripting scripting, TaskDdl tasks, Privileges privileges) {
+               StageCommands stageCommands, CopyCommand copy, Scripting scripting, TaskDdl tasks, Privileges privileges,
+               Procedures procedures) {
+        this.procedures = procedures;
         this.privileges = privileges;
         this.translation = translation;
         this.queries = queries;
@@ -74,6 +77,9 @@ final class Dispatcher {
                 if (c.peek(1).isWord("ROLE") || c.peek(1).isWord("OR") && c.peek(3).isWord("ROLE")) {
                     return privileges.createRole(st);
                 }
+                if (Procedures.isCreate(c)) {
+                    return procedures.create(st);
+                }
                 return ddl.create(st);
             case "ALTER":
                 return ddl.alter(st);
@@ -104,7 +110,7 @@ final class Dispatcher {
             case "GRANT", "REVOKE":
                 return privileges.grant(st);
             case "CALL":
-                throw SnowflakeError.unsupported("CALL (stored procedures)");
+                return procedures.call(st, nested);
             case "UNDROP":
                 throw SnowflakeError.unsupported("UNDROP");
             case "SET":
@@ -114,6 +120,21 @@ final class Dispatcher {
             default:
                 throw c.unexpected();
         }
+    }
+
+    private static final java.util.Set<String> VERBS = java.util.Set.of("SELECT", "WITH", "VALUES", "INSERT", "UPDATE", "DELETE",
+            "MERGE", "TRUNCATE", "CREATE", "ALTER", "DROP", "COMMENT", "USE", "SHOW", "DESC", "DESCRIBE", "PUT", "GET", "LIST",
+            "LS", "REMOVE", "RM", "COPY", "BEGIN", "START", "COMMIT", "ROLLBACK", "DECLARE", "EXECUTE", "GRANT", "REVOKE",
+            "CALL", "UNDROP", "SET", "UNSET");
+
+    /** A syntax error (001003) when {@code sql} does not start as any statement does, before anything runs. */
+    static void requireKnownStatement(String sql) {
+        dev.autosync.emulator.sql.Cursor c = new dev.autosync.emulator.sql.Cursor(sql);
+        Token first = c.peek();
+        if (first.is(TokenType.LEFT_PAREN) || first.is(TokenType.WORD) && VERBS.contains(first.upper())) {
+            return;
+        }
+        throw c.unexpected();
     }
 
     /** The columns a query would return, from DuckDB's prepared-statement metadata, without running it. */

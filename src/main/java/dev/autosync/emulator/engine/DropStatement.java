@@ -28,10 +28,20 @@ record DropStatement(CatalogKind kind, boolean ifExists, List<String> parts) {
             case "TASK" -> CatalogKind.TASK;
             case "WAREHOUSE" -> CatalogKind.WAREHOUSE;
             case "STREAMLIT" -> CatalogKind.STREAMLIT;
+            case "PROCEDURE" -> CatalogKind.PROCEDURE;
             default -> throw SnowflakeError.unsupported("DROP " + kindWord);
         };
         boolean ifExists = c.acceptAll("IF", "EXISTS");
         List<String> parts = st.translator().nameParts();
+        if (kind == CatalogKind.PROCEDURE && c.accept(dev.autosync.sql.TokenType.LEFT_PAREN)) {
+            // DROP PROCEDURE name(argument types): one procedure per name here, so the types only need to parse
+            while (!c.accept(dev.autosync.sql.TokenType.RIGHT_PAREN)) {
+                if (c.atEnd()) {
+                    throw c.unexpected();
+                }
+                c.next();
+            }
+        }
         c.accept("CASCADE");
         c.accept("RESTRICT");
         if (!c.atEnd()) {

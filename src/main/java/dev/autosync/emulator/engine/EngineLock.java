@@ -28,9 +28,18 @@ final class EngineLock {
             }
         }
         try {
-            if (!permit.tryAcquire(timeoutMillis, TimeUnit.MILLISECONDS)) {
-                throw new SnowflakeError("000625", "57014", "Statement reached its lock wait timeout: another session has "
-                        + "held an open transaction for more than " + timeoutMillis / 1000 + " seconds.");
+            // waiting ends early when the request is canceled or reaches its statement timeout
+            Cancellation cancel = Cancellation.current();
+            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+            while (!permit.tryAcquire(Math.min(50, TimeUnit.NANOSECONDS.toMillis(Math.max(0, end - System.nanoTime()))),
+                    TimeUnit.MILLISECONDS)) {
+                if (cancel != null) {
+                    cancel.check();
+                }
+                if (System.nanoTime() >= end) {
+                    throw new SnowflakeError("000625", "57014", "Statement reached its lock wait timeout: another session has "
+                            + "held an open transaction for more than " + timeoutMillis / 1000 + " seconds.");
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

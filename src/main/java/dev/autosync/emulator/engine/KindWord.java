@@ -13,7 +13,8 @@ final class KindWord {
     /** Reads the kind at the cursor, upper case, two-word kinds joined by '_' (FILE_FORMAT, STORAGE_INTEGRATIONS). */
     static String read(Cursor c) {
         String kind = c.next().upper();
-        if (kind.equals("FILE") || kind.equals("STORAGE") || kind.equals("NOTIFICATION")) {
+        if (kind.equals("FILE") || kind.equals("STORAGE") || kind.equals("NOTIFICATION")
+                || kind.equals("USER") && (c.isWord("PROCEDURES") || c.isWord("FUNCTIONS"))) {
             kind = kind + "_" + c.next().upper();
         }
         return kind;

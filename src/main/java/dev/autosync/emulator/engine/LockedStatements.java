@@ -25,10 +25,24 @@ final class LockedStatements implements StatementRunner {
         if (closed) {
             throw new SnowflakeError(SHUTTING_DOWN, "08001", "The local emulator is shutting down.");
         }
+        Cancellation cancel = Cancellation.current();
+        if (cancel != null) {
+            cancel.check();
+        }
         lock.acquire(session);
+        Session before = cancel == null ? null : cancel.running(session);
         try {
             return dispatcher.run(session, sql, binds, this);
+        } catch (RuntimeException e) {
+            // a statement DuckDB stopped on the request's cancel or timeout ends with that error, not DuckDB's "Interrupted"
+            if (cancel != null && cancel.fired()) {
+                throw cancel.error();
+            }
+            throw e;
         } finally {
+            if (cancel != null) {
+                cancel.running(before);
+            }
             lock.release(session);
         }
     }

@@ -42,7 +42,7 @@ final class Queries {
         }
         // A SELECT never moves a stream's offset.
         st.streamsRead().clear();
-        return st.query(StatementKind.SELECT, duck);
+        return ColumnOrigins.apply(st, catalog, st.query(StatementKind.SELECT, duck));
     }
 
     Result dml(StatementContext st) throws SQLException {

@@ -217,7 +217,7 @@ public final class Session {
     public static final Map<String, String> PARAMETER_DEFAULTS = Map.of(
             "TIMEZONE", "UTC", "WEEK_START", "0", "WEEK_OF_YEAR_POLICY", "0", "DEFAULT_NULL_ORDERING", "LAST",
             "TIMESTAMP_TYPE_MAPPING", "TIMESTAMP_NTZ", "TIMESTAMP_INPUT_FORMAT", "AUTO", "DATE_INPUT_FORMAT", "AUTO",
-            "TIME_INPUT_FORMAT", "AUTO");
+            "TIME_INPUT_FORMAT", "AUTO", "STATEMENT_TIMEOUT_IN_SECONDS", "172800");
     /** Session variables (SET), by name, as DuckDB SQL literals with their text and Snowflake type. */
     private final Map<String, Variable> variables = new java.util.concurrent.ConcurrentHashMap<>();
 

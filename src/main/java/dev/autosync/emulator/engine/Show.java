@@ -27,10 +27,12 @@ final class Show {
 
     private final Catalog catalog;
     private final ObjectRows objectRows;
+    private final ShowKeys keys;
 
     Show(Catalog catalog, ObjectRows objectRows) {
         this.catalog = catalog;
         this.objectRows = objectRows;
+        this.keys = new ShowKeys(catalog);
     }
 
     /** Where SHOW looks: a database (schema null), a schema, or the whole account (both null). */
@@ -46,6 +48,9 @@ final class Show {
         c.expect("SHOW");
         c.accept("TERSE");
         String kind = KindWord.read(c);
+        if (c.isWord("KEYS") && (kind.equals("PRIMARY") || kind.equals("UNIQUE") || kind.equals("IMPORTED") || kind.equals("EXPORTED"))) {
+            return keys.run(st, kind);
+        }
         Predicate<String> like = n -> true;
         if (c.accept("LIKE")) {
             String pattern = c.expect(TokenType.STRING).value();
@@ -83,6 +88,7 @@ final class Show {
             case "WAREHOUSES" -> warehouses(filter);
             case "STREAMLITS" -> result(StreamlitDdl.showColumns(), StreamlitDdl.showRows(select(CatalogKind.STREAMLIT, filter, scope)));
             case "OBJECTS" -> objects(filter, scope);
+            case "PROCEDURES", "USER_PROCEDURES" -> Procedures.show(select(CatalogKind.PROCEDURE, filter, scope));
             default -> throw SnowflakeError.unsupported("SHOW " + kind.replace('_', ' '));
         };
     }

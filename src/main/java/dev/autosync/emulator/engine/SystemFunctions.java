@@ -23,9 +23,11 @@ final class SystemFunctions {
     }
 
     /** A call as SQL; {@code literals} holds the decoded value of each string-literal argument (null otherwise). */
-    String call(Session session, NameResolver names, String name, List<String> literals) {
+    String call(Session session, NameResolver names, String name, List<String> arguments, List<String> literals) {
         String first = literals.isEmpty() ? null : literals.get(0);
         switch (name) {
+            case "SYSTEM$WAIT":
+                return systemWait(arguments, literals.size() > 1 ? literals.get(1) : null);
             case "SYSTEM$PIPE_STATUS":
                 return pipeStatus.sql(names, requireName(name, first));
             case "SYSTEM$STREAM_HAS_DATA":
@@ -47,6 +49,39 @@ final class SystemFunctions {
             default:
                 throw SnowflakeError.unsupported("function " + name);
         }
+    }
+
+    /**
+     * SYSTEM$WAIT(amount [, time_unit]): waits, then answers 'waited 10 seconds' ("SYSTEM$WAIT"). The wait
+     * ends early when the request is canceled or reaches its statement timeout ("checks periodically for
+     * cancellation"). It is evaluated once, while the statement is translated, so the amount must be a
+     * constant (UNVERIFIED: Snowflake evaluates it per row).
+     */
+    private static String systemWait(List<String> arguments, String unitText) {
+        if (arguments.isEmpty() || arguments.size() > 2) {
+            throw SnowflakeError.compilation("SYSTEM$WAIT takes an amount and an optional time unit, such as SYSTEM$WAIT(10, 'SECONDS')");
+        }
+        java.math.BigDecimal amount;
+        try {
+            amount = new java.math.BigDecimal(arguments.get(0).replaceAll("^\\(+|\\)+$|::\\w+.*$", "").trim());
+        } catch (NumberFormatException e) {
+            throw SnowflakeError.compilation("SYSTEM$WAIT: the amount must be a number constant, not " + arguments.get(0));
+        }
+        String unit = unitText == null ? "SECONDS" : unitText.trim().toUpperCase(java.util.Locale.ROOT);
+        java.util.concurrent.TimeUnit tu = switch (unit) {
+            case "DAYS" -> java.util.concurrent.TimeUnit.DAYS;
+            case "HOURS" -> java.util.concurrent.TimeUnit.HOURS;
+            case "MINUTES" -> java.util.concurrent.TimeUnit.MINUTES;
+            case "SECONDS" -> java.util.concurrent.TimeUnit.SECONDS;
+            case "MILLISECONDS" -> java.util.concurrent.TimeUnit.MILLISECONDS;
+            case "MICROSECONDS" -> java.util.concurrent.TimeUnit.MICROSECONDS;
+            case "NANOSECONDS" -> java.util.concurrent.TimeUnit.NANOSECONDS;
+            default -> throw SnowflakeError.compilation("SYSTEM$WAIT: invalid time unit '" + unitText
+                    + "' (DAYS, HOURS, MINUTES, SECONDS, MILLISECONDS, MICROSECONDS or NANOSECONDS)");
+        };
+        long nanos = amount.multiply(java.math.BigDecimal.valueOf(tu.toNanos(1))).longValue();
+        Cancellation.sleepCurrent(java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(Math.max(0, nanos)));
+        return Translator.literal("waited " + amount.toPlainString() + " " + unit.toLowerCase(java.util.Locale.ROOT));
     }
 
     private CatalogObject stream(NameResolver names, String function, String literal) {

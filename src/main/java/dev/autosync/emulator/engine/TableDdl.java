@@ -79,6 +79,10 @@ final class TableDdl {
             renameColumn(s, r);
         } else if (change instanceof TableStatements.SetProperties p) {
             setProperties(s, p);
+        } else if (change instanceof TableStatements.AddConstraint a) {
+            saveConstraints(s, a.table(), a.constraints());
+        } else if (change instanceof TableStatements.DropConstraint d) {
+            dropConstraint(s, d);
         }
         return Result.ddl(DONE);
     }
@@ -99,6 +103,7 @@ final class TableDdl {
                 all.add(col);
                 streams.alterColumns(s, table, "ADD COLUMN " + a.columns().duck().get(i), table.ref());
             }
+            TableConstraint.store(table.props(), a.constraints());
             saveColumns(s, table, all);
         });
     }
@@ -146,6 +151,31 @@ final class TableDdl {
         table.columns(columns);
         streams.refreshView(s, table);
         catalog.save(s.conn(), table);
+    }
+
+    private void saveConstraints(Session s, CatalogObject table, List<TableConstraint> constraints) throws SQLException {
+        TableConstraint.store(table.props(), constraints);
+        transactions.atomically(s, () -> catalog.save(s.conn(), table));
+    }
+
+    /** Drops by name, the primary key, or the UNIQUE / FOREIGN KEY on exactly the columns given. */
+    private void dropConstraint(Session s, TableStatements.DropConstraint d) throws SQLException {
+        List<TableConstraint> kept = new ArrayList<>();
+        boolean found = false;
+        for (TableConstraint k : TableConstraint.of(d.table())) {
+            boolean match = d.name() != null ? k.name().equals(d.name())
+                    : k.type() == d.type() && (d.type() == TableConstraint.Type.PRIMARY_KEY || k.columns().equals(d.columns()));
+            found |= match;
+            if (!match) {
+                kept.add(k);
+            }
+        }
+        if (!found) {
+            // UNVERIFIED: Snowflake's wording for a constraint the table does not have
+            throw SnowflakeError.doesNotExist("Constraint", d.name() != null ? Names.display(d.name())
+                    : d.type().sql() + (d.columns().isEmpty() ? "" : " (" + String.join(", ", d.columns()) + ")"));
+        }
+        saveConstraints(s, d.table(), kept);
     }
 
     private void setProperties(Session s, TableStatements.SetProperties p) throws SQLException {

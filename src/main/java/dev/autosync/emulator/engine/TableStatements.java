@@ -22,10 +22,35 @@ final class TableStatements {
     private TableStatements() {
     }
 
-    /** Columns as the catalog keeps them and, in the same order, as DuckDB column definitions. */
-    record Columns(List<ColumnDef> defs, List<String> duck) {
+    /**
+     * Columns as the catalog keeps them and, in the same order, as DuckDB column definitions; and the
+     * PRIMARY KEY / UNIQUE / FOREIGN KEY constraints declared with them.
+     */
+    record Columns(List<ColumnDef> defs, List<String> duck, List<TableConstraint> constraints) {
         Columns() {
-            this(new ArrayList<>(), new ArrayList<>());
+            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        }
+
+        /**
+         * Checks the constraints against the columns (and the tables they reference) and makes a primary
+         * key's columns NOT NULL, as Snowflake does; returns the constraints to keep.
+         */
+        List<TableConstraint> resolveConstraints(ObjectRef table, List<ColumnDef> existing, List<TableConstraint> kept,
+                                                 Catalog catalog) {
+            List<ColumnDef> all = new ArrayList<>(existing);
+            all.addAll(defs);
+            List<TableConstraint> declared = new ArrayList<>(kept);
+            declared.addAll(constraints);
+            List<TableConstraint> resolved = ConstraintClauses.resolve(table, all, declared, catalog);
+            TableConstraint pk = TableConstraint.primaryKey(resolved);
+            for (int i = 0; pk != null && i < defs.size(); i++) {
+                ColumnDef d = defs.get(i);
+                if (pk.columns().contains(d.name()) && d.nullable()) {
+                    defs.set(i, new ColumnDef(d.name(), d.sfType(), false, d.defaultExpr(), d.comment()));
+                    duck.set(i, duck.get(i) + " NOT NULL");
+                }
+            }
+            return resolved;
         }
     }
 
@@ -33,10 +58,22 @@ final class TableStatements {
     }
 
     /** An ALTER TABLE change; {@code table} is null when IF EXISTS found no table. */
-    sealed interface AlterTable permits AddColumns, DropColumns, RenameColumn, SetProperties, NoChange {
+    sealed interface AlterTable permits AddColumns, DropColumns, RenameColumn, SetProperties, AddConstraint, DropConstraint,
+            NoChange {
     }
 
-    record AddColumns(CatalogObject table, boolean ifNotExists, Columns columns) implements AlterTable {
+    /** ALTER TABLE ... ADD an out-of-line constraint ("CREATE | ALTER TABLE ... CONSTRAINT"). */
+    record AddConstraint(CatalogObject table, List<TableConstraint> constraints) implements AlterTable {
+    }
+
+    /** ALTER TABLE ... DROP CONSTRAINT name | DROP PRIMARY KEY | DROP {UNIQUE | FOREIGN KEY} (cols). */
+    record DropConstraint(CatalogObject table, String name, TableConstraint.Type type, List<String> columns)
+            implements AlterTable {
+    }
+
+    /** {@code constraints}: the table's constraints with those the added columns declare. */
+    record AddColumns(CatalogObject table, boolean ifNotExists, Columns columns, List<TableConstraint> constraints)
+            implements AlterTable {
     }
 
     record DropColumns(CatalogObject table, boolean ifExists, List<String> names) implements AlterTable {
@@ -76,6 +113,7 @@ final class TableStatements {
         if (query == null && columns.defs().isEmpty()) {
             throw SnowflakeError.compilation("A table needs at least one column.");
         }
+        TableConstraint.store(props, columns.resolveConstraints(ref, List.of(), List.of(), catalog));
         return new CreateTable(ref, columns, props, query);
     }
 
@@ -86,13 +124,40 @@ final class TableStatements {
             return new NoChange();
         }
         if (c.accept("ADD")) {
+            if (ConstraintClauses.atOutOfLine(c)) {
+                TableConstraint k = ConstraintClauses.outOfLine(st);
+                List<TableConstraint> all = new ArrayList<>(TableConstraint.of(table));
+                if (k != null) {
+                    all.add(k);
+                }
+                return new AddConstraint(table, ConstraintClauses.resolve(table.ref(), table.columns(), all, catalog));
+            }
             c.accept("COLUMN");
             boolean ifNotExists = c.acceptAll("IF", "NOT", "EXISTS");
             Columns added = new Columns();
             columnDefinitions(st, added);
-            return new AddColumns(table, ifNotExists, added);
+            List<TableConstraint> constraints = added.resolveConstraints(table.ref(), table.columns(), TableConstraint.of(table),
+                    catalog);
+            return new AddColumns(table, ifNotExists, added, constraints);
         }
         if (c.accept("DROP")) {
+            if (c.accept("CONSTRAINT")) {
+                return new DropConstraint(table, c.next().identifierName(), null, List.of());
+            }
+            if (c.acceptAll("PRIMARY", "KEY")) {
+                return new DropConstraint(table, null, TableConstraint.Type.PRIMARY_KEY, List.of());
+            }
+            if (c.accept("UNIQUE") || c.acceptAll("FOREIGN", "KEY")) {
+                TableConstraint.Type type = c.token(c.position() - 1).upper().equals("UNIQUE") ? TableConstraint.Type.UNIQUE
+                        : TableConstraint.Type.FOREIGN_KEY;
+                c.expect(TokenType.LEFT_PAREN);
+                List<String> cols = new ArrayList<>();
+                do {
+                    cols.add(c.next().identifierName());
+                } while (c.accept(TokenType.COMMA));
+                c.expect(TokenType.RIGHT_PAREN);
+                return new DropConstraint(table, null, type, cols);
+            }
             c.accept("COLUMN");
             boolean ifExists = c.acceptAll("IF", "EXISTS");
             List<String> names = new ArrayList<>();
@@ -126,8 +191,11 @@ final class TableStatements {
         Cursor c = st.cursor();
         Translator tr = st.translator();
         do {
-            if (c.isWord("CONSTRAINT") || c.isWord("PRIMARY") || c.isWord("UNIQUE") || c.isWord("FOREIGN")) {
-                skipConstraint(c);
+            if (ConstraintClauses.atOutOfLine(c)) {
+                TableConstraint k = ConstraintClauses.outOfLine(st);
+                if (k != null) {
+                    columns.constraints().add(k);
+                }
                 continue;
             }
             Token nameToken = c.next();
@@ -139,7 +207,7 @@ final class TableStatements {
             if (columns.defs().stream().anyMatch(col -> col.name().equals(name))) {
                 throw SnowflakeError.compilation("duplicate column name '" + name + "'");
             }
-            ColumnSpec spec = columnSpec(c, tr);
+            ColumnSpec spec = columnSpec(st, name, columns.constraints());
             columns.defs().add(new ColumnDef(name, spec.type.canonical(), spec.nullable, spec.defaultText, spec.comment));
             columns.duck().add(Names.quote(name) + " " + spec.type.duck() + (spec.nullable ? "" : " NOT NULL")
                     + (spec.defaultSql == null ? "" : " DEFAULT " + spec.defaultSql));
@@ -149,7 +217,9 @@ final class TableStatements {
     private record ColumnSpec(SnowflakeTypes type, boolean nullable, String defaultSql, String defaultText, String comment) {
     }
 
-    private static ColumnSpec columnSpec(Cursor c, Translator tr) {
+    private static ColumnSpec columnSpec(StatementContext st, String column, List<TableConstraint> constraints) {
+        Cursor c = st.cursor();
+        Translator tr = st.translator();
         SnowflakeTypes type = SnowflakeTypes.parse(c);
         boolean nullable = true;
         String defaultSql = null;
@@ -163,25 +233,20 @@ final class TableStatements {
             } else if (c.accept("DEFAULT")) {
                 int start = c.position();
                 defaultSql = tr.expression(Set.of("NOT", "NULL", "COMMENT", "PRIMARY", "UNIQUE", "COLLATE", "CONSTRAINT",
-                        "REFERENCES", "WITH"), true);
+                        "REFERENCES", "FOREIGN", "CHECK", "WITH"), true);
                 defaultText = c.textFrom(start);
             } else if (c.accept("COMMENT")) {
                 comment = c.expect(TokenType.STRING).value();
             } else if (c.accept("COLLATE")) {
                 c.expect(TokenType.STRING);
-            } else if (c.acceptAll("PRIMARY", "KEY") || c.accept("UNIQUE")) {
-                // declared, not enforced (as in Snowflake)
+            } else if (ConstraintClauses.atInline(c)) {
+                // recorded, not enforced (as in Snowflake)
+                TableConstraint k = ConstraintClauses.inline(st, column);
+                if (k != null) {
+                    constraints.add(k);
+                }
             } else if (c.accept("AUTOINCREMENT") || c.accept("IDENTITY")) {
                 throw SnowflakeError.unsupported("AUTOINCREMENT / IDENTITY columns");
-            } else if (c.accept("CONSTRAINT")) {
-                c.next();
-            } else if (c.accept("REFERENCES")) {
-                tr.nameParts();
-                if (c.peek().is(TokenType.LEFT_PAREN)) {
-                    c.next();
-                    tr.identifierList();
-                    c.expect(TokenType.RIGHT_PAREN);
-                }
             } else if (c.isWord("WITH") || c.isWord("MASKING") || c.isWord("TAG")) {
                 throw SnowflakeError.unsupported("column policies and tags");
             } else {
@@ -189,21 +254,5 @@ final class TableStatements {
             }
         }
         return new ColumnSpec(type, nullable, defaultSql, defaultText, comment);
-    }
-
-    private static void skipConstraint(Cursor c) {
-        int depth = 0;
-        while (!c.atEnd()) {
-            Token t = c.peek();
-            if (depth == 0 && (t.is(TokenType.COMMA) || t.is(TokenType.RIGHT_PAREN))) {
-                return;
-            }
-            if (t.is(TokenType.LEFT_PAREN)) {
-                depth++;
-            } else if (t.is(TokenType.RIGHT_PAREN)) {
-                depth--;
-            }
-            c.next();
-        }
     }
 }

@@ -126,11 +126,17 @@ final class Translation {
                 case "RESULT_SCAN":
                     return new Relation(resultScan(positional), "RESULT_SCAN");
                 case "GENERATOR": {
+                    // "GENERATOR": ROWCOUNT rows, or as many as TIMELIMIT seconds allow, whichever ends first
                     String rows = named.get("ROWCOUNT");
-                    if (rows == null) {
-                        throw SnowflakeError.unsupported("GENERATOR without ROWCOUNT");
+                    String seconds = named.get("TIMELIMIT");
+                    if (rows == null && seconds == null) {
+                        throw SnowflakeError.compilation("GENERATOR needs ROWCOUNT, TIMELIMIT or both");
                     }
-                    return new Relation("(SELECT range AS \"SEQ\" FROM range(CAST(" + rows + " AS BIGINT)))", "GENERATOR");
+                    if (seconds == null) {
+                        return new Relation("(SELECT range AS \"SEQ\" FROM range(CAST(" + rows + " AS BIGINT)))", "GENERATOR");
+                    }
+                    return new Relation("(SELECT seq AS \"SEQ\" FROM " + GeneratorFunction.NAME + "(CAST(" + (rows == null ? "-1" : rows)
+                            + " AS BIGINT), CAST(" + seconds + " AS DOUBLE)))", "GENERATOR");
                 }
                 default:
                     throw SnowflakeError.unsupported("table function " + String.join(".", nameParts));
@@ -162,7 +168,7 @@ final class Translation {
 
         @Override
         public String systemFunction(String name, List<String> arguments, List<String> literals) {
-            return systemFunctions.call(statement.session(), names, name, literals);
+            return systemFunctions.call(statement.session(), names, name, arguments, literals);
         }
 
         @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.autosync.emulator.base.SnowflakeError;
+import dev.autosync.emulator.engine.Cancellation;
 import dev.autosync.emulator.engine.Engine;
 import dev.autosync.emulator.engine.Result;
 import dev.autosync.emulator.engine.ResultColumn;
@@ -58,7 +59,8 @@ final class QueryHandler {
             return;
         }
         String sql = body.path("sqlText").asText("");
-        try {
+        String requestId = Envelopes.query(ex.getRequestURI()).get("requestId");
+        try (Cancellation cancel = engine.startRequest(s, requestId, timeoutSeconds(s, body))) {
             if (body.path("describeOnly").asBoolean(false)) {
                 Result r = engine.describe(s, sql);
                 sendResult(ex, s, queryId, r, true);
@@ -74,6 +76,11 @@ final class QueryHandler {
             List<Object> binds = binds(bindings);
             JsonNode count = body.path("parameters").get("MULTI_STATEMENT_COUNT");
             int expected = count == null || count.isNull() ? 1 : count.asInt();
+            if (body.path("asyncExec").asBoolean(false)) {
+                String id = engine.executeAsync(s, sql, binds, expected, requestId, timeoutSeconds(s, body));
+                send(ex, asyncAccepted(id));
+                return;
+            }
             List<Engine.Executed> results = engine.execute(s, sql, binds, expected);
             if (results.size() == 1 && (count == null || count.isNull() || expected == 1)) {
                 respond(ex, s, body, results.get(0).queryId(), results.get(0).result());
@@ -83,6 +90,44 @@ final class QueryHandler {
         } catch (SnowflakeError e) {
             send(ex, error(e.code(), e.sqlState(), e.getMessage(), queryId));
         }
+    }
+
+    /**
+     * STATEMENT_TIMEOUT_IN_SECONDS: the request's own (the driver sends its query timeout so when
+     * IMPLICIT_SERVER_SIDE_QUERY_TIMEOUT is on), else the session's ("Parameters": 0 means no limit).
+     */
+    private static long timeoutSeconds(Session s, JsonNode body) {
+        JsonNode own = body.path("parameters").get("STATEMENT_TIMEOUT_IN_SECONDS");
+        String value = own != null && !own.isNull() ? own.asText() : s.parameterValue("STATEMENT_TIMEOUT_IN_SECONDS");
+        try {
+            return value == null ? 0 : Math.max(0, Long.parseLong(value.trim()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * The answer to an asynchronous query: its id and code 333334, "in progress"; the driver then polls
+     * the monitoring endpoint and reads the rows with RESULT_SCAN (UNVERIFIED: the fields besides queryId).
+     */
+    private static JsonNode asyncAccepted(String queryId) {
+        com.fasterxml.jackson.databind.node.ObjectNode env = Envelopes.ok(null);
+        env.putObject("data").put("queryId", queryId).put("getResultUrl", "/queries/" + queryId + "/result")
+                .put("queryAbortsAfterSecs", 300).putNull("progressDesc");
+        env.put("code", "333334");
+        env.put("message", "Asynchronous execution in progress. Use provided query id to perform query monitoring and management.");
+        return env;
+    }
+
+    /** abort-request: the driver cancels a running request by its requestId (Statement.cancel, its query timeout). */
+    void abort(HttpExchange ex, Session s) throws IOException {
+        JsonNode body = readBody(ex);
+        if (s == null) {
+            send(ex, error("390112", "08001", "Your session has expired. Please login again.", null));
+            return;
+        }
+        engine.abort(s, body.path("requestId").asText(""));
+        send(ex, Envelopes.ok(null));
     }
 
     private void respond(HttpExchange ex, Session s, JsonNode body, String queryId, Result r) throws IOException {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
+import dev.autosync.emulator.engine.ObjectRef;
 import dev.autosync.emulator.engine.Result;
 import dev.autosync.emulator.engine.ResultColumn;
 import dev.autosync.emulator.engine.Session;
@@ -158,9 +159,10 @@ final class ResultEnvelopes {
         SfType t = c.type();
         g.writeStartObject();
         g.writeStringField("name", c.name());
-        g.writeStringField("database", "");
-        g.writeStringField("schema", "");
-        g.writeStringField("table", "");
+        ObjectRef origin = c.origin();
+        g.writeStringField("database", origin == null || origin.db() == null ? "" : origin.db());
+        g.writeStringField("schema", origin == null || origin.schema() == null ? "" : origin.schema());
+        g.writeStringField("table", origin == null ? "" : origin.name());
         g.writeBooleanField("nullable", true);
         g.writeStringField("type", t.wireName());
         if (t.length() != null) {

@@ -48,6 +48,8 @@ public final class WireServer implements AutoCloseable {
                 logins.handle(ex, query);
             } else if (path.equals("/queries/v1/query-request")) {
                 queries.handle(ex, session(ex));
+            } else if (path.equals("/queries/v1/abort-request")) {
+                queries.abort(ex, session(ex));
             } else if (path.startsWith(ResultChunks.PATH)) {
                 chunks.serve(ex, path.substring(ResultChunks.PATH.length()));
             } else if (path.startsWith("/queries/") && path.endsWith("/result")) {
@@ -108,11 +110,18 @@ public final class WireServer implements AutoCloseable {
         send(ex, ok(data));
     }
 
-    /** Every query finished before its response was sent: the monitoring endpoint always says SUCCESS. */
+    /**
+     * The monitoring endpoint: an asynchronous query's state (RUNNING, SUCCESS, FAILED_WITH_ERROR with its
+     * error); any other query had finished before its answer was sent, so SUCCESS.
+     */
     private void monitoring(HttpExchange ex, String id) throws IOException {
         readBody(ex);
         ObjectNode data = JSON.createObjectNode();
-        data.putArray("queries").addObject().put("id", id).put("status", "SUCCESS");
+        Engine.QueryState state = engine.queryState(id);
+        ObjectNode q = data.putArray("queries").addObject().put("id", id).put("status", state == null ? "SUCCESS" : state.status());
+        if (state != null && state.errorCode() != null) {
+            q.put("errorCode", Integer.parseInt(state.errorCode())).put("errorMessage", state.errorMessage());
+        }
         send(ex, ok(data));
     }
 

@@ -133,4 +133,30 @@ class DriverMetadataTest {
             assertEquals(2003, e.getErrorCode());
         }
     }
+
+    @Test
+    @DisplayName("ResultSetMetaData: a plain column of one table reports its database, schema and table; computed columns, joins and RESULT_SCAN leave them empty")
+    void resultColumnOrigins() throws Exception {
+        try (Connection c = connect(new Properties()); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT * FROM T")) {
+                java.sql.ResultSetMetaData md = rs.getMetaData();
+                assertEquals(List.of("D", "S", "T", "D", "S", "T"), List.of(md.getCatalogName(1), md.getSchemaName(1), md.getTableName(1),
+                        md.getCatalogName(2), md.getSchemaName(2), md.getTableName(2)));
+            }
+            try (ResultSet rs = s.executeQuery("SELECT t.NAME AS N, ID + 1 AS X, COUNT(*) OVER () AS K FROM D.S.T t WHERE ID > 0")) {
+                java.sql.ResultSetMetaData md = rs.getMetaData();
+                assertEquals(List.of("T", "", ""), List.of(md.getTableName(1), md.getTableName(2), md.getTableName(3)));
+            }
+            try (ResultSet rs = s.executeQuery("SELECT a.ID FROM T a JOIN T b ON a.ID = b.ID")) {
+                assertEquals("", rs.getMetaData().getTableName(1));
+            }
+            String id;
+            try (ResultSet rs = s.executeQuery("SELECT ID FROM T")) {
+                id = rs.unwrap(net.snowflake.client.api.resultset.SnowflakeResultSet.class).getQueryID();
+            }
+            try (ResultSet rs = s.executeQuery("SELECT * FROM TABLE(RESULT_SCAN('" + id + "'))")) {
+                assertEquals("", rs.getMetaData().getTableName(1));
+            }
+        }
+    }
 }

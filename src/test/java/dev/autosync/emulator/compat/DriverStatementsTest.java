@@ -145,4 +145,25 @@ class DriverStatementsTest {
             assertEquals(2003, e.getErrorCode());
         }
     }
+
+    @Test
+    @DisplayName("Multi-statement requests: a statement that fails while running is reported as P0000 and stops the rest; one that cannot start runs none (42000)")
+    void multiStatementErrors() throws Exception {
+        try (Connection c = emulator.connect("D", "S"); Statement s = c.createStatement()) {
+            net.snowflake.client.api.statement.SnowflakeStatement sf = s.unwrap(net.snowflake.client.api.statement.SnowflakeStatement.class);
+            s.execute("SET MV = 1");
+            sf.setParameter("MULTI_STATEMENT_COUNT", 3);
+            SQLException e = assertThrows(SQLException.class, () -> s.execute("SET MV = 2; SELECT NOPE FROM NO_TABLE; SET MV = 3"));
+            assertEquals("P0000", e.getSQLState());
+            assertEquals(2003, e.getErrorCode());
+            sf.setParameter("MULTI_STATEMENT_COUNT", 2);
+            e = assertThrows(SQLException.class, () -> s.execute("garbage text; SET MV = 4"));
+            assertEquals("42000", e.getSQLState());
+            sf.setParameter("MULTI_STATEMENT_COUNT", 1);
+            try (ResultSet rs = s.executeQuery("SELECT $MV")) {
+                assertTrue(rs.next());
+                assertEquals(2, rs.getInt(1));
+            }
+        }
+    }
 }
