@@ -173,6 +173,8 @@ public final class Engine implements AutoCloseable {
                 r = statements.run(session, text, texts.size() == 1 ? binds : List.of());
             } catch (SnowflakeError e) {
                 queryLog.record(id, session.user(), text, e.code());
+                // the earlier statements' results will not be sent: free what DuckDB still holds of them
+                results.forEach(done -> done.result().close());
                 throw e;
             }
             queryLog.record(id, session.user(), text, null);

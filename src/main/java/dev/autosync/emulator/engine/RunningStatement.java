@@ -6,7 +6,6 @@ import dev.autosync.emulator.sql.SqlContext;
 import dev.autosync.emulator.sql.Translator;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -96,11 +95,14 @@ final class RunningStatement implements StatementContext, AutoCloseable {
 
     @Override
     public Result query(StatementKind kind, String duckSql) throws SQLException {
-        try (PreparedStatement ps = session.conn().prepareStatement(duckSql)) {
+        PreparedStatement ps = session.conn().prepareStatement(duckSql);
+        try {
             bind(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                return ResultTables.read(kind, rs);
-            }
+            // DuckDB materialises the result in its own memory; what the head does not read stays there
+            return ResultTables.read(kind, ps, ps.executeQuery());
+        } catch (SQLException | RuntimeException e) {
+            ps.close();
+            throw e;
         }
     }
 
