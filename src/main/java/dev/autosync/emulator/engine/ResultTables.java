@@ -79,7 +79,8 @@ final class ResultTables {
                 }
                 case "DOUBLE", "FLOAT" -> v = rs.getDouble(i);
                 case "BOOLEAN" -> v = rs.getBoolean(i);
-                case "DATE" -> v = rs.getObject(i, LocalDate.class);
+                // getObject(i) reads DuckDB's day number; getObject(i, LocalDate.class) goes through java.sql.Date
+                case "DATE" -> v = rs.getObject(i) instanceof LocalDate d ? d : rs.getObject(i, LocalDate.class);
                 case "TIME" -> v = rs.getObject(i, LocalTime.class);
                 case "TIMESTAMP", "TIMESTAMP_NS", "TIMESTAMP_MS", "TIMESTAMP_S" -> v = rs.getObject(i, LocalDateTime.class);
                 case "TIMESTAMP WITH TIME ZONE" -> v = rs.getObject(i, OffsetDateTime.class);

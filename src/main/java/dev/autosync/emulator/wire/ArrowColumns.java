@@ -6,6 +6,7 @@ import dev.autosync.emulator.engine.SfType;
 import dev.autosync.emulator.wire.ArrowIpc.Vector;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
@@ -76,8 +77,8 @@ final class ArrowColumns {
                 || duckType.equals("SMALLINT") || duckType.equals("TINYINT"))) {
             return new Fixed(c, capacity, 0, duckType.equals("INTEGER"));
         }
-        if (logical.equals("FIXED") && duckType.startsWith("DECIMAL") && t.precision() != null && t.precision() <= 18) {
-            return new Decimal(c, capacity, scale);
+        if (logical.equals("FIXED") && duckType.startsWith("DECIMAL")) {
+            return new Decimal(c, capacity, scale, t.precision() == null ? 38 : t.precision());
         }
         if (logical.equals("REAL") && duckType.equals("DOUBLE")) {
             return new Doubles(c, capacity);
@@ -132,16 +133,46 @@ final class ArrowColumns {
         }
     }
 
-    /** A scaled NUMBER of up to 18 digits: its unscaled value fits 64 bits. */
+    /**
+     * NUMBER from DuckDB's DECIMAL: unscaled values in 64 bits while they fit, else (from the first that does
+     * not) all of the chunk's as 128-bit decimals, as {@link ArrowChunks} lays them out.
+     */
     private static final class Decimal extends Fixed {
-        Decimal(int index, int capacity, int scale) {
+        final int precision;
+        BigInteger[] big;
+
+        Decimal(int index, int capacity, int scale, int precision) {
             super(index, capacity, scale, false);
+            this.precision = precision;
         }
 
         @Override
         void read(RowSource source, ResultSet row, int r) throws SQLException {
             BigDecimal d = row.getBigDecimal(index + 1);
-            put(row, r, d == null ? 0 : (d.scale() == scale ? d : d.setScale(scale, RoundingMode.HALF_UP)).unscaledValue().longValue());
+            if (d == null) {
+                nulls[r] = true;
+                return;
+            }
+            BigInteger u = (d.scale() == scale ? d : d.setScale(scale, RoundingMode.HALF_UP)).unscaledValue();
+            if (big == null && u.bitLength() > 63) {
+                big = new BigInteger[values.length];
+                for (int i = 0; i < r; i++) {
+                    big[i] = nulls[i] ? null : BigInteger.valueOf(values[i]);
+                }
+            }
+            if (big != null) {
+                big[r] = u;
+            } else {
+                put(row, r, u.longValue());
+            }
+        }
+
+        @Override
+        Vector vector(int n) {
+            if (big == null) {
+                return super.vector(n);
+            }
+            return Vector.decimal(Arrays.copyOf(nulls, n), Arrays.copyOf(big, n), precision, scale);
         }
     }
 
@@ -203,11 +234,11 @@ final class ArrowColumns {
 
         @Override
         void read(RowSource source, ResultSet row, int r) throws SQLException {
-            LocalDate d = row.getObject(index + 1, LocalDate.class);
-            if (d == null) {
-                nulls[r] = true;
-            } else {
+            // getObject(i) reads DuckDB's day number; getObject(i, LocalDate.class) goes through java.sql.Date
+            if (row.getObject(index + 1) instanceof LocalDate d) {
                 days[r] = d.toEpochDay();
+            } else {
+                nulls[r] = true;
             }
         }
 
