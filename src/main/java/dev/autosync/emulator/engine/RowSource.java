@@ -16,6 +16,7 @@ public final class RowSource implements AutoCloseable {
     /** The result set already stands on a row nobody has read (read checked there was more). */
     private boolean positioned;
     private boolean closed;
+    private long total = -1;
 
     RowSource(Statement statement, ResultSet rs, String[] duckTypes, boolean positioned) {
         this.statement = statement;
@@ -62,6 +63,18 @@ public final class RowSource implements AutoCloseable {
             row[i] = value(i);
         }
         return row;
+    }
+
+    /**
+     * The whole result's row count (head included) when it was counted before any row was sent, so the
+     * wire can name its chunks before reading them; -1 when not known.
+     */
+    public long total() {
+        return total;
+    }
+
+    void total(long rows) {
+        this.total = rows;
     }
 
     public boolean isClosed() {

@@ -58,14 +58,11 @@ final class ResultEnvelopes {
         long write(JsonGenerator g) throws IOException;
     }
 
-    /**
-     * A result as ARROW: read to its end first (Snowflake's answer names every chunk), then the first chunk
-     * inline in {@code rowsetBase64}, the others as {@code chunks} the driver fetches.
-     */
+    /** A result as ARROW: the first chunk inline in {@code rowsetBase64}, the others as {@code chunks} the driver fetches. */
     static void sendArrowResult(HttpExchange ex, Session s, String queryId, Result r, ResultChunks chunks) throws IOException {
-        ResultChunks.Spooled spooled;
+        ResultChunks.Answer answer;
         try {
-            spooled = chunks.spool(r, s.id());
+            answer = chunks.prepare(r, s.id());
         } catch (SQLException e) {
             throw new SnowflakeError("000603", "XX000", "SQL execution internal error: reading the result failed: " + e.getMessage());
         }
@@ -73,7 +70,7 @@ final class ResultEnvelopes {
         ex.sendResponseHeaders(200, 0);
         try (OutputStream out = ex.getResponseBody(); JsonGenerator g = FACTORY.createGenerator(out)) {
             writeEnvelope(g, s, queryId, r, false, () -> {
-            }, gen -> chunks.write(gen, spooled));
+            }, gen -> chunks.write(gen, answer));
         }
     }
 
