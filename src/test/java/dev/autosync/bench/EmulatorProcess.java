@@ -57,6 +57,17 @@ final class EmulatorProcess implements AutoCloseable {
         }
     }
 
+    /** CPU time the server process has used so far, in nanoseconds. */
+    long cpuNanos() {
+        return process.toHandle().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    }
+
+    /** CPU time this (the client's) process has used so far, in nanoseconds. */
+    static long ownCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
     int port() {
         return Integer.parseInt(banner.group(1));
     }

@@ -153,6 +153,11 @@ final class ArrowColumns {
                 nulls[r] = true;
                 return;
             }
+            if (big == null && scale == 0 && d.scale() == 0 && d.precision() <= 18) {
+                // a whole number of up to 18 digits (most NUMBER columns): its long value, without a BigInteger
+                put(row, r, d.longValue());
+                return;
+            }
             BigInteger u = (d.scale() == scale ? d : d.setScale(scale, RoundingMode.HALF_UP)).unscaledValue();
             if (big == null && u.bitLength() > 63) {
                 big = new BigInteger[values.length];
