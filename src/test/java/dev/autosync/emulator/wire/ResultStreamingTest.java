@@ -121,6 +121,37 @@ class ResultStreamingTest {
     }
 
     @Test
+    @DisplayName("statements run on the same connection while a large result is being read (its chunks are cut meanwhile)")
+    void otherStatementsWhileReading() throws Exception {
+        String sql = generate(40_000);
+        try (Connection a = connect("ARROW"); Connection j = connect("JSON")) {
+            List<String> expected = new ArrayList<>();
+            try (Statement s = j.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                while (rs.next()) {
+                    expected.add(texts(rs));
+                }
+            }
+            execute(a, "CREATE DATABASE STREAMING", "CREATE TABLE STREAMING.PUBLIC.SEEN (I NUMBER)");
+            List<String> seen = new ArrayList<>();
+            try (Statement s = a.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                while (rs.next()) {
+                    seen.add(texts(rs));
+                    if (seen.size() % 5_000 == 0) {
+                        try (Statement other = a.createStatement()) {
+                            other.execute("INSERT INTO STREAMING.PUBLIC.SEEN VALUES (" + seen.size() + ")");
+                            try (ResultSet one = other.executeQuery("SELECT COUNT(*) FROM STREAMING.PUBLIC.SEEN")) {
+                                assertTrue(one.next());
+                                assertEquals(seen.size() / 5_000, one.getInt(1));
+                            }
+                        }
+                    }
+                }
+            }
+            assertEquals(expected, seen);
+        }
+    }
+
+    @Test
     @DisplayName("a result the client abandons half-read is dropped when its connection closes")
     void abandonedResultIsFreed() throws Exception {
         try (Connection a = connect("ARROW")) {
@@ -160,6 +191,25 @@ class ResultStreamingTest {
             assertEquals(List.of("1 obj=1"), read(a, "SELECT 1", Integer.MAX_VALUE));
         }
         assertEquals(0, server.chunks().pendingResults());
+    }
+
+    private static void execute(Connection c, String... sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String q : sql) {
+                s.execute(q);
+            }
+        }
+    }
+
+    /** The current row's values as text (a FLOAT's in the driver's Double form in both formats). */
+    private static String texts(ResultSet rs) throws SQLException {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+            String text = rs.getString(i);
+            boolean real = rs.getMetaData().getColumnType(i) == java.sql.Types.DOUBLE;
+            sb.append(i > 1 ? " | " : "").append(real && text != null ? String.valueOf(Double.parseDouble(text)) : text);
+        }
+        return sb.toString();
     }
 
     private static String generate(int rows) {
