@@ -214,6 +214,8 @@ public final class Engine implements AutoCloseable {
                 r = statements.run(session, text, texts.size() == 1 ? binds : List.of());
             } catch (SnowflakeError e) {
                 queryLog.record(id, session.user(), text, e.code());
+                // the earlier statements' results will not be sent: free what DuckDB still holds of them
+                results.forEach(done -> done.result().close());
                 if (multi && !e.sqlState().equals("57014")) {
                     // UNVERIFIED: Snowflake runs a multi-statement request as a script, so a statement failing while it
                     // runs is reported with the scripting SQLSTATE P0000 (the driver's tests expect it); the code and

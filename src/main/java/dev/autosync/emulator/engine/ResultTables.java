@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -22,7 +23,19 @@ final class ResultTables {
     private ResultTables() {
     }
 
-    static Result read(StatementKind kind, ResultSet rs) throws SQLException {
+    /**
+     * Rows a query result reads into Java values before anything else: results up to this size are read
+     * whole (and RESULT_SCAN can use them later); the rest of a larger one stays in DuckDB as a
+     * {@link RowSource} for the wire to send as it reads it.
+     */
+    static final int HEAD_ROWS = 10_000;
+
+    /**
+     * A query's result: its first {@link #HEAD_ROWS} rows read, the rest (if any) left in DuckDB as the
+     * result's {@link RowSource}, which then owns {@code statement} and {@code rs}; a result read whole
+     * closes them here.
+     */
+    static Result read(StatementKind kind, Statement statement, ResultSet rs) throws SQLException {
         ResultSetMetaData md = rs.getMetaData();
         int n = md.getColumnCount();
         List<ResultColumn> cols = new ArrayList<>(n);
@@ -36,17 +49,24 @@ final class ResultTables {
             cols.add(new ResultColumn(Names.decode(md.getColumnLabel(i)), t));
         }
         List<Object[]> rows = new ArrayList<>();
-        while (rs.next()) {
+        boolean more = rs.next();
+        while (more && rows.size() < HEAD_ROWS) {
             Object[] row = new Object[n];
             for (int i = 0; i < n; i++) {
                 row[i] = value(rs, i + 1, duckTypes[i]);
             }
             rows.add(row);
+            more = rs.next();
         }
-        return new Result(kind, cols, rows);
+        if (!more) {
+            rs.close();
+            statement.close();
+            return new Result(kind, cols, rows);
+        }
+        return new Result(kind, cols, rows, new RowSource(statement, rs, duckTypes, true));
     }
 
-    private static Object value(ResultSet rs, int i, String type) throws SQLException {
+    static Object value(ResultSet rs, int i, String type) throws SQLException {
         Object v;
         if (type.startsWith("DECIMAL")) {
             v = rs.getBigDecimal(i);
@@ -59,7 +79,8 @@ final class ResultTables {
                 }
                 case "DOUBLE", "FLOAT" -> v = rs.getDouble(i);
                 case "BOOLEAN" -> v = rs.getBoolean(i);
-                case "DATE" -> v = rs.getObject(i, LocalDate.class);
+                // getObject(i) reads DuckDB's day number; getObject(i, LocalDate.class) goes through java.sql.Date
+                case "DATE" -> v = rs.getObject(i) instanceof LocalDate d ? d : rs.getObject(i, LocalDate.class);
                 case "TIME" -> v = rs.getObject(i, LocalTime.class);
                 case "TIMESTAMP", "TIMESTAMP_NS", "TIMESTAMP_MS", "TIMESTAMP_S" -> v = rs.getObject(i, LocalDateTime.class);
                 case "TIMESTAMP WITH TIME ZONE" -> v = rs.getObject(i, OffsetDateTime.class);

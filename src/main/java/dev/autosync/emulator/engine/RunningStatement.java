@@ -96,12 +96,46 @@ final class RunningStatement implements StatementContext, AutoCloseable {
 
     @Override
     public Result query(StatementKind kind, String duckSql) throws SQLException {
-        try (PreparedStatement ps = session.conn().prepareStatement(duckSql)) {
+        PreparedStatement ps = session.conn().prepareStatement(duckSql);
+        try {
+            bind(ps);
+            // DuckDB materialises the result in its own memory; what the head does not read stays there
+            Result r = ResultTables.read(kind, ps, ps.executeQuery());
+            if (r.rest() != null && deterministic(duckSql)) {
+                r.rest().total(count(duckSql));
+            }
+            return r;
+        } catch (SQLException | RuntimeException e) {
+            ps.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A large result's row count, so the wire can name its chunks (Snowflake's first answer lists them with
+     * their row counts) and send the first before reading the rest. Counted under the engine lock, like the
+     * query itself: no other statement changes the data between the two. -1 if DuckDB cannot count it.
+     */
+    private long count(String duckSql) {
+        try (PreparedStatement ps = session.conn().prepareStatement("SELECT count(*) FROM (" + duckSql + "\n)")) {
             bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
-                return ResultTables.read(kind, rs);
+                return rs.next() ? rs.getLong(1) : -1;
             }
+        } catch (SQLException e) {
+            return -1;
         }
+    }
+
+    /**
+     * Whether running the query again gives as many rows: not with random numbers or sampling (then the
+     * result is read whole before it is sent). UNVERIFIED beyond DuckDB's random(), uniform sampling and
+     * the emulator's random-based functions, which all name "random" or "sample".
+     */
+    static boolean deterministic(String duckSql) {
+        String s = duckSql.toLowerCase(java.util.Locale.ROOT);
+        return !s.contains("random") && !s.contains("sample") && !s.contains("uniform") && !s.contains("randstr")
+                && !s.contains("normal") && !s.contains("zipf");
     }
 
     @Override

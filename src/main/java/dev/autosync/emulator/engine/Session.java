@@ -329,7 +329,8 @@ public final class Session {
     }
 
     synchronized void remember(String queryId, Result r) {
-        if (r.rows().size() <= 10_000) {
+        // a result read whole (a large one is still in DuckDB, for the wire alone to read)
+        if (r.rest() == null && r.rows().size() <= 10_000) {
             recentResults.put(queryId, r);
         }
     }

@@ -47,11 +47,20 @@ final class ArrowChunks {
 
     /** Rows {@code from} (inclusive) to {@code to} (exclusive) of {@code rows} as an Arrow IPC stream. */
     static byte[] encode(List<ResultColumn> columns, List<Object[]> rows, int from, int to) {
-        int n = to - from;
         List<Vector> vectors = new ArrayList<>(columns.size());
         for (int c = 0; c < columns.size(); c++) {
             vectors.add(column(columns.get(c), c, rows, from, to));
         }
+        return stream(columns, vectors, to - from);
+    }
+
+    /** One column's values, each in a row of its own ({@code values.get(r)[0]}), as its vector. */
+    static Vector encodeColumn(ResultColumn column, List<Object[]> values) {
+        return column(column, 0, values, 0, values.size());
+    }
+
+    /** {@code n} rows already laid out as one vector per column, as an Arrow IPC stream. */
+    static byte[] stream(List<ResultColumn> columns, List<Vector> vectors, int n) {
         List<FlatBuffer.Table> fields = new ArrayList<>();
         for (int c = 0; c < columns.size(); c++) {
             fields.add(vectors.get(c).field(columns.get(c).name(), metadata(columns.get(c).type(), vectors.get(c))));
@@ -73,7 +82,7 @@ final class ArrowChunks {
     }
 
     /** The logical type the driver reads the column as: the wire name in capitals, TEXT for anything else. */
-    private static String logicalType(SfType t) {
+    static String logicalType(SfType t) {
         String l = t.wireName().toUpperCase(Locale.ROOT);
         return LOGICAL.contains(l) ? l : "TEXT";
     }
@@ -90,7 +99,7 @@ final class ArrowChunks {
         return m;
     }
 
-    private static int scale(SfType t) {
+    static int scale(SfType t) {
         return t.scale() == null ? 0 : t.scale();
     }
 
@@ -137,13 +146,7 @@ final class ArrowChunks {
                 if (big != null) {
                     return Vector.decimal(nulls, big, t.precision() == null ? 38 : t.precision(), scale);
                 }
-                // A scaled NUMBER goes as 64 bits at least: the driver prints narrower scaled integers through
-                // String.format of a double, ten times slower than its 64-bit path (BigDecimal); same values.
-                int width = scale > 0 ? 8
-                        : min >= Byte.MIN_VALUE && max <= Byte.MAX_VALUE ? 1
-                        : min >= Short.MIN_VALUE && max <= Short.MAX_VALUE ? 2
-                        : min >= Integer.MIN_VALUE && max <= Integer.MAX_VALUE ? 4 : 8;
-                return Vector.ints(nulls, longs, width, "SB" + width);
+                return fixed(nulls, longs, scale, min, max);
             }
             case "REAL": {
                 long[] bits = new long[n];
@@ -157,7 +160,7 @@ final class ArrowChunks {
                         bits[r] = Double.doubleToRawLongBits(d);
                     }
                 }
-                return Vector.fixed(nulls, bits, 8, new FlatBuffer.Table().i16(0, 2), ArrowIpc.TYPE_FLOAT, "DOUBLE");
+                return doubles(nulls, bits);
             }
             case "BOOLEAN": {
                 boolean[] nulls = new boolean[n];
@@ -183,7 +186,7 @@ final class ArrowChunks {
                         days[r] = v instanceof LocalDate d ? d.toEpochDay() : Long.parseLong(WireValues.format(v, t));
                     }
                 }
-                return Vector.fixed(nulls, days, 4, new FlatBuffer.Table().i16(0, 0), ArrowIpc.TYPE_DATE, "SB4");
+                return dates(nulls, days);
             }
             case "TIME": {
                 int scale = scale(t);
@@ -269,9 +272,37 @@ final class ArrowChunks {
                         values[r] = s.getBytes(StandardCharsets.UTF_8);
                     }
                 }
-                return Vector.bytes(values, ArrowIpc.TYPE_UTF8, "LOB");
+                return texts(values);
             }
         }
+    }
+
+    /**
+     * NUMBER's unscaled values ({@code min} and {@code max} among them) in the narrowest signed integer
+     * holding them. A scaled NUMBER goes as 64 bits at least: the driver prints narrower scaled integers
+     * through String.format of a double, ten times slower than its 64-bit path (BigDecimal); same values.
+     */
+    static Vector fixed(boolean[] nulls, long[] unscaled, int scale, long min, long max) {
+        int width = scale > 0 ? 8
+                : min >= Byte.MIN_VALUE && max <= Byte.MAX_VALUE ? 1
+                : min >= Short.MIN_VALUE && max <= Short.MAX_VALUE ? 2
+                : min >= Integer.MIN_VALUE && max <= Integer.MAX_VALUE ? 4 : 8;
+        return Vector.ints(nulls, unscaled, width, "SB" + width);
+    }
+
+    /** REAL: the doubles' raw bits. */
+    static Vector doubles(boolean[] nulls, long[] bits) {
+        return Vector.fixed(nulls, bits, 8, new FlatBuffer.Table().i16(0, 2), ArrowIpc.TYPE_FLOAT, "DOUBLE");
+    }
+
+    /** DATE: days since 1970-01-01. */
+    static Vector dates(boolean[] nulls, long[] days) {
+        return Vector.fixed(nulls, days, 4, new FlatBuffer.Table().i16(0, 0), ArrowIpc.TYPE_DATE, "SB4");
+    }
+
+    /** Text-like types: UTF-8 bytes, null for NULL. */
+    static Vector texts(byte[][] utf8) {
+        return Vector.bytes(utf8, ArrowIpc.TYPE_UTF8, "LOB");
     }
 
     private static final long[] POW10 = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L,

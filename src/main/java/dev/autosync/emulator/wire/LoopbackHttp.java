@@ -5,9 +5,7 @@ import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpPrincipal;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +17,6 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,8 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * dispatcher thread to an executor thread; on a busy machine each hand-off waits for the scheduler,
  * and a small query paid it on every round trip. snowflake-jdbc keeps its connections open
  * (keep-alive), so a session's requests all run on one thread. Handlers see the JDK's
- * {@link HttpExchange}, so they are the same as with HttpServer. Bodies: Content-Length or chunked
- * both ways.
+ * {@link HttpExchange}, so they are the same as with HttpServer. Requests are read by
+ * {@link HttpRequest}; response bodies go with a Content-Length or chunked.
  */
 final class LoopbackHttp implements AutoCloseable {
     /** Handles one request; the exchange is closed afterwards. */
@@ -76,158 +73,33 @@ final class LoopbackHttp implements AutoCloseable {
     }
 
     private void serve(Socket s) {
-        try (s; InputStream in = new BufferedInputStream(s.getInputStream(), 16384);
+        try (s; HttpRequest.Input in = new HttpRequest.Input(s.getInputStream());
              OutputStream out = new BufferedOutputStream(s.getOutputStream(), 65536)) {
             while (!closed) {
-                String requestLine = line(in);
-                if (requestLine == null) {
+                HttpRequest request = HttpRequest.read(in);
+                if (request == null) {
                     return;
                 }
-                if (requestLine.isEmpty()) {
-                    continue;
-                }
-                String[] parts = requestLine.split(" ");
-                if (parts.length < 3) {
-                    return;
-                }
-                Headers headers = new Headers();
-                for (String h = line(in); h != null && !h.isEmpty(); h = line(in)) {
-                    int colon = h.indexOf(':');
-                    if (colon > 0) {
-                        headers.add(h.substring(0, colon).trim(), h.substring(colon + 1).trim());
-                    }
-                }
-                if ("100-continue".equalsIgnoreCase(headers.getFirst("Expect"))) {
+                if (request.expectsContinue()) {
                     out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
                     out.flush();
                 }
-                InputStream body = body(in, headers);
-                Exchange ex = new Exchange(parts[0], URI.create(parts[1]), parts[2], headers, body, out, s);
+                Exchange ex = new Exchange(request, out, s);
                 try {
                     handler.handle(ex);
                 } finally {
                     ex.close();
                 }
-                body.transferTo(OutputStream.nullOutputStream());
+                request.body().transferTo(OutputStream.nullOutputStream());
                 out.flush();
-                String connection = headers.getFirst("Connection");
-                if (connection != null && connection.toLowerCase(Locale.ROOT).contains("close") || parts[2].equals("HTTP/1.0")) {
+                if (!request.keepAlive()) {
                     return;
                 }
             }
-        } catch (IOException e) {
-            // the client went away: nothing to answer
+        } catch (IOException | RuntimeException e) {
+            // the client went away, or sent what is not HTTP: nothing to answer
         } finally {
             open.remove(s);
-        }
-    }
-
-    /** A header line without its CRLF; null at the end of the stream. */
-    private static String line(InputStream in) throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream(128);
-        int c;
-        while ((c = in.read()) != -1) {
-            if (c == '\n') {
-                byte[] bytes = b.toByteArray();
-                int n = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-                return new String(bytes, 0, n, StandardCharsets.ISO_8859_1);
-            }
-            b.write(c);
-        }
-        return b.size() == 0 ? null : b.toString(StandardCharsets.ISO_8859_1);
-    }
-
-    private static InputStream body(InputStream in, Headers headers) {
-        String te = headers.getFirst("Transfer-Encoding");
-        if (te != null && te.toLowerCase(Locale.ROOT).contains("chunked")) {
-            return new ChunkedIn(in);
-        }
-        String cl = headers.getFirst("Content-Length");
-        long length = cl == null ? 0 : Long.parseLong(cl.trim());
-        return new InputStream() {
-            long left = length;
-
-            @Override
-            public int read() throws IOException {
-                if (left <= 0) {
-                    return -1;
-                }
-                int c = in.read();
-                if (c >= 0) {
-                    left--;
-                }
-                return c;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                if (left <= 0) {
-                    return -1;
-                }
-                int n = in.read(b, off, (int) Math.min(len, left));
-                if (n > 0) {
-                    left -= n;
-                }
-                return n;
-            }
-        };
-    }
-
-    /** A chunked request body. */
-    private static final class ChunkedIn extends InputStream {
-        private final InputStream in;
-        private long left;
-        private boolean done;
-
-        ChunkedIn(InputStream in) {
-            this.in = in;
-        }
-
-        private boolean next() throws IOException {
-            if (done) {
-                return false;
-            }
-            if (left == 0) {
-                String size = line(in);
-                if (size == null) {
-                    done = true;
-                    return false;
-                }
-                if (size.isEmpty()) {
-                    size = line(in);
-                }
-                int semi = size.indexOf(';');
-                left = Long.parseLong((semi >= 0 ? size.substring(0, semi) : size).trim(), 16);
-                if (left == 0) {
-                    for (String t = line(in); t != null && !t.isEmpty(); t = line(in)) {
-                        // trailers: none expected
-                    }
-                    done = true;
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) == 1 ? one[0] & 0xff : -1;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (!next()) {
-                return -1;
-            }
-            int n = in.read(b, off, (int) Math.min(len, left));
-            if (n > 0) {
-                left -= n;
-                if (left == 0) {
-                    line(in);
-                }
-            }
-            return n;
         }
     }
 
@@ -250,10 +122,7 @@ final class LoopbackHttp implements AutoCloseable {
 
     /** One request and its response, as the JDK's HttpExchange. */
     private static final class Exchange extends HttpExchange {
-        private final String method;
-        private final URI uri;
-        private final String protocol;
-        private final Headers requestHeaders;
+        private final HttpRequest request;
         private final Headers responseHeaders = new Headers();
         private final Socket socket;
         private final OutputStream raw;
@@ -262,19 +131,16 @@ final class LoopbackHttp implements AutoCloseable {
         private OutputStream responseBody;
         private int code = -1;
 
-        Exchange(String method, URI uri, String protocol, Headers headers, InputStream body, OutputStream raw, Socket socket) {
-            this.method = method;
-            this.uri = uri;
-            this.protocol = protocol;
-            this.requestHeaders = headers;
-            this.body = body;
+        Exchange(HttpRequest request, OutputStream raw, Socket socket) {
+            this.request = request;
+            this.body = request.body();
             this.raw = raw;
             this.socket = socket;
         }
 
         @Override
         public Headers getRequestHeaders() {
-            return requestHeaders;
+            return request.headers();
         }
 
         @Override
@@ -284,12 +150,12 @@ final class LoopbackHttp implements AutoCloseable {
 
         @Override
         public URI getRequestURI() {
-            return uri;
+            return request.uri();
         }
 
         @Override
         public String getRequestMethod() {
-            return method;
+            return request.method();
         }
 
         @Override
@@ -363,7 +229,7 @@ final class LoopbackHttp implements AutoCloseable {
 
         @Override
         public String getProtocol() {
-            return protocol;
+            return request.protocol();
         }
 
         @Override

@@ -53,9 +53,8 @@ final class QueryHandler {
     /** A query-request from session {@code s} (null when its token is unknown or expired). */
     void handle(HttpExchange ex, Session s) throws IOException {
         JsonNode body = readBody(ex);
-        String queryId = engine.newQueryId();
         if (s == null) {
-            send(ex, error("390112", "08001", "Your session has expired. Please login again.", queryId));
+            send(ex, error("390112", "08001", "Your session has expired. Please login again.", engine.newQueryId()));
             return;
         }
         String sql = body.path("sqlText").asText("");
@@ -63,12 +62,13 @@ final class QueryHandler {
         try (Cancellation cancel = engine.startRequest(s, requestId, timeoutSeconds(s, body))) {
             if (body.path("describeOnly").asBoolean(false)) {
                 Result r = engine.describe(s, sql);
-                sendResult(ex, s, queryId, r, true);
+                sendResult(ex, s, engine.newQueryId(), r, true);
                 return;
             }
             JsonNode bindings = body.get("bindings");
             if (bindings != null && !bindings.isNull() && isArrayBinding(bindings)) {
                 Result r = engine.executeBatch(s, sql, arrayRows(bindings));
+                String queryId = engine.newQueryId();
                 s.lastQueryId(queryId);
                 respond(ex, s, body, queryId, r);
                 return;
@@ -86,9 +86,9 @@ final class QueryHandler {
                 respond(ex, s, body, results.get(0).queryId(), results.get(0).result());
                 return;
             }
-            sendMulti(ex, s, queryId, results);
+            sendMulti(ex, s, engine.newQueryId(), results);
         } catch (SnowflakeError e) {
-            send(ex, error(e.code(), e.sqlState(), e.getMessage(), queryId));
+            send(ex, error(e.code(), e.sqlState(), e.getMessage(), engine.newQueryId()));
         }
     }
 

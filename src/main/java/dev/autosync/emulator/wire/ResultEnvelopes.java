@@ -6,13 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.autosync.emulator.engine.ObjectRef;
 import dev.autosync.emulator.engine.Result;
+import dev.autosync.emulator.base.SnowflakeError;
 import dev.autosync.emulator.engine.ResultColumn;
+import dev.autosync.emulator.engine.RowSource;
 import dev.autosync.emulator.engine.Session;
 import dev.autosync.emulator.engine.SfType;
 import dev.autosync.emulator.engine.StatementKind;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.sql.SQLException;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -51,40 +54,72 @@ final class ResultEnvelopes {
         writeEnvelope(g, s, queryId, r, describeOnly, extra, null);
     }
 
+    /** Writes an ARROW result's rows ({@code rowsetBase64}, {@code chunks}); answers the row count. */
+    interface ArrowRows {
+        long write(JsonGenerator g) throws IOException;
+    }
+
     /** A result as ARROW: the first chunk inline in {@code rowsetBase64}, the others as {@code chunks} the driver fetches. */
     static void sendArrowResult(HttpExchange ex, Session s, String queryId, Result r, ResultChunks chunks) throws IOException {
+        ResultChunks.Answer answer;
+        try {
+            answer = chunks.prepare(r, s.id());
+        } catch (SQLException e) {
+            throw new SnowflakeError("000603", "XX000", "SQL execution internal error: reading the result failed: " + e.getMessage());
+        }
         ex.getResponseHeaders().set("Content-Type", "application/json");
         ex.sendResponseHeaders(200, 0);
         try (OutputStream out = ex.getResponseBody(); JsonGenerator g = FACTORY.createGenerator(out)) {
             writeEnvelope(g, s, queryId, r, false, () -> {
-            }, chunks);
+            }, gen -> chunks.write(gen, answer));
         }
     }
 
+    /** The rows as JSON, written as they are read: the head, then what is still in DuckDB, which is closed after. */
     private static long writeJsonRowset(JsonGenerator g, Result r, boolean describeOnly) throws IOException {
         g.writeArrayFieldStart("rowset");
-        int rows = 0;
-        if (!describeOnly) {
-            for (Object[] row : r.rows()) {
-                g.writeStartArray();
-                for (int i = 0; i < r.columns().size(); i++) {
-                    String v = WireValues.format(i < row.length ? row[i] : null, r.columns().get(i).type());
-                    if (v == null) {
-                        g.writeNull();
-                    } else {
-                        g.writeString(v);
+        long rows = 0;
+        try (r) {
+            if (!describeOnly) {
+                for (Object[] row : r.head()) {
+                    writeJsonRow(g, r, row);
+                    rows++;
+                }
+                RowSource rest = r.rest();
+                if (rest != null) {
+                    Object[] row = new Object[r.columns().size()];
+                    while (rest.next()) {
+                        for (int i = 0; i < row.length; i++) {
+                            row[i] = rest.value(i);
+                        }
+                        writeJsonRow(g, r, row);
+                        rows++;
                     }
                 }
-                g.writeEndArray();
-                rows++;
             }
+        } catch (SQLException e) {
+            // the answer is under way: it can only break off (the driver reports the broken response)
+            throw new IOException("reading the result failed: " + e.getMessage(), e);
         }
         g.writeEndArray();
         return rows;
     }
 
+    private static void writeJsonRow(JsonGenerator g, Result r, Object[] row) throws IOException {
+        g.writeStartArray();
+        for (int i = 0; i < r.columns().size(); i++) {
+            String v = WireValues.format(i < row.length ? row[i] : null, r.columns().get(i).type());
+            if (v == null) {
+                g.writeNull();
+            } else {
+                g.writeString(v);
+            }
+        }
+        g.writeEndArray();
+    }
+
     static void writeEnvelope(JsonGenerator g, Session s, String queryId, Result r, boolean describeOnly, Extra extra,
-                              ResultChunks arrow) throws IOException {
+                              ArrowRows arrow) throws IOException {
         g.writeStartObject();
         g.writeObjectFieldStart("data");
         if (r.transfer() != null) {
@@ -128,7 +163,7 @@ final class ResultEnvelopes {
             writeRowType(g, c);
         }
         g.writeEndArray();
-        long rows = arrow != null && !describeOnly ? arrow.write(g, r) : writeJsonRowset(g, r, describeOnly);
+        long rows = arrow != null && !describeOnly ? arrow.write(g) : writeJsonRowset(g, r, describeOnly);
         g.writeNumberField("total", rows);
         g.writeNumberField("returned", rows);
         g.writeStringField("queryId", queryId);

@@ -6,7 +6,6 @@ import dev.autosync.emulator.engine.Engine;
 import dev.autosync.emulator.engine.Session;
 
 import java.io.IOException;
-import java.util.Map;
 
 import static dev.autosync.emulator.wire.Envelopes.JSON;
 import static dev.autosync.emulator.wire.Envelopes.error;
@@ -28,9 +27,14 @@ public final class WireServer implements AutoCloseable {
 
     /** Starts listening on 127.0.0.1:{@code port} (0 picks a free port), accepting the logins {@code policy} allows. */
     public WireServer(Engine engine, int port, LoginPolicy policy) throws IOException {
+        this(engine, port, policy, ResultChunks.FIRST_CHUNK_ROWS, ResultChunks.MAX_CHUNK_ROWS);
+    }
+
+    /** With other result chunk sizes (rows of the first further chunk, and of the largest). */
+    WireServer(Engine engine, int port, LoginPolicy policy, int firstChunkRows, int maxChunkRows) throws IOException {
         this.engine = engine;
         this.logins = new LoginHandler(engine, policy);
-        this.chunks = new ResultChunks(this::port);
+        this.chunks = new ResultChunks(this::port, firstChunkRows, maxChunkRows);
         this.queries = new QueryHandler(engine, chunks);
         // each client connection is served on a thread of its own, without a hand-off per request (LoopbackHttp)
         this.server = new LoopbackHttp(port, this::handle);
@@ -43,9 +47,8 @@ public final class WireServer implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         try {
             String path = ex.getRequestURI().getPath();
-            Map<String, String> query = Envelopes.query(ex.getRequestURI());
             if (path.equals("/session/v1/login-request")) {
-                logins.handle(ex, query);
+                logins.handle(ex, Envelopes.query(ex.getRequestURI()));
             } else if (path.equals("/queries/v1/query-request")) {
                 queries.handle(ex, session(ex));
             } else if (path.equals("/queries/v1/abort-request")) {
@@ -56,9 +59,10 @@ public final class WireServer implements AutoCloseable {
                 queries.childResult(ex, path.substring("/queries/".length(), path.length() - "/result".length()));
             } else if (path.startsWith("/monitoring/queries/")) {
                 monitoring(ex, path.substring("/monitoring/queries/".length()));
-            } else if (path.equals("/session") && "true".equals(query.get("delete"))) {
+            } else if (path.equals("/session") && "true".equals(Envelopes.query(ex.getRequestURI()).get("delete"))) {
                 Session s = session(ex);
                 if (s != null) {
+                    chunks.forget(s.id());
                     engine.closeSession(s);
                 }
                 send(ex, ok(null));
@@ -123,6 +127,11 @@ public final class WireServer implements AutoCloseable {
             q.put("errorCode", Integer.parseInt(state.errorCode())).put("errorMessage", state.errorMessage());
         }
         send(ex, ok(data));
+    }
+
+    /** Result chunks kept for fetching (tests check that abandoned results are freed). */
+    ResultChunks chunks() {
+        return chunks;
     }
 
     @Override

@@ -1,0 +1,97 @@
+package dev.autosync.emulator.engine;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The rows of a query result not yet read: DuckDB's open result, read forward once, by the wire as it
+ * sends them (typed, column by column) instead of as Java objects kept for the whole result. Closing
+ * it frees DuckDB's result; a source read to its end closes itself.
+ */
+public final class RowSource implements AutoCloseable {
+    private final Statement statement;
+    private final ResultSet rs;
+    private final String[] duckTypes;
+    /** The result set already stands on a row nobody has read (read checked there was more). */
+    private boolean positioned;
+    private boolean closed;
+    private long total = -1;
+
+    RowSource(Statement statement, ResultSet rs, String[] duckTypes, boolean positioned) {
+        this.statement = statement;
+        this.rs = rs;
+        this.duckTypes = duckTypes;
+        this.positioned = positioned;
+    }
+
+    /** Moves to the next row; false (and closed) at the end. */
+    public boolean next() throws SQLException {
+        if (closed) {
+            return false;
+        }
+        if (positioned) {
+            positioned = false;
+            return true;
+        }
+        if (rs.next()) {
+            return true;
+        }
+        close();
+        return false;
+    }
+
+    /** The current row, for typed getters ({@code getLong}, {@code getString}...) by 1-based column. */
+    public ResultSet row() {
+        return rs;
+    }
+
+    /** DuckDB's type name of column {@code i} (0-based), in capitals: which getter reads it. */
+    public String duckType(int i) {
+        return duckTypes[i];
+    }
+
+    /** Column {@code i} (0-based) of the current row as the Java value a materialised result holds. */
+    public Object value(int i) throws SQLException {
+        return ResultTables.value(rs, i + 1, duckTypes[i]);
+    }
+
+    /** The current row as a materialised result holds it. */
+    Object[] valuesOfRow() throws SQLException {
+        Object[] row = new Object[duckTypes.length];
+        for (int i = 0; i < row.length; i++) {
+            row[i] = value(i);
+        }
+        return row;
+    }
+
+    /**
+     * The whole result's row count (head included) when it was counted before any row was sent, so the
+     * wire can name its chunks before reading them; -1 when not known.
+     */
+    public long total() {
+        return total;
+    }
+
+    void total(long rows) {
+        this.total = rows;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            rs.close();
+            statement.close();
+        } catch (SQLException e) {
+            // DuckDB frees the result with its statement either way
+        }
+    }
+}
