@@ -121,6 +121,9 @@ final class CopyPlanner {
         List<String> files = Options.list(options.get("FILES"));
         boolean tracked = streams.isTracked(table);
         String typed = typedTransform(st, columns, transform);
+        if (format.isJson()) {
+            typed = CopySubexpressions.hoist(typed, source);
+        }
         return new CopyPlan(table, tracked ? streams.baseTable(table) : ref.duckName(), tracked, columns, location, format,
                 pattern, files, CopyPlan.OnError.parse(Options.text(options, "ON_ERROR"), pipe),
                 Options.bool(options, "FORCE", false), Options.bool(options, "PURGE", false), rowsTable, typed, options, width,
