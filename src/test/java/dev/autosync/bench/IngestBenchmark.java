@@ -33,17 +33,21 @@ public final class IngestBenchmark {
         writeEvents(source, events, files);
 
         long duckNanos;
+        long duckCpu;
         try (Connection d = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("plain.duckdb"));
              Statement s = d.createStatement()) {
             long t = System.nanoTime();
+            long cpu = cpuNanos();
             s.execute("CREATE TABLE ATTENDANCE_EVENTS AS SELECT * FROM read_json('" + source + "/*.json', "
                     + "format = 'newline_delimited')");
             duckNanos = System.nanoTime() - t;
+            duckCpu = cpuNanos() - cpu;
         }
 
         RenderedBundle b = new Renderer(null).render(RenderFixtures.settings(Provider.S3).validate(), RenderFixtures.schoolSpec());
         long pipelineNanos;
         long loadNanos;
+        long pipelineCpu;
         try (LocalEmulator emulator = LocalEmulator.start(dir.resolve("emulator"), 0, null, null, m -> System.err.println("emulator: " + m));
              Connection c = DriverManager.getConnection(emulator.jdbcUrl(), emulator.connectionProperties(null, null, null, null));
              Statement s = c.createStatement()) {
@@ -53,6 +57,7 @@ public final class IngestBenchmark {
             Path bucket = Files.createDirectories(emulator.dataDir().resolve("buckets/s3/district-events/autosync/attendance"));
             String db = b.database() + "." + b.schema();
             long t = System.nanoTime();
+            long cpu = cpuNanos();
             try (var list = Files.list(source)) {
                 for (Path f : list.toList()) {
                     // a file "arrives" now: auto-ingest ignores files older than the pipe, as Snowflake does
@@ -81,6 +86,7 @@ public final class IngestBenchmark {
                 Thread.sleep(200);
             }
             pipelineNanos = System.nanoTime() - t;
+            pipelineCpu = cpuNanos() - cpu;
             int normalised = count(s, "SELECT COUNT(*) FROM " + db + ".ATTENDANCE");
             int landed = count(s, "SELECT COUNT(*) FROM " + db + ".ATTENDANCE_EVENTS");
             if (landed != events) {
@@ -97,6 +103,10 @@ public final class IngestBenchmark {
             System.out.printf("| emulator: files to normalised rows (pipe + stream + task) | %.1f | %,.0f |%n",
                     pipelineNanos / 1e9, events / (pipelineNanos / 1e9));
             System.out.printf("ratio, files to normalised rows / DuckDB read_json: %.1f%n", (double) pipelineNanos / duckNanos);
+            System.out.printf("CPU time of the process (all threads): DuckDB read_json %.1f s, emulator pipeline %.1f s, ratio %.1f "
+                    + "(less sensitive than wall time to other work on the machine; includes the benchmark's polling)%n",
+                    duckCpu / 1e9, pipelineCpu / 1e9, (double) pipelineCpu / duckCpu);
+            System.out.println("load average at the end: " + Files.readString(Path.of("/proc/loadavg")).trim());
             System.out.println("peak resident memory of the process (VmHWM): " + peakRss());
         }
     }
@@ -122,6 +132,11 @@ public final class IngestBenchmark {
                 }
             }
         }
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static String peakRss() throws Exception {

@@ -121,6 +121,9 @@ final class CopyPlanner {
         List<String> files = Options.list(options.get("FILES"));
         boolean tracked = streams.isTracked(table);
         String typed = typedTransform(st, columns, transform);
+        if (format.isJson()) {
+            typed = CopySubexpressions.hoist(typed, source);
+        }
         return new CopyPlan(table, tracked ? streams.baseTable(table) : ref.duckName(), tracked, columns, location, format,
                 pattern, files, CopyPlan.OnError.parse(Options.text(options, "ON_ERROR"), pipe),
                 Options.bool(options, "FORCE", false), Options.bool(options, "PURGE", false), rowsTable, typed, options, width,
@@ -194,14 +197,15 @@ final class CopyPlanner {
         return "SELECT " + String.join(", ", items) + " FROM (" + transform + ") AS q(" + String.join(", ", aliases) + ")";
     }
 
+    /** How many columns the transformation yields: DuckDB binds it without running it (no probe table per plan). */
     private static int countColumns(Session session, String transform) throws SQLException {
-        String probe = "\"copy_probe_" + UUID.randomUUID().toString().replace("-", "") + "\"";
         session.exec("SET VARIABLE autosync_lo = 1", "SET VARIABLE autosync_hi = 0");
-        try {
-            session.exec("CREATE TEMP TABLE " + probe + " AS " + transform);
-            return DuckColumns.describe(session, probe).size();
-        } finally {
-            session.exec("DROP TABLE IF EXISTS " + probe);
+        int n = 0;
+        try (java.sql.Statement s = session.conn().createStatement(); java.sql.ResultSet rs = s.executeQuery("DESCRIBE " + transform)) {
+            while (rs.next()) {
+                n++;
+            }
         }
+        return n;
     }
 }

@@ -33,6 +33,31 @@ final class FileLoader {
      * Snowflake's error instead.
      */
     FileOutcome evaluate(StatementContext st, CopyPlan plan, Stages.StagedFile f, OffsetDateTime scanTime) throws SQLException {
+        FileOutcome bulk = evaluateInDuckDb(st, plan, f, scanTime);
+        return bulk != null ? bulk : evaluateInJava(st, plan, f, scanTime);
+    }
+
+    /**
+     * The bulk path: DuckDB reads the file and converts all its rows in two statements. Null when
+     * the file is not for DuckDB's reader ({@link DuckJsonFiles}) or a row fails to convert: then
+     * {@link #evaluateInJava} reads it again and finds, reports and handles the bad rows as before.
+     */
+    private FileOutcome evaluateInDuckDb(StatementContext st, CopyPlan plan, Stages.StagedFile f, OffsetDateTime scanTime)
+            throws SQLException {
+        long n = DuckJsonFiles.fill(st.session(), plan, f, scanTime);
+        if (n < 0) {
+            return null;
+        }
+        String result = "\"copy_result_" + UUID.randomUUID().toString().replace("-", "") + "\"";
+        st.temporary(result);
+        if (materialise(st.session(), plan, result, 1, n) != null) {
+            return null;
+        }
+        return new FileOutcome(f, "LOADED", n, n, 0, plan.onError().errorLimit(n), null, null, null, null, result);
+    }
+
+    private FileOutcome evaluateInJava(StatementContext st, CopyPlan plan, Stages.StagedFile f, OffsetDateTime scanTime)
+            throws SQLException {
         StagedFiles.Read parsed = StagedFiles.read(f, plan.format(), plan.byName(), plan.byNameCaseInsensitive());
         CopyPlan.OnError onError = plan.onError();
         JsonFiles.ParseError parseError = parsed.error();

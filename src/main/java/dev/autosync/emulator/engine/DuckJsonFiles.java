@@ -1,0 +1,101 @@
+package dev.autosync.emulator.engine;
+
+import dev.autosync.emulator.sql.Translator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a staged NDJSON file into a COPY's staged-file table with DuckDB's own reader
+ * ({@code read_ndjson_objects}), one statement per file and no per-row Java, for the files whose
+ * rows come out exactly as {@link JsonFiles} would make them. Everything else is left to
+ * {@link JsonFiles}, which reports errors with Snowflake's line and character: a file DuckDB cannot
+ * read (malformed, a byte order mark, invalid UTF-8, a document over several lines, a record over
+ * 16 MB), and a file with a record whose text JsonFiles writes differently from DuckDB's
+ * minified form or checks more strictly: escapes, numbers with a fraction or exponent (JsonFiles
+ * keeps them as written, DuckDB as doubles), nested objects (duplicate keys are refused at every
+ * level; DuckDB keeps them), duplicate top-level keys, and an array record (STRIP_OUTER_ARRAY).
+ * The stored text (RAW_PAYLOAD) is therefore identical on both paths.
+ */
+final class DuckJsonFiles {
+    private static final Set<String> COMPRESSIONS = Set.of("AUTO", "AUTO_DETECT", "NONE", "GZIP");
+    /** Path characters DuckDB would read as a glob. */
+    private static final Pattern GLOB = Pattern.compile("[*?\\[\\]{}\\\\]");
+    /**
+     * A record JsonFiles reads differently (see the class comment): in its minified text ({@code m}) an
+     * escape, a number with a fraction or exponent, a nested object, an array record, NaN or Infinity
+     * (DuckDB accepts them; JSON has no such values), or a duplicate top-level key; in its text as
+     * written ({@code raw}) a trailing comma, which DuckDB accepts and drops.
+     */
+    private static final String NEEDS_JAVA = "regexp_matches(m, '\\\\|[0-9][.eE]|.\\{|^\\[|(^|[:,\\[])-?(?i:nan|inf)') "
+            + "OR regexp_matches(raw, ',\\s*[}\\]]') "
+            + "OR (starts_with(m, '{') AND len(json_keys(m)) <> len(list_distinct(json_keys(m))))";
+    private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
+
+    private DuckJsonFiles() {
+    }
+
+    /** Whether files of this format can be tried here at all. */
+    static boolean serves(FileFormat ff) {
+        String compression = ff.option("COMPRESSION") == null ? "AUTO" : ff.option("COMPRESSION").toUpperCase();
+        return ff.isJson() && COMPRESSIONS.contains(compression) && !ff.flag("STRIP_NULL_VALUES")
+                && !ff.flag("REPLACE_INVALID_CHARACTERS") && !ff.flag("IGNORE_UTF8_ERRORS");
+    }
+
+    /**
+     * Fills {@code plan}'s staged-file table (emptied first) with the file's records, numbered from 1
+     * in file order; returns how many, or -1 with the table empty when {@link JsonFiles} must read it.
+     */
+    static long fill(Session session, CopyPlan plan, Stages.StagedFile f, OffsetDateTime scan) throws SQLException {
+        session.exec("DELETE FROM " + plan.rowsTable());
+        String path = f.file().toAbsolutePath().toString();
+        if (!serves(plan.format()) || GLOB.matcher(path).find()) {
+            return -1;
+        }
+        String compression = plan.format().option("COMPRESSION") == null ? "AUTO" : plan.format().option("COMPRESSION").toUpperCase();
+        boolean gzip = compression.equals("GZIP") || (!compression.equals("NONE") && gzipMagic(f));
+        LocalDateTime modified = LocalDateTime.ofInstant(f.lastModified(), ZoneOffset.UTC);
+        String insert = "INSERT INTO " + plan.rowsTable() + " (\"$1\", \"METADATA$FILENAME\", \"METADATA$FILE_ROW_NUMBER\", "
+                + "\"METADATA$FILE_CONTENT_KEY\", \"METADATA$FILE_LAST_MODIFIED\", \"METADATA$START_SCAN_TIME\") "
+                + "SELECT CAST(record AS JSON), " + Translator.literal(f.relative()) + ", row_number, " + literalOrNull(f.md5())
+                + ", CAST('" + MICROS.format(modified) + "' AS TIMESTAMP), CAST('"
+                + MICROS.format(scan.withOffsetSameInstant(ZoneOffset.UTC)) + "+00' AS TIMESTAMPTZ) FROM " + records(path, gzip);
+        try (Statement s = session.conn().createStatement()) {
+            return s.executeUpdate(insert);
+        } catch (SQLException e) {
+            session.exec("DELETE FROM " + plan.rowsTable());
+            return -1;
+        }
+    }
+
+    /**
+     * The file's records as a relation (record VARCHAR: the text JsonFiles would keep, row_number
+     * BIGINT: from 1 in file order); running it fails for a file that is not for this reader.
+     */
+    static String records(String path, boolean gzip) {
+        return "(SELECT CASE WHEN " + NEEDS_JAVA + " THEN error('read by JsonFiles') ELSE m END AS record, o AS row_number "
+                + "FROM (SELECT CAST(json(r.j) AS VARCHAR) AS m, CAST(r.j AS VARCHAR) AS raw, r.o AS o FROM read_ndjson_objects("
+                + Translator.literal(path) + ", compression = '" + (gzip ? "gzip" : "uncompressed") + "') WITH ORDINALITY AS r(j, o)))";
+    }
+
+    private static String literalOrNull(String s) {
+        return s == null ? "NULL" : Translator.literal(s);
+    }
+
+    private static boolean gzipMagic(Stages.StagedFile f) {
+        try (InputStream in = Files.newInputStream(f.file())) {
+            return in.read() == 0x1f && in.read() == 0x8b;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package dev.autosync.emulator;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+import static dev.autosync.emulator.EmulatorFixture.rows;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * COPY INTO a table ("COPY INTO <table>", ON_ERROR; "Preparing to load data: JSON") where DuckDB
+ * reads the files in bulk: files it cannot read exactly as Snowflake would (malformed, a byte
+ * order mark, a huge record, a row that fails to convert) are read again by the Java reader, so
+ * the outcome, the error, its line and character, and every stored value are what they were.
+ */
+class BulkIngestTest {
+    private static EmulatorFixture fx;
+    private static Connection c;
+    @TempDir
+    static Path local;
+
+    @BeforeAll
+    static void start() throws Exception {
+        fx = new EmulatorFixture();
+        c = fx.connect();
+        EmulatorFixture.execute(c, "CREATE DATABASE BULK", "CREATE SCHEMA BULK.S",
+                "CREATE FILE FORMAT JF TYPE = JSON STRIP_OUTER_ARRAY = TRUE", "CREATE STAGE ST FILE_FORMAT = (FORMAT_NAME = 'JF')");
+    }
+
+    @AfterAll
+    static void stop() {
+        fx.close();
+    }
+
+    private static void stage(String folder, String name, byte[] content) throws Exception {
+        Path f = Files.createDirectories(local.resolve(folder)).resolve(name);
+        Files.write(f, content);
+        rows(c, "PUT file://" + f + " @ST/" + folder + "/");
+    }
+
+    private static void stage(String folder, String name, String content) throws Exception {
+        stage(folder, name, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String events(int from, int to) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            sb.append("{\"id\": ").append(i).append(", \"kind\": \"k").append(i % 3).append("\"}\n");
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void aMalformedFileInTheMiddleOfABatchIsSkippedWholeWithItsLineAndCharacter() throws Exception {
+        EmulatorFixture.execute(c, "CREATE OR REPLACE TABLE M (ID NUMBER, KIND VARCHAR, RAW VARIANT)");
+        stage("m", "a.json", events(0, 100));
+        stage("m", "b.json", events(100, 103) + "{\"id\": 103, \"kind\": \"k1\"\n" + events(104, 110));
+        stage("m", "c.json", events(110, 200));
+        List<String> result = rows(c, "COPY INTO M FROM (SELECT $1:id, $1:kind, $1 FROM @ST/m/) ON_ERROR = SKIP_FILE");
+        assertEquals(List.of("st/m/a.json.gz|LOADED|100|100|1|0|null|null|null|null",
+                "st/m/b.json.gz|LOAD_FAILED|4|0|1|1|Error parsing JSON: misplaced or unexpected character '{'|5|1|null",
+                "st/m/c.json.gz|LOADED|90|90|1|0|null|null|null|null"), result);
+        assertEquals(List.of("190|0|199|0"), rows(c, "SELECT COUNT(*), MIN(ID), MAX(ID), COUNT_IF(ID BETWEEN 100 AND 109) FROM M"));
+        assertEquals(List.of("{\n  \"id\": 7,\n  \"kind\": \"k1\"\n}"), rows(c, "SELECT RAW FROM M WHERE ID = 7"));
+    }
+
+    @Test
+    void byteOrderMarkCrlfAndBlankLinesLoadWithTheirRowNumbersAndPayloads() throws Exception {
+        EmulatorFixture.execute(c, "CREATE OR REPLACE TABLE B (ID NUMBER, RAW VARIANT, F VARCHAR, R NUMBER)");
+        String body = "{\"id\": 1, \"s\": \"x\"}\r\n\r\n   \r\n{\"id\":2,\"n\":-0,\"list\":[1,2]}\r\n{\"id\": 3, \"d\": 1.50}";
+        stage("b", "crlf.json", body);
+        byte[] bom = ("\uFEFF" + body).getBytes(StandardCharsets.UTF_8);
+        stage("b", "bom.json", bom);
+        List<String> result = rows(c, "COPY INTO B FROM (SELECT $1:id, $1, METADATA$FILENAME, METADATA$FILE_ROW_NUMBER FROM @ST/b/)");
+        assertEquals(List.of("st/b/bom.json.gz|LOADED|3|3|1|0|null|null|null|null",
+                "st/b/crlf.json.gz|LOADED|3|3|1|0|null|null|null|null"), result);
+        String read = "SELECT ID, R, RAW:s, RAW:n, RAW:list[1], RAW:d, RAW FROM B WHERE F = ? ORDER BY R";
+        List<String> crlf = rows(c, read.replace("?", "'b/crlf.json.gz'"));
+        assertEquals(List.of("1", "2", "3"), crlf.stream().map(r -> r.split("\\|")[0]).toList());
+        assertEquals("1|1|\"x\"|null|null|null|{\n  \"id\": 1,\n  \"s\": \"x\"\n}", crlf.get(0));
+        assertEquals(crlf, rows(c, read.replace("?", "'b/bom.json.gz'")),
+                "the file with a byte order mark (read by the Java reader) stores the same values");
+    }
+
+    @Test
+    void aHugeRecordLoads() throws Exception {
+        EmulatorFixture.execute(c, "CREATE OR REPLACE TABLE H (ID NUMBER, LEN NUMBER)");
+        stage("h", "huge.json", "{\"id\": 1, \"s\": \"a\"}\n{\"id\": 2, \"s\": \"" + "x".repeat(17 * 1024 * 1024) + "\"}\n");
+        List<String> result = rows(c, "COPY INTO H FROM (SELECT $1:id, LENGTH($1:s::VARCHAR) FROM @ST/h/)");
+        assertEquals(List.of("st/h/huge.json.gz|LOADED|2|2|1|0|null|null|null|null"), result);
+        assertEquals(List.of("1|1", "2|" + 17 * 1024 * 1024), rows(c, "SELECT ID, LEN FROM H ORDER BY ID"));
+    }
+
+    @Test
+    void aTypeErrorInOneRowUnderEachOnErrorOption() throws Exception {
+        EmulatorFixture.execute(c, "CREATE OR REPLACE TABLE E (ID NUMBER)");
+        // row 3 starts on line 5 (blank lines before it): the error names the line, the column names the row's value
+        stage("e", "one_bad.json", "{\"id\": 1}\n\n{\"id\": 2}\n\n{\"id\": \"x\"}\n{\"id\": 4}\n");
+        String copy = "COPY INTO E FROM (SELECT $1:id FROM @ST/e/)";
+        SQLException abort = assertThrows(SQLException.class, () -> rows(c, copy));
+        assertEquals(100038, abort.getErrorCode());
+        assertTrue(abort.getMessage().contains("File 'e/one_bad.json.gz', line 5, character 1"), abort.getMessage());
+        assertTrue(abort.getMessage().contains("Row 3, column \"E\"[\"ID\":1]"), abort.getMessage());
+        assertEquals(List.of("0"), rows(c, "SELECT COUNT(*) FROM E"), "ABORT_STATEMENT loads nothing");
+
+        assertEquals(List.of("st/e/one_bad.json.gz|LOAD_FAILED|4|0|1|1|Numeric value 'x' is not recognized|5|1|\"E\"[\"ID\":1]"),
+                rows(c, copy + " ON_ERROR = SKIP_FILE"));
+        assertEquals(List.of("0"), rows(c, "SELECT COUNT(*) FROM E"), "SKIP_FILE loads nothing of the file");
+
+        assertEquals(List.of("st/e/one_bad.json.gz|PARTIALLY_LOADED|4|3|2|1|Numeric value 'x' is not recognized|5|1|\"E\"[\"ID\":1]"),
+                rows(c, copy + " ON_ERROR = SKIP_FILE_2"));
+        assertEquals(List.of("1", "2", "4"), rows(c, "SELECT ID FROM E ORDER BY ID"));
+
+        EmulatorFixture.execute(c, "TRUNCATE TABLE E");
+        assertEquals(List.of("st/e/one_bad.json.gz|LOAD_FAILED|4|0|4|1|Numeric value 'x' is not recognized|5|1|\"E\"[\"ID\":1]"),
+                rows(c, copy + " ON_ERROR = 'SKIP_FILE_10%'"), "the error limit of a percentage is the rows parsed");
+
+        assertEquals(List.of("st/e/one_bad.json.gz|PARTIALLY_LOADED|4|3|4|1|Numeric value 'x' is not recognized|5|1|\"E\"[\"ID\":1]"),
+                rows(c, copy + " ON_ERROR = CONTINUE"));
+        assertEquals(List.of("1", "2", "4"), rows(c, "SELECT ID FROM E ORDER BY ID"));
+    }
+}
