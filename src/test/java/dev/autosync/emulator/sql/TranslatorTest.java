@@ -122,7 +122,7 @@ class TranslatorTest {
         "GET(v, 'a')                         # json_extract(\"V\", '/a')",
         "GET(v, 2)                           # json_extract(\"V\", '/2')",
         "GET_PATH(v, 'a.b[1]')               # json_extract(\"V\", '/a/b/1')",
-        "ARRAY_AGG(DISTINCT x)               # to_json(list(DISTINCT \"X\"))",
+        "ARRAY_AGG(DISTINCT x)               # `to_json(COALESCE(list(DISTINCT \"X\") FILTER (WHERE \"X\" IS NOT NULL) , []))`",
         "COUNT(DISTINCT x)                   # count(DISTINCT \"X\")",
         "LISTAGG(x, ',') WITHIN GROUP (ORDER BY y DESC) # string_agg(\"X\", ',') WITHIN GROUP (ORDER BY \"Y\" DESC NULLS FIRST)",
         "LAG(x) IGNORE NULLS OVER (PARTITION BY k ORDER BY t ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) # lag(\"X\" IGNORE NULLS) OVER (PARTITION BY \"K\" ORDER BY \"T\" ROWS BETWEEN 2 PRECEDING AND CURRENT ROW)",
