@@ -28,9 +28,9 @@ final class Functions {
             "UNIFORM", "NORMAL", "ZIPF", "ST_MAKEPOINT", "TO_GEOGRAPHY", "PARSE_XML", "XMLGET", "CHECK_XML",
             "TRANSFORM", "FILTER", "REDUCE");
     /** Translations that honour DISTINCT themselves; other translated functions refuse it. */
-    private static final Set<String> DISTINCT_AWARE = Set.of("LISTAGG", "ARRAY_AGG", "ARRAYAGG");
+    private static final Set<String> DISTINCT_AWARE = Set.of("LISTAGG", "ARRAY_AGG", "ARRAYAGG", "COUNT", "ARRAY_UNIQUE_AGG");
     /** Translations that place WITHIN GROUP themselves. */
-    private static final Set<String> WITHIN_GROUP_AWARE = Set.of("ARRAY_AGG", "ARRAYAGG");
+    private static final Set<String> WITHIN_GROUP_AWARE = Set.of("ARRAY_AGG", "ARRAYAGG", "LISTAGG");
     private static final Map<String, Translation> TABLE = table();
     /** Window functions whose default frame (with ORDER BY) is the whole partition, not the rows up to the current one. */
     private static final Set<String> WHOLE_PARTITION = Set.of("FIRST_VALUE", "LAST_VALUE", "NTH_VALUE");

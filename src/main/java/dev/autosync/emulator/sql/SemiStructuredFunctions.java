@@ -269,12 +269,17 @@ final class SemiStructuredFunctions {
 
     /** OBJECT_CONSTRUCT(*) and {@code {*}}: the row's columns (a star's SQL, with its ILIKE / EXCLUDE) as an object. */
     static String objectOfRow(String starSql, boolean keepNull) {
+        return json("sf_object_of_row(CAST(" + rowJson(starSql) + " AS VARCHAR), " + keepNull + ")");
+    }
+
+    /** The columns a star ({@code *}, {@code t.*}, with ILIKE or EXCLUDE) selects, as one JSON object of the row. */
+    static String rowJson(String starSql) {
         java.util.regex.Matcher ilike = java.util.regex.Pattern.compile("\\* ILIKE ('(?:[^']|'')*')").matcher(starSql);
         if (ilike.matches()) {
             // inside COLUMNS a star takes no ILIKE: a lambda selects the names instead
             starSql = "c -> c ILIKE " + ilike.group(1);
         }
-        return json("sf_object_of_row(CAST(to_json(struct_pack(*COLUMNS(" + starSql + "))) AS VARCHAR), " + keepNull + ")");
+        return "to_json(struct_pack(*COLUMNS(" + starSql + ")))";
     }
 
     /** GET(v, 'key') or GET(array, index), also with a computed key or index. */

@@ -180,8 +180,10 @@ final class StringFunctions {
             return "CAST(sf_regexp_substr_all(" + text(c, 0) + ", " + text(c, 1) + ", " + whole(c, 2, "1") + ", "
                     + whole(c, 3, "1") + ", " + opt(c, 4, "'c'") + (c.count() > 5 ? ", " + whole(c, 5, null) : "") + ") AS JSON)";
         }, "REGEXP_SUBSTR_ALL", "REGEXP_EXTRACT_ALL");
+        // listagg page: WITHIN GROUP orders the values (DuckDB: ORDER BY inside the aggregate)
         Functions.register(t, c -> "string_agg(" + (c.distinct() ? "DISTINCT " : "") + c.sql(0) + ", "
-                + (c.count() > 1 ? c.sql(1) : "''") + ")", "LISTAGG");
+                + (c.count() > 1 ? c.sql(1) : "''") + (c.withinGroup() == null ? "" : " ORDER BY " + c.withinGroup())
+                + ")", "LISTAGG");
     }
 
     private static String position(Call c) {

@@ -131,4 +131,22 @@ class BitwiseAggregateWindowFunctionsTest {
         assertEquals(List.of("3|1.5", "4|1.5", "5|1.5"), rows(c, "SELECT price, FIRST_VALUE(cost) IGNORE NULLS OVER (ORDER BY price)"
                 + " FROM VALUES (NULL, 3), (NULL, 4), (1.5, 5) AS t(cost, price) ORDER BY price"));
     }
+
+    @Test
+    void countOfSeveralColumnsAndOfAStarSkipsRowsWithANull() throws SQLException {
+        // count page: COUNT(alias.*) and COUNT(* EXCLUDE ...) count rows without NULLs; COUNT(DISTINCT a, b) combinations
+        assertEquals(List.of("5|3|3|4"), rows(c, "SELECT COUNT(*), COUNT(f.*), COUNT(DISTINCT k, n), COUNT(* EXCLUDE (b, s))"
+                + " FROM flags AS f"));
+        // a JSON null is not counted
+        assertEquals(List.of("1"), rows(c, "SELECT COUNT(v:a) FROM (SELECT PARSE_JSON('{\"a\": null}') v UNION ALL"
+                + " SELECT PARSE_JSON('{\"a\": 1}'))"));
+    }
+
+    @Test
+    void listaggOrdersWithinGroupAndMedianAddsThreeDigitsOfScale() throws SQLException {
+        // listagg page: WITHIN GROUP (ORDER BY ...); median page: DECIMAL(10,2) values give 20.00000
+        assertEquals(List.of("b, a, a"), rows(c, "SELECT LISTAGG(s, ', ') WITHIN GROUP (ORDER BY s DESC) FROM flags WHERE k = 1"));
+        assertEquals(List.of("20.00000"), rows(c, "SELECT MEDIAN(v) FROM (SELECT 10::DECIMAL(10,2) v UNION ALL"
+                + " SELECT 20 UNION ALL SELECT 21)"));
+    }
 }

@@ -124,7 +124,7 @@ class TranslatorTest {
         "GET_PATH(v, 'a.b[1]')               # json_extract(\"V\", '/a/b/1')",
         "ARRAY_AGG(DISTINCT x)               # `to_json(COALESCE(list(DISTINCT \"X\") FILTER (WHERE \"X\" IS NOT NULL) , []))`",
         "COUNT(DISTINCT x)                   # count(DISTINCT \"X\")",
-        "LISTAGG(x, ',') WITHIN GROUP (ORDER BY y DESC) # string_agg(\"X\", ',') WITHIN GROUP (ORDER BY \"Y\" DESC NULLS FIRST)",
+        "LISTAGG(x, ',') WITHIN GROUP (ORDER BY y DESC) # string_agg(\"X\", ',' ORDER BY \"Y\" DESC NULLS FIRST)",
         "LAG(x) IGNORE NULLS OVER (PARTITION BY k ORDER BY t ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) # lag(\"X\" IGNORE NULLS) OVER (PARTITION BY \"K\" ORDER BY \"T\" ROWS BETWEEN 2 PRECEDING AND CURRENT ROW)",
         "CURRENT_DATABASE()                  # 'DB'",
         "CURRENT_ROLE()                      # CAST(NULL AS VARCHAR)",
