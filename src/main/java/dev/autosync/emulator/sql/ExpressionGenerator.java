@@ -130,6 +130,9 @@ final class ExpressionGenerator {
         } else if (e instanceof ColumnRef c) {
             return names(c.parts());
         } else if (e instanceof PositionalRef r) {
+            if (positionsByNumber && r.qualifier().isEmpty()) {
+                return "#" + r.position();
+            }
             return qualified(r.qualifier(), "\"$" + r.position() + "\"");
         } else if (e instanceof Star s) {
             return star(s);
@@ -259,6 +262,17 @@ final class ExpressionGenerator {
 
     /** The select list's aliases by name, for the scale of an expression naming one (set while no FROM can shadow them). */
     private java.util.Map<String, Expr> lateralAliases = java.util.Map.of();
+
+    /** Whether an unqualified {@code $n} is the n-th column of the FROM (not a column named "$n", as a stage's are). */
+    private boolean positionsByNumber;
+
+    boolean positionsByNumber() {
+        return positionsByNumber;
+    }
+
+    void positionsByNumber(boolean byNumber) {
+        positionsByNumber = byNumber;
+    }
 
     java.util.Map<String, Expr> lateralAliases() {
         return lateralAliases;
