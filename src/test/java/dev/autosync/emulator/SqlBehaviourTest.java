@@ -178,6 +178,28 @@ class SqlBehaviourTest {
     }
 
     @Test
+    void mergeReportsOnlyTheKindsOfClauseItHasAndMatchesAllByName() throws Exception {
+        // merge page: an update-only MERGE returns "number of rows updated" alone; UPDATE / INSERT ALL BY NAME pair
+        // the target's columns with the source's columns of the same name, whatever their order
+        exec("CREATE OR REPLACE TABLE MN (ID INT, X INT, Y VARCHAR)", "CREATE OR REPLACE TABLE MNS (ID INT, Y VARCHAR, X INT)",
+                "INSERT INTO MN VALUES (1, 10, 'Skiing'), (2, 20, 'Snowboarding')",
+                "INSERT INTO MNS VALUES (1, 'Skiing', 10), (2, 'Snowboarding', 25), (3, 'Skating', 30)");
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("MERGE INTO MN USING MNS ON MN.ID = MNS.ID"
+                + " WHEN MATCHED THEN UPDATE ALL BY NAME WHEN NOT MATCHED THEN INSERT ALL BY NAME")) {
+            assertEquals(2, rs.getMetaData().getColumnCount());
+            assertTrue(rs.next());
+            assertEquals(1, rs.getInt("number of rows inserted"));
+            assertEquals(2, rs.getInt("number of rows updated"));
+        }
+        assertEquals(List.of("1|10|Skiing", "2|25|Snowboarding", "3|30|Skating"), rows(c, "SELECT * FROM MN ORDER BY ID"));
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("MERGE INTO MN USING MNS ON MN.ID = MNS.ID"
+                + " WHEN MATCHED THEN UPDATE SET MN.X = 0")) {
+            assertEquals(1, rs.getMetaData().getColumnCount());
+            assertEquals("number of rows updated", rs.getMetaData().getColumnName(1));
+        }
+    }
+
+    @Test
     void mergeReportsRowsInsertedAndUpdated() throws Exception {
         exec("CREATE OR REPLACE TABLE MR (K INT, V VARCHAR)", "INSERT INTO MR VALUES (1, 'a'), (2, 'b')");
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("MERGE INTO MR T USING (SELECT 1 AS K, 'x' AS V "

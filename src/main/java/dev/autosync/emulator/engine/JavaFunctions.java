@@ -108,6 +108,11 @@ final class JavaFunctions {
         fn(c, "sf_object_insert", S, List.of(S, S, S, B), a -> guard(() -> VariantFunctions.objectInsert(str(a[0]), str(a[1]),
                 str(a[2]), (Boolean) a[3])));
         fn(c, "sf_object_pick", S, List.of(S, S), a -> guard(() -> VariantFunctions.objectPick(str(a[0]), str(a[1]))));
+        fn(c, "sf_array_sort", S, List.of(S, B, B), a -> guard(() -> VariantFunctions.arraySort(str(a[0]), (Boolean) a[1],
+                (Boolean) a[2])));
+        fn(c, "sf_array_max", S, List.of(S), a -> guard(() -> VariantFunctions.arrayExtreme(str(a[0]), true)));
+        fn(c, "sf_array_min", S, List.of(S), a -> guard(() -> VariantFunctions.arrayExtreme(str(a[0]), false)));
+        fn(c, "sf_arrays_zip", S, List.of(S), a -> guard(() -> VariantFunctions.arraysZip(str(a[0]))));
         registerDates(c);
         fn(c, "sf_object_of_row", S, List.of(S, B), a -> VariantFunctions.objectOfRow(str(a[0]), (Boolean) a[1]));
     }

@@ -221,6 +221,8 @@ final class Queries {
             StringBuilder clauses = new StringBuilder();
             List<String[]> matched = new ArrayList<>();
             boolean hasDelete = false;
+            boolean hasInsert = false;
+            boolean hasUpdate = false;
             while (c.accept("WHEN")) {
                 boolean not = c.accept("NOT");
                 c.expect("MATCHED");
@@ -236,14 +238,19 @@ final class Queries {
                 clauses.append(" THEN ");
                 if (not) {
                     c.expect("INSERT");
+                    hasInsert = true;
                     String cols;
                     if (c.peek().is(TokenType.LEFT_PAREN)) {
                         c.next();
                         List<String> named = tr.identifierList();
                         c.expect(TokenType.RIGHT_PAREN);
                         cols = "(" + String.join(", ", named) + ")";
-                    } else if (c.isWord("ALL")) {
-                        throw SnowflakeError.unsupported("MERGE ... INSERT ALL BY NAME");
+                    } else if (c.accept("ALL")) {
+                        // merge page: INSERT ALL BY NAME takes each target column from the source column of that name
+                        c.expect("BY");
+                        c.expect("NAME");
+                        clauses.append("INSERT BY NAME");
+                        continue;
                     } else {
                         cols = "(" + visibleColumns(t.table()) + ")";
                     }
@@ -258,8 +265,17 @@ final class Queries {
                     matched.add(new String[] {predicate, "DELETE"});
                 } else {
                     c.expect("UPDATE");
-                    if (c.isWord("ALL")) {
-                        throw SnowflakeError.unsupported("MERGE ... UPDATE ALL BY NAME");
+                    if (c.accept("ALL")) {
+                        // merge page: UPDATE ALL BY NAME sets each target column from the source column of that name
+                        c.expect("BY");
+                        c.expect("NAME");
+                        if (t.tracked()) {
+                            throw SnowflakeError.unsupported("MERGE ... UPDATE ALL BY NAME on a table a stream tracks");
+                        }
+                        clauses.append("UPDATE BY NAME");
+                        hasUpdate = true;
+                        matched.add(new String[] {predicate, "UPDATE"});
+                        continue;
                     }
                     c.expect("SET");
                     List<String> sets = new ArrayList<>();
@@ -274,6 +290,7 @@ final class Queries {
                         sets.add(Streams.VERSION_SET);
                     }
                     clauses.append("UPDATE SET ").append(String.join(", ", sets));
+                    hasUpdate = true;
                     matched.add(new String[] {predicate, "UPDATE"});
                 }
             }
@@ -301,9 +318,17 @@ final class Queries {
                 }
                 consumeStreams();
             });
-            List<ResultColumn> cols = new ArrayList<>(List.of(ResultColumn.number("number of rows inserted"),
-                    ResultColumn.number("number of rows updated")));
-            List<Object> row = new ArrayList<>(List.of(counts[0], counts[1]));
+            // merge page: one count per kind of clause the statement has (an update-only MERGE shows only updates)
+            List<ResultColumn> cols = new ArrayList<>();
+            List<Object> row = new ArrayList<>();
+            if (hasInsert) {
+                cols.add(ResultColumn.number("number of rows inserted"));
+                row.add(counts[0]);
+            }
+            if (hasUpdate) {
+                cols.add(ResultColumn.number("number of rows updated"));
+                row.add(counts[1]);
+            }
             if (hasDelete) {
                 cols.add(ResultColumn.number("number of rows deleted"));
                 row.add(counts[2]);

@@ -42,8 +42,9 @@ public final class VariantFunctions {
         throw new IllegalArgumentException("Invalid argument types for function '" + function + "': expected an OBJECT");
     }
 
+    /** A result stored as a VARIANT again: compact, undefined elements kept as the marker. */
     private static String json(Object tree) {
-        return VariantText.write(tree, false);
+        return VariantText.writeStored(tree);
     }
 
     public static String arrayAppend(String array, String element) {
@@ -127,7 +128,7 @@ public final class VariantFunctions {
         if (x instanceof String s) {
             return s;
         }
-        return json(x);
+        return VariantText.write(x, false);
     }
 
     public static String arrayDistinct(String array) {
@@ -360,6 +361,115 @@ public final class VariantFunctions {
         } catch (IllegalArgumentException e) {
             return text;
         }
+    }
+
+    /**
+     * ARRAY_SORT (array_sort page): ascending or descending by VARIANT order, a JSON null after every value
+     * (before them when descending); SQL NULL (undefined) elements at the end, or first when nullsFirst.
+     */
+    public static String arraySort(String array, boolean ascending, boolean nullsFirst) {
+        List<Object> values = new ArrayList<>();
+        int undefined = 0;
+        for (Object x : array(array, "ARRAY_SORT")) {
+            if (VariantText.UNDEFINED.equals(x)) {
+                undefined++;
+            } else {
+                values.add(x);
+            }
+        }
+        values.sort(ascending ? VariantFunctions::compare : (a, b) -> compare(b, a));
+        List<Object> out = new ArrayList<>();
+        for (int i = 0; nullsFirst && i < undefined; i++) {
+            out.add(VariantText.UNDEFINED);
+        }
+        out.addAll(values);
+        for (int i = 0; !nullsFirst && i < undefined; i++) {
+            out.add(VariantText.UNDEFINED);
+        }
+        return VariantText.writeStored(out);
+    }
+
+    /** ARRAY_MAX / ARRAY_MIN (array_max, array_min pages): SQL NULL elements left out; NULL when none is left. */
+    public static String arrayExtreme(String array, boolean max) {
+        Object best = null;
+        boolean found = false;
+        for (Object x : array(array, max ? "ARRAY_MAX" : "ARRAY_MIN")) {
+            if (VariantText.UNDEFINED.equals(x)) {
+                continue;
+            }
+            if (!found || (max ? compare(x, best) > 0 : compare(x, best) < 0)) {
+                best = x;
+                found = true;
+            }
+        }
+        return found ? json(best) : null;
+    }
+
+    /**
+     * ARRAYS_ZIP (arrays_zip page): one object a position, key {@code $n} for the n-th array; a missing or SQL NULL
+     * element is a JSON null; as long as the longest array, and one empty object when all are empty.
+     */
+    public static String arraysZip(String arrays) {
+        List<List<Object>> inputs = new ArrayList<>();
+        int longest = 0;
+        for (Object a : array(arrays, "ARRAYS_ZIP")) {
+            if (!(a instanceof List<?> l)) {
+                throw new IllegalArgumentException("Invalid argument types for function 'ARRAYS_ZIP': expected an ARRAY");
+            }
+            inputs.add(new ArrayList<>(l));
+            longest = Math.max(longest, l.size());
+        }
+        List<Object> out = new ArrayList<>();
+        for (int i = 0; i < Math.max(1, longest); i++) {
+            Map<String, Object> o = new TreeMap<>();
+            for (int k = 0; k < inputs.size() && longest > 0; k++) {
+                Object x = i < inputs.get(k).size() ? inputs.get(k).get(i) : null;
+                o.put("$" + (k + 1), VariantText.UNDEFINED.equals(x) ? null : x);
+            }
+            out.add(o);
+        }
+        return json(out);
+    }
+
+    /**
+     * VARIANT order: numbers by value, strings by code point, booleans FALSE before TRUE, arrays and objects by
+     * their text; across types (UNVERIFIED) numbers, strings, booleans, arrays, objects; JSON null last.
+     */
+    static int compare(Object a, Object b) {
+        int ra = rank(a);
+        int rb = rank(b);
+        if (ra != rb) {
+            return Integer.compare(ra, rb);
+        }
+        if (a instanceof VariantText.Raw x && b instanceof VariantText.Raw y) {
+            try {
+                return new BigDecimal(x.text()).compareTo(new BigDecimal(y.text()));
+            } catch (NumberFormatException e) {
+                return Double.compare(Double.parseDouble(x.text()), Double.parseDouble(y.text()));
+            }
+        }
+        if (a instanceof String x && b instanceof String y) {
+            return x.compareTo(y);
+        }
+        if (a instanceof Boolean x && b instanceof Boolean y) {
+            return x.compareTo(y);
+        }
+        return a == null ? 0 : json(a).compareTo(json(b));
+    }
+
+    private static int rank(Object x) {
+        if (x instanceof VariantText.Raw) {
+            return 0;
+        } else if (x instanceof String) {
+            return 1;
+        } else if (x instanceof Boolean) {
+            return 2;
+        } else if (x instanceof List) {
+            return 3;
+        } else if (x instanceof Map) {
+            return 4;
+        }
+        return 5;
     }
 
     /** Snowflake's VARIANT equality. */

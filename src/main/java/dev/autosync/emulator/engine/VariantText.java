@@ -73,9 +73,16 @@ public final class VariantText {
     }
 
     /** A tree of {@link #parse} as JSON text, pretty-printed or compact. */
+    /** Compact JSON that keeps undefined elements as the marker (for a result that is stored as a VARIANT again). */
+    static String writeStored(Object tree) {
+        StringBuilder sb = new StringBuilder();
+        write(sb, tree, false, 0, true);
+        return sb.toString();
+    }
+
     static String write(Object tree, boolean pretty) {
         StringBuilder sb = new StringBuilder();
-        write(sb, tree, pretty, 0);
+        write(sb, tree, pretty, 0, false);
         return sb.toString();
     }
 
@@ -118,7 +125,7 @@ public final class VariantText {
     }
 
     @SuppressWarnings("unchecked")
-    private static void write(StringBuilder sb, Object v, boolean pretty, int depth) {
+    private static void write(StringBuilder sb, Object v, boolean pretty, int depth, boolean keepUndefined) {
         if (v instanceof Map<?, ?> map) {
             if (map.isEmpty()) {
                 sb.append("{}");
@@ -135,7 +142,7 @@ public final class VariantText {
                 newline(sb, pretty, depth + 1);
                 string(sb, e.getKey());
                 sb.append(pretty ? ": " : ":");
-                write(sb, e.getValue(), pretty, depth + 1);
+                write(sb, e.getValue(), pretty, depth + 1, keepUndefined);
             }
             newline(sb, pretty, depth);
             sb.append('}');
@@ -148,12 +155,12 @@ public final class VariantText {
             for (int i = 0; i < list.size(); i++) {
                 sb.append(i == 0 ? "" : ",");
                 newline(sb, pretty, depth + 1);
-                write(sb, list.get(i), pretty, depth + 1);
+                write(sb, list.get(i), pretty, depth + 1, keepUndefined);
             }
             newline(sb, pretty, depth);
             sb.append(']');
         } else if (v instanceof String s) {
-            if (UNDEFINED.equals(s)) {
+            if (UNDEFINED.equals(s) && !keepUndefined) {
                 sb.append(pretty ? "undefined" : "null");
             } else {
                 string(sb, s);

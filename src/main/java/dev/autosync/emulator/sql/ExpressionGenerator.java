@@ -130,6 +130,9 @@ final class ExpressionGenerator {
         } else if (e instanceof ColumnRef c) {
             return names(c.parts());
         } else if (e instanceof PositionalRef r) {
+            if (positionsByNumber && r.qualifier().isEmpty()) {
+                return "#" + r.position();
+            }
             return qualified(r.qualifier(), "\"$" + r.position() + "\"");
         } else if (e instanceof Star s) {
             return star(s);
@@ -201,7 +204,7 @@ final class ExpressionGenerator {
                     : "(" + join(l.parameters(), Names::quote) + ")";
             return params + " -> " + expression(l.body());
         } else if (e instanceof Collate c) {
-            return operand(c.operand(), Precedence.POSTFIX) + " COLLATE " + Translator.literal(c.collation());
+            return collate(operand(c.operand(), Precedence.POSTFIX), c.collation());
         } else if (e instanceof DefaultValue) {
             return "DEFAULT";
         }
@@ -259,6 +262,17 @@ final class ExpressionGenerator {
 
     /** The select list's aliases by name, for the scale of an expression naming one (set while no FROM can shadow them). */
     private java.util.Map<String, Expr> lateralAliases = java.util.Map.of();
+
+    /** Whether an unqualified {@code $n} is the n-th column of the FROM (not a column named "$n", as a stage's are). */
+    private boolean positionsByNumber;
+
+    boolean positionsByNumber() {
+        return positionsByNumber;
+    }
+
+    void positionsByNumber(boolean byNumber) {
+        positionsByNumber = byNumber;
+    }
 
     java.util.Map<String, Expr> lateralAliases() {
         return lateralAliases;
@@ -329,17 +343,46 @@ final class ExpressionGenerator {
                     + expression(l.patterns().get(0)) + " AS VARCHAR), 'c')";
             return l.negated() ? "(NOT " + test + ")" : test;
         }
+        if (l.quantifier() != null) {
+            // LIKE ANY / ALL (p1, p2, ...) (like_any, like_all pages): one test a pattern, joined by OR / AND
+            List<String> tests = new ArrayList<>();
+            for (Expr p : l.patterns()) {
+                tests.add(operand(l.operand(), Precedence.MEMBERSHIP + 1) + " " + l.operator() + " "
+                        + operand(p, Precedence.CONCAT)
+                        + (l.escape() == null ? "" : " ESCAPE " + operand(l.escape(), Precedence.CONCAT)));
+            }
+            String joined = "(" + String.join(l.quantifier() == Expr.Quantifier.ALL ? " AND " : " OR ", tests) + ")";
+            return l.negated() ? "(NOT " + joined + ")" : joined;
+        }
         StringBuilder sb = new StringBuilder(operand(l.operand(), Precedence.MEMBERSHIP + 1)).append(not(l.negated()))
                 .append(' ').append(l.operator());
-        if (l.quantifier() != null) {
-            sb.append(' ').append(l.quantifier()).append(" (").append(expressions(l.patterns())).append(')');
-        } else {
+        {
             sb.append(' ').append(operand(l.patterns().get(0), Precedence.CONCAT));
         }
         if (l.escape() != null) {
             sb.append(" ESCAPE ").append(operand(l.escape(), Precedence.CONCAT));
         }
         return sb.toString();
+    }
+
+    /**
+     * A value with a Snowflake collation specification ('en-ci', 'upper', 'utf8', ...; collation page) in DuckDB's
+     * collations: case-insensitive specifiers (ci, upper, lower) compare with NOCASE, accent-insensitive (ai) with
+     * NOACCENT. UNVERIFIED: the locale's own ordering (es: ñ after n) is not applied; others compare as written.
+     */
+    static String collate(String sql, String specification) {
+        List<String> duck = new ArrayList<>();
+        for (String part : specification.toLowerCase(java.util.Locale.ROOT).split("-")) {
+            String d = switch (part.strip()) {
+                case "ci", "upper", "lower" -> "nocase";
+                case "ai" -> "noaccent";
+                default -> null;
+            };
+            if (d != null && !duck.contains(d)) {
+                duck.add(d);
+            }
+        }
+        return duck.isEmpty() ? sql : "(" + sql + " COLLATE " + String.join(".", duck) + ")";
     }
 
     private String caseExpression(Case c) {

@@ -28,10 +28,12 @@ final class Functions {
             "UNIFORM", "NORMAL", "ZIPF", "ST_MAKEPOINT", "TO_GEOGRAPHY", "PARSE_XML", "XMLGET", "CHECK_XML",
             "TRANSFORM", "FILTER", "REDUCE");
     /** Translations that honour DISTINCT themselves; other translated functions refuse it. */
-    private static final Set<String> DISTINCT_AWARE = Set.of("LISTAGG", "ARRAY_AGG", "ARRAYAGG");
+    private static final Set<String> DISTINCT_AWARE = Set.of("LISTAGG", "ARRAY_AGG", "ARRAYAGG", "COUNT", "ARRAY_UNIQUE_AGG");
     /** Translations that place WITHIN GROUP themselves. */
-    private static final Set<String> WITHIN_GROUP_AWARE = Set.of("ARRAY_AGG", "ARRAYAGG");
+    private static final Set<String> WITHIN_GROUP_AWARE = Set.of("ARRAY_AGG", "ARRAYAGG", "LISTAGG");
     private static final Map<String, Translation> TABLE = table();
+    /** Window functions whose default frame (with ORDER BY) is the whole partition, not the rows up to the current one. */
+    private static final Set<String> WHOLE_PARTITION = Set.of("FIRST_VALUE", "LAST_VALUE", "NTH_VALUE");
     /** Parameter names, in order, of functions that take named arguments (as their pages name them). */
     private static final Map<String, List<String>> NAMED_PARAMETERS = Map.of(
             "ROUND", List.of("EXPR", "SCALE", "ROUNDING_MODE"));
@@ -53,6 +55,8 @@ final class Functions {
         DateFunctions.register(t);
         ContextFunctions.register(t);
         NumericFunctions.register(t);
+        BitwiseFunctions.register(t);
+        StatisticalFunctions.register(t);
         return Map.copyOf(t);
     }
 
@@ -103,7 +107,24 @@ final class Functions {
         if (!f.withinGroup().isEmpty() && !WITHIN_GROUP_AWARE.contains(name)) {
             text += " WITHIN GROUP (ORDER BY " + gen.orderItems(f.withinGroup()) + ")";
         }
-        return f.over() == null ? text : text + " OVER (" + window(f.over()) + ")";
+        if (text.contains(StatisticalFunctions.OVER)) {
+            if (f.over() == null) {
+                if (StatisticalFunctions.WINDOW_ONLY.contains(name)) {
+                    throw SnowflakeError.compilation("Window function type [" + name + "] requires an OVER clause");
+                }
+                return text.replace(StatisticalFunctions.OVER, "");
+            }
+            String frame = f.over().frame() == null && StatisticalFunctions.RUNNING_ROWS.contains(name)
+                    ? " ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW" : "";
+            return text.replace(StatisticalFunctions.OVER, "OVER (" + window(f.over()) + frame + ")");
+        }
+        if (f.over() == null) {
+            return text;
+        }
+        // first_value / last_value / nth_value pages: without a frame the window is the whole partition
+        String frame = f.over().frame() == null && !f.over().orderBy().isEmpty() && WHOLE_PARTITION.contains(name)
+                ? " ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING" : "";
+        return text + " OVER (" + window(f.over()) + frame + ")";
     }
 
     /** A call with named arguments ({@code ROUND(EXPR => x, SCALE => 0)}) in its function's parameter order. */

@@ -6,6 +6,7 @@ import dev.autosync.sql.parse.TokenStream;
 import dev.autosync.sql.tree.Expr;
 import dev.autosync.sql.tree.GroupingElement;
 import dev.autosync.sql.tree.Query;
+import dev.autosync.sql.tree.Relation;
 import dev.autosync.sql.tree.QueryBody;
 import dev.autosync.sql.tree.QueryBody.Select;
 import dev.autosync.sql.tree.QueryBody.SelectItem;
@@ -170,6 +171,31 @@ final class QueryGenerator {
     }
 
     private String select(Select s, boolean top) {
+        // $1, $2 name a stage file's columns; over other relations (VALUES, subqueries, tables, RESULT_SCAN) they are
+        // positions in the FROM's columns (values page), DuckDB's #1, #2
+        boolean outer = expressions.positionsByNumber();
+        expressions.positionsByNumber(!s.from().isEmpty() && s.from().stream().noneMatch(QueryGenerator::readsStage));
+        try {
+            return selectBody(s, top);
+        } finally {
+            expressions.positionsByNumber(outer);
+        }
+    }
+
+    private static boolean readsStage(Relation r) {
+        if (r instanceof Relation.StageRef) {
+            return true;
+        } else if (r instanceof Relation.Join j) {
+            return readsStage(j.left()) || readsStage(j.right());
+        } else if (r instanceof Relation.NestedJoin n) {
+            return n.relations().stream().anyMatch(QueryGenerator::readsStage);
+        } else if (r instanceof Relation.Lateral l) {
+            return readsStage(l.relation());
+        }
+        return false;
+    }
+
+    private String selectBody(Select s, boolean top) {
         StringBuilder sb = new StringBuilder("SELECT ");
         if (s.distinct()) {
             sb.append("DISTINCT ");
@@ -223,8 +249,9 @@ final class QueryGenerator {
             return sql + " AS " + Names.quote(item.alias());
         }
         Expr e = item.expr();
-        boolean named = (e instanceof Expr.ColumnRef || e instanceof Expr.PositionalRef || e instanceof Expr.Star)
-                && e.span().equals(item.span());
+        // a $n over a stage is the column "$n"; over other relations DuckDB's #n would name it after the column
+        boolean named = (e instanceof Expr.ColumnRef || e instanceof Expr.Star
+                || e instanceof Expr.PositionalRef && !expressions.positionsByNumber()) && e.span().equals(item.span());
         return top && !named ? sql + " AS " + Names.quote(tokens.label(item.span())) : sql;
     }
 

@@ -41,8 +41,10 @@ final class SemiStructuredFunctions {
         Functions.register(t, c -> json("sf_array_compact(CAST(" + arrayConstruct(elements(c, 0)) + " AS VARCHAR))"),
                 "ARRAY_CONSTRUCT_COMPACT");
         // array_agg page: WITHIN GROUP orders the elements (DuckDB: ORDER BY inside the aggregate)
-        Functions.register(t, c -> "to_json(list(" + (c.distinct() ? "DISTINCT " : "") + c.sql(0)
-                + (c.withinGroup() == null ? "" : " ORDER BY " + c.withinGroup()) + "))", "ARRAY_AGG", "ARRAYAGG");
+        // and NULL values are left out (an aggregate of no values is an empty array)
+        Functions.register(t, c -> "to_json(COALESCE(list(" + (c.distinct() ? "DISTINCT " : "") + c.sql(0)
+                + (c.withinGroup() == null ? "" : " ORDER BY " + c.withinGroup()) + ") FILTER (WHERE " + c.sql(0)
+                + " IS NOT NULL) " + StatisticalFunctions.OVER + ", []))", "ARRAY_AGG", "ARRAYAGG");
         Functions.register(t, c -> "json_group_object(" + c.all() + ")", "OBJECT_AGG");
         Functions.register(t, c -> "(CASE WHEN json_type(" + c.sql(0) + ") = 'ARRAY' THEN json_array_length(" + c.sql(0)
                 + ") END)", "ARRAY_SIZE");
@@ -93,6 +95,25 @@ final class SemiStructuredFunctions {
         Functions.register(t, c -> json("sf_array_remove_at(" + jsonText(c, 0) + ", " + StringFunctions.whole(c, 1, null) + ")"),
                 "ARRAY_REMOVE_AT");
         Functions.register(t, c -> json("sf_array_reverse(" + jsonText(c, 0) + ")"), "ARRAY_REVERSE");
+        Functions.register(t, c -> {
+            c.need(1, 3);
+            String ascending = c.count() > 1 ? "CAST(" + c.sql(1) + " AS BOOLEAN)" : "true";
+            String nullsFirst = c.count() > 2 ? "CAST(" + c.sql(2) + " AS BOOLEAN)" : "NOT " + ascending;
+            return json("sf_array_sort(" + jsonText(c, 0) + ", " + ascending + ", " + nullsFirst + ")");
+        }, "ARRAY_SORT");
+        Functions.register(t, c -> json("sf_array_max(" + jsonText(c, 0) + ")"), "ARRAY_MAX");
+        Functions.register(t, c -> json("sf_array_min(" + jsonText(c, 0) + ")"), "ARRAY_MIN");
+        Functions.register(t, c -> {
+            c.need(1, Integer.MAX_VALUE);
+            List<String> texts = new ArrayList<>();
+            StringBuilder anyNull = new StringBuilder();
+            for (int i = 0; i < c.count(); i++) {
+                texts.add(jsonText(c, i));
+                anyNull.append(i == 0 ? "" : " OR ").append(c.sql(i)).append(" IS NULL");
+            }
+            return "(CASE WHEN " + anyNull + " THEN NULL ELSE " + json("sf_arrays_zip('[' || concat_ws(',', "
+                    + String.join(", ", texts) + ") || ']')") + " END)";
+        }, "ARRAYS_ZIP");
         Functions.register(t, c -> json("sf_array_flatten(" + jsonText(c, 0) + ")"), "ARRAY_FLATTEN");
         Functions.register(t, c -> json("sf_array_except(" + jsonText(c, 0) + ", " + jsonText(c, 1) + ")"), "ARRAY_EXCEPT");
         Functions.register(t, c -> json("sf_array_intersection(" + jsonText(c, 0) + ", " + jsonText(c, 1) + ")"),
@@ -248,12 +269,17 @@ final class SemiStructuredFunctions {
 
     /** OBJECT_CONSTRUCT(*) and {@code {*}}: the row's columns (a star's SQL, with its ILIKE / EXCLUDE) as an object. */
     static String objectOfRow(String starSql, boolean keepNull) {
+        return json("sf_object_of_row(CAST(" + rowJson(starSql) + " AS VARCHAR), " + keepNull + ")");
+    }
+
+    /** The columns a star ({@code *}, {@code t.*}, with ILIKE or EXCLUDE) selects, as one JSON object of the row. */
+    static String rowJson(String starSql) {
         java.util.regex.Matcher ilike = java.util.regex.Pattern.compile("\\* ILIKE ('(?:[^']|'')*')").matcher(starSql);
         if (ilike.matches()) {
             // inside COLUMNS a star takes no ILIKE: a lambda selects the names instead
             starSql = "c -> c ILIKE " + ilike.group(1);
         }
-        return json("sf_object_of_row(CAST(to_json(struct_pack(*COLUMNS(" + starSql + "))) AS VARCHAR), " + keepNull + ")");
+        return "to_json(struct_pack(*COLUMNS(" + starSql + ")))";
     }
 
     /** GET(v, 'key') or GET(array, index), also with a computed key or index. */

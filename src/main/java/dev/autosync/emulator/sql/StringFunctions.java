@@ -141,6 +141,29 @@ final class StringFunctions {
         Functions.register(t, c -> "md5(" + c.sql(0) + ")", "MD5_HEX");
         Functions.register(t, c -> "sha1(" + c.sql(0) + ")", "SHA1", "SHA1_HEX");
         Functions.register(t, c -> "strlen(" + text(c, 0) + ")", "OCTET_LENGTH");
+        Functions.register(t, c -> "unhex(md5(" + text(c, 0) + "))", "MD5_BINARY");
+        Functions.register(t, c -> "unhex(sha1(" + text(c, 0) + "))", "SHA1_BINARY");
+        Functions.register(t, c -> {
+            c.need(1, 2);
+            return "unhex(" + (c.count() == 1 ? "sha256(" + text(c, 0) + ")" : "sf_sha2(" + text(c, 0) + ", "
+                    + whole(c, 1, null) + ")") + ")";
+        }, "SHA2_BINARY");
+        // md5_number_lower64 / upper64 pages: the low / high 64 bits of the MD5 digest as an unsigned number
+        Functions.register(t, c -> "CAST(CAST('0x' || right(md5(" + text(c, 0) + "), 16) AS UBIGINT) AS DECIMAL(38,0))",
+                "MD5_NUMBER_LOWER64");
+        Functions.register(t, c -> "CAST(CAST('0x' || left(md5(" + text(c, 0) + "), 16) AS UBIGINT) AS DECIMAL(38,0))",
+                "MD5_NUMBER_UPPER64");
+        Functions.register(t, c -> {
+            c.need(2);
+            return ExpressionGenerator.collate(c.sql(0), c.requireLiteral(1, "COLLATE"));
+        }, "COLLATE");
+        // rtrimmed_length page: the length without trailing blanks
+        Functions.register(t, c -> "length(rtrim(" + text(c, 0) + ", ' '))", "RTRIMMED_LENGTH");
+        // jarowinkler_similarity page: case-insensitive, an integer from 0 to 100 (UNVERIFIED: truncated), prefix scale 0.1
+        Functions.register(t, c -> {
+            c.need(2);
+            return "CAST(floor(100 * jaro_winkler_similarity(lower(" + text(c, 0) + "), lower(" + text(c, 1) + "))) AS BIGINT)";
+        }, "JAROWINKLER_SIMILARITY");
         Functions.register(t, c -> "chr(" + whole(c, 0, null) + ")", "CHR", "CHAR");
         Functions.register(t, c -> {
             c.need(2, 3);
@@ -157,8 +180,10 @@ final class StringFunctions {
             return "CAST(sf_regexp_substr_all(" + text(c, 0) + ", " + text(c, 1) + ", " + whole(c, 2, "1") + ", "
                     + whole(c, 3, "1") + ", " + opt(c, 4, "'c'") + (c.count() > 5 ? ", " + whole(c, 5, null) : "") + ") AS JSON)";
         }, "REGEXP_SUBSTR_ALL", "REGEXP_EXTRACT_ALL");
+        // listagg page: WITHIN GROUP orders the values (DuckDB: ORDER BY inside the aggregate)
         Functions.register(t, c -> "string_agg(" + (c.distinct() ? "DISTINCT " : "") + c.sql(0) + ", "
-                + (c.count() > 1 ? c.sql(1) : "''") + ")", "LISTAGG");
+                + (c.count() > 1 ? c.sql(1) : "''") + (c.withinGroup() == null ? "" : " ORDER BY " + c.withinGroup())
+                + ")", "LISTAGG");
     }
 
     private static String position(Call c) {

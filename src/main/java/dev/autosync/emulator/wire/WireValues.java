@@ -76,14 +76,28 @@ final class WireValues {
     }
 
     /**
-     * A FLOAT as Snowflake prints it: a whole number without a fraction (-970, not -970.0), others in their
-     * shortest form. UNVERIFIED for magnitudes of 1e15 and beyond, which keep Java's exponent form.
+     * A FLOAT as Snowflake's JSON results carry it (and its pages print it): at most 10 significant digits,
+     * trailing zeros dropped, C's %g layout (exponent form below 1e-4 and from 1e10: 1e+20, 1.5e-05), and
+     * inf / -inf / NaN. snowflake-jdbc's ResultSetJsonVsArrowIT.testDoublePrecision reads -86.6426540296895 back
+     * as -86.64265403 and 1.7976931348623157E308 as Infinity (rounded to 1.797693135e+308).
      */
     static String real(double d) {
-        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-            return d == 0 ? "0" : Long.toString((long) d);
+        if (Double.isNaN(d)) {
+            return "NaN";
         }
-        return Double.toString(d);
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "inf" : "-inf";
+        }
+        if (d == 0) {
+            return "0";
+        }
+        BigDecimal b = new BigDecimal(d).round(new java.math.MathContext(10, java.math.RoundingMode.HALF_EVEN));
+        int exponent = b.precision() - b.scale() - 1;
+        if (exponent < -4 || exponent >= 10) {
+            String mantissa = b.movePointLeft(exponent).stripTrailingZeros().toPlainString();
+            return mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format("%02d", Math.abs(exponent));
+        }
+        return b.stripTrailingZeros().toPlainString();
     }
 
     private static String epoch(Instant i) {

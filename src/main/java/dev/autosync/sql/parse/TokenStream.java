@@ -148,7 +148,8 @@ public class TokenStream {
 
     /**
      * Snowflake's default label for an expression written over {@code span}: its tokens upper-cased
-     * (quoted identifiers kept exact), one space wherever the source had space or a comment.
+     * (quoted identifiers kept exact), one space wherever the source had space or a comment, the source's
+     * own spacing where it broke the line.
      */
     public String label(Span span) {
         StringBuilder sb = new StringBuilder();
@@ -156,8 +157,12 @@ public class TokenStream {
             Token t = tokens.get(i);
             if (i > span.start()) {
                 Token before = tokens.get(i - 1);
-                if (before.offset() + before.text().length() < t.offset()) {
-                    sb.append(' ');
+                int gapStart = before.offset() + before.text().length();
+                if (gapStart < t.offset()) {
+                    // a line break keeps the source's spacing (a CASE written over lines keeps its lines, case page);
+                    // other space or a comment is one space (UNVERIFIED for runs of blanks within a line)
+                    String gap = sql.substring(gapStart, t.offset());
+                    sb.append(gap.isBlank() && gap.indexOf('\n') >= 0 ? gap : " ");
                 }
             }
             sb.append(t.is(TokenType.QUOTED_IDENTIFIER) ? t.text() : t.text().toUpperCase(Locale.ROOT));

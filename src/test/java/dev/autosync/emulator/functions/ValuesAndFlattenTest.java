@@ -13,6 +13,7 @@ import java.util.List;
 
 import static dev.autosync.emulator.EmulatorFixture.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Rows from VALUES and the FLATTEN / SPLIT_TO_TABLE table functions as Snowflake documents them (pages:
@@ -37,6 +38,19 @@ class ValuesAndFlattenTest {
     @AfterAll
     static void stop() {
         fx.close();
+    }
+
+    @Test
+    void dollarNumbersArePositionsOutsideStages() throws SQLException {
+        // values page: SELECT column1, $2 FROM (VALUES ...) reads the second column, labelled $2
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT column1, $2 FROM (VALUES (1, 'one'), (2, 'two'))"
+                + " ORDER BY column1")) {
+            assertEquals("$2", rs.getMetaData().getColumnLabel(2));
+            assertTrue(rs.next());
+            assertEquals("one", rs.getString(2));
+        }
+        // over a table or a subquery too (result_scan page: SELECT $1 FROM TABLE(RESULT_SCAN(...)))
+        assertEquals(List.of("b|2"), rows(c, "SELECT $2, $1 FROM (SELECT 2 AS n, 'b' AS w) WHERE $1 = 2"));
     }
 
     @Test

@@ -27,6 +27,8 @@ class SpansAndErrorsTest {
         "SELECT count(*) FROM t # COUNT(*)",
         "SELECT \"a\"  +   1 FROM t # \"a\" + 1",
         "SELECT a /* note */ + b FROM t # A + B",
+        // case page: an expression written over lines keeps its line breaks and indentation in the label
+        "`SELECT CASE 1\n    WHEN 1 THEN 'a'\nEND FROM t` # `CASE 1\n    WHEN 1 THEN 'A'\nEND`",
         "SELECT (a+b) * 2 FROM t # (A+B) * 2",
         "SELECT 'Mixed' || x FROM t # 'MIXED' || X",
         "SELECT $1:\"Key\" FROM @s # $1:\"Key\"",
