@@ -23,6 +23,11 @@ final class ResultTables {
     }
 
     static Result read(StatementKind kind, ResultSet rs) throws SQLException {
+        return read(kind, rs, "UTC");
+    }
+
+    /** A query result; TIMESTAMP_TZ columns take their offsets from their companion columns ({@link #foldOffsets}). */
+    static Result read(StatementKind kind, ResultSet rs, String zone) throws SQLException {
         ResultSetMetaData md = rs.getMetaData();
         int n = md.getColumnCount();
         List<ResultColumn> cols = new ArrayList<>(n);
@@ -43,7 +48,75 @@ final class ResultTables {
             }
             rows.add(row);
         }
-        return new Result(kind, cols, rows);
+        return foldOffsets(kind, cols, rows, zone);
+    }
+
+    /**
+     * The translator follows each TIMESTAMP_TZ column of a result with a hidden column of its offsets in minutes
+     * ({@code Translator.TZ_OFFSET_COLUMN} + its label; see the translator's TimestampTz): the column becomes
+     * TIMESTAMP_TZ with each value at its offset (at the session zone's offset then, when NULL), and the hidden column goes.
+     */
+    static Result foldOffsets(StatementKind kind, List<ResultColumn> cols, List<Object[]> rows, String zone) {
+        String prefix = dev.autosync.emulator.sql.Translator.TZ_OFFSET_COLUMN;
+        if (cols.stream().noneMatch(c -> c.name().startsWith(prefix))) {
+            return new Result(kind, cols, rows);
+        }
+        java.time.ZoneId sessionZone = zoneOrUtc(zone);
+        List<ResultColumn> out = new ArrayList<>(cols);
+        int[] target = new int[cols.size()];
+        java.util.Arrays.fill(target, -1);
+        boolean[] hidden = new boolean[cols.size()];
+        for (int i = 0; i < cols.size(); i++) {
+            String name = cols.get(i).name();
+            if (!name.startsWith(prefix)) {
+                continue;
+            }
+            hidden[i] = true;
+            String label = name.substring(prefix.length());
+            for (int j = 0; j < cols.size(); j++) {
+                if (cols.get(j).name().equals(label) && cols.get(j).type().wireName().equals("timestamp_ltz")) {
+                    target[i] = j;
+                    out.set(j, new ResultColumn(label, SfType.TIMESTAMP_TZ));
+                    break;
+                }
+            }
+        }
+        for (Object[] row : rows) {
+            for (int i = 0; i < target.length; i++) {
+                int j = target[i];
+                if (j >= 0 && row[j] instanceof OffsetDateTime odt) {
+                    java.time.ZoneOffset offset = row[i] instanceof Number n ? java.time.ZoneOffset.ofTotalSeconds(n.intValue() * 60)
+                            : sessionZone.getRules().getOffset(odt.toInstant());
+                    row[j] = odt.withOffsetSameInstant(offset);
+                }
+            }
+        }
+        List<ResultColumn> kept = new ArrayList<>();
+        for (int i = 0; i < out.size(); i++) {
+            if (!hidden[i]) {
+                kept.add(out.get(i));
+            }
+        }
+        List<Object[]> keptRows = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            Object[] r = new Object[kept.size()];
+            int k = 0;
+            for (int i = 0; i < row.length; i++) {
+                if (!hidden[i]) {
+                    r[k++] = row[i];
+                }
+            }
+            keptRows.add(r);
+        }
+        return new Result(kind, kept, keptRows);
+    }
+
+    private static java.time.ZoneId zoneOrUtc(String zone) {
+        try {
+            return zone == null ? java.time.ZoneOffset.UTC : java.time.ZoneId.of(zone);
+        } catch (java.time.DateTimeException e) {
+            return java.time.ZoneOffset.UTC;
+        }
     }
 
     private static Object value(ResultSet rs, int i, String type) throws SQLException {

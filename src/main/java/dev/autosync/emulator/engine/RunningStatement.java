@@ -99,7 +99,7 @@ final class RunningStatement implements StatementContext, AutoCloseable {
         try (PreparedStatement ps = session.conn().prepareStatement(duckSql)) {
             bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
-                return ResultTables.read(kind, rs);
+                return ResultTables.read(kind, rs, session.parameter("TIMEZONE"));
             }
         }
     }
