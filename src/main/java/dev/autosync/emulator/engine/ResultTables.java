@@ -134,6 +134,10 @@ final class ResultTables {
                 case "BOOLEAN" -> v = rs.getBoolean(i);
                 case "DATE" -> v = rs.getObject(i, LocalDate.class);
                 case "TIME" -> v = rs.getObject(i, LocalTime.class);
+                case "TIME_NS" -> {
+                    String text = rs.getString(i);
+                    v = text == null ? null : LocalTime.parse(text);
+                }
                 case "TIMESTAMP", "TIMESTAMP_NS", "TIMESTAMP_MS", "TIMESTAMP_S" -> v = rs.getObject(i, LocalDateTime.class);
                 case "TIMESTAMP WITH TIME ZONE" -> v = rs.getObject(i, OffsetDateTime.class);
                 case "BLOB" -> v = rs.getBytes(i);

@@ -37,7 +37,7 @@ public record SfType(String wireName, Integer precision, Integer scale, Integer 
             case "DOUBLE", "FLOAT", "REAL" -> REAL;
             case "BOOLEAN" -> BOOLEAN;
             case "DATE" -> DATE;
-            case "TIME" -> TIME;
+            case "TIME", "TIME_NS" -> TIME;
             case "TIMESTAMP", "TIMESTAMP_NS", "TIMESTAMP_MS", "TIMESTAMP_S" -> TIMESTAMP_NTZ;
             case "TIMESTAMP WITH TIME ZONE", "TIMESTAMPTZ" -> TIMESTAMP_LTZ;
             case "JSON" -> VARIANT;
