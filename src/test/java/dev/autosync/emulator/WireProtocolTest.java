@@ -135,6 +135,9 @@ class WireProtocolTest {
     void positionalBindsOfEveryTypeRoundTrip() throws Exception {
         try (Connection c = fx.connect("WIRE", "S")) {
             try (Statement s = c.createStatement()) {
+                // setTimestamp binds a TIMESTAMP_LTZ (CLIENT_TIMESTAMP_TYPE_MAPPING) of the JVM's wall clock, which a
+                // TIMESTAMP_NTZ column reads in the session's TIMEZONE: it round-trips when the two zones agree
+                s.execute("ALTER SESSION SET TIMEZONE = '" + java.util.TimeZone.getDefault().getID() + "'");
                 s.execute("CREATE OR REPLACE TABLE B (I NUMBER, D NUMBER(10,2), F FLOAT, T VARCHAR, BO BOOLEAN, DT DATE, TS TIMESTAMP_NTZ)");
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO B VALUES (?, ?, ?, ?, ?, ?, ?)")) {

@@ -134,4 +134,33 @@ final class DateTimeFunctions {
             default -> throw new IllegalArgumentException("invalid week part '" + part + "'");
         };
     }
+
+    /** The offset in minutes east of UTC of {@code zone} (a time zone name or an offset) at {@code instant}. */
+    static Long offsetAt(java.time.OffsetDateTime instant, String zone) {
+        java.time.ZoneId id;
+        try {
+            id = java.time.ZoneId.of(zone.trim());
+        } catch (java.time.DateTimeException e) {
+            throw JavaFunctions.error("100094", "22000", "Unknown timezone: '" + zone + "'");
+        }
+        return (long) (id.getRules().getOffset(instant.toInstant()).getTotalSeconds() / 60);
+    }
+
+    /** A time followed by an offset: {@code -0800}, {@code +02:00}, {@code +00:05}, {@code -08}, {@code Z} (spaced or not). */
+    private static final java.util.regex.Pattern WRITTEN_OFFSET = java.util.regex.Pattern.compile(
+            "^.*\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d{0,9})?)?\\s*(?:([+-])(\\d{1,2})(?::?(\\d{2}))?|(Z|UTC|GMT))\"?$",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** The offset in minutes a timestamp text was written with, or null when it names none (or is not a timestamp). */
+    static Long writtenOffset(String text) {
+        java.util.regex.Matcher m = WRITTEN_OFFSET.matcher(text.strip());
+        if (!m.matches()) {
+            return null;
+        }
+        if (m.group(4) != null) {
+            return 0L;
+        }
+        long minutes = Long.parseLong(m.group(2)) * 60 + (m.group(3) == null ? 0 : Long.parseLong(m.group(3)));
+        return m.group(1).equals("-") ? -minutes : minutes;
+    }
 }

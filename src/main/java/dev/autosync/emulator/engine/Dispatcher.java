@@ -140,14 +140,14 @@ final class Dispatcher {
     /** The columns a query would return, from DuckDB's prepared-statement metadata, without running it. */
     Result describeQuery(Session session, String sql) {
         try (RunningStatement st = RunningStatement.open(translation, session, sql, List.of())) {
-            String duck = st.translator().query(true);
+            String duck = st.translator().resultQuery();
             try (PreparedStatement ps = session.conn().prepareStatement(duck)) {
                 ResultSetMetaData md = ps.getMetaData();
                 List<ResultColumn> cols = new ArrayList<>();
                 for (int i = 1; md != null && i <= md.getColumnCount(); i++) {
                     cols.add(new ResultColumn(Names.decode(md.getColumnLabel(i)), SfType.fromDuck(md.getColumnTypeName(i))));
                 }
-                return new Result(StatementKind.SELECT, cols, new ArrayList<>());
+                return ResultTables.foldOffsets(StatementKind.SELECT, cols, new ArrayList<>(), session.parameter("TIMEZONE"));
             }
         } catch (SQLException e) {
             throw ErrorMapper.map(e);

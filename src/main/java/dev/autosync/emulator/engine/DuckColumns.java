@@ -36,8 +36,8 @@ final class DuckColumns {
             case "DOUBLE", "FLOAT" -> "FLOAT";
             case "BOOLEAN" -> "BOOLEAN";
             case "DATE" -> "DATE";
-            case "TIME" -> "TIME(9)";
-            case "TIMESTAMP" -> "TIMESTAMP_NTZ(9)";
+            case "TIME", "TIME_NS" -> "TIME(9)";
+            case "TIMESTAMP", "TIMESTAMP_NS" -> "TIMESTAMP_NTZ(9)";
             case "TIMESTAMP WITH TIME ZONE" -> "TIMESTAMP_LTZ(9)";
             case "JSON" -> "VARIANT";
             case "BLOB" -> "BINARY(8388608)";

@@ -36,7 +36,7 @@ final class Queries {
     }
 
     Result select(StatementContext st) throws SQLException {
-        String duck = st.translator().query(true);
+        String duck = st.translator().resultQuery();
         if (!st.cursor().atEnd()) {
             throw st.cursor().unexpected();
         }

@@ -33,9 +33,10 @@ final class ResultTables {
     /**
      * A query's result: its first {@link #HEAD_ROWS} rows read, the rest (if any) left in DuckDB as the
      * result's {@link RowSource}, which then owns {@code statement} and {@code rs}; a result read whole
-     * closes them here.
+     * closes them here. TIMESTAMP_TZ columns take their offsets from their companion columns
+     * ({@link #foldOffsets}): such a result is read whole, as the fold works on read rows.
      */
-    static Result read(StatementKind kind, Statement statement, ResultSet rs) throws SQLException {
+    static Result read(StatementKind kind, Statement statement, ResultSet rs, String zone) throws SQLException {
         ResultSetMetaData md = rs.getMetaData();
         int n = md.getColumnCount();
         List<ResultColumn> cols = new ArrayList<>(n);
@@ -48,9 +49,11 @@ final class ResultTables {
             }
             cols.add(new ResultColumn(Names.decode(md.getColumnLabel(i)), t));
         }
+        String prefix = dev.autosync.emulator.sql.Translator.TZ_OFFSET_COLUMN;
+        int head = cols.stream().anyMatch(c -> c.name().startsWith(prefix)) ? Integer.MAX_VALUE : HEAD_ROWS;
         List<Object[]> rows = new ArrayList<>();
         boolean more = rs.next();
-        while (more && rows.size() < HEAD_ROWS) {
+        while (more && rows.size() < head) {
             Object[] row = new Object[n];
             for (int i = 0; i < n; i++) {
                 row[i] = value(rs, i + 1, duckTypes[i]);
@@ -61,9 +64,77 @@ final class ResultTables {
         if (!more) {
             rs.close();
             statement.close();
-            return new Result(kind, cols, rows);
+            return foldOffsets(kind, cols, rows, zone);
         }
         return new Result(kind, cols, rows, new RowSource(statement, rs, duckTypes, true));
+    }
+
+    /**
+     * The translator follows each TIMESTAMP_TZ column of a result with a hidden column of its offsets in minutes
+     * ({@code Translator.TZ_OFFSET_COLUMN} + its label; see the translator's TimestampTz): the column becomes
+     * TIMESTAMP_TZ with each value at its offset (at the session zone's offset then, when NULL), and the hidden column goes.
+     */
+    static Result foldOffsets(StatementKind kind, List<ResultColumn> cols, List<Object[]> rows, String zone) {
+        String prefix = dev.autosync.emulator.sql.Translator.TZ_OFFSET_COLUMN;
+        if (cols.stream().noneMatch(c -> c.name().startsWith(prefix))) {
+            return new Result(kind, cols, rows);
+        }
+        java.time.ZoneId sessionZone = zoneOrUtc(zone);
+        List<ResultColumn> out = new ArrayList<>(cols);
+        int[] target = new int[cols.size()];
+        java.util.Arrays.fill(target, -1);
+        boolean[] hidden = new boolean[cols.size()];
+        for (int i = 0; i < cols.size(); i++) {
+            String name = cols.get(i).name();
+            if (!name.startsWith(prefix)) {
+                continue;
+            }
+            hidden[i] = true;
+            String label = name.substring(prefix.length());
+            for (int j = 0; j < cols.size(); j++) {
+                if (cols.get(j).name().equals(label) && cols.get(j).type().wireName().equals("timestamp_ltz")) {
+                    target[i] = j;
+                    out.set(j, new ResultColumn(label, SfType.TIMESTAMP_TZ));
+                    break;
+                }
+            }
+        }
+        for (Object[] row : rows) {
+            for (int i = 0; i < target.length; i++) {
+                int j = target[i];
+                if (j >= 0 && row[j] instanceof OffsetDateTime odt) {
+                    java.time.ZoneOffset offset = row[i] instanceof Number n ? java.time.ZoneOffset.ofTotalSeconds(n.intValue() * 60)
+                            : sessionZone.getRules().getOffset(odt.toInstant());
+                    row[j] = odt.withOffsetSameInstant(offset);
+                }
+            }
+        }
+        List<ResultColumn> kept = new ArrayList<>();
+        for (int i = 0; i < out.size(); i++) {
+            if (!hidden[i]) {
+                kept.add(out.get(i));
+            }
+        }
+        List<Object[]> keptRows = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            Object[] r = new Object[kept.size()];
+            int k = 0;
+            for (int i = 0; i < row.length; i++) {
+                if (!hidden[i]) {
+                    r[k++] = row[i];
+                }
+            }
+            keptRows.add(r);
+        }
+        return new Result(kind, kept, keptRows);
+    }
+
+    private static java.time.ZoneId zoneOrUtc(String zone) {
+        try {
+            return zone == null ? java.time.ZoneOffset.UTC : java.time.ZoneId.of(zone);
+        } catch (java.time.DateTimeException e) {
+            return java.time.ZoneOffset.UTC;
+        }
     }
 
     static Object value(ResultSet rs, int i, String type) throws SQLException {
@@ -82,6 +153,10 @@ final class ResultTables {
                 // getObject(i) reads DuckDB's day number; getObject(i, LocalDate.class) goes through java.sql.Date
                 case "DATE" -> v = rs.getObject(i) instanceof LocalDate d ? d : rs.getObject(i, LocalDate.class);
                 case "TIME" -> v = rs.getObject(i, LocalTime.class);
+                case "TIME_NS" -> {
+                    String text = rs.getString(i);
+                    v = text == null ? null : LocalTime.parse(text);
+                }
                 case "TIMESTAMP", "TIMESTAMP_NS", "TIMESTAMP_MS", "TIMESTAMP_S" -> v = rs.getObject(i, LocalDateTime.class);
                 case "TIMESTAMP WITH TIME ZONE" -> v = rs.getObject(i, OffsetDateTime.class);
                 case "BLOB" -> v = rs.getBytes(i);

@@ -100,7 +100,7 @@ final class RunningStatement implements StatementContext, AutoCloseable {
         try {
             bind(ps);
             // DuckDB materialises the result in its own memory; what the head does not read stays there
-            Result r = ResultTables.read(kind, ps, ps.executeQuery());
+            Result r = ResultTables.read(kind, ps, ps.executeQuery(), session.parameter("TIMEZONE"));
             if (r.rest() != null && deterministic(duckSql)) {
                 r.rest().total(count(duckSql));
             }

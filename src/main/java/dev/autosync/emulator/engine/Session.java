@@ -210,12 +210,12 @@ public final class Session {
         return true;
     }
 
-    /**
-     * Other session parameters the emulator honours ("Parameters" page), with Snowflake's defaults, except TIMEZONE:
-     * the emulator's sessions start in UTC (Snowflake's account default is America/Los_Angeles).
-     */
+    /** Snowflake's default TIMEZONE ("Parameters" page): sessions start in it, as on an account that never set it. */
+    public static final String DEFAULT_TIMEZONE = "America/Los_Angeles";
+
+    /** Other session parameters the emulator honours ("Parameters" page), with Snowflake's defaults. */
     public static final Map<String, String> PARAMETER_DEFAULTS = Map.of(
-            "TIMEZONE", "UTC", "WEEK_START", "0", "WEEK_OF_YEAR_POLICY", "0", "DEFAULT_NULL_ORDERING", "LAST",
+            "TIMEZONE", DEFAULT_TIMEZONE, "WEEK_START", "0", "WEEK_OF_YEAR_POLICY", "0", "DEFAULT_NULL_ORDERING", "LAST",
             "TIMESTAMP_TYPE_MAPPING", "TIMESTAMP_NTZ", "TIMESTAMP_INPUT_FORMAT", "AUTO", "DATE_INPUT_FORMAT", "AUTO",
             "TIME_INPUT_FORMAT", "AUTO", "STATEMENT_TIMEOUT_IN_SECONDS", "172800");
     /** Session variables (SET), by name, as DuckDB SQL literals with their text and Snowflake type. */

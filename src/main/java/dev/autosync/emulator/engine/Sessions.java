@@ -23,7 +23,8 @@ final class Sessions {
     Session open(String user, String database, String schema, String warehouse, String role) throws SQLException {
         Connection c = root.duplicate();
         Session s = new Session(UUID.randomUUID().toString(), user == null ? "AUTOSYNC" : user.toUpperCase(), c);
-        s.exec("SET TimeZone = 'UTC'");
+        // DuckDB's TimeZone of the session's connection follows its TIMEZONE parameter (TIMESTAMP_LTZ casts and arithmetic)
+        s.exec("SET TimeZone = '" + Session.DEFAULT_TIMEZONE + "'");
         s.database(normaliseLoginName(database));
         s.schema(normaliseLoginName(schema == null && database != null ? "PUBLIC" : schema));
         s.warehouse(normaliseLoginName(warehouse));

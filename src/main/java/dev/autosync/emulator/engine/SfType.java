@@ -11,6 +11,7 @@ public record SfType(String wireName, Integer precision, Integer scale, Integer 
     public static final SfType TIME = new SfType("time", null, 9, null);
     public static final SfType TIMESTAMP_NTZ = new SfType("timestamp_ntz", null, 9, null);
     public static final SfType TIMESTAMP_LTZ = new SfType("timestamp_ltz", null, 9, null);
+    public static final SfType TIMESTAMP_TZ = new SfType("timestamp_tz", null, 9, null);
     public static final SfType VARIANT = new SfType("variant", null, null, null);
     public static final SfType BINARY = new SfType("binary", null, null, 8388608);
     public static final SfType INTEGER = fixed(38, 0);
@@ -36,7 +37,7 @@ public record SfType(String wireName, Integer precision, Integer scale, Integer 
             case "DOUBLE", "FLOAT", "REAL" -> REAL;
             case "BOOLEAN" -> BOOLEAN;
             case "DATE" -> DATE;
-            case "TIME" -> TIME;
+            case "TIME", "TIME_NS" -> TIME;
             case "TIMESTAMP", "TIMESTAMP_NS", "TIMESTAMP_MS", "TIMESTAMP_S" -> TIMESTAMP_NTZ;
             case "TIMESTAMP WITH TIME ZONE", "TIMESTAMPTZ" -> TIMESTAMP_LTZ;
             case "JSON" -> VARIANT;

@@ -18,8 +18,9 @@ final class ContextFunctions {
             String v = c.context().variable(c.requireLiteral(0, c.name()));
             return v == null ? "CAST(NULL AS VARCHAR)" : "CAST(" + v + " AS VARCHAR)";
         }, "GETVARIABLE", "SESSION_CONTEXT");
-        Functions.register(t, c -> "CURRENT_TIMESTAMP", "CURRENT_TIMESTAMP", "SYSDATE", "GETDATE", "LOCALTIMESTAMP",
-                "SYSTIMESTAMP");
+        Functions.register(t, c -> "CURRENT_TIMESTAMP", "CURRENT_TIMESTAMP", "GETDATE", "LOCALTIMESTAMP", "SYSTIMESTAMP");
+        // sysdate page: the current time in UTC as a TIMESTAMP_NTZ
+        Functions.register(t, c -> "timezone('UTC', CURRENT_TIMESTAMP)", "SYSDATE");
         Functions.register(t, c -> "CURRENT_DATE", "CURRENT_DATE");
         Functions.register(t, c -> "CAST(CURRENT_TIMESTAMP AS TIME)", "CURRENT_TIME", "LOCALTIME");
         Functions.register(t, c -> "(row_number() OVER () - 1)", "SEQ1", "SEQ2", "SEQ4", "SEQ8");

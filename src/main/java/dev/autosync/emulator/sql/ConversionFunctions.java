@@ -115,7 +115,11 @@ final class ConversionFunctions {
         if (NUMERIC_FORMAT.matcher(format).matches()) {
             return "sf_number_format(CAST(" + x + " AS VARCHAR), " + c.sql(1) + ")";
         }
-        return "strftime(" + c.sql(0) + ", " + Translator.literal(DateFormats.toStrptime(c.requireLiteral(1, c.name()))) + ")";
+        String pattern = DateFormats.toStrptime(c.requireLiteral(1, c.name()));
+        String offset = pattern.contains("%z") ? null : c.generator().tzOffset(c.arg(0));
+        // a TIMESTAMP_TZ is written by its own wall clock (UNVERIFIED with TZH:TZM in the format: the session zone's then)
+        String value = offset == null ? c.sql(0) : TimestampTz.wall(c.sql(0), offset);
+        return "strftime(" + value + ", " + Translator.literal(pattern) + ")";
     }
 
     private static String binary(Call c) {

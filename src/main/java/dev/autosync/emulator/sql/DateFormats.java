@@ -13,6 +13,9 @@ final class DateFormats {
             {"FF9", "%n"}, {"FF6", "%f"}, {"FF3", "%g"}, {"FF", "%n"}, {"TZH:TZM", "%z"}, {"TZHTZM", "%z"},
     };
 
+    /** Format elements Snowflake has that strftime cannot write: fractions of 1-2 or 4-5, 7-8 digits, TZH alone, ISO years. */
+    private static final java.util.regex.Pattern UNSUPPORTED = java.util.regex.Pattern.compile("(?i)FF[0-9]?|TZ|UUUU");
+
     static String toStrptime(String format) {
         StringBuilder out = new StringBuilder();
         int i = 0;
@@ -35,8 +38,14 @@ final class DateFormats {
                     continue outer;
                 }
             }
-            if (Character.isLetter(ch)) {
+            if (UNSUPPORTED.matcher(format.substring(i)).lookingAt()) {
                 throw SnowflakeError.unsupported("format element '" + format.substring(i) + "' in '" + format + "'");
+            }
+            if (Character.isLetter(ch)) {
+                // letters that start no format element are printed as written (to_char page: 'hh24:mi hours')
+                out.append(ch);
+                i++;
+                continue;
             }
             out.append(ch == '%' ? "%%" : String.valueOf(ch));
             i++;

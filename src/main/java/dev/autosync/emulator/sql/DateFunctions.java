@@ -58,37 +58,37 @@ final class DateFunctions {
             String unit = part(c);
             if (DATE_PARTS.contains(unit)) {
                 // a DATE stays a DATE, months clamp to the month's end (dateadd page): the engine's sf_dateadd
-                return "sf_dateadd('" + unit + "', CAST(" + c.sql(1) + " AS BIGINT), " + temporal(c, 2) + ", " + zone(c) + ")";
+                return shifted(c, 2, (x, zone) -> "sf_dateadd('" + unit + "', CAST(" + c.sql(1) + " AS BIGINT), " + x + ", " + zone + ")");
             }
             if (!TIME_PARTS.contains(unit)) {
                 throw invalidPart(c, unit);
             }
             String n = "CAST(" + c.sql(1) + " AS BIGINT)";
-            return switch (unit) {
-                case "MILLISECOND" -> "(" + temporal(c, 2) + " + " + n + " * INTERVAL 1 MILLISECOND)";
-                case "MICROSECOND" -> "(" + temporal(c, 2) + " + " + n + " * INTERVAL 1 MICROSECOND)";
-                case "NANOSECOND" -> "(" + temporal(c, 2) + " + (" + n + " // 1000) * INTERVAL 1 MICROSECOND)";
-                default -> "(" + temporal(c, 2) + " + " + n + " * INTERVAL 1 " + unit + ")";
-            };
-        }, "DATEADD", "TIMESTAMPADD");
+            return shifted(c, 2, (x, zone) -> switch (unit) {
+                case "MILLISECOND" -> "(" + x + " + " + n + " * INTERVAL 1 MILLISECOND)";
+                case "MICROSECOND" -> "(" + x + " + " + n + " * INTERVAL 1 MICROSECOND)";
+                case "NANOSECOND" -> "(" + x + " + (" + n + " // 1000) * INTERVAL 1 MICROSECOND)";
+                default -> "(" + x + " + " + n + " * INTERVAL 1 " + unit + ")";
+            });
+        }, "DATEADD", "TIMESTAMPADD", "TIMEADD");
         Functions.register(t, c -> {
             c.need(2, 2);
-            return "sf_dateadd('ADD_MONTHS', CAST(" + c.sql(1) + " AS BIGINT), " + temporal(c, 0) + ", " + zone(c) + ")";
+            return shifted(c, 0, (x, zone) -> "sf_dateadd('ADD_MONTHS', CAST(" + c.sql(1) + " AS BIGINT), " + x + ", " + zone + ")");
         }, "ADD_MONTHS");
         Functions.register(t, c -> {
             rest(c, 2);
             String unit = part(c);
             return switch (unit) {
                 case "YEAR", "QUARTER", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND", "MILLISECOND", "MICROSECOND" ->
-                        "date_diff('" + unit.toLowerCase(Locale.ROOT) + "', " + temporal(c, 1) + ", " + temporal(c, 2) + ")";
-                case "NANOSECOND" -> "(date_diff('microsecond', " + temporal(c, 1) + ", " + temporal(c, 2) + ") * 1000)";
+                        "date_diff('" + unit.toLowerCase(Locale.ROOT) + "', " + instantTemporal(c, 1) + ", " + instantTemporal(c, 2) + ")";
+                case "NANOSECOND" -> "(date_diff('microsecond', " + instantTemporal(c, 1) + ", " + instantTemporal(c, 2) + ") * 1000)";
                 // weeks are counted between the starts of the weeks (WEEK_START) the two values fall in
-                case "WEEK" -> "(date_diff('day', sf_date_trunc('WEEK', CAST(" + temporal(c, 1) + " AS DATE), " + weekStart(c)
-                        + ", " + zone(c) + "), sf_date_trunc('WEEK', CAST(" + temporal(c, 2) + " AS DATE), " + weekStart(c) + ", "
+                case "WEEK" -> "(date_diff('day', sf_date_trunc('WEEK', CAST(" + instantTemporal(c, 1) + " AS DATE), " + weekStart(c)
+                        + ", " + zone(c) + "), sf_date_trunc('WEEK', CAST(" + instantTemporal(c, 2) + " AS DATE), " + weekStart(c) + ", "
                         + zone(c) + ")) // 7)";
                 default -> throw invalidPart(c, unit);
             };
-        }, "DATEDIFF", "TIMESTAMPDIFF");
+        }, "DATEDIFF", "TIMESTAMPDIFF", "TIMEDIFF");
         Functions.register(t, c -> {
             rest(c, 1);
             String unit = part(c);
@@ -99,13 +99,13 @@ final class DateFunctions {
         }, "DATE_TRUNC");
         Functions.register(t, c -> {
             rest(c, 1);
-            return datePart(part(c), temporal(c, 1), c.context());
+            return datePart(c.generator(), part(c), c.arg(1), temporal(c, 1));
         }, "DATE_PART");
         for (String p : List.of("YEAR", "QUARTER", "MONTH", "DAY", "DAYOFMONTH", "DAYOFYEAR", "DAYOFWEEK", "DAYOFWEEKISO", "WEEK",
                 "WEEKOFYEAR", "WEEKISO", "YEAROFWEEK", "YEAROFWEEKISO", "HOUR", "MINUTE", "SECOND")) {
             Functions.register(t, c -> {
                 c.need(1, 1);
-                return datePart(PARTS.get(p), temporal(c, 0), c.context());
+                return datePart(c.generator(), PARTS.get(p), c.arg(0), temporal(c, 0));
             }, p);
         }
         Functions.register(t, c -> {
@@ -133,8 +133,8 @@ final class DateFunctions {
             c.need(3, 4);
             String unit = part(c.requireLiteral(2, "TIME_SLICE"));
             String edge = c.count() == 4 ? c.sql(3) : "'START'";
-            return "sf_time_slice(" + temporal(c, 0) + ", CAST(" + c.sql(1) + " AS BIGINT), '" + unit + "', " + edge + ", "
-                    + zone(c) + ")";
+            return shifted(c, 0, (x, zone) -> "sf_time_slice(" + x + ", CAST(" + c.sql(1) + " AS BIGINT), '" + unit + "', " + edge
+                    + ", " + zone + ")");
         }, "TIME_SLICE");
         Functions.register(t, c -> {
             c.need(2, 2);
@@ -165,9 +165,14 @@ final class DateFunctions {
         Functions.register(t, c -> {
             c.need(3, 4);
             // time_from_parts page: parts outside their range carry over (within a day)
-            String nanos = c.count() == 4 ? " + to_microseconds(CAST(" + c.sql(3) + " AS BIGINT) // 1000)" : "";
+            if (c.count() == 4) {
+                // with nanoseconds a DuckDB TIME_NS (TIME keeps microseconds; UNVERIFIED: DuckDB adds no interval to a TIME_NS)
+                String ns = "((CAST(" + c.sql(0) + " AS BIGINT) * 3600 + CAST(" + c.sql(1) + " AS BIGINT) * 60 + CAST(" + c.sql(2)
+                        + " AS BIGINT)) * 1000000000 + CAST(" + c.sql(3) + " AS BIGINT))";
+                return "CAST(make_timestamp_ns(((" + ns + " % 86400000000000) + 86400000000000) % 86400000000000) AS TIME_NS)";
+            }
             return "CAST(TIMESTAMP '1970-01-01' + to_hours(CAST(" + c.sql(0) + " AS BIGINT)) + to_minutes(CAST(" + c.sql(1)
-                    + " AS BIGINT)) + to_seconds(CAST(" + c.sql(2) + " AS BIGINT))" + nanos + " AS TIME)";
+                    + " AS BIGINT)) + to_seconds(CAST(" + c.sql(2) + " AS BIGINT)) AS TIME)";
         }, "TIME_FROM_PARTS", "TIMEFROMPARTS");
         Functions.register(t, c -> {
             if (c.count() == 2) {
@@ -182,16 +187,22 @@ final class DateFunctions {
 
     /**
      * CONVERT_TIMEZONE (page): with two arguments the value is an instant (a TIMESTAMP_NTZ is read in the session's
-     * time zone) and the result a TIMESTAMP_TZ in the target zone; with three, a wall-clock time (TIMESTAMP_NTZ) in the
-     * source zone becomes the wall-clock time in the target zone (a TIMESTAMP_NTZ).
+     * time zone, a string as a TIMESTAMP_TZ) and the result a TIMESTAMP_TZ at the target zone's offset (the instant
+     * here; {@link TimestampTz} gives its offset); with three, a wall-clock time (TIMESTAMP_NTZ) in the source zone
+     * becomes the wall-clock time in the target zone (a TIMESTAMP_NTZ).
      */
     private static String convertTimezone(Call c, String source, String target, String value) {
         if (source == null) {
-            String instant = "(CASE WHEN typeof(" + value + ") = 'TIMESTAMP WITH TIME ZONE' THEN CAST(" + value
+            Expr v = c.arg(1);
+            if (v instanceof Expr.StringLiteral) {
+                return c.cast(1, SnowflakeTypes.of("TIMESTAMP_TZ", null, null), false);
+            }
+            return "(CASE WHEN typeof(" + value + ") = 'TIMESTAMP WITH TIME ZONE' THEN CAST(" + value
                     + " AS TIMESTAMPTZ) ELSE timezone(" + zone(c) + ", CAST(" + value + " AS TIMESTAMP)) END)";
-            return "timezone(" + target + ", " + instant + ")";
         }
-        return "timezone(" + target + ", timezone(" + source + ", CAST(" + value + " AS TIMESTAMP)))";
+        String offset = c.generator().tzOffset(c.arg(2));
+        String wall = offset != null ? TimestampTz.wall(value, offset) : "CAST(" + value + " AS TIMESTAMP)";
+        return "timezone(" + target + ", timezone(" + source + ", " + wall + "))";
     }
 
     /**
@@ -206,11 +217,14 @@ final class DateFunctions {
             ts = "(CAST(" + c.sql(0) + " AS DATE) + CAST(" + c.sql(1) + " AS TIME))";
         } else {
             c.need(6, kind.equals("TZ") ? 8 : 7);
-            String nanos = c.count() >= 7 ? " + to_microseconds(CAST(" + c.sql(6) + " AS BIGINT) // 1000)" : "";
-            ts = "(CAST(make_date(CAST(" + c.sql(0) + " AS INTEGER), 1, 1) AS TIMESTAMP) + to_months(CAST(" + c.sql(1)
+            String seconds = "(CAST(make_date(CAST(" + c.sql(0) + " AS INTEGER), 1, 1) AS TIMESTAMP) + to_months(CAST(" + c.sql(1)
                     + " AS INTEGER) - 1) + to_days(CAST(" + c.sql(2) + " AS INTEGER) - 1) + to_hours(CAST(" + c.sql(3)
-                    + " AS BIGINT)) + to_minutes(CAST(" + c.sql(4) + " AS BIGINT)) + to_seconds(CAST(" + c.sql(5) + " AS BIGINT))"
-                    + nanos + ")";
+                    + " AS BIGINT)) + to_minutes(CAST(" + c.sql(4) + " AS BIGINT)) + to_seconds(CAST(" + c.sql(5) + " AS BIGINT)))";
+            if (kind.equals("NTZ") && c.count() == 7) {
+                // nanoseconds kept: a TIMESTAMP_NS (timestamp_from_parts page: 987654321 reads .987654321)
+                return "make_timestamp_ns(epoch_ns(" + seconds + ") + CAST(" + c.sql(6) + " AS BIGINT))";
+            }
+            ts = c.count() >= 7 ? "(" + seconds + " + to_microseconds(CAST(" + c.sql(6) + " AS BIGINT) // 1000))" : seconds;
             if (c.count() == 8) {
                 zone = c.sql(7);
             }
@@ -316,7 +330,7 @@ final class DateFunctions {
         if (!DATE_PARTS.contains(unit) && !TIME_PARTS.contains(unit)) {
             throw invalidPart(c, unit);
         }
-        return "sf_date_trunc('" + unit + "', " + temporal(c, i) + ", " + weekStart(c) + ", " + zone(c) + ")";
+        return shifted(c, i, (x, zone) -> "sf_date_trunc('" + unit + "', " + x + ", " + weekStart(c) + ", " + zone + ")");
     }
 
     /** The session's TIMEZONE as a string literal (where a TIMESTAMP_LTZ is computed). */
@@ -325,9 +339,41 @@ final class DateFunctions {
         return Translator.literal(z == null ? "UTC" : z);
     }
 
-    /** Argument {@code i}; a string literal is read as a TIMESTAMP_NTZ, as Snowflake reads a string where a date or time goes. */
+    /**
+     * Argument {@code i} where its parts are read: a string literal is read as a TIMESTAMP_NTZ, as Snowflake reads a string
+     * where a date or time goes; a TIMESTAMP_TZ by its own wall clock ({@link TimestampTz}).
+     */
     private static String temporal(Call c, int i) {
+        String offset = c.generator().tzOffset(c.arg(i));
+        return offset != null ? TimestampTz.wall(c.sql(i), offset) : instantTemporal(c, i);
+    }
+
+    /** Argument {@code i} as a value (a TIMESTAMP_TZ as its instant). */
+    private static String instantTemporal(Call c, int i) {
         return c.arg(i) instanceof Expr.StringLiteral ? "CAST(" + c.sql(i) + " AS TIMESTAMP)" : c.sql(i);
+    }
+
+    /**
+     * {@code f(value, zone)} of argument {@code i}; a TIMESTAMP_TZ is computed on its wall clock and keeps its offset
+     * (data-types-datetime: DATEADD of a TIMESTAMP_TZ keeps the offset, whatever the daylight saving time then).
+     */
+    private static String shifted(Call c, int i, java.util.function.BinaryOperator<String> f) {
+        String offset = c.generator().tzOffset(c.arg(i));
+        if (offset == null) {
+            return f.apply(instantTemporal(c, i), zone(c));
+        }
+        return TimestampTz.instant(f.apply(TimestampTz.wall(c.sql(i), offset), "'UTC'"), offset);
+    }
+
+    /** DATE_PART of {@code source} (SQL {@code sql}): the time zone parts of a TIMESTAMP_TZ are its own offset's. */
+    static String datePart(ExpressionGenerator gen, String part, Expr source, String sql) {
+        if (part.equals("TIMEZONE_HOUR") || part.equals("TIMEZONE_MINUTE")) {
+            String offset = gen.tzOffset(source);
+            if (offset != null) {
+                return part.equals("TIMEZONE_HOUR") ? "CAST(trunc((" + offset + ") / 60) AS BIGINT)" : "((" + offset + ") % 60)";
+            }
+        }
+        return datePart(part, sql, gen.context());
     }
 
     private static SnowflakeError invalidPart(Call c, String unit) {

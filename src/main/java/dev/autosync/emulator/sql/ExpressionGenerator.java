@@ -143,7 +143,7 @@ final class ExpressionGenerator {
         } else if (e instanceof FunctionCall f) {
             return functions.call(f);
         } else if (e instanceof Cast c) {
-            return cast(c.operand(), SnowflakeTypes.of(c.type()), c.syntax() == CastSyntax.TRY_CAST);
+            return cast(c.operand(), mapped(c.type()), c.syntax() == CastSyntax.TRY_CAST);
         } else if (e instanceof Path p) {
             return path(p);
         }
@@ -196,7 +196,9 @@ final class ExpressionGenerator {
         } else if (e instanceof Case c) {
             return caseExpression(c);
         } else if (e instanceof Extract x) {
-            return DateFunctions.datePart(DateFunctions.part(x.part()), expression(x.source()), ctx);
+            String offset = tzOffset(x.source());
+            String source = offset == null ? expression(x.source()) : TimestampTz.wall(expression(x.source()), offset);
+            return DateFunctions.datePart(this, DateFunctions.part(x.part()), x.source(), source);
         } else if (e instanceof Position p) {
             return "position(" + expression(p.needle()) + " IN " + expression(p.haystack()) + ")";
         } else if (e instanceof Lambda l) {
@@ -309,12 +311,21 @@ final class ExpressionGenerator {
                 + "))";
     }
 
+    /** {@code value + INTERVAL '...'}; a TIMESTAMP_TZ moves on its own wall clock and keeps its offset. */
+    private String plusInterval(Expr value, String interval, int sign) {
+        String offset = tzOffset(value);
+        if (offset == null) {
+            return DateFunctions.addInterval(expression(value), interval, sign, ctx);
+        }
+        return TimestampTz.instant(DateFunctions.addInterval(TimestampTz.wall(expression(value), offset), interval, sign, ctx), offset);
+    }
+
     private String binary(Binary b) {
         if ((b.operator() == BinaryOperator.PLUS || b.operator() == BinaryOperator.MINUS) && b.right() instanceof IntervalLiteral i) {
-            return DateFunctions.addInterval(expression(b.left()), i.value(), b.operator() == BinaryOperator.MINUS ? -1 : 1, ctx);
+            return plusInterval(b.left(), i.value(), b.operator() == BinaryOperator.MINUS ? -1 : 1);
         }
         if (b.operator() == BinaryOperator.PLUS && b.left() instanceof IntervalLiteral i) {
-            return DateFunctions.addInterval(expression(b.right()), i.value(), 1, ctx);
+            return plusInterval(b.right(), i.value(), 1);
         }
         if (b.operator() == BinaryOperator.DIVIDE) {
             return divide(b.left(), b.right());
@@ -448,7 +459,31 @@ final class ExpressionGenerator {
      * bind parameters (whose type DuckDB cannot ask) is cast directly.
      */
     String cast(Expr operand, SnowflakeTypes type, boolean tryCast) {
+        String offset = type.duck().equals("TIMESTAMPTZ") ? null : tzOffset(operand);
+        if (offset != null && TEMPORAL.contains(type.duck())) {
+            // a TIMESTAMP_TZ becomes a date, time or TIMESTAMP_NTZ by its own wall clock, not the session's
+            return directCast(TimestampTz.wall(expression(operand), offset), type, tryCast);
+        }
         return cast(operand, expression(operand), type, tryCast);
+    }
+
+    /** A cast's type; TIMESTAMP (and DATETIME) is the type TIMESTAMP_TYPE_MAPPING names (parameters page). */
+    private SnowflakeTypes mapped(dev.autosync.sql.tree.TypeName type) {
+        String n = type.name().toUpperCase(java.util.Locale.ROOT);
+        String mapping = TimestampTz.mapping(ctx);
+        if ((n.equals("TIMESTAMP") || n.equals("DATETIME")) && mapping != null && mapping.startsWith("TIMESTAMP_")) {
+            return SnowflakeTypes.of(mapping, type.first(), type.second());
+        }
+        return SnowflakeTypes.of(type);
+    }
+
+    SqlContext context() {
+        return ctx;
+    }
+
+    /** SQL for the offset in minutes of a TIMESTAMP_TZ expression, or null when {@code e} is not known to be one ({@link TimestampTz}). */
+    String tzOffset(Expr e) {
+        return TimestampTz.offset(this, e);
     }
 
     /** {@link #cast(Expr, SnowflakeTypes, boolean)} of an operand whose SQL is already generated. */
@@ -461,6 +496,15 @@ final class ExpressionGenerator {
         }
         boolean direct = operand instanceof StringLiteral || operand instanceof NumberLiteral
                 || operand.walk().anyMatch(Parameter.class::isInstance);
+        if (operand instanceof Parameter && TEMPORAL.contains(type.duck())) {
+            // a bound text such as '2024-03-10 08:15:00 +09:00' (issue 15) read as Snowflake's AUTO format does, read once
+            return directCast("sf_temporal_text(CAST(" + sql + " AS VARCHAR))", type, tryCast);
+        }
+        if (!direct && TEMPORAL.contains(type.duck())) {
+            // text read at run time as Snowflake reads it (spaced offsets, epoch digits: TemporalText)
+            return "(CASE WHEN typeof(" + sql + ") = 'VARCHAR' THEN " + TemporalText.normaliseSql("CAST(" + sql + " AS VARCHAR)",
+                    type.duck(), tryCast) + " ELSE " + unwrappingCast(sql, type, tryCast) + " END)";
+        }
         return lengthChecked(direct ? directCast(sql, type, tryCast) : unwrappingCast(sql, type, tryCast), type, tryCast);
     }
 

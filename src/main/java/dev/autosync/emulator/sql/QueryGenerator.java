@@ -69,7 +69,9 @@ final class QueryGenerator {
                 sb.append(String.join(", ", defs)).append(' ');
             }
             Select whole = q.body() instanceof Select s ? s : null;
-            sb.append(whole != null ? select(whole, top) : body(q.body(), top));
+            boolean companions = top && resultColumns;
+            resultColumns = false;
+            sb.append(whole != null ? select(whole, top, companions) : body(q.body(), top));
             if (!q.orderBy().isEmpty()) {
                 sb.append(" ORDER BY ").append(expressions.orderItems(q.orderBy()));
             }
@@ -94,7 +96,7 @@ final class QueryGenerator {
     private String body(QueryBody body, boolean top) {
         if (body instanceof Select s) {
             // TOP belongs to this block only, not to the set operation around it
-            String sql = select(s, top);
+            String sql = select(s, top, false);
             return s.top() == null ? sql : "(" + sql + " LIMIT " + expressions.expression(s.top()) + ")";
         }
         if (body instanceof SetOperation op) {
@@ -170,13 +172,56 @@ final class QueryGenerator {
         return op == SetOperator.INTERSECT ? 1 : 0;
     }
 
-    private String select(Select s, boolean top) {
+    /** Whether the next top-level query is a result sent to the client, which carries TIMESTAMP_TZ offsets ({@link TimestampTz}). */
+    private boolean resultColumns;
+
+    void resultColumns(boolean on) {
+        resultColumns = on;
+    }
+
+    private static final java.util.Set<String> AGGREGATES = java.util.Set.of("MIN", "MAX", "ANY_VALUE", "ARG_MIN", "ARG_MAX",
+            "MIN_BY", "MAX_BY", "FIRST_VALUE", "LAST_VALUE", "NTH_VALUE", "LAG", "LEAD", "MODE");
+
+    /**
+     * The hidden companion columns of a result's select list: each TIMESTAMP_TZ item's offset ({@link TimestampTz}),
+     * after every item so positions (ORDER BY 2) stay as written; per group an offset of the group's values.
+     */
+    private String companions(Select s) {
+        StringBuilder sb = new StringBuilder();
+        boolean grouped = s.groupBy() != null || s.having() != null;
+        for (SelectItem item : s.items()) {
+            if (item.expr() instanceof Expr.Star) {
+                continue;
+            }
+            // an aggregate's offset is not its argument's; a bind parameter cannot be read twice (UNVERIFIED: both
+            // then print at the session zone's offset)
+            if (item.expr().walk().anyMatch(x -> x instanceof Expr.Parameter || x instanceof Expr.FunctionCall f
+                    && AGGREGATES.contains(f.simpleName().toUpperCase(java.util.Locale.ROOT)))) {
+                continue;
+            }
+            String offset;
+            try {
+                offset = expressions.tzOffset(item.expr());
+            } catch (RuntimeException e) {
+                continue;
+            }
+            if (offset == null) {
+                continue;
+            }
+            String label = item.alias() != null ? item.alias() : tokens.label(item.span());
+            sb.append(", ").append(grouped ? "any_value(" + offset + ")" : offset).append(" AS ")
+                    .append(Names.quote(TimestampTz.COMPANION + label));
+        }
+        return sb.toString();
+    }
+
+    private String select(Select s, boolean top, boolean withCompanions) {
         // $1, $2 name a stage file's columns; over other relations (VALUES, subqueries, tables, RESULT_SCAN) they are
         // positions in the FROM's columns (values page), DuckDB's #1, #2
         boolean outer = expressions.positionsByNumber();
         expressions.positionsByNumber(!s.from().isEmpty() && s.from().stream().noneMatch(QueryGenerator::readsStage));
         try {
-            return selectBody(s, top);
+            return selectBody(s, top, withCompanions);
         } finally {
             expressions.positionsByNumber(outer);
         }
@@ -195,7 +240,7 @@ final class QueryGenerator {
         return false;
     }
 
-    private String selectBody(Select s, boolean top) {
+    private String selectBody(Select s, boolean top, boolean withCompanions) {
         StringBuilder sb = new StringBuilder("SELECT ");
         if (s.distinct()) {
             sb.append("DISTINCT ");
@@ -214,6 +259,9 @@ final class QueryGenerator {
         }
         try {
             sb.append(ExpressionGenerator.join(s.items(), item -> selectItem(item, top)));
+            if (withCompanions) {
+                sb.append(companions(s));
+            }
         } finally {
             expressions.lateralAliases(outer);
         }

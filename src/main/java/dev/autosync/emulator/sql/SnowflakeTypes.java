@@ -51,11 +51,11 @@ public record SnowflakeTypes(String canonical, String duck) {
                 return new SnowflakeTypes("DATE", "DATE");
             case "TIME":
                 return new SnowflakeTypes("TIME(" + (a == null ? 9 : a) + ")", "TIME");
-            case "TIMESTAMP", "TIMESTAMP_NTZ", "DATETIME":
+            case "TIMESTAMP", "TIMESTAMP_NTZ", "TIMESTAMPNTZ", "DATETIME":
                 return new SnowflakeTypes("TIMESTAMP_NTZ(" + (a == null ? 9 : a) + ")", "TIMESTAMP");
-            case "TIMESTAMP_LTZ":
+            case "TIMESTAMP_LTZ", "TIMESTAMPLTZ":
                 return new SnowflakeTypes("TIMESTAMP_LTZ(" + (a == null ? 9 : a) + ")", "TIMESTAMPTZ");
-            case "TIMESTAMP_TZ":
+            case "TIMESTAMP_TZ", "TIMESTAMPTZ":
                 return new SnowflakeTypes("TIMESTAMP_TZ(" + (a == null ? 9 : a) + ")", "TIMESTAMPTZ");
             case "VARIANT":
                 return new SnowflakeTypes("VARIANT", "JSON");

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * (date-time-input-output page): an offset after a space ({@code 2024-01-17 19:00:00.000 -0800}, {@code +00:00}),
  * and a string of digits, which is seconds, milliseconds, microseconds or nanoseconds since the epoch by its size.
  */
-final class TemporalText {
+public final class TemporalText {
     private static final Pattern SPACED_OFFSET = Pattern.compile(
             "(\\d{4}-\\d{1,2}-\\d{1,2}[ T]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?)\\s+([+-]\\d{2}(?::?\\d{2})?|Z)");
     private static final Pattern DIGITS = Pattern.compile("[+-]?\\d{1,20}");
@@ -21,7 +21,7 @@ final class TemporalText {
 
     /** The text DuckDB reads as the same value of DuckDB type {@code type}, or {@code text} unchanged when it needs nothing. */
     static String normalise(String text, String type) {
-        String t = text.strip();
+        String t = autoDate(text.strip());
         Matcher m = SPACED_OFFSET.matcher(t);
         if (m.matches()) {
             return m.group(1) + m.group(2);
@@ -41,7 +41,46 @@ final class TemporalText {
                 default -> full;
             };
         }
-        return text;
+        return t.equals(text.strip()) ? text : t;
+    }
+
+    private static final Pattern DAY_MONTH_YEAR = Pattern.compile("(\\d{1,2})-([A-Za-z]{3,9})-(\\d{4})(.*)");
+    private static final Pattern MONTH_DAY_YEAR = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})(.*)");
+    private static final String[] MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
+            "september", "october", "november", "december"};
+
+    /**
+     * The dates of Snowflake's AUTO input formats DuckDB does not read, in ISO form (date-time-input-output page,
+     * "Supported formats for AUTO detection"): {@code DD-MON-YYYY} (the month's name or its first three letters, any
+     * case: '03-April-2024', '10-AUG-2025') and {@code MM/DD/YYYY}, each optionally followed by a time; a time's
+     * offset after a space loses the space. Other text comes back unchanged.
+     */
+    public static String autoDate(String text) {
+        String t = text.strip();
+        Matcher m = DAY_MONTH_YEAR.matcher(t);
+        if (m.matches()) {
+            String name = m.group(2).toLowerCase(java.util.Locale.ROOT);
+            for (int i = 0; i < MONTHS.length; i++) {
+                if (MONTHS[i].startsWith(name) && (name.length() == 3 || name.equals(MONTHS[i]))) {
+                    return unspaced(m.group(3) + "-" + two(i + 1) + "-" + two(Integer.parseInt(m.group(1))) + m.group(4));
+                }
+            }
+            return text;
+        }
+        m = MONTH_DAY_YEAR.matcher(t);
+        if (m.matches()) {
+            return unspaced(m.group(3) + "-" + two(Integer.parseInt(m.group(1))) + "-" + two(Integer.parseInt(m.group(2))) + m.group(4));
+        }
+        return unspaced(t).equals(t) ? text : unspaced(t);
+    }
+
+    private static String unspaced(String t) {
+        Matcher m = SPACED_OFFSET.matcher(t);
+        return m.matches() ? m.group(1) + m.group(2) : t;
+    }
+
+    private static String two(int n) {
+        return n < 10 ? "0" + n : String.valueOf(n);
     }
 
     /** An integer since the epoch: below 31536000000 seconds, then milliseconds, microseconds, nanoseconds. */
@@ -71,7 +110,7 @@ final class TemporalText {
                 + n + " * 1000 WHEN abs(" + n + ") < 31536000000000000 THEN " + n + " ELSE " + n + " // 1000 END AS BIGINT)";
         String epoch = "make_timestamp(" + micros + ")";
         String epochTyped = type.equals("TIMESTAMPTZ") ? "timezone('UTC', " + epoch + ")" : cast + epoch + " AS " + type + ")";
-        String spaced = "regexp_replace(trim(" + text + "), '^(\\d{4}-\\d{1,2}-\\d{1,2}[ T]\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d+)?)?)\\s+([+-]\\d{2}(:?\\d{2})?|Z)$', '\\1\\4')";
+        String spaced = "sf_temporal_text(" + text + ")";
         return "(CASE WHEN regexp_full_match(trim(" + text + "), '[+-]?[0-9]{1,20}') THEN " + epochTyped + " ELSE " + cast + spaced
                 + " AS " + type + ") END)";
     }

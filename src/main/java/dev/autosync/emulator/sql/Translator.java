@@ -36,6 +36,22 @@ public final class Translator {
     }
 
     /**
+     * A query whose rows go to the client: as {@link #query(boolean)} with {@code top}, and each TIMESTAMP_TZ column of
+     * its select list followed (after all items) by a hidden column with its offset ({@link TimestampTz#COMPANION}).
+     */
+    public String resultQuery() {
+        queries.resultColumns(true);
+        try {
+            return queries.query(parser.query(), true);
+        } finally {
+            queries.resultColumns(false);
+        }
+    }
+
+    /** The label prefix of the hidden offset column of a TIMESTAMP_TZ result column ({@link #resultQuery()}). */
+    public static final String TZ_OFFSET_COLUMN = TimestampTz.COMPANION;
+
+    /**
      * An INSERT's source: a query, or VALUES rows kept as such so DuckDB casts each value to its column; a string
      * for a date or time column (by its Snowflake type in {@code columnTypes}) is read as Snowflake reads it.
      */

@@ -54,7 +54,16 @@ final class WireValues {
                     return epoch(odt.toInstant());
                 }
                 return v.toString();
-            case "timestamp_ltz", "timestamp_tz":
+            case "timestamp_tz":
+                // "seconds.nanoseconds index": the offset travels as Snowflake's time zone index, minutes east of UTC + 1440
+                if (v instanceof OffsetDateTime odt) {
+                    return epoch(odt.toInstant()) + " " + (odt.getOffset().getTotalSeconds() / 60 + 1440);
+                }
+                if (v instanceof LocalDateTime ldt) {
+                    return epoch(ldt.toInstant(ZoneOffset.UTC)) + " 1440";
+                }
+                return v instanceof Instant i ? epoch(i) + " 1440" : v.toString();
+            case "timestamp_ltz":
                 if (v instanceof OffsetDateTime odt) {
                     return epoch(odt.toInstant());
                 }
@@ -130,10 +139,13 @@ final class WireValues {
                             n.mod(BigInteger.valueOf(1_000_000_000L)).intValue(), ZoneOffset.UTC);
                 }
                 case "TIMESTAMP_LTZ", "TIMESTAMP_TZ": {
-                    String epoch = v.split(" ")[0];
-                    BigInteger n = new BigInteger(epoch);
+                    String[] parts = v.trim().split("\\s+");
+                    BigInteger n = new BigInteger(parts[0]);
+                    // a TIMESTAMP_TZ bind is "nanoseconds index" (index: minutes east of UTC + 1440): it keeps its offset
+                    ZoneOffset offset = parts.length > 1 ? ZoneOffset.ofTotalSeconds((Integer.parseInt(parts[1]) - 1440) * 60)
+                            : ZoneOffset.UTC;
                     return Instant.ofEpochSecond(n.divide(BigInteger.valueOf(1_000_000_000L)).longValue(),
-                            n.mod(BigInteger.valueOf(1_000_000_000L)).longValue()).atOffset(ZoneOffset.UTC);
+                            n.mod(BigInteger.valueOf(1_000_000_000L)).longValue()).atOffset(offset);
                 }
                 case "BINARY":
                     return HexFormat.of().parseHex(v);

@@ -63,6 +63,19 @@ class TimestampFunctionsTest {
     }
 
     @Test
+    void fromPartsKeepNanoseconds() throws SQLException {
+        // time_from_parts and timestamp_from_parts pages: the nanosecond part is kept to nine digits
+        try (Connection own = fx.connect("TSF", "PUBLIC")) {
+            EmulatorFixture.execute(own, "ALTER SESSION SET TIME_OUTPUT_FORMAT = 'HH24:MI:SS.FF9'",
+                    "ALTER SESSION SET TIMESTAMP_NTZ_OUTPUT_FORMAT = 'YYYY-MM-DD HH24:MI:SS.FF9'");
+            assertEquals(List.of("12:34:56.987654321|01:40:00.000000000"),
+                    rows(own, "SELECT TIME_FROM_PARTS(12, 34, 56, 987654321), TIME_FROM_PARTS(0, 100, 0, 0)"));
+            assertEquals(List.of("2013-04-05 12:00:00.987654321|2013-04-05 11:00:00.000000000"), rows(own,
+                    "SELECT TIMESTAMP_NTZ_FROM_PARTS(2013, 4, 5, 12, 00, 00, 987654321), TIMESTAMP_FROM_PARTS(2013, 4, 5, 12, 0, -3600)"));
+        }
+    }
+
+    @Test
     void integerStringsAreSecondsToNanosecondsBySize() throws SQLException {
         // to_timestamp page: a string of digits in a column
         assertEquals(List.of("1971-01-01 00:00:00.000|1971-01-01"), rows(c,

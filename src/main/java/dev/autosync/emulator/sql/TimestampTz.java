@@ -1,0 +1,127 @@
+package dev.autosync.emulator.sql;
+
+import dev.autosync.sql.tree.Expr;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * TIMESTAMP_TZ values that keep the offset each was written with (data-types-datetime page: "TIMESTAMP_TZ
+ * internally stores UTC time together with an associated time zone offset").
+ *
+ * <p>Design: DuckDB's TIMESTAMPTZ keeps only the instant, so a TIMESTAMP_TZ expression is translated as a pair: the
+ * instant (a DuckDB TIMESTAMPTZ, so comparisons, ORDER BY, MIN/MAX and joins work by instant as Snowflake's do) and,
+ * beside it, SQL for its offset in minutes east of UTC ({@link #offset}). The offset is known where the expression
+ * says it: a cast or TO_TIMESTAMP_TZ of text with an offset (else the session zone's offset at that time),
+ * TIMESTAMP_TZ_FROM_PARTS (the given zone), CONVERT_TIMEZONE with two arguments (the target zone), DATEADD /
+ * DATE_TRUNC / TIME_SLICE / interval arithmetic of a TIMESTAMP_TZ (the same offset: they work on its wall clock).
+ * The outermost select list of a query sends each such column's offset as a hidden companion column
+ * ({@link #COMPANION}); the engine folds it into the value, reports the column as TIMESTAMP_TZ and the wire layer
+ * prints it with that offset. Where the offset is not known (a stored column, a CASE over TIMESTAMP_TZ values) the
+ * value is the instant in the session's time zone, as a TIMESTAMP_LTZ.
+ */
+final class TimestampTz {
+    /** The label prefix of a companion column: {@code <prefix><label of the TIMESTAMP_TZ column>}. */
+    static final String COMPANION = "SF$TZ_OFFSET$";
+    private static final Set<String> SHIFTING = Set.of("DATEADD", "TIMEADD", "TIMESTAMPADD", "DATE_TRUNC", "TIME_SLICE", "TRUNC");
+
+    private TimestampTz() {
+    }
+
+    /** SQL for the offset (minutes east of UTC, BIGINT) of a TIMESTAMP_TZ expression, or null when {@code e} is not one. */
+    static String offset(ExpressionGenerator gen, Expr e) {
+        SqlContext ctx = gen.context();
+        if (e instanceof Expr.Cast c) {
+            if (!isTz(c.type().name(), ctx)) {
+                return null;
+            }
+            return ofInput(gen, c.operand(), gen.expression(e));
+        }
+        if (e instanceof Expr.Binary b && (b.operator() == Expr.BinaryOperator.PLUS || b.operator() == Expr.BinaryOperator.MINUS)) {
+            if (b.right() instanceof Expr.IntervalLiteral) {
+                return offset(gen, b.left());
+            }
+            if (b.left() instanceof Expr.IntervalLiteral) {
+                return offset(gen, b.right());
+            }
+            return null;
+        }
+        if (!(e instanceof Expr.FunctionCall f)) {
+            return null;
+        }
+        String name = f.simpleName().toUpperCase(Locale.ROOT);
+        int n = f.arguments().size();
+        boolean mappedTz = "TIMESTAMP_TZ".equalsIgnoreCase(mapping(ctx));
+        switch (name) {
+            case "TO_TIMESTAMP_TZ", "TRY_TO_TIMESTAMP_TZ":
+                break;
+            case "TO_TIMESTAMP", "TRY_TO_TIMESTAMP":
+                if (!mappedTz) {
+                    return null;
+                }
+                break;
+            case "TIMESTAMP_TZ_FROM_PARTS", "TIMESTAMPTZFROMPARTS":
+                return "sf_offset_at(" + gen.expression(e) + ", " + (n == 8 ? gen.expression(arg(f, 7)) : zone(ctx)) + ")";
+            case "TIMESTAMP_FROM_PARTS", "TIMESTAMPFROMPARTS":
+                return mappedTz ? "sf_offset_at(" + gen.expression(e) + ", " + zone(ctx) + ")" : null;
+            case "CONVERT_TIMEZONE":
+                return n == 2 ? "sf_offset_at(" + gen.expression(e) + ", " + gen.expression(arg(f, 0)) + ")" : null;
+            default:
+                if (SHIFTING.contains(name)) {
+                    int at = name.equals("TIME_SLICE") ? 0 : name.equals("TRUNC") || name.equals("DATE_TRUNC") ? 1 : 2;
+                    if (name.equals("TRUNC") && n == 2) {
+                        at = 0;
+                    }
+                    return n > at ? offset(gen, arg(f, at)) : null;
+                }
+                return null;
+        }
+        // TO_TIMESTAMP_TZ(x [, format | scale]): the offset x was written with (a format's TZH:TZM read it), else the
+        // session zone's
+        return n >= 1 ? ofInput(gen, arg(f, 0), gen.expression(e)) : null;
+    }
+
+    /** The offset of {@code input} read as a TIMESTAMP_TZ whose instant is {@code instantSql}. */
+    private static String ofInput(ExpressionGenerator gen, Expr input, String instantSql) {
+        String inner = offset(gen, input);
+        if (inner != null) {
+            return inner;
+        }
+        // text with an offset keeps it; anything else (text without one, a TIMESTAMP_NTZ / LTZ, a DATE) takes the
+        // session zone's offset at that instant (data-types-datetime: "TIMESTAMP_TZ ... session time zone offset")
+        return "coalesce(sf_text_offset(CAST(" + gen.expression(input) + " AS VARCHAR)), sf_offset_at(" + instantSql + ", "
+                + zone(gen.context()) + "))";
+    }
+
+    private static Expr arg(Expr.FunctionCall f, int i) {
+        return f.arguments().get(i).value();
+    }
+
+    /** Whether a type name written in a cast is TIMESTAMP_TZ (TIMESTAMP follows TIMESTAMP_TYPE_MAPPING). */
+    static boolean isTz(String typeName, SqlContext ctx) {
+        String t = typeName.toUpperCase(Locale.ROOT);
+        return t.equals("TIMESTAMP_TZ") || t.equals("TIMESTAMPTZ")
+                || (t.equals("TIMESTAMP") || t.equals("DATETIME")) && "TIMESTAMP_TZ".equalsIgnoreCase(mapping(ctx));
+    }
+
+    /** The type {@code TIMESTAMP} stands for in this session (TIMESTAMP_TYPE_MAPPING), or null when unknown. */
+    static String mapping(SqlContext ctx) {
+        String m = ctx.parameter("TIMESTAMP_TYPE_MAPPING");
+        return m == null ? null : m.trim().toUpperCase(Locale.ROOT);
+    }
+
+    /** The wall clock (a DuckDB TIMESTAMP) of the instant {@code instant} at the offset {@code offset} minutes. */
+    static String wall(String instant, String offset) {
+        return "(timezone('UTC', " + instant + ") + to_minutes(CAST(" + offset + " AS BIGINT)))";
+    }
+
+    /** The instant (a DuckDB TIMESTAMPTZ) of the wall clock {@code wall} at the offset {@code offset} minutes. */
+    static String instant(String wall, String offset) {
+        return "timezone('UTC', CAST(" + wall + " AS TIMESTAMP) - to_minutes(CAST(" + offset + " AS BIGINT)))";
+    }
+
+    private static String zone(SqlContext ctx) {
+        String z = ctx.parameter("TIMEZONE");
+        return Translator.literal(z == null ? "UTC" : z);
+    }
+}
