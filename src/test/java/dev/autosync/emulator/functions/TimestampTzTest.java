@@ -102,6 +102,16 @@ class TimestampTzTest {
     }
 
     @Test
+    void groupedAndDistinctResultsKeepTheOffsets() throws SQLException {
+        // data-types-datetime: a group of one TIMESTAMP_TZ value keeps its offset; grouping is by instant
+        String values = "(VALUES ('2024-01-01 10:00:00 +0500'), ('2024-01-01 10:00:00 +0500'), ('2024-01-01 01:00:00 -0800')) v(t)";
+        assertEquals(List.of("2024-01-01 10:00:00.000 +0500|2", "2024-01-01 01:00:00.000 -0800|1"),
+                rows(json, "SELECT t::TIMESTAMP_TZ AS ts, COUNT(*) AS n FROM " + values + " GROUP BY 1 ORDER BY 1"));
+        assertEquals(List.of("2024-01-01 10:00:00.000 +0500", "2024-01-01 01:00:00.000 -0800"),
+                rows(arrow, "SELECT DISTINCT t::TIMESTAMP_TZ AS ts FROM " + values + " ORDER BY ts"));
+    }
+
+    @Test
     void sessionTimezoneDefaultsToLosAngeles() throws SQLException {
         // parameters page: TIMEZONE defaults to America/Los_Angeles
         try (Connection c = fx.connect("TZT", "PUBLIC")) {
