@@ -111,6 +111,27 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
+     * Opens a session for a login without validateDefaultParameters: a database, schema or warehouse that does
+     * not exist is let through (the session simply has none), but a role that does not exist is refused with
+     * 390189 either way, as Snowflake does (the role decides what the session may do; roles exist here since
+     * CREATE ROLE / GRANT: the built-in ones and those created).
+     */
+    public Session openLoginSession(String user, String database, String schema, String warehouse, String role)
+            throws SQLException {
+        Session s = openSession(user, database, schema, warehouse, role);
+        if (role != null && !privileges.exists(s, s.role())) {
+            closeSession(s);
+            throw roleRefused(s.role());
+        }
+        return s;
+    }
+
+    private static SnowflakeError roleRefused(String role) {
+        return new SnowflakeError("390189", "08004", "Role '" + role + "' specified in the connect string does not exist or not "
+                + "authorized. Contact your local system administrator, or attempt to login with another role, e.g. PUBLIC.");
+    }
+
+    /**
      * Opens a session that checks its defaults first, as a login with CLIENT_VALIDATE_DEFAULT_PARAMETERS
      * (the driver's validateDefaultParameters) does: a database, schema or warehouse that does not exist
      * fails with 390201, a role that does not exist with 390189.
