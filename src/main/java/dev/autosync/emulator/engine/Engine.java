@@ -216,17 +216,18 @@ public final class Engine implements AutoCloseable {
         if (texts.isEmpty()) {
             throw new SnowflakeError("000900", "42601", "SQL compilation error:\nEmpty SQL statement.");
         }
+        if (texts.size() > 1) {
+            // several statements are compiled as a whole first: a statement that cannot even start runs none, and this
+            // syntax error comes before a statement count that does not match (MultiStatementIT)
+            for (String text : texts) {
+                Dispatcher.requireKnownStatement(text);
+            }
+        }
         if (expectedCount > 0 && texts.size() != expectedCount) {
             throw new SnowflakeError("000008", "0A000", "Actual statement count " + texts.size()
                     + " did not match the desired statement count " + expectedCount + ".");
         }
         boolean multi = texts.size() > 1;
-        if (multi) {
-            // a multi-statement request is compiled as a whole first: a statement that cannot even start runs none
-            for (String text : texts) {
-                Dispatcher.requireKnownStatement(text);
-            }
-        }
         List<Executed> results = new ArrayList<>();
         for (String text : texts) {
             String id = firstId != null && results.isEmpty() ? firstId : newQueryId();
