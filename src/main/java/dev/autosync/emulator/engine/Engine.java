@@ -111,6 +111,27 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
+     * Opens a session for a login without validateDefaultParameters: a database, schema or warehouse that does
+     * not exist is let through (the session simply has none), but a role that does not exist is refused with
+     * 390189 either way, as Snowflake does (the role decides what the session may do; roles exist here since
+     * CREATE ROLE / GRANT: the built-in ones and those created).
+     */
+    public Session openLoginSession(String user, String database, String schema, String warehouse, String role)
+            throws SQLException {
+        Session s = openSession(user, database, schema, warehouse, role);
+        if (role != null && !privileges.exists(s, s.role())) {
+            closeSession(s);
+            throw roleRefused(s.role());
+        }
+        return s;
+    }
+
+    private static SnowflakeError roleRefused(String role) {
+        return new SnowflakeError("390189", "08004", "Role '" + role + "' specified in the connect string does not exist or not "
+                + "authorized. Contact your local system administrator, or attempt to login with another role, e.g. PUBLIC.");
+    }
+
+    /**
      * Opens a session that checks its defaults first, as a login with CLIENT_VALIDATE_DEFAULT_PARAMETERS
      * (the driver's validateDefaultParameters) does: a database, schema or warehouse that does not exist
      * fails with 390201, a role that does not exist with 390189.
@@ -195,17 +216,18 @@ public final class Engine implements AutoCloseable {
         if (texts.isEmpty()) {
             throw new SnowflakeError("000900", "42601", "SQL compilation error:\nEmpty SQL statement.");
         }
+        if (texts.size() > 1) {
+            // several statements are compiled as a whole first: a statement that cannot even start runs none, and this
+            // syntax error comes before a statement count that does not match (MultiStatementIT)
+            for (String text : texts) {
+                Dispatcher.requireKnownStatement(text);
+            }
+        }
         if (expectedCount > 0 && texts.size() != expectedCount) {
             throw new SnowflakeError("000008", "0A000", "Actual statement count " + texts.size()
                     + " did not match the desired statement count " + expectedCount + ".");
         }
         boolean multi = texts.size() > 1;
-        if (multi) {
-            // a multi-statement request is compiled as a whole first: a statement that cannot even start runs none
-            for (String text : texts) {
-                Dispatcher.requireKnownStatement(text);
-            }
-        }
         List<Executed> results = new ArrayList<>();
         for (String text : texts) {
             String id = firstId != null && results.isEmpty() ? firstId : newQueryId();

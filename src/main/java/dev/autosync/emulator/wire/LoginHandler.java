@@ -46,7 +46,7 @@ final class LoginHandler {
             boolean validate = data.path("SESSION_PARAMETERS").path("CLIENT_VALIDATE_DEFAULT_PARAMETERS").asBoolean(false);
             s = validate
                     ? engine.openValidatedSession(login, q.get("databaseName"), q.get("schemaName"), q.get("warehouse"), q.get("roleName"))
-                    : engine.openSession(login, q.get("databaseName"), q.get("schemaName"), q.get("warehouse"), q.get("roleName"));
+                    : engine.openLoginSession(login, q.get("databaseName"), q.get("schemaName"), q.get("warehouse"), q.get("roleName"));
         } catch (dev.autosync.emulator.base.SnowflakeError e) {
             send(ex, error(e.code(), e.sqlState(), e.getMessage(), null));
             return;

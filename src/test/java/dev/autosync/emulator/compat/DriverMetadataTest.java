@@ -75,7 +75,7 @@ class DriverMetadataTest {
     }
 
     @Test
-    @DisplayName("validateDefaultParameters=true: a database, schema or warehouse that does not exist fails the login (390201), a role 390189; without it the login goes on")
+    @DisplayName("validateDefaultParameters=true: a database, schema or warehouse that does not exist fails the login (390201), a role 390189; without it only the role is refused")
     void validateDefaultParameters() throws Exception {
         for (String[] wrong : new String[][] {{"db", "NOPE", "390201"}, {"schema", "NOPE", "390201"},
                 {"warehouse", "NOPE", "390201"}, {"role", "NOPE", "390189"}}) {
@@ -94,6 +94,10 @@ class DriverMetadataTest {
         Properties lax = new Properties();
         lax.put("db", "NOPE");
         connect(lax).close();
+        // a role that does not exist is refused even without validation ("the role decides what the session may do")
+        Properties noRole = new Properties();
+        noRole.put("role", "NOPE");
+        assertEquals(390189, assertThrows(SQLException.class, () -> connect(noRole).close()).getErrorCode());
     }
 
     @Test

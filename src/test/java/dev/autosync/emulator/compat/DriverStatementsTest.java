@@ -160,6 +160,9 @@ class DriverStatementsTest {
             e = assertThrows(SQLException.class, () -> s.execute("garbage text; SET MV = 4"));
             assertEquals("42000", e.getSQLState());
             sf.setParameter("MULTI_STATEMENT_COUNT", 1);
+            // the syntax error comes before the statement count's mismatch
+            e = assertThrows(SQLException.class, () -> s.execute("garbage text; SET MV = 5"));
+            assertEquals("42000", e.getSQLState());
             try (ResultSet rs = s.executeQuery("SELECT $MV")) {
                 assertTrue(rs.next());
                 assertEquals(2, rs.getInt(1));
