@@ -129,4 +129,16 @@ class BulkIngestTest {
                 rows(c, copy + " ON_ERROR = CONTINUE"));
         assertEquals(List.of("1", "2", "4"), rows(c, "SELECT ID FROM E ORDER BY ID"));
     }
+
+    @Test
+    void aCopyInsideAnOpenTransactionLeavesItUsable() throws Exception {
+        EmulatorFixture.execute(c, "CREATE OR REPLACE TABLE X (ID NUMBER, AMT NUMBER(5,2))");
+        stage("x", "decimal.json", "{\"id\": 1, \"amt\": 1.50}\n");
+        stage("x", "plain.json", "{\"id\": 2, \"amt\": 3}\n");
+        EmulatorFixture.execute(c, "BEGIN TRANSACTION");
+        List<String> result = rows(c, "COPY INTO X FROM (SELECT $1:id, $1:amt FROM @ST/x/)");
+        EmulatorFixture.execute(c, "COMMIT");
+        assertEquals(2, result.size(), result.toString());
+        assertEquals(List.of("1|1.50", "2|3.00"), rows(c, "SELECT ID, AMT FROM X ORDER BY ID"));
+    }
 }

@@ -38,12 +38,18 @@ final class FileLoader {
     }
 
     /**
-     * The bulk path: DuckDB reads the file and converts all its rows in two statements. Null when
-     * the file is not for DuckDB's reader ({@link DuckJsonFiles}) or a row fails to convert: then
-     * {@link #evaluateInJava} reads it again and finds, reports and handles the bad rows as before.
+     * The bulk path: DuckDB reads the file and converts all its rows in two statements. Null inside
+     * an explicit transaction, and when the file is not for DuckDB's reader ({@link DuckJsonFiles})
+     * or a row fails to convert: then {@link #evaluateInJava} reads it (again) and finds, reports and
+     * handles the bad rows as before.
      */
     private FileOutcome evaluateInDuckDb(StatementContext st, CopyPlan plan, Stages.StagedFile f, OffsetDateTime scanTime)
             throws SQLException {
+        if (st.session().inExplicitTransaction()) {
+            // the bulk path learns that a file is not for it from a failed statement, which would abort
+            // the client's open transaction (a backfill's COPY runs inside BEGIN ... COMMIT)
+            return null;
+        }
         long n = DuckJsonFiles.fill(st.session(), plan, f, scanTime);
         if (n < 0) {
             return null;
