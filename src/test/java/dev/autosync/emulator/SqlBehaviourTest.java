@@ -178,6 +178,24 @@ class SqlBehaviourTest {
     }
 
     @Test
+    void multiTableInsertAllAndFirst() throws Exception {
+        // insert-multi-table page: ALL inserts into every INTO whose WHEN holds, FIRST only the first WHEN's, ELSE the rest
+        exec("CREATE OR REPLACE TABLE MSRC (N1 INT)", "INSERT INTO MSRC VALUES (1), (11), (101)",
+                "CREATE OR REPLACE TABLE MT1 (N1 INT)", "CREATE OR REPLACE TABLE MT2 (N1 INT, N2 INT)");
+        exec("INSERT ALL WHEN n1 > 100 THEN INTO mt1 WHEN n1 > 10 THEN INTO mt1 INTO mt2 (n1) ELSE INTO mt2 (n1) SELECT n1 FROM msrc");
+        assertEquals(List.of("11", "101", "101"), rows(c, "SELECT * FROM MT1 ORDER BY 1"));
+        assertEquals(List.of("1|null", "11|null", "101|null"), rows(c, "SELECT * FROM MT2 ORDER BY 1"));
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("INSERT OVERWRITE FIRST WHEN n1 > 100 THEN INTO mt1"
+                + " WHEN n1 > 10 THEN INTO mt1 INTO mt2 VALUES (n1, n1 * 2) ELSE INTO mt2 (n1) SELECT n1 FROM msrc")) {
+            assertTrue(rs.next());
+            assertEquals(2, rs.getInt("number of rows inserted into MT1"));
+            assertEquals(2, rs.getInt("number of rows inserted into MT2"));
+        }
+        assertEquals(List.of("11", "101"), rows(c, "SELECT * FROM MT1 ORDER BY 1"));
+        assertEquals(List.of("1|null", "11|22"), rows(c, "SELECT * FROM MT2 ORDER BY 1"));
+    }
+
+    @Test
     void mergeReportsOnlyTheKindsOfClauseItHasAndMatchesAllByName() throws Exception {
         // merge page: an update-only MERGE returns "number of rows updated" alone; UPDATE / INSERT ALL BY NAME pair
         // the target's columns with the source's columns of the same name, whatever their order

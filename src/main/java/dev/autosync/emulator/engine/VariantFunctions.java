@@ -329,11 +329,85 @@ public final class VariantFunctions {
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     private static String lenient(String text) {
+        String filled = withUndefinedElements(text);
         try {
+            if (!filled.equals(text)) {
+                // keeps the marker strings and every number as written
+                return json(VariantText.parse(filled));
+            }
             return LENIENT.writeValueAsString(LENIENT.readTree(text));
         } catch (IOException | RuntimeException e) {
             return text;
         }
+    }
+
+    /**
+     * Snowflake's PARSE_JSON reads an empty array element ({@code [1, ,77]}, {@code [, 1]}, a trailing {@code [1,]}) as
+     * undefined (flatten, is_array, try_parse_json pages), and TRUE / FALSE / NULL in any case: the text with the
+     * undefined marker in those places and the literals in lower case.
+     */
+    static String withUndefinedElements(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        java.util.ArrayDeque<Character> open = new java.util.ArrayDeque<>();
+        boolean inString = false;
+        boolean expectElement = false;
+        String marker = "\"" + VariantText.UNDEFINED + "\"";
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (inString) {
+                out.append(ch);
+                if (ch == '\\' && i + 1 < text.length()) {
+                    out.append(text.charAt(++i));
+                } else if (ch == '"') {
+                    inString = false;
+                }
+                continue;
+            }
+            if (Character.isWhitespace(ch)) {
+                out.append(ch);
+                continue;
+            }
+            if (Character.isLetter(ch)) {
+                // TRUE, FALSE and NULL in any case are JSON's literals (try_parse_json page: FALSE reads false)
+                int end = i;
+                while (end < text.length() && Character.isLetter(text.charAt(end))) {
+                    end++;
+                }
+                String word = text.substring(i, end);
+                if (word.equalsIgnoreCase("true") || word.equalsIgnoreCase("false") || word.equalsIgnoreCase("null")) {
+                    expectElement = false;
+                    out.append(word.toLowerCase(Locale.ROOT));
+                    i = end - 1;
+                    continue;
+                }
+            }
+            boolean inArray = !open.isEmpty() && open.peek() == '[';
+            if (inArray && expectElement && (ch == ',' || (ch == ']' && out.length() > 0 && lastSignificant(out) == ','))) {
+                out.append(marker);
+            }
+            expectElement = false;
+            if (ch == '"') {
+                inString = true;
+            } else if (ch == '[' || ch == '{') {
+                open.push(ch);
+                expectElement = ch == '[';
+            } else if (ch == ']' || ch == '}') {
+                open.poll();
+            } else if (ch == ',') {
+                expectElement = true;
+            }
+            out.append(ch);
+        }
+        return out.toString();
+    }
+
+    private static char lastSignificant(StringBuilder sb) {
+        for (int i = sb.length() - 1; i >= 0; i--) {
+            if (!Character.isWhitespace(sb.charAt(i))) {
+                return sb.charAt(i);
+            }
+        }
+        return 0;
     }
 
     public static String parseJson(String text, String parameters) {

@@ -86,6 +86,8 @@ class BitwiseAggregateWindowFunctionsTest {
         "array_min         # ARRAY_MIN([20, 0, NULL, 10, NULL]) # 0",
         "arrays_zip        # ARRAYS_ZIP([1, 2], ['one']) # `[\n  {\n    \"$1\": 1,\n    \"$2\": \"one\"\n  },\n  {\n    \"$1\": 2,\n    \"$2\": null\n  }\n]`",
         "arrays_zip        # ARRAYS_ZIP([1], NULL) # NULL",
+        "try_parse_json    # TRY_PARSE_JSON('[-1, 12, FALSE,]') # `[\n  -1,\n  12,\n  false,\n  undefined\n]`",
+        "is_array (parse_json: an empty element is undefined) # PARSE_JSON('[, 1]') # `[\n  undefined,\n  1\n]`",
         "data-types-numeric (FLOAT as the JSON result carries it) # SQRT(2) # 1.414213562",
         "data-types-numeric # EXP(10) # 22026.46579",
         "data-types-numeric # 1e20::FLOAT # 1e+20",
