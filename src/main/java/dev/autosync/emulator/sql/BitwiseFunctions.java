@@ -32,33 +32,15 @@ final class BitwiseFunctions {
             c.need(1);
             return "(~" + whole(c, 0) + ")";
         }, "BITNOT");
-        Functions.register(t, c -> {
-            c.need(2);
-            return "(" + whole(c, 0) + " << " + whole(c, 1) + ")";
-        }, "BITSHIFTLEFT");
-        Functions.register(t, c -> {
-            c.need(2);
-            return "(" + whole(c, 0) + " >> " + whole(c, 1) + ")";
-        }, "BITSHIFTRIGHT");
-        Functions.register(t, c -> {
-            c.need(2);
-            // getbit page: the bit at the position, counted from 0 at the least significant bit
-            return "((" + whole(c, 0) + " >> " + whole(c, 1) + ") & 1)";
-        }, "GETBIT");
+        infix(t, "BITSHIFTLEFT", c -> whole(c, 0) + " << " + whole(c, 1));
+        infix(t, "BITSHIFTRIGHT", c -> whole(c, 0) + " >> " + whole(c, 1));
+        // getbit page: the bit at the position, counted from 0 at the least significant bit
+        infix(t, "GETBIT", c -> "(" + whole(c, 0) + " >> " + whole(c, 1) + ") & 1");
         // booland / boolor / boolxor / boolnot pages: a number is TRUE when it is not zero; NULL follows
         // three-valued logic (BOOLAND(0, NULL) is FALSE, BOOLOR(1, NULL) is TRUE)
-        Functions.register(t, c -> {
-            c.need(2);
-            return "(" + truth(c, 0) + " AND " + truth(c, 1) + ")";
-        }, "BOOLAND");
-        Functions.register(t, c -> {
-            c.need(2);
-            return "(" + truth(c, 0) + " OR " + truth(c, 1) + ")";
-        }, "BOOLOR");
-        Functions.register(t, c -> {
-            c.need(2);
-            return "(" + truth(c, 0) + " <> " + truth(c, 1) + ")";
-        }, "BOOLXOR");
+        infix(t, "BOOLAND", c -> truth(c, 0) + " AND " + truth(c, 1));
+        infix(t, "BOOLOR", c -> truth(c, 0) + " OR " + truth(c, 1));
+        infix(t, "BOOLXOR", c -> truth(c, 0) + " <> " + truth(c, 1));
         Functions.register(t, c -> {
             c.need(1);
             return "(NOT " + truth(c, 0) + ")";
@@ -71,6 +53,14 @@ final class BitwiseFunctions {
         // boolxor_agg page: TRUE when exactly one value is TRUE; NULL when every value is NULL
         Functions.register(t, c -> "(CASE WHEN count(" + c.sql(0) + ") = 0 THEN NULL ELSE count_if(" + truth(c, 0)
                 + ") = 1 END)", "BOOLXOR_AGG");
+    }
+
+    /** A function of two arguments that is one parenthesised DuckDB expression. */
+    private static void infix(Map<String, Functions.Translation> t, String name, java.util.function.Function<Call, String> body) {
+        Functions.register(t, c -> {
+            c.need(2);
+            return "(" + body.apply(c) + ")";
+        }, name);
     }
 
     private static void binary(Map<String, Functions.Translation> t, String name, String operator) {
