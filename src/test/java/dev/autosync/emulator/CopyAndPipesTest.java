@@ -232,6 +232,16 @@ class CopyAndPipesTest {
         assertTrue(status.contains("\"oldestPendingFilePath\":\"a1/f2.json.gz\""), status);
         assertTrue(status.contains("\"lastIngestedFilePath\":\"a1/f1.json.gz\""), status);
         assertTrue(status.contains("\"notificationChannelName\":\"arn:aws:sqs:"), status);
+        // system_pipe_status page: the times are UTC ('Z') whatever the session's TIMEZONE (here Snowflake's default)
+        exec("ALTER SESSION SET TIMEZONE = 'America/Los_Angeles'");
+        String zoned = q("SELECT SYSTEM$PIPE_STATUS('AUTO1')").get(0);
+        for (String key : List.of("oldestFileTimestamp", "lastIngestedTimestamp")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + key + "\":\"([^\"]+)\"").matcher(zoned);
+            assertTrue(m.find(), zoned);
+            java.time.Instant at = java.time.Instant.parse(m.group(1));
+            assertTrue(java.time.Duration.between(at, java.time.Instant.now()).abs().toMinutes() < 5, key + " " + at
+                    + " is not the time it happened (UTC): " + zoned);
+        }
         assertEquals(List.of("1"), q("SELECT COUNT(*) FROM A1"));
         exec("ALTER PIPE AUTO1 SET PIPE_EXECUTION_PAUSED = FALSE");
         EmulatorFixture.await("the resumed pipe to load", WAIT, () -> q("SELECT COUNT(*) FROM A1").equals(List.of("2")));

@@ -50,11 +50,12 @@ final class PipeStatusQuery {
                 + "WHEN json_extract_string(" + props + ", '$.LAST_ERROR') IS NOT NULL THEN 'STALLED_EXECUTION_ERROR' ELSE 'RUNNING' END";
         String pending = "(SELECT count(*) FROM " + queue + " AS q WHERE q.pipe_id = " + id + ")";
         String oldest = "(SELECT q.relative FROM " + queue + " AS q WHERE q.pipe_id = " + id + " ORDER BY q.queued_at LIMIT 1)";
-        String oldestAt = "(SELECT strftime(q.queued_at, '%Y-%m-%dT%H:%M:%S.%gZ') FROM " + queue + " AS q WHERE q.pipe_id = " + id
+        // strftime of a TIMESTAMPTZ writes the connection's zone (the session's TIMEZONE): convert to UTC before the 'Z'
+        String oldestAt = "(SELECT strftime(timezone('UTC', q.queued_at), '%Y-%m-%dT%H:%M:%S.%gZ') FROM " + queue + " AS q WHERE q.pipe_id = " + id
                 + " ORDER BY q.queued_at LIMIT 1)";
         String lastFile = "(SELECT h.file_name FROM " + History.TABLE + " AS h WHERE h.pipe_id = " + id
                 + " AND h.status <> 'Load failed' ORDER BY h.last_load_time DESC LIMIT 1)";
-        String lastAt = "(SELECT strftime(h.last_load_time, '%Y-%m-%dT%H:%M:%S.%gZ') FROM " + History.TABLE + " AS h "
+        String lastAt = "(SELECT strftime(timezone('UTC', h.last_load_time), '%Y-%m-%dT%H:%M:%S.%gZ') FROM " + History.TABLE + " AS h "
                 + "WHERE h.pipe_id = " + id + " AND h.status <> 'Load failed' ORDER BY h.last_load_time DESC LIMIT 1)";
         String channel = pipe.prop("NOTIFICATION_CHANNEL");
         String integration = pipe.prop("INTEGRATION");
