@@ -57,17 +57,17 @@ public final class PrivilegePreflight {
         }
         List<Grant> grants = new ArrayList<>();
         Set<String> roles = new LinkedHashSet<>();
-        Deque<String> todo = new ArrayDeque<>(List.of(role.toUpperCase(Locale.ROOT)));
+        Deque<String> toVisit = new ArrayDeque<>(List.of(role.toUpperCase(Locale.ROOT)));
         try {
-            while (!todo.isEmpty()) {
-                String r = todo.pop();
+            while (!toVisit.isEmpty()) {
+                String r = toVisit.pop();
                 if (!roles.add(r)) {
                     continue;
                 }
                 for (Map<String, String> row : w.query("SHOW GRANTS TO ROLE " + r)) {
                     Grant g = new Grant(up(row.get("PRIVILEGE")), up(row.get("GRANTED_ON")).replace('_', ' '), up(row.get("NAME")));
                     if (g.on().equals("ROLE") && g.privilege().equals("USAGE")) {
-                        todo.add(g.name());
+                        toVisit.add(g.name());
                     }
                     grants.add(g);
                 }

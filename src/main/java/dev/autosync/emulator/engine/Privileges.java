@@ -160,22 +160,22 @@ final class Privileges {
     /** The role and every role granted to it, transitively. */
     List<String> closure(Session s, String role) throws SQLException {
         Set<String> seen = new LinkedHashSet<>();
-        Deque<String> todo = new ArrayDeque<>(List.of(norm(role)));
-        while (!todo.isEmpty()) {
-            String r = todo.pop();
+        Deque<String> toVisit = new ArrayDeque<>(List.of(norm(role)));
+        while (!toVisit.isEmpty()) {
+            String r = toVisit.pop();
             if (!seen.add(r)) {
                 continue;
             }
             if (r.equals("ACCOUNTADMIN")) {
-                todo.add("SYSADMIN");
-                todo.add("SECURITYADMIN");
+                toVisit.add("SYSADMIN");
+                toVisit.add("SECURITYADMIN");
             }
             try (PreparedStatement ps = s.conn().prepareStatement("SELECT name FROM " + TABLE + " WHERE grantee = ? AND "
                     + "granted_on = 'ROLE'")) {
                 ps.setString(1, r);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        todo.add(rs.getString(1));
+                        toVisit.add(rs.getString(1));
                     }
                 }
             }
