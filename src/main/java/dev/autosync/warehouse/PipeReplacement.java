@@ -141,28 +141,31 @@ final class PipeReplacement {
             return;
         }
         long back = Duration.between(floor, now).toSeconds() + Duration.ofDays(1).toSeconds();
-        List<String> loaded = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (Map<String, String> r : w.query("SELECT DISTINCT FILE_NAME FROM " + op.landingTable() + " WHERE LOADED_AT >= "
                 + "DATEADD(SECOND, -" + back + ", CURRENT_TIMESTAMP())")) {
-            loaded.add(r.get("FILE_NAME"));
+            names.add(r.get("FILE_NAME"));
         }
         String db = op.landingTable().contains(".") ? op.landingTable().substring(0, op.landingTable().indexOf('.')) + "." : "";
         for (Map<String, String> r : w.query("SELECT DISTINCT FILE_NAME FROM TABLE(" + db + "INFORMATION_SCHEMA.COPY_HISTORY("
                 + "TABLE_NAME => " + SqlLiterals.quote(op.landingTable()) + ", START_TIME => DATEADD(SECOND, -" + back
                 + ", CURRENT_TIMESTAMP())))")) {
-            loaded.add(r.get("FILE_NAME"));
+            names.add(r.get("FILE_NAME"));
         }
+        Loaded loaded = Loaded.of(names);
+        // the recent files already loaded, sorted: those whose names extend a given name follow it
+        java.util.NavigableSet<String> loadedRecent = new java.util.TreeSet<>();
+        recent.stream().map(Staged::relative).filter(loaded::contains).forEach(loadedRecent::add);
         int queued = 0;
         int skipped = 0;
         for (Staged f : recent) {
-            if (f.modified().isAfter(until) || isLoaded(f.relative(), loaded)) {
+            if (f.modified().isAfter(until) || loaded.contains(f.relative())) {
                 skipped++;
                 continue;
             }
             // PREFIX matches by prefix: refuse when it would also queue a loaded file whose name extends this one
-            boolean collides = recent.stream().anyMatch(o -> !o.equals(f) && o.relative().startsWith(f.relative())
-                    && isLoaded(o.relative(), loaded));
-            if (collides) {
+            String longer = loadedRecent.higher(f.relative());
+            if (longer != null && longer.startsWith(f.relative())) {
                 options.progress().accept("         note: " + f.relative() + " was staged while " + op.pipe().sql() + " was paused "
                         + "but is not queued again (a REFRESH PREFIX for it would also reload a longer file name); load it with "
                         + "COPY INTO " + op.landingTable() + " ... FILES = ('" + f.relative() + "')");
@@ -177,14 +180,30 @@ final class PipeReplacement {
                 + "again, " + skipped + " already loaded or reaching the new pipe by event");
     }
 
-    /** Whether a file (path from the stage root) is among the loaded names (which may carry the stage URL's path too). */
-    static boolean isLoaded(String relative, List<String> loaded) {
-        for (String name : loaded) {
-            if (name != null && (name.equals(relative) || name.endsWith("/" + relative))) {
-                return true;
+    /**
+     * The names of loaded files (which may carry the stage URL's path too), answering in constant time whether a
+     * file (path from the stage root) is among them: each name is kept with every tail that follows a '/'.
+     */
+    static final class Loaded {
+        private final java.util.Set<String> tails = new java.util.HashSet<>();
+
+        static Loaded of(java.util.Collection<String> names) {
+            Loaded l = new Loaded();
+            for (String name : names) {
+                if (name == null) {
+                    continue;
+                }
+                l.tails.add(name);
+                for (int i = name.indexOf('/'); i >= 0; i = name.indexOf('/', i + 1)) {
+                    l.tails.add(name.substring(i + 1));
+                }
             }
+            return l;
         }
-        return false;
+
+        boolean contains(String relative) {
+            return tails.contains(relative);
+        }
     }
 
     /** LIST of the pipe's folder, each name made relative to the stage's root. */

@@ -120,6 +120,33 @@ class StagesTest {
         assertTrue(putExternal.getMessage().contains("PUT works only with internal stages"), putExternal.getMessage());
     }
 
+    /**
+     * LIST's path is a prefix of file names, not a folder ("LIST" page: "@mystage/path1/" and a partial name both
+     * filter): the emulator walks only the folders a prefix reaches, and must still find files in nested folders and
+     * names that merely start with the prefix.
+     */
+    @Test
+    void listFiltersByNamePrefixAcrossNestedFolders() throws Exception {
+        Path bucket = fx.dataDir().resolve("buckets/s3/bucket-p/in");
+        for (String f : List.of("att/a.json", "att/deep/b.json", "attendance/c.json", "att.json", "grades/d.json")) {
+            Files.createDirectories(bucket.resolve(f).getParent());
+            Files.writeString(bucket.resolve(f), "{}");
+        }
+        exec("CREATE STAGE PFX_STAGE URL = 's3://bucket-p/in/' FILE_FORMAT = (TYPE = JSON)");
+        java.util.function.Function<String, List<String>> names = sql -> {
+            try {
+                return rows(c, sql).stream().map(r -> r.split("\\|")[0].substring("s3://bucket-p/in/".length())).sorted().toList();
+            } catch (SQLException e) {
+                throw new AssertionError(e);
+            }
+        };
+        assertEquals(List.of("att.json", "att/a.json", "att/deep/b.json", "attendance/c.json"), names.apply("LIST @PFX_STAGE/att"));
+        assertEquals(List.of("att/a.json", "att/deep/b.json"), names.apply("LIST @PFX_STAGE/att/"));
+        assertEquals(List.of("att/deep/b.json"), names.apply("LIST @PFX_STAGE/att/de"));
+        assertEquals(List.of(), names.apply("LIST @PFX_STAGE/nothing/here"));
+        assertEquals(5, names.apply("LIST @PFX_STAGE").size());
+    }
+
     @Test
     void describeIntegrationAnswersTheTrustPolicyValues() throws Exception {
         exec("CREATE STORAGE INTEGRATION IF NOT EXISTS S3_DESC TYPE = EXTERNAL_STAGE STORAGE_PROVIDER = 'S3' ENABLED = TRUE "

@@ -201,8 +201,8 @@ final class PipeDdl {
             String within = plan.location().path() + (prefix == null ? "" : prefix);
             Instant since = floor;
             transactions.atomically(s, () -> {
-                for (Stages.StagedFile f : plan.candidates()) {
-                    if (!f.relative().startsWith(within) || f.lastModified().isBefore(since)) {
+                for (Stages.StagedFile f : plan.candidatesUnder(within)) {
+                    if (f.lastModified().isBefore(since)) {
                         continue;
                     }
                     String key = History.fileKey(plan.location(), f);

@@ -113,35 +113,57 @@ public final class Stages {
                            ObjectNode tableStageFormat) {
         /** Files under the path, with their path relative to the stage root, sorted. */
         List<StagedFile> files() {
+            return filesUnder(path);
+        }
+
+        /**
+         * Files whose path from the stage root starts with {@code prefix}, sorted. Only the folders the prefix can
+         * reach are walked, as a cloud LIST with a prefix reads only those keys: a pipe's or a REFRESH PREFIX's
+         * listing costs what its own folder holds, not the whole stage.
+         */
+        List<StagedFile> filesUnder(String prefix) {
             List<StagedFile> out = new ArrayList<>();
-            if (!Files.isDirectory(root)) {
+            int slash = prefix.lastIndexOf('/');
+            Path start = slash < 0 ? root : root.resolve(prefix.substring(0, slash));
+            String namePrefix = prefix.substring(slash + 1);
+            if (!Files.isDirectory(start)) {
                 return out;
             }
-            // a bucket is written to while it is listed: a file renamed or deleted meanwhile is skipped, as a cloud LIST would
-            try {
-                Files.walkFileTree(root, new java.nio.file.SimpleFileVisitor<>() {
-                    @Override
-                    public java.nio.file.FileVisitResult visitFile(Path f, java.nio.file.attribute.BasicFileAttributes a) {
-                        String rel = root.relativize(f).toString().replace('\\', '/');
-                        if (a.isRegularFile() && rel.startsWith(path) && !rel.endsWith(".autosync-tmp")) {
-                            out.add(new StagedFile(f, rel));
-                        }
-                        return java.nio.file.FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
-                        if (e instanceof java.nio.file.NoSuchFileException) {
-                            return java.nio.file.FileVisitResult.CONTINUE;
-                        }
-                        throw e;
-                    }
-                });
+            // only the entries of the prefix's folder whose names start with its last part are looked at (a REFRESH
+            // PREFIX of one file reads its folder's names, not each file's attributes)
+            try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(start,
+                    e -> e.getFileName().toString().startsWith(namePrefix))) {
+                for (Path e : entries) {
+                    collect(e, out);
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             out.sort(Comparator.comparing(StagedFile::relative));
             return out;
+        }
+
+        /** Every file at or below {@code top}. */
+        private void collect(Path top, List<StagedFile> out) throws IOException {
+            // a bucket is written to while it is listed: a file renamed or deleted meanwhile is skipped, as a cloud LIST would
+            Files.walkFileTree(top, new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult visitFile(Path f, java.nio.file.attribute.BasicFileAttributes a) {
+                    String rel = root.relativize(f).toString().replace('\\', '/');
+                    if (a.isRegularFile() && !rel.endsWith(".autosync-tmp")) {
+                        out.add(new StagedFile(f, rel));
+                    }
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+                    if (e instanceof java.nio.file.NoSuchFileException) {
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+                    throw e;
+                }
+            });
         }
 
         boolean external() {
