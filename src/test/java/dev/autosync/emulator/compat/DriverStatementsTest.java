@@ -103,6 +103,25 @@ class DriverStatementsTest {
     }
 
     @Test
+    @DisplayName("backtick-quoted identifiers read as double-quoted ones (snowflake-jdbc's MultiStatementIT creates `test_multi`; UNVERIFIED semantics)")
+    void backtickIdentifiers() throws Exception {
+        try (Connection c = emulator.connect("D", "S"); Statement s = c.createStatement()) {
+            s.execute("CREATE OR REPLACE TEMPORARY TABLE `test_multi` (cola STRING)");
+            s.execute("INSERT INTO `test_multi` VALUES ('a')");
+            try (ResultSet rs = s.executeQuery("SELECT cola FROM \"test_multi\"")) {
+                assertTrue(rs.next(), "the same table as the double-quoted name");
+                assertEquals("a", rs.getString(1));
+            }
+            try (ResultSet rs = s.executeQuery("SELECT '\\` backticks', '\\\\` more `backticks`'")) {
+                assertTrue(rs.next());
+                assertEquals("` backticks", rs.getString(1), "a backtick inside a string stays text");
+            }
+            SQLException e = assertThrows(SQLException.class, () -> s.executeQuery("SELECT * FROM TEST_MULTI"));
+            assertEquals("42S02", e.getSQLState(), "case-sensitive, as a double-quoted name");
+        }
+    }
+
+    @Test
     @DisplayName("ParameterMetaData: getParameterCount counts the ? binds of a prepared statement, 0 without binds")
     void parameterCount() throws Exception {
         try (Connection c = emulator.connect("D", "S")) {
