@@ -14,19 +14,22 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Bulk COPY INTO a table: loads the candidate files not loaded already (unless FORCE), all in one
+ * Bulk COPY INTO a table (COPY INTO a stage goes to {@link UnloadCommand}): loads the candidate files not loaded already (unless FORCE), all in one
  * transaction, then removes the loaded files for PURGE; answers one row per file.
  */
 final class CopyCommand {
     private static final Duration LOAD_METADATA_DAYS = Duration.ofDays(64);
     private final CopyPlanner planner;
+    private final UnloadCommand unload;
     private final FileLoader loader;
     private final History history;
     private final Transactions transactions;
     private final Consumer<String> log;
 
-    CopyCommand(CopyPlanner planner, FileLoader loader, History history, Transactions transactions, Consumer<String> log) {
+    CopyCommand(CopyPlanner planner, FileLoader loader, History history, Transactions transactions, Consumer<String> log,
+                UnloadCommand unload) {
         this.planner = planner;
+        this.unload = unload;
         this.loader = loader;
         this.history = history;
         this.transactions = transactions;
@@ -34,6 +37,10 @@ final class CopyCommand {
     }
 
     Result run(StatementContext st) throws SQLException {
+        if (st.cursor().peek(2).is(dev.autosync.sql.TokenType.STAGE_REFERENCE)) {
+            // COPY INTO @stage: unloading ("COPY INTO <location>")
+            return unload.run(st);
+        }
         CopyPlan plan = planner.plan(st, false);
         Session session = st.session();
         List<Stages.StagedFile> candidates = plan.candidates();

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Runs DROP: commits an open transaction (as all DDL does), drops the object, and forgets it as
- * the session's current database or schema.
+ * the session's current database or schema (a dropped current schema gives way to PUBLIC).
  */
 final class DropCommand {
     private final Catalog catalog;
@@ -38,7 +38,11 @@ final class DropCommand {
             session.schema(null);
         } else if (o.kind() == CatalogKind.SCHEMA && o.name().equals(session.schema())
                 && o.ref().db().equals(session.database())) {
-            session.schema(null);
+            // the DROP SCHEMA page's example: after dropping the schema CREATE SCHEMA had made current, SHOW SCHEMAS
+            // marks PUBLIC current (UNVERIFIED beyond that example: PUBLIC when the database has it, else none)
+            boolean hasPublic = !o.name().equals("PUBLIC")
+                    && catalog.find(CatalogKind.SCHEMA, new ObjectRef(o.ref().db(), null, "PUBLIC")).isPresent();
+            session.schema(hasPublic ? "PUBLIC" : null);
         }
         return Result.ddl(drop.display() + " successfully dropped.");
     }

@@ -7,7 +7,7 @@ import java.sql.SQLException;
 /**
  * Drops an object in one transaction, with whatever lives inside it (a schema's objects) and the
  * state kept for it elsewhere: a pipe's queue, a table's change tracking (its streams go stale), a
- * stream's offset, a task's pending EXECUTE TASK, an internal stage's files.
+ * stream's offset, a task's pending EXECUTE TASK, an internal stage's files, a table's stage files.
  */
 final class Drops {
     private final Catalog catalog;
@@ -33,6 +33,9 @@ final class Drops {
         if (o.kind() == CatalogKind.STAGE) {
             stages.deleteStageFiles(o);
         }
+        if (o.kind() == CatalogKind.TABLE) {
+            stages.deleteTableStageFiles(o);
+        }
         if (o.kind() == CatalogKind.STREAMLIT) {
             try {
                 StreamlitDdl.delete(stages.streamlitFolder(o.ref()));
@@ -56,6 +59,9 @@ final class Drops {
                     dropInside(s, inner, false);
                     if (inner.kind() == CatalogKind.STAGE) {
                         stages.deleteStageFiles(inner);
+                    }
+                    if (inner.kind() == CatalogKind.TABLE) {
+                        stages.deleteTableStageFiles(inner);
                     }
                 }
                 s.exec("DROP SCHEMA IF EXISTS " + Names.schema(o.ref().db(), o.name()) + " CASCADE");

@@ -89,7 +89,7 @@ public final class Engine implements AutoCloseable {
         Dispatcher dispatcher = new Dispatcher(translation, new Queries(catalog, streams, copyHistory, transactions), ddl,
                 new DropCommand(catalog, transactions, drops), new UseCommand(catalog), new Show(catalog, objectRows),
                 new Describe(catalog, objectRows, streamlits), new StageCommands(stages),
-                new CopyCommand(copyPlanner, fileLoader, copyHistory, transactions, log), new Scripting(transactions), taskDdl,
+                new CopyCommand(copyPlanner, fileLoader, copyHistory, transactions, log, new UnloadCommand(stages)), new Scripting(transactions), taskDdl,
                 privileges, new Procedures(catalog, transactions, existing));
         this.statements = new LockedStatements(lock, dispatcher);
         this.background = new BackgroundLoop(wakeup,

@@ -60,7 +60,14 @@ final class Show {
         if (kind.equals("PARAMETERS")) {
             return parameters(c, like, session);
         }
+        boolean named = c.isWord("IN");
         Scope scope = scope(st);
+        if (named && !kind.equals("VARIABLES") && !kind.equals("DATABASES") && !kind.equals("WAREHOUSES")
+                && !kind.startsWith("INTEGRATIONS") && !kind.endsWith("_INTEGRATIONS")) {
+            // a database or schema named by IN must exist, as for SHOW OBJECTS (snowflake-jdbc's DatabaseMetaData reads
+            // this 42S02 as "no rows" and so logs no result metrics: ResultSetLatestIT testMetadataAPIMetricCollection)
+            requireScope(scope);
+        }
         if (c.accept("STARTS")) {
             c.expect("WITH");
             String prefix = c.expect(TokenType.STRING).value();
@@ -173,12 +180,7 @@ final class Show {
 
     /** SHOW OBJECTS: the tables and views in scope ("SHOW OBJECTS"); a scope that does not exist is an error. */
     private Result objects(Predicate<String> like, Scope scope) {
-        if (scope.db() != null && !catalog.databaseExists(scope.db())) {
-            throw SnowflakeError.doesNotExist("Database", dev.autosync.emulator.base.Names.display(scope.db()));
-        }
-        if (scope.schema() != null && !catalog.schemaExists(scope.db(), scope.schema())) {
-            throw SnowflakeError.doesNotExist("Schema", dev.autosync.emulator.base.Names.display(scope.schema()));
-        }
+        requireScope(scope);
         List<Object[]> rows = new ArrayList<>();
         for (CatalogKind kind : List.of(CatalogKind.TABLE, CatalogKind.VIEW)) {
             for (CatalogObject o : select(kind, like, scope)) {
@@ -191,6 +193,15 @@ final class Show {
         return result(List.of(col("created_on", LTZ), text("name"), text("database_name"), text("schema_name"), text("kind"),
                 text("comment"), text("cluster_by"), ResultColumn.number("rows"), ResultColumn.number("bytes"), text("owner"),
                 text("retention_time"), text("owner_role_type"), text("budget"), text("is_hybrid"), text("is_dynamic")), rows);
+    }
+
+    private void requireScope(Scope scope) {
+        if (scope.db() != null && !catalog.databaseExists(scope.db())) {
+            throw SnowflakeError.doesNotExist("Database", dev.autosync.emulator.base.Names.display(scope.db()));
+        }
+        if (scope.schema() != null && !catalog.schemaExists(scope.db(), scope.schema())) {
+            throw SnowflakeError.doesNotExist("Schema", dev.autosync.emulator.base.Names.display(scope.schema()));
+        }
     }
 
     private static ResultColumn text(String name) {

@@ -393,7 +393,17 @@ public final class Stages {
         if (stage.prop("URL") != null) {
             return;
         }
-        Path root = internalFolder(stage.ref());
+        deleteFolder(internalFolder(stage.ref()));
+    }
+
+    /** A dropped (or replaced) table's stage goes with it: CREATE OR REPLACE TABLE starts with an empty @%T. */
+    void deleteTableStageFiles(CatalogObject table) {
+        ObjectRef r = table.ref();
+        deleteFolder(dataDir.resolve("stages").resolve("_tables").resolve(Names.folder(r.db())).resolve(Names.folder(r.schema()))
+                .resolve(Names.folder(table.name())));
+    }
+
+    private static void deleteFolder(Path root) {
         if (!Files.exists(root)) {
             return;
         }

@@ -27,8 +27,7 @@ import java.util.Set;
  * format Snowflake sends snowflake-jdbc when the result format is ARROW. Each column carries the
  * field metadata the driver picks its converter by (logicalType, scale, precision, physicalType,
  * charLength, byteLength, finalType), and is laid out as Snowflake lays it out: NUMBER as the
- * smallest signed integer holding the chunk's unscaled values (else decimal128; with a scale, 64
- * bits at least), REAL as double,
+ * smallest signed integer holding the chunk's unscaled values (else decimal128), REAL as double,
  * DATE as int32 days, TIME as a scaled integer, TIMESTAMP_NTZ/LTZ as a scaled int64 (scale 0-7) or
  * an {epoch, fraction} struct, TIMESTAMP_TZ as a struct with a time zone index (offset minutes +
  * 1440), text-like types (VARIANT, OBJECT, ARRAY included) as UTF-8 with the very text the JSON
@@ -279,12 +278,13 @@ final class ArrowChunks {
 
     /**
      * NUMBER's unscaled values ({@code min} and {@code max} among them) in the narrowest signed integer
-     * holding them. A scaled NUMBER goes as 64 bits at least: the driver prints narrower scaled integers
-     * through String.format of a double, ten times slower than its 64-bit path (BigDecimal); same values.
+     * holding them, with or without a scale, as Snowflake sends them: the driver's converters differ by
+     * width (getByte of a NUMBER(3,2) is its unscaled byte, getBytes the vector's bytes), and its ITs check
+     * them (ResultSetJsonVsArrowIT testScaledTinyInt / SmallInt / Int). The driver prints narrow scaled
+     * integers more slowly than 64-bit ones (String.format of a double): fidelity first.
      */
     static Vector fixed(boolean[] nulls, long[] unscaled, int scale, long min, long max) {
-        int width = scale > 0 ? 8
-                : min >= Byte.MIN_VALUE && max <= Byte.MAX_VALUE ? 1
+        int width = min >= Byte.MIN_VALUE && max <= Byte.MAX_VALUE ? 1
                 : min >= Short.MIN_VALUE && max <= Short.MAX_VALUE ? 2
                 : min >= Integer.MIN_VALUE && max <= Integer.MAX_VALUE ? 4 : 8;
         return Vector.ints(nulls, unscaled, width, "SB" + width);

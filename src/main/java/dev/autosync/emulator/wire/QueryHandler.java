@@ -133,6 +133,9 @@ final class QueryHandler {
     private void respond(HttpExchange ex, Session s, JsonNode body, String queryId, Result r) throws IOException {
         if (arrow(s, body, r)) {
             sendArrowResult(ex, s, queryId, r, chunks);
+        } else if ("JDBC".equals(s.clientApp()) && r.transfer() == null) {
+            // snowflake-jdbc fetches JSON chunks too; other clients get every row inline
+            ResultEnvelopes.sendChunkedResult(ex, s, queryId, r, chunks, ResultChunks.Format.JSON);
         } else {
             sendResult(ex, s, queryId, r, false);
         }

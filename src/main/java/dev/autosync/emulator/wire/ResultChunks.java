@@ -6,8 +6,12 @@ import dev.autosync.emulator.engine.Result;
 import dev.autosync.emulator.engine.ResultColumn;
 import dev.autosync.emulator.engine.RowSource;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -20,9 +24,13 @@ import java.util.UUID;
 import java.util.function.IntSupplier;
 
 /**
- * ARROW results split into chunks as Snowflake splits them: the first chunk small and inline (base64
- * in {@code rowsetBase64}), the rest listed in {@code chunks} with a URL each, growing in size, which
- * the driver fetches (several at a time) while the caller reads. Snowflake's first answer names every
+ * Results split into chunks as Snowflake splits them: the first chunk small and inline (ARROW: base64
+ * in {@code rowsetBase64}; JSON: {@code rowset}), the rest listed in {@code chunks} with a URL, row count
+ * and sizes each, growing in size, which the driver's chunk downloader fetches (several at a time) while
+ * the caller reads. The inline chunk holds about {@link #INLINE_BYTES} of encoded rows, so a result of
+ * 10,000 wide rows already comes in several chunks, as it does from Snowflake (snowflake-jdbc's
+ * ResultSetLatestIT relies on that: its chunk metrics, downloader errors and interrupt); the other rows
+ * the engine read with the head go in chunks of about {@link #HEAD_CHUNK_BYTES}. Snowflake's first answer names every
  * chunk with its row count. When the engine counted a large result ({@link RowSource#total()}), that
  * answer goes out at once and each chunk is cut from DuckDB's result when the driver asks for it
  * (in order: asking for chunk n cuts those before it), so the server cuts chunk n+1 while the driver
@@ -36,6 +44,14 @@ final class ResultChunks {
     static final int FIRST_CHUNK_ROWS = 20_000;
     static final int MAX_CHUNK_ROWS = 160_000;
     static final int KEPT_RESULTS = 16;
+    /**
+     * Encoded bytes of rows sent inline with the answer, and in each further chunk cut from the rows already
+     * read (UNVERIFIED: Snowflake's exact figures are not documented; its inline chunk is small and its chunks
+     * grow). JSON chunks cut from DuckDB's result stop at {@link #JSON_CHUNK_BYTES}.
+     */
+    static final int INLINE_BYTES = 128 * 1024;
+    static final int HEAD_CHUNK_BYTES = 1024 * 1024;
+    static final int JSON_CHUNK_BYTES = 16 * 1024 * 1024;
     static final String PATH = "/autosync-result-chunks/";
 
     /** A result's chunks not fetched yet, and the session that ran it. */
@@ -147,14 +163,119 @@ final class ResultChunks {
         }
     }
 
-    /** A result ready to answer: its inline first chunk, its row count, and the further chunks' rows and sizes. */
-    record Answer(String firstBase64, long total, List<long[]> chunkRowsAndBytes, String token) {
+    /**
+     * JSON chunks of rows still in DuckDB: JSON chunks name their exact size in the first answer, so they are
+     * written before it goes out, to files (the server's memory holds one chunk at a time), each read once.
+     */
+    private static final class Spilled implements Chunks {
+        private final Map<Integer, Path> files = new HashMap<>();
+
+        synchronized void add(int index, byte[] bytes) throws IOException {
+            Path f = Files.createTempFile("autosync-chunk-", ".json");
+            files.put(index, f);
+            Files.write(f, bytes);
+        }
+
+        @Override
+        public byte[] take(int index) throws SQLException {
+            Path f;
+            synchronized (this) {
+                f = files.remove(index);
+            }
+            if (f == null) {
+                return null;
+            }
+            try {
+                return Files.readAllBytes(f);
+            } catch (IOException e) {
+                throw new SQLException("reading result chunk " + index + " failed: " + e.getMessage(), e);
+            } finally {
+                deleteQuietly(f);
+            }
+        }
+
+        @Override
+        public synchronized boolean done() {
+            return files.isEmpty();
+        }
+
+        @Override
+        public long held() {
+            return 0;
+        }
+
+        @Override
+        public synchronized void close() {
+            files.values().forEach(ResultChunks::deleteQuietly);
+            files.clear();
+        }
+    }
+
+    /** Chunks cut from the rows read with the head (indexes 0..k-1), then those of {@code rest}, if any. */
+    private static final class Prefixed implements Chunks {
+        private final Spooled head;
+        private final int count;
+        private final Chunks rest;
+
+        Prefixed(Map<Integer, byte[]> head, Chunks rest) {
+            this.count = head.size();
+            this.head = new Spooled(head);
+            this.rest = rest;
+        }
+
+        @Override
+        public byte[] take(int index) throws SQLException {
+            if (index < count) {
+                return head.take(index);
+            }
+            return rest == null ? null : rest.take(index - count);
+        }
+
+        @Override
+        public boolean done() {
+            return head.done() && (rest == null || rest.done());
+        }
+
+        @Override
+        public long held() {
+            return head.held() + (rest == null ? 0 : rest.held());
+        }
+
+        @Override
+        public void close() {
+            head.close();
+            if (rest != null) {
+                rest.close();
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path f) {
+        try {
+            Files.deleteIfExists(f);
+        } catch (IOException ignored) {
+            // a temporary file: the operating system's cleanup takes it
+        }
+    }
+
+    /** The format of a result's rows: ARROW record batches or JSON rows. */
+    enum Format {
+        ARROW, JSON
+    }
+
+    /**
+     * A result ready to answer: its inline first chunk (ARROW: base64; JSON: the rows), its row count, and
+     * the further chunks' rows and sizes.
+     */
+    record Answer(Format format, String firstBase64, List<Object[]> inlineRows, List<ResultColumn> columns, long total,
+                  List<long[]> chunkRowsAndBytes, String token) {
     }
 
     private final IntSupplier port;
     private final int firstChunkRows;
     private final int maxChunkRows;
     private final Map<String, Pending> pending = new LinkedHashMap<>(32, 0.75f, false);
+    private final java.util.concurrent.atomic.AtomicLong served = new java.util.concurrent.atomic.AtomicLong();
 
     ResultChunks(IntSupplier port) {
         this(port, FIRST_CHUNK_ROWS, MAX_CHUNK_ROWS);
@@ -167,61 +288,163 @@ final class ResultChunks {
         this.maxChunkRows = maxChunkRows;
     }
 
-    /**
-     * The answer for {@code r}: its head as the inline chunk; the rows still in DuckDB as further chunks,
-     * cut when fetched if the result was counted, else read now. DuckDB's result is closed once read,
-     * also on failure, or kept (counted results) until the last chunk is fetched or the result dropped.
-     */
+    /** The answer for {@code r} as ARROW (see {@link #prepare(Result, String, Format)}). */
     Answer prepare(Result r, String session) throws SQLException {
+        return prepare(r, session, Format.ARROW);
+    }
+
+    /**
+     * The answer for {@code r}: the first rows of its head (about {@link #INLINE_BYTES}) as the inline chunk,
+     * the other rows of the head as chunks of about {@link #HEAD_CHUNK_BYTES}; the rows still in DuckDB as further
+     * chunks: ARROW ones cut when fetched if the result was counted, else read now (JSON ones are always written
+     * now, to files). DuckDB's result is closed once read, also on failure, or kept (counted ARROW results) until
+     * the last chunk is fetched or the result dropped.
+     */
+    Answer prepare(Result r, String session, Format format) throws SQLException {
         RowSource rest = r.rest();
         try {
             List<Object[]> head = r.head();
+            List<ResultColumn> cols = r.columns();
+            long perRow = bytesPerRow(format, cols, head);
+            int inline = (int) Math.min(head.size(), Math.max(1, INLINE_BYTES / perRow));
             // an empty result has no chunk at all (the driver would read a batch of no rows as one row)
-            String first = head.isEmpty() ? "" : Base64.getEncoder().encodeToString(
-                    ArrowChunks.encode(r.columns(), head, 0, head.size()));
+            String first = format == Format.JSON || head.isEmpty() ? "" : Base64.getEncoder().encodeToString(
+                    ArrowChunks.encode(cols, head, 0, inline));
+            List<Object[]> inlineRows = format == Format.JSON ? head.subList(0, inline) : List.of();
+            Map<Integer, byte[]> headChunks = new LinkedHashMap<>();
+            List<long[]> sizes = new ArrayList<>();
+            int step = (int) Math.max(1, HEAD_CHUNK_BYTES / perRow);
+            for (int from = inline; from < head.size(); from += step) {
+                int to = Math.min(head.size(), from + step);
+                byte[] b = format == Format.JSON ? jsonRows(cols, head, from, to) : ArrowChunks.encode(cols, head, from, to);
+                headChunks.put(headChunks.size(), b);
+                sizes.add(new long[] {to - from, b.length});
+            }
             if (rest == null) {
-                return new Answer(first, head.size(), List.of(), null);
+                return new Answer(format, first, inlineRows, cols, head.size(), sizes,
+                        headChunks.isEmpty() ? null : keep(session, new Prefixed(headChunks, null)));
+            }
+            if (format == Format.JSON) {
+                return spillJson(r, rest, first, inlineRows, headChunks, sizes, session);
             }
             if (rest.total() > head.size()) {
-                return lazy(r, rest, first, session);
+                return lazy(r, rest, first, headChunks, sizes, session);
             }
             Map<Integer, byte[]> chunks = new LinkedHashMap<>();
-            List<long[]> sizes = new ArrayList<>();
             long total = head.size();
             int rows = firstChunkRows;
-            for (ArrowColumns.Chunk c = ArrowColumns.chunk(r.columns(), rest, rows); c != null;
-                 c = ArrowColumns.chunk(r.columns(), rest, rows)) {
+            for (ArrowColumns.Chunk c = ArrowColumns.chunk(cols, rest, rows); c != null;
+                 c = ArrowColumns.chunk(cols, rest, rows)) {
                 chunks.put(chunks.size(), c.bytes());
                 sizes.add(new long[] {c.rows(), c.bytes().length});
                 total += c.rows();
                 rows = Math.min(maxChunkRows, rows * 2);
             }
             rest.close();
-            if (chunks.isEmpty()) {
-                return new Answer(first, total, List.of(), null);
+            if (sizes.isEmpty()) {
+                return new Answer(format, first, inlineRows, cols, total, List.of(), null);
             }
-            return new Answer(first, total, sizes, keep(session, new Spooled(chunks)));
+            return new Answer(format, first, inlineRows, cols, total, sizes, keep(session, new Prefixed(headChunks, new Spooled(chunks))));
         } catch (SQLException | RuntimeException e) {
             r.close();
             throw e;
         }
     }
 
+    /** Encoded bytes per row, estimated from the head's first rows (at least 1). */
+    private static long bytesPerRow(Format format, List<ResultColumn> cols, List<Object[]> head) {
+        int sample = Math.min(head.size(), 256);
+        if (sample == 0) {
+            return 1;
+        }
+        int bytes = format == Format.JSON ? jsonRows(cols, head, 0, sample).length : ArrowChunks.encode(cols, head, 0, sample).length;
+        return Math.max(1, bytes / sample);
+    }
+
+    /** Rows {@code from}..{@code to} as a JSON chunk: {@code ["a",null],["b","c"]}, no enclosing brackets. */
+    static byte[] jsonRows(List<ResultColumn> cols, List<Object[]> rows, int from, int to) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator g = ResultEnvelopes.FACTORY.createGenerator(out)) {
+            g.setRootValueSeparator(null);
+            for (int i = from; i < to; i++) {
+                if (i > from) {
+                    g.writeRaw(',');
+                }
+                ResultEnvelopes.writeJsonRow(g, cols, rows.get(i));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** The rows still in DuckDB as JSON chunks written to files now, growing from {@link #firstChunkRows} rows. */
+    private Answer spillJson(Result r, RowSource rest, String first, List<Object[]> inlineRows, Map<Integer, byte[]> headChunks,
+                             List<long[]> sizes, String session) throws SQLException {
+        Spilled spilled = new Spilled();
+        List<ResultColumn> cols = r.columns();
+        long total = r.head().size();
+        try {
+            int target = firstChunkRows;
+            int index = 0;
+            List<Object[]> rows = new ArrayList<>();
+            long bytes = 0;
+            boolean more = rest.next();
+            while (more) {
+                Object[] row = new Object[cols.size()];
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = rest.value(i);
+                }
+                rows.add(row);
+                bytes += estimate(row);
+                more = rest.next();
+                if (rows.size() >= target || bytes >= JSON_CHUNK_BYTES || !more && !rows.isEmpty()) {
+                    byte[] b = jsonRows(cols, rows, 0, rows.size());
+                    spilled.add(index++, b);
+                    sizes.add(new long[] {rows.size(), b.length});
+                    total += rows.size();
+                    rows.clear();
+                    bytes = 0;
+                    target = Math.min(maxChunkRows, target * 2);
+                }
+            }
+            rest.close();
+        } catch (IOException e) {
+            spilled.close();
+            throw new SQLException("writing the result's chunks failed: " + e.getMessage(), e);
+        } catch (SQLException | RuntimeException e) {
+            spilled.close();
+            throw e;
+        }
+        return new Answer(Format.JSON, first, inlineRows, cols, total, sizes,
+                sizes.isEmpty() ? null : keep(session, new Prefixed(headChunks, spilled)));
+    }
+
+    /** A rough size of a row (its values' text), to bound a JSON chunk's bytes while it is cut. */
+    private static long estimate(Object[] row) {
+        long n = 2;
+        for (Object v : row) {
+            n += v == null ? 5 : v instanceof byte[] b ? 2L * b.length + 3 : String.valueOf(v).length() + 3;
+        }
+        return n;
+    }
+
     /** Names the chunks of a counted result; they are cut as they are fetched. */
-    private Answer lazy(Result r, RowSource rest, String first, String session) {
+    private Answer lazy(Result r, RowSource rest, String first, Map<Integer, byte[]> headChunks, List<long[]> sizes,
+                        String session) {
         long left = rest.total() - r.head().size();
         List<Integer> rows = new ArrayList<>();
         for (int n = firstChunkRows; left > 0; n = Math.min(maxChunkRows, n * 2)) {
             rows.add((int) Math.min(n, left));
             left -= rows.get(rows.size() - 1);
         }
-        List<long[]> sizes = new ArrayList<>();
         for (int n : rows) {
             // not encoded yet: the driver reserves memory by this size, an estimate of the decoded vectors
             sizes.add(new long[] {n, (long) n * Math.max(1, r.columns().size()) * 24L});
         }
         int[] counts = rows.stream().mapToInt(Integer::intValue).toArray();
-        return new Answer(first, rest.total(), sizes, keep(session, new Lazy(r.columns(), rest, counts)));
+        return new Answer(Format.ARROW, first, List.of(), r.columns(), rest.total(), sizes,
+                keep(session, new Prefixed(headChunks, new Lazy(r.columns(), rest, counts))));
     }
 
     /** Keeps a result's chunks for fetching under a new token; drops the oldest beyond {@link #KEPT_RESULTS}. */
@@ -239,9 +462,17 @@ final class ResultChunks {
         return token;
     }
 
-    /** Writes {@code rowsetBase64} and {@code chunks} of an answer; answers its row count. */
+    /** Writes {@code rowsetBase64} (ARROW) or {@code rowset} (JSON) and {@code chunks} of an answer; answers its row count. */
     long write(JsonGenerator g, Answer s) throws IOException {
-        g.writeStringField("rowsetBase64", s.firstBase64());
+        if (s.format() == Format.JSON) {
+            g.writeArrayFieldStart("rowset");
+            for (Object[] row : s.inlineRows()) {
+                ResultEnvelopes.writeJsonRow(g, s.columns(), row);
+            }
+            g.writeEndArray();
+        } else {
+            g.writeStringField("rowsetBase64", s.firstBase64());
+        }
         if (!s.chunkRowsAndBytes().isEmpty()) {
             g.writeArrayFieldStart("chunks");
             for (int n = 0; n < s.chunkRowsAndBytes().size(); n++) {
@@ -249,7 +480,7 @@ final class ResultChunks {
                 g.writeStartObject();
                 g.writeStringField("url", "http://127.0.0.1:" + port.getAsInt() + PATH + s.token() + "/" + n);
                 g.writeNumberField("rowCount", size[0]);
-                // the driver reserves memory by these sizes; chunks are not compressed
+                // the driver reserves memory by these sizes (a JSON chunk's must be exact); chunks are not compressed
                 g.writeNumberField("uncompressedSize", size[1]);
                 g.writeNumberField("compressedSize", size[1]);
                 g.writeEndObject();
@@ -315,6 +546,7 @@ final class ResultChunks {
             ex.sendResponseHeaders(404, -1);
             return;
         }
+        served.incrementAndGet();
         ex.getResponseHeaders().set("Content-Type", "application/octet-stream");
         ex.sendResponseHeaders(200, bytes.length);
         try (OutputStream out = ex.getResponseBody()) {
@@ -330,6 +562,11 @@ final class ResultChunks {
         if (p != null) {
             p.chunks().close();
         }
+    }
+
+    /** For tests: how many chunks have been served. */
+    long servedChunks() {
+        return served.get();
     }
 
     /** For tests: how many results have chunks waiting. */

@@ -54,16 +54,25 @@ final class ResultEnvelopes {
         writeEnvelope(g, s, queryId, r, describeOnly, extra, null);
     }
 
-    /** Writes an ARROW result's rows ({@code rowsetBase64}, {@code chunks}); answers the row count. */
+    /** Writes a chunked result's rows ({@code rowsetBase64} or {@code rowset}, and {@code chunks}); answers the row count. */
     interface ArrowRows {
         long write(JsonGenerator g) throws IOException;
     }
 
     /** A result as ARROW: the first chunk inline in {@code rowsetBase64}, the others as {@code chunks} the driver fetches. */
     static void sendArrowResult(HttpExchange ex, Session s, String queryId, Result r, ResultChunks chunks) throws IOException {
+        sendChunkedResult(ex, s, queryId, r, chunks, ResultChunks.Format.ARROW);
+    }
+
+    /**
+     * A result in chunks: the first inline ({@code rowsetBase64} for ARROW, {@code rowset} for JSON), the others as
+     * {@code chunks} the driver fetches.
+     */
+    static void sendChunkedResult(HttpExchange ex, Session s, String queryId, Result r, ResultChunks chunks,
+                                  ResultChunks.Format format) throws IOException {
         ResultChunks.Answer answer;
         try {
-            answer = chunks.prepare(r, s.id());
+            answer = chunks.prepare(r, s.id(), format);
         } catch (SQLException e) {
             throw new SnowflakeError("000603", "XX000", "SQL execution internal error: reading the result failed: " + e.getMessage());
         }
@@ -71,7 +80,7 @@ final class ResultEnvelopes {
         ex.sendResponseHeaders(200, 0);
         try (OutputStream out = ex.getResponseBody(); JsonGenerator g = FACTORY.createGenerator(out)) {
             writeEnvelope(g, s, queryId, r, false, () -> {
-            }, gen -> chunks.write(gen, answer));
+            }, gen -> chunks.write(gen, answer), format);
         }
     }
 
@@ -82,7 +91,7 @@ final class ResultEnvelopes {
         try (r) {
             if (!describeOnly) {
                 for (Object[] row : r.head()) {
-                    writeJsonRow(g, r, row);
+                    writeJsonRow(g, r.columns(), row);
                     rows++;
                 }
                 RowSource rest = r.rest();
@@ -92,7 +101,7 @@ final class ResultEnvelopes {
                         for (int i = 0; i < row.length; i++) {
                             row[i] = rest.value(i);
                         }
-                        writeJsonRow(g, r, row);
+                        writeJsonRow(g, r.columns(), row);
                         rows++;
                     }
                 }
@@ -105,10 +114,10 @@ final class ResultEnvelopes {
         return rows;
     }
 
-    private static void writeJsonRow(JsonGenerator g, Result r, Object[] row) throws IOException {
+    static void writeJsonRow(JsonGenerator g, java.util.List<ResultColumn> columns, Object[] row) throws IOException {
         g.writeStartArray();
-        for (int i = 0; i < r.columns().size(); i++) {
-            String v = WireValues.format(i < row.length ? row[i] : null, r.columns().get(i).type());
+        for (int i = 0; i < columns.size(); i++) {
+            String v = WireValues.format(i < row.length ? row[i] : null, columns.get(i).type());
             if (v == null) {
                 g.writeNull();
             } else {
@@ -120,6 +129,13 @@ final class ResultEnvelopes {
 
     static void writeEnvelope(JsonGenerator g, Session s, String queryId, Result r, boolean describeOnly, Extra extra,
                               ArrowRows arrow) throws IOException {
+        writeEnvelope(g, s, queryId, r, describeOnly, extra, arrow, ResultChunks.Format.ARROW);
+    }
+
+    /** The envelope; {@code chunked} writes the rows (and chunks) in {@code format} when not null. */
+    static void writeEnvelope(JsonGenerator g, Session s, String queryId, Result r, boolean describeOnly, Extra extra,
+                              ArrowRows chunked, ResultChunks.Format format) throws IOException {
+        ArrowRows arrow = chunked;
         g.writeStartObject();
         g.writeObjectFieldStart("data");
         if (r.transfer() != null) {
@@ -181,7 +197,7 @@ final class ResultEnvelopes {
         g.writeNumberField("statementTypeId", r.kind().typeId());
         g.writeNumberField("version", 1);
         g.writeNumberField("sendResultTime", System.currentTimeMillis());
-        g.writeStringField("queryResultFormat", arrow != null && !describeOnly ? "arrow" : "json");
+        g.writeStringField("queryResultFormat", arrow != null && !describeOnly && format == ResultChunks.Format.ARROW ? "arrow" : "json");
         extra.write();
         g.writeEndObject();
         g.writeNullField("code");

@@ -24,6 +24,7 @@ public final class WireServer implements AutoCloseable {
     private final LoginHandler logins;
     private final QueryHandler queries;
     private final ResultChunks chunks;
+    private final java.util.concurrent.atomic.AtomicLong telemetryRecords = new java.util.concurrent.atomic.AtomicLong();
 
     /** Starts listening on 127.0.0.1:{@code port} (0 picks a free port), accepting the logins {@code policy} allows. */
     public WireServer(Engine engine, int port, LoginPolicy policy) throws IOException {
@@ -66,7 +67,11 @@ public final class WireServer implements AutoCloseable {
                     engine.closeSession(s);
                 }
                 send(ex, ok(null));
-            } else if (path.equals("/session/heartbeat") || path.equals("/telemetry/send")) {
+            } else if (path.equals("/telemetry/send")) {
+                // the driver's metrics (on unless the connection sets CLIENT_TELEMETRY_ENABLED=false): counted, not kept
+                telemetryRecords.addAndGet(readBody(ex).path("logs").size());
+                send(ex, ok(null));
+            } else if (path.equals("/session/heartbeat")) {
                 readBody(ex);
                 send(ex, ok(null));
             } else if (path.equals("/session/token-request")) {
@@ -132,6 +137,11 @@ public final class WireServer implements AutoCloseable {
     /** Result chunks kept for fetching (tests check that abandoned results are freed). */
     ResultChunks chunks() {
         return chunks;
+    }
+
+    /** Telemetry records clients have posted (tests: telemetry is on by default, off when a connection asks). */
+    long telemetryRecords() {
+        return telemetryRecords.get();
     }
 
     @Override

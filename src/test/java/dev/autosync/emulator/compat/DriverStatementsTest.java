@@ -19,13 +19,14 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Statements the driver's own tests use, through snowflake-jdbc. Pages: "RANDSTR"
- * (sql-reference/functions/randstr), "GET" (sql-reference/sql/get), "SHOW OBJECTS"
+ * (sql-reference/functions/randstr), "DROP SCHEMA" (sql-reference/sql/drop-schema), "GET" (sql-reference/sql/get), "SHOW OBJECTS"
  * (sql-reference/sql/show-objects), and the JDBC driver's batch and prepared-statement behaviour
  * (developer-guide/jdbc/jdbc-using: "Batch inserts", ParameterMetaData).
  */
@@ -57,6 +58,66 @@ class DriverStatementsTest {
             assertEquals(rs.getString(1), rs.getString(2));
             assertNotEquals(rs.getString(1), rs.getString(3));
             assertEquals(5, rs.getString(4).length());
+        }
+    }
+
+    @Test
+    @DisplayName("DROP SCHEMA of the current schema (sql-reference/sql/drop-schema, its example): PUBLIC becomes current")
+    void droppingTheCurrentSchema() throws Exception {
+        try (Connection c = emulator.connect("D", "S"); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA GONE");
+            try (ResultSet rs = s.executeQuery("SELECT CURRENT_SCHEMA()")) {
+                assertTrue(rs.next());
+                assertEquals("GONE", rs.getString(1), "CREATE SCHEMA makes the new schema current");
+            }
+            s.execute("DROP SCHEMA GONE");
+            try (ResultSet rs = s.executeQuery("SELECT CURRENT_SCHEMA()")) {
+                assertTrue(rs.next());
+                assertEquals("PUBLIC", rs.getString(1));
+            }
+            s.execute("CREATE OR REPLACE TABLE AFTER_DROP (A INT)");
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM D.PUBLIC.AFTER_DROP")) {
+                assertTrue(rs.next());
+                assertEquals(0, rs.getInt(1));
+            }
+            s.execute("DROP TABLE D.PUBLIC.AFTER_DROP");
+        }
+    }
+
+    @Test
+    @DisplayName("SHOW ... IN a schema or database that does not exist fails 42S02 (sql-reference/sql/show-columns); getColumns then has no rows")
+    void showInMissingScope() throws Exception {
+        try (Connection c = emulator.connect("D", "S"); Statement s = c.createStatement()) {
+            SQLException e = assertThrows(SQLException.class, () -> s.executeQuery("SHOW COLUMNS IN SCHEMA NOPE.NADA"));
+            assertEquals("42S02", e.getSQLState());
+            assertEquals(2003, e.getErrorCode());
+            e = assertThrows(SQLException.class, () -> s.executeQuery("SHOW TABLES IN SCHEMA D.NADA"));
+            assertTrue(e.getMessage().contains("Schema 'NADA' does not exist"), e.getMessage());
+            try (ResultSet rs = c.getMetaData().getColumns("NOPE", "NADA", null, null)) {
+                assertFalse(rs.next());
+            }
+            try (ResultSet rs = s.executeQuery("SHOW TABLES IN SCHEMA D.S")) {
+                assertTrue(rs.next(), "an existing schema still lists its tables");
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("backtick-quoted identifiers read as double-quoted ones (snowflake-jdbc's MultiStatementIT creates `test_multi`; UNVERIFIED semantics)")
+    void backtickIdentifiers() throws Exception {
+        try (Connection c = emulator.connect("D", "S"); Statement s = c.createStatement()) {
+            s.execute("CREATE OR REPLACE TEMPORARY TABLE `test_multi` (cola STRING)");
+            s.execute("INSERT INTO `test_multi` VALUES ('a')");
+            try (ResultSet rs = s.executeQuery("SELECT cola FROM \"test_multi\"")) {
+                assertTrue(rs.next(), "the same table as the double-quoted name");
+                assertEquals("a", rs.getString(1));
+            }
+            try (ResultSet rs = s.executeQuery("SELECT '\\` backticks', '\\\\` more `backticks`'")) {
+                assertTrue(rs.next());
+                assertEquals("` backticks", rs.getString(1), "a backtick inside a string stays text");
+            }
+            SQLException e = assertThrows(SQLException.class, () -> s.executeQuery("SELECT * FROM TEST_MULTI"));
+            assertEquals("42S02", e.getSQLState(), "case-sensitive, as a double-quoted name");
         }
     }
 
