@@ -109,6 +109,8 @@ final class ExpressionGenerator {
             return b.value() ? "TRUE" : "FALSE";
         } else if (e instanceof NullLiteral) {
             return "NULL";
+        } else if (e instanceof TypedLiteral l && l.type().equals("BINARY")) {
+            return ConversionFunctions.binaryFromText(Translator.literal(l.value()), "HEX", false);
         } else if (e instanceof TypedLiteral l) {
             return "CAST(" + Translator.literal(l.value()) + " AS " + SnowflakeTypes.of(l.type(), null, null).duck() + ")";
         } else if (e instanceof IntervalLiteral i) {
@@ -464,7 +466,33 @@ final class ExpressionGenerator {
             // a TIMESTAMP_TZ becomes a date, time or TIMESTAMP_NTZ by its own wall clock, not the session's
             return directCast(TimestampTz.wall(expression(operand), offset), type, tryCast);
         }
-        return cast(operand, expression(operand), type, tryCast);
+        return binaryAware(operand, expression(operand), type, tryCast);
+    }
+
+    /**
+     * {@link #cast(Expr, String, SnowflakeTypes, boolean)} with BINARY conversions in the session's formats
+     * (binary-input-output page): text cast to BINARY is decoded by BINARY_INPUT_FORMAT (HEX unless set), a BINARY cast
+     * to text is encoded by BINARY_OUTPUT_FORMAT. DuckDB drops the typeof branch that does not apply when it plans.
+     */
+    String binaryAware(Expr operand, String sql, SnowflakeTypes type, boolean tryCast) {
+        boolean bound = operand.walk().anyMatch(Parameter.class::isInstance);
+        if (type.duck().equals("BLOB") && operand instanceof TypedLiteral) {
+            return sql; // X'..' is a BINARY already
+        }
+        if (type.duck().equals("BLOB") && !bound) {
+            String format = ConversionFunctions.inputFormat(ctx);
+            if (operand instanceof StringLiteral) {
+                return ConversionFunctions.binaryFromText(sql, format, tryCast);
+            }
+            return "(CASE WHEN typeof(" + sql + ") = 'BLOB' THEN " + ConversionFunctions.anyBlob(sql) + " ELSE "
+                    + ConversionFunctions.binaryFromText(cast(operand, sql, SnowflakeTypes.of("VARCHAR", null, null), false), format,
+                    tryCast) + " END)";
+        }
+        if (type.duck().equals("VARCHAR") && !bound && !(operand instanceof StringLiteral) && !(operand instanceof NumberLiteral)) {
+            String text = ConversionFunctions.binaryToText(ConversionFunctions.anyBlob(sql), ConversionFunctions.outputFormat(ctx));
+            return "(CASE WHEN typeof(" + sql + ") = 'BLOB' THEN " + text + " ELSE " + cast(operand, sql, type, tryCast) + " END)";
+        }
+        return cast(operand, sql, type, tryCast);
     }
 
     /** A cast's type; TIMESTAMP (and DATETIME) is the type TIMESTAMP_TYPE_MAPPING names (parameters page). */

@@ -118,7 +118,11 @@ final class QueryGenerator {
                 List<String> values = new ArrayList<>();
                 for (int i = 0; i < row.size(); i++) {
                     String duck = i < columnTypes.size() ? temporalDuckType(columnTypes.get(i)) : null;
-                    values.add(duck != null && row.get(i) instanceof Expr.StringLiteral s
+                    boolean binary = i < columnTypes.size() && columnTypes.get(i) != null
+                            && columnTypes.get(i).toUpperCase(java.util.Locale.ROOT).matches("(VAR)?BINARY.*");
+                    // text for a BINARY column is decoded by BINARY_INPUT_FORMAT ('48656C6C6F' is "Hello": binary-input-output page)
+                    values.add(binary ? expressions.cast(row.get(i), SnowflakeTypes.of("BINARY", null, null), false)
+                            : duck != null && row.get(i) instanceof Expr.StringLiteral s
                             ? Translator.literal(TemporalText.normalise(s.value(), duck)) : expressions.expression(row.get(i)));
                 }
                 return "(" + String.join(", ", values) + ")";
