@@ -278,6 +278,17 @@ final class ExpressionGenerator {
         positionsByNumber = byNumber;
     }
 
+    /** The current select list's aliases by name, whatever its FROM (SYSTEM$TYPEOF of an alias types its expression). */
+    private java.util.Map<String, Expr> selectAliases = java.util.Map.of();
+
+    java.util.Map<String, Expr> selectAliases() {
+        return selectAliases;
+    }
+
+    void selectAliases(java.util.Map<String, Expr> aliases) {
+        this.selectAliases = aliases;
+    }
+
     java.util.Map<String, Expr> lateralAliases() {
         return lateralAliases;
     }
@@ -496,7 +507,7 @@ final class ExpressionGenerator {
     }
 
     /** A cast's type; TIMESTAMP (and DATETIME) is the type TIMESTAMP_TYPE_MAPPING names (parameters page). */
-    private SnowflakeTypes mapped(dev.autosync.sql.tree.TypeName type) {
+    SnowflakeTypes mapped(dev.autosync.sql.tree.TypeName type) {
         String n = type.name().toUpperCase(java.util.Locale.ROOT);
         String mapping = TimestampTz.mapping(ctx);
         if ((n.equals("TIMESTAMP") || n.equals("DATETIME")) && mapping != null && mapping.startsWith("TIMESTAMP_")) {

@@ -250,7 +250,15 @@ final class QueryGenerator {
             sb.append("DISTINCT ");
         }
         java.util.Map<String, Expr> outer = expressions.lateralAliases();
+        java.util.Map<String, Expr> outerSelect = expressions.selectAliases();
         expressions.lateralAliases(java.util.Map.of());
+        java.util.Map<String, Expr> selectAliases = new java.util.HashMap<>();
+        s.items().forEach(item -> {
+            if (item.alias() != null) {
+                selectAliases.putIfAbsent(item.alias(), item.expr());
+            }
+        });
+        expressions.selectAliases(selectAliases);
         if (s.from().isEmpty()) {
             // without FROM a name in the select list can only be an earlier item's alias (lateral alias)
             java.util.Map<String, Expr> aliases = new java.util.HashMap<>();
@@ -268,6 +276,7 @@ final class QueryGenerator {
             }
         } finally {
             expressions.lateralAliases(outer);
+            expressions.selectAliases(outerSelect);
         }
         if (!s.into().isEmpty()) {
             throw SnowflakeError.unsupported("SELECT ... INTO");
