@@ -199,6 +199,19 @@ final class QueryGenerator {
             }
             // an aggregate's offset is not its argument's; a bind parameter cannot be read twice (UNVERIFIED: both
             // then print at the session zone's offset)
+            String label0 = item.alias() != null ? item.alias() : tokens.label(item.span());
+            String chosen;
+            try {
+                chosen = item.expr().walk().anyMatch(Expr.Parameter.class::isInstance) ? null
+                        : TimestampTz.aggregateOffset(expressions, item.expr());
+            } catch (RuntimeException e) {
+                chosen = null;
+            }
+            if (chosen != null) {
+                // MIN / MAX of TIMESTAMP_TZ values: the offset of the chosen row
+                sb.append(", ").append(chosen).append(" AS ").append(Names.quote(TimestampTz.COMPANION + label0));
+                continue;
+            }
             if (item.expr().walk().anyMatch(x -> x instanceof Expr.Parameter || x instanceof Expr.FunctionCall f
                     && AGGREGATES.contains(f.simpleName().toUpperCase(java.util.Locale.ROOT)))) {
                 continue;
