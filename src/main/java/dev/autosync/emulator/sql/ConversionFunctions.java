@@ -67,7 +67,7 @@ final class ConversionFunctions {
                 + " WHEN typeof(" + x + ") = 'BOOLEAN' THEN TRY_CAST(" + x + " AS BOOLEAN) ELSE " + text + " END)";
     }
 
-    private static final String NUMERIC_TYPES = "('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'HUGEINT', 'UTINYINT', 'USMALLINT',"
+    static final String NUMERIC_TYPES = "('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'HUGEINT', 'UTINYINT', 'USMALLINT',"
             + " 'UINTEGER', 'UBIGINT', 'DOUBLE', 'FLOAT')";
 
     /**
@@ -100,7 +100,7 @@ final class ConversionFunctions {
     }
 
     /** A number of 10^-scale seconds since the epoch as a value of the DuckDB type {@code duck} (UTC wall clock). */
-    private static String epoch(String x, int scale, String duck, boolean tryCast) {
+    static String epoch(String x, int scale, String duck, boolean tryCast) {
         String micros = "CAST(round(CAST(CAST(" + x + " AS VARCHAR) AS DECIMAL(38, 9)) * " + java.math.BigDecimal.TEN.pow(6 - scale + 9)
                 .movePointLeft(9).toPlainString() + ") AS BIGINT)";
         String ts = "make_timestamp(" + micros + ")";

@@ -539,10 +539,19 @@ final class ExpressionGenerator {
             // a bound text such as '2024-03-10 08:15:00 +09:00' (issue 15) read as Snowflake's AUTO format does, read once
             return directCast("sf_temporal_text(CAST(" + sql + " AS VARCHAR))", type, tryCast);
         }
+        boolean timestamp = type.duck().equals("TIMESTAMP") || type.duck().equals("TIMESTAMPTZ");
+        if (timestamp && (operand instanceof NumberLiteral
+                || operand instanceof Expr.Unary u && u.operator() == UnaryOperator.MINUS && u.operand() instanceof NumberLiteral)) {
+            // a number cast to a timestamp is seconds since the epoch (to_timestamp page: 0::TIMESTAMP_NTZ is 1970-01-01)
+            return ConversionFunctions.epoch(sql, 0, type.duck(), tryCast);
+        }
         if (!direct && TEMPORAL.contains(type.duck())) {
-            // text read at run time as Snowflake reads it (spaced offsets, epoch digits: TemporalText)
+            // text read at run time as Snowflake reads it (spaced offsets, epoch digits: TemporalText); a number as
+            // seconds since the epoch
+            String number = timestamp ? " WHEN typeof(" + sql + ") IN " + ConversionFunctions.NUMERIC_TYPES + " OR typeof(" + sql
+                    + ") LIKE 'DECIMAL%' THEN " + ConversionFunctions.epoch(sql, 0, type.duck(), tryCast) : "";
             return "(CASE WHEN typeof(" + sql + ") = 'VARCHAR' THEN " + TemporalText.normaliseSql("CAST(" + sql + " AS VARCHAR)",
-                    type.duck(), tryCast) + " ELSE " + unwrappingCast(sql, type, tryCast) + " END)";
+                    type.duck(), tryCast) + number + " ELSE " + unwrappingCast(sql, type, tryCast) + " END)";
         }
         return lengthChecked(direct ? directCast(sql, type, tryCast) : unwrappingCast(sql, type, tryCast), type, tryCast);
     }
