@@ -18,6 +18,11 @@ public final class DocExamplesMain {
         Path reportDir = Path.of(args.length > 0 ? args[0] : "target/docs-examples");
         long start = System.nanoTime();
         List<DocCase.Page> pages = DocCorpus.load(DocCorpus.onClassPath());
+        // -Ddocs.examples.only=REGEX runs only the pages whose "area/page" matches (quick checks while working)
+        String only = System.getProperty("docs.examples.only");
+        if (only != null) {
+            pages = pages.stream().filter(p -> java.util.regex.Pattern.compile(only).matcher(p.area() + "/" + p.name()).find()).toList();
+        }
         List<CaseOutcome> outcomes;
         try (EmulatorFixture emulator = new EmulatorFixture()) {
             outcomes = new DocExampleRunner(emulator).run(pages);

@@ -62,6 +62,23 @@ final class JavaFunctions {
                 str(a[2])));
         fn(c, "sf_base64_decode_string", S, List.of(S, S), a -> guard(() -> new String(TextFunctions.base64Decode(str(a[0]),
                 str(a[1])), java.nio.charset.StandardCharsets.UTF_8)));
+        // BINARY values cross the UDF boundary as hex text (DuckDB's Java UDFs take no BLOB): BASE64_ENCODE of a BINARY
+        // encodes its bytes, BASE64_DECODE_BINARY with an alphabet answers the bytes (base64_encode / base64_decode_binary pages)
+        fn(c, "sf_base64_encode_hex", S, List.of(S, L, S), a -> TextFunctions.base64Encode(java.util.HexFormat.of().parseHex(str(a[0])),
+                lng(a[1]), str(a[2])));
+        fn(c, "sf_base64_decode_hex", S, List.of(S, S), a -> guard(() -> java.util.HexFormat.of().withUpperCase().formatHex(
+                TextFunctions.base64Decode(str(a[0]), str(a[1])))));
+        // hex text checked before DuckDB's unhex: pairs of hex digits, else Snowflake's 100115 (or NULL for TRY_ forms)
+        fn(c, "sf_hex_checked", S, List.of(S, B), a -> {
+            String s = str(a[0]);
+            if (s.length() % 2 == 0 && s.chars().allMatch(ch -> Character.digit(ch, 16) >= 0)) {
+                return s;
+            }
+            if ((Boolean) a[1]) {
+                return null;
+            }
+            throw error("100115", "22000", "The following string is not a legal hex-encoded value: '" + s + "'");
+        });
         fn(c, "sf_json_text", S, List.of(S), a -> VariantText.compact(str(a[0])));
         fn(c, "sf_number_format", S, List.of(S, S), a -> guard(() -> NumberFormats.format(new java.math.BigDecimal(str(a[0])),
                 str(a[1]))));

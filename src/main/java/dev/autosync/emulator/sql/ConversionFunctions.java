@@ -53,11 +53,21 @@ final class ConversionFunctions {
         String x = c.sql(0);
         String v = "lower(trim(" + c.cast(0, VARCHAR, false) + "))";
         String fail = isTry(c) ? "NULL" : "error('Boolean value ''' || " + x + " || ''' is not recognized')";
-        return "(CASE WHEN " + x + " IS NULL THEN NULL WHEN " + v + " IN ('true', 't', 'yes', 'y', 'on', '1') THEN TRUE WHEN "
+        String text = "(CASE WHEN " + x + " IS NULL THEN NULL WHEN " + v + " IN ('true', 't', 'yes', 'y', 'on', '1') THEN TRUE WHEN "
                 + v + " IN ('false', 'f', 'no', 'n', 'off', '0') THEN FALSE ELSE " + fail + " END)";
+        if (c.arg(0) instanceof dev.autosync.sql.tree.Expr.StringLiteral || c.arg(0).walk().anyMatch(
+                dev.autosync.sql.tree.Expr.Parameter.class::isInstance)) {
+            return text;
+        }
+        // a number is FALSE when 0, else TRUE; NaN and infinity are errors (to_boolean page)
+        String number = "(CASE WHEN isnan(CAST(" + x + " AS DOUBLE)) OR isinf(CAST(" + x + " AS DOUBLE)) THEN "
+                + (isTry(c) ? "NULL" : "error('[sf:100037:22018] Boolean value ''' || " + x + " || ''' is not recognized')")
+                + " ELSE CAST(" + x + " AS DOUBLE) <> 0 END)";
+        return "(CASE WHEN typeof(" + x + ") IN " + NUMERIC_TYPES + " OR typeof(" + x + ") LIKE 'DECIMAL%' THEN " + number
+                + " WHEN typeof(" + x + ") = 'BOOLEAN' THEN TRY_CAST(" + x + " AS BOOLEAN) ELSE " + text + " END)";
     }
 
-    private static final String NUMERIC_TYPES = "('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'HUGEINT', 'UTINYINT', 'USMALLINT',"
+    static final String NUMERIC_TYPES = "('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'HUGEINT', 'UTINYINT', 'USMALLINT',"
             + " 'UINTEGER', 'UBIGINT', 'DOUBLE', 'FLOAT')";
 
     /**
@@ -90,7 +100,7 @@ final class ConversionFunctions {
     }
 
     /** A number of 10^-scale seconds since the epoch as a value of the DuckDB type {@code duck} (UTC wall clock). */
-    private static String epoch(String x, int scale, String duck, boolean tryCast) {
+    static String epoch(String x, int scale, String duck, boolean tryCast) {
         String micros = "CAST(round(CAST(CAST(" + x + " AS VARCHAR) AS DECIMAL(38, 9)) * " + java.math.BigDecimal.TEN.pow(6 - scale + 9)
                 .movePointLeft(9).toPlainString() + ") AS BIGINT)";
         String ts = "make_timestamp(" + micros + ")";
@@ -109,9 +119,12 @@ final class ConversionFunctions {
             }
             // a FLOAT reads with at most 9 decimals (the engine's NumberFormats.doubleText)
             return "(CASE WHEN typeof(" + x + ") IN ('DOUBLE', 'FLOAT') THEN sf_double_text(CAST(" + x + " AS VARCHAR)) ELSE "
-                    + c.cast(0, VARCHAR, false) + " END)";
+                    + c.generator().binaryAware(c.arg(0), x, VARCHAR, false) + " END)";
         }
         String format = c.requireLiteral(1, c.name());
+        if (isBinaryFormat(format)) {
+            return binaryToText(anyBlob(x), format);
+        }
         if (NUMERIC_FORMAT.matcher(format).matches()) {
             return "sf_number_format(CAST(" + x + " AS VARCHAR), " + c.sql(1) + ")";
         }
@@ -122,13 +135,83 @@ final class ConversionFunctions {
         return "strftime(" + value + ", " + Translator.literal(pattern) + ")";
     }
 
+    /**
+     * TO_BINARY / TRY_TO_BINARY(text [, format]): the format defaults to the session's BINARY_INPUT_FORMAT (HEX unless
+     * set); TRY_TO_BINARY with a format other than HEX, BASE64 or UTF-8 is NULL (to_binary, try_to_binary pages).
+     */
     private static String binary(Call c) {
-        String fmt = c.count() > 1 ? c.requireLiteral(1, c.name()).toUpperCase(Locale.ROOT) : "HEX";
-        return switch (fmt) {
-            case "HEX" -> (isTry(c) ? "TRY(unhex(" : "(unhex(") + c.sql(0) + "))";
-            case "BASE64" -> "from_base64(" + c.sql(0) + ")";
-            case "UTF-8", "UTF8" -> "encode(" + c.sql(0) + ")";
-            default -> throw SnowflakeError.compilation("invalid binary format '" + fmt + "'");
+        c.need(1, 2);
+        String fmt = c.count() > 1 ? c.requireLiteral(1, c.name()) : inputFormat(c.context());
+        if (c.arg(0) instanceof dev.autosync.sql.tree.Expr.StringLiteral) {
+            return binaryFromText(c.sql(0), fmt, isTry(c));
+        }
+        String x = c.sql(0);
+        // a BINARY stays as it is; text is decoded in the format
+        return "(CASE WHEN typeof(" + x + ") = 'BLOB' THEN CAST(CAST(" + x + " AS VARCHAR) AS BLOB) ELSE "
+                + binaryFromText(c.cast(0, VARCHAR, false), fmt, isTry(c)) + " END)";
+    }
+
+    /** The session's BINARY_INPUT_FORMAT (binary-input-output page: HEX by default). */
+    static String inputFormat(SqlContext ctx) {
+        String f = ctx == null ? null : ctx.parameter("BINARY_INPUT_FORMAT");
+        return f == null ? "HEX" : f;
+    }
+
+    /** The session's BINARY_OUTPUT_FORMAT (HEX or BASE64; HEX by default). */
+    static String outputFormat(SqlContext ctx) {
+        String f = ctx == null ? null : ctx.parameter("BINARY_OUTPUT_FORMAT");
+        return f == null ? "HEX" : f;
+    }
+
+    /**
+     * SQL reading the text {@code text} as BINARY in {@code format} (binary-input-output page): HEX is case-insensitive
+     * and must be pairs of hex digits (else 100115 "The following string is not a legal hex-encoded value"), BASE64
+     * ignores whitespace, UTF-8 takes the text's bytes. With {@code tryCast}, text that does not decode is NULL.
+     */
+    static String binaryFromText(String text, String format, boolean tryCast) {
+        String f = format.toUpperCase(Locale.ROOT);
+        switch (f) {
+            case "HEX":
+                return "unhex(sf_hex_checked(" + text + ", " + tryCast + "))";
+            case "BASE64": {
+                String decoded = "unhex(sf_base64_decode_hex(regexp_replace(" + text + ", '\\s+', '', 'g'), '+/='))";
+                return tryCast ? "TRY(" + decoded + ")" : decoded;
+            }
+            case "UTF-8", "UTF8":
+                return "encode(" + text + ")";
+            default:
+                if (tryCast) {
+                    return "CAST(NULL AS BLOB)";
+                }
+                throw SnowflakeError.compilation("invalid binary format '" + format + "'; expected HEX, BASE64 or UTF-8");
+        }
+    }
+
+    /** SQL writing the BINARY {@code blob} as text in {@code format}: HEX (upper case), BASE64 or UTF-8 (binary-input-output page). */
+    static String binaryToText(String blob, String format) {
+        return switch (format.toUpperCase(Locale.ROOT)) {
+            case "HEX" -> "hex(" + blob + ")";
+            case "BASE64" -> "to_base64(" + blob + ")";
+            case "UTF-8", "UTF8" -> "decode(" + blob + ")";
+            default -> throw SnowflakeError.compilation("invalid binary format '" + format + "'; expected HEX, BASE64 or UTF-8");
         };
+    }
+
+    /**
+     * {@code sql} as a BLOB whatever its type, for CASE branches chosen by typeof: DuckDB's BLOB to VARCHAR cast writes
+     * bytes as {@code \xHH} escapes, which the cast back to BLOB reads, so a BINARY keeps its bytes.
+     */
+    static String anyBlob(String sql) {
+        return "CAST(CAST(" + sql + " AS VARCHAR) AS BLOB)";
+    }
+
+    /** Upper-case hex of {@code sql} when it is a BINARY (see {@link #anyBlob}). */
+    static String anyBlobHex(String sql) {
+        return "hex(" + anyBlob(sql) + ")";
+    }
+
+    /** Whether a format names a binary encoding (TO_VARCHAR(binary, 'HEX' | 'BASE64' | 'UTF-8')). */
+    static boolean isBinaryFormat(String format) {
+        return format != null && java.util.Set.of("HEX", "BASE64", "UTF-8", "UTF8").contains(format.toUpperCase(Locale.ROOT));
     }
 }

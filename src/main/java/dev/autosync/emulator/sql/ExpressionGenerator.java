@@ -109,6 +109,8 @@ final class ExpressionGenerator {
             return b.value() ? "TRUE" : "FALSE";
         } else if (e instanceof NullLiteral) {
             return "NULL";
+        } else if (e instanceof TypedLiteral l && l.type().equals("BINARY")) {
+            return ConversionFunctions.binaryFromText(Translator.literal(l.value()), "HEX", false);
         } else if (e instanceof TypedLiteral l) {
             return "CAST(" + Translator.literal(l.value()) + " AS " + SnowflakeTypes.of(l.type(), null, null).duck() + ")";
         } else if (e instanceof IntervalLiteral i) {
@@ -274,6 +276,17 @@ final class ExpressionGenerator {
 
     void positionsByNumber(boolean byNumber) {
         positionsByNumber = byNumber;
+    }
+
+    /** The current select list's aliases by name, whatever its FROM (SYSTEM$TYPEOF of an alias types its expression). */
+    private java.util.Map<String, Expr> selectAliases = java.util.Map.of();
+
+    java.util.Map<String, Expr> selectAliases() {
+        return selectAliases;
+    }
+
+    void selectAliases(java.util.Map<String, Expr> aliases) {
+        this.selectAliases = aliases;
     }
 
     java.util.Map<String, Expr> lateralAliases() {
@@ -464,11 +477,37 @@ final class ExpressionGenerator {
             // a TIMESTAMP_TZ becomes a date, time or TIMESTAMP_NTZ by its own wall clock, not the session's
             return directCast(TimestampTz.wall(expression(operand), offset), type, tryCast);
         }
-        return cast(operand, expression(operand), type, tryCast);
+        return binaryAware(operand, expression(operand), type, tryCast);
+    }
+
+    /**
+     * {@link #cast(Expr, String, SnowflakeTypes, boolean)} with BINARY conversions in the session's formats
+     * (binary-input-output page): text cast to BINARY is decoded by BINARY_INPUT_FORMAT (HEX unless set), a BINARY cast
+     * to text is encoded by BINARY_OUTPUT_FORMAT. DuckDB drops the typeof branch that does not apply when it plans.
+     */
+    String binaryAware(Expr operand, String sql, SnowflakeTypes type, boolean tryCast) {
+        boolean bound = operand.walk().anyMatch(Parameter.class::isInstance);
+        if (type.duck().equals("BLOB") && operand instanceof TypedLiteral) {
+            return sql; // X'..' is a BINARY already
+        }
+        if (type.duck().equals("BLOB") && !bound) {
+            String format = ConversionFunctions.inputFormat(ctx);
+            if (operand instanceof StringLiteral) {
+                return ConversionFunctions.binaryFromText(sql, format, tryCast);
+            }
+            return "(CASE WHEN typeof(" + sql + ") = 'BLOB' THEN " + ConversionFunctions.anyBlob(sql) + " ELSE "
+                    + ConversionFunctions.binaryFromText(cast(operand, sql, SnowflakeTypes.of("VARCHAR", null, null), false), format,
+                    tryCast) + " END)";
+        }
+        if (type.duck().equals("VARCHAR") && !bound && !(operand instanceof StringLiteral) && !(operand instanceof NumberLiteral)) {
+            String text = ConversionFunctions.binaryToText(ConversionFunctions.anyBlob(sql), ConversionFunctions.outputFormat(ctx));
+            return "(CASE WHEN typeof(" + sql + ") = 'BLOB' THEN " + text + " ELSE " + cast(operand, sql, type, tryCast) + " END)";
+        }
+        return cast(operand, sql, type, tryCast);
     }
 
     /** A cast's type; TIMESTAMP (and DATETIME) is the type TIMESTAMP_TYPE_MAPPING names (parameters page). */
-    private SnowflakeTypes mapped(dev.autosync.sql.tree.TypeName type) {
+    SnowflakeTypes mapped(dev.autosync.sql.tree.TypeName type) {
         String n = type.name().toUpperCase(java.util.Locale.ROOT);
         String mapping = TimestampTz.mapping(ctx);
         if ((n.equals("TIMESTAMP") || n.equals("DATETIME")) && mapping != null && mapping.startsWith("TIMESTAMP_")) {
@@ -500,10 +539,19 @@ final class ExpressionGenerator {
             // a bound text such as '2024-03-10 08:15:00 +09:00' (issue 15) read as Snowflake's AUTO format does, read once
             return directCast("sf_temporal_text(CAST(" + sql + " AS VARCHAR))", type, tryCast);
         }
+        boolean timestamp = type.duck().equals("TIMESTAMP") || type.duck().equals("TIMESTAMPTZ");
+        if (timestamp && (operand instanceof NumberLiteral
+                || operand instanceof Expr.Unary u && u.operator() == UnaryOperator.MINUS && u.operand() instanceof NumberLiteral)) {
+            // a number cast to a timestamp is seconds since the epoch (to_timestamp page: 0::TIMESTAMP_NTZ is 1970-01-01)
+            return ConversionFunctions.epoch(sql, 0, type.duck(), tryCast);
+        }
         if (!direct && TEMPORAL.contains(type.duck())) {
-            // text read at run time as Snowflake reads it (spaced offsets, epoch digits: TemporalText)
+            // text read at run time as Snowflake reads it (spaced offsets, epoch digits: TemporalText); a number as
+            // seconds since the epoch
+            String number = timestamp ? " WHEN typeof(" + sql + ") IN " + ConversionFunctions.NUMERIC_TYPES + " OR typeof(" + sql
+                    + ") LIKE 'DECIMAL%' THEN " + ConversionFunctions.epoch(sql, 0, type.duck(), tryCast) : "";
             return "(CASE WHEN typeof(" + sql + ") = 'VARCHAR' THEN " + TemporalText.normaliseSql("CAST(" + sql + " AS VARCHAR)",
-                    type.duck(), tryCast) + " ELSE " + unwrappingCast(sql, type, tryCast) + " END)";
+                    type.duck(), tryCast) + number + " ELSE " + unwrappingCast(sql, type, tryCast) + " END)";
         }
         return lengthChecked(direct ? directCast(sql, type, tryCast) : unwrappingCast(sql, type, tryCast), type, tryCast);
     }

@@ -83,6 +83,10 @@ final class Functions {
         List<String> sql = new ArrayList<>();
         f.arguments().forEach(a -> sql.add(gen.expression(a.value())));
         Call call = new Call(f, sql, ctx, gen);
+        if (name.equals("SYSTEM$TYPEOF")) {
+            call.need(1);
+            return SystemTypeof.translate(gen, f.arguments().get(0).value(), sql.get(0));
+        }
         if (name.contains("$")) {
             List<String> literals = new ArrayList<>();
             for (int i = 0; i < sql.size(); i++) {

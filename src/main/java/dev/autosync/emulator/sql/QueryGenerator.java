@@ -118,7 +118,11 @@ final class QueryGenerator {
                 List<String> values = new ArrayList<>();
                 for (int i = 0; i < row.size(); i++) {
                     String duck = i < columnTypes.size() ? temporalDuckType(columnTypes.get(i)) : null;
-                    values.add(duck != null && row.get(i) instanceof Expr.StringLiteral s
+                    boolean binary = i < columnTypes.size() && columnTypes.get(i) != null
+                            && columnTypes.get(i).toUpperCase(java.util.Locale.ROOT).matches("(VAR)?BINARY.*");
+                    // text for a BINARY column is decoded by BINARY_INPUT_FORMAT ('48656C6C6F' is "Hello": binary-input-output page)
+                    values.add(binary ? expressions.cast(row.get(i), SnowflakeTypes.of("BINARY", null, null), false)
+                            : duck != null && row.get(i) instanceof Expr.StringLiteral s
                             ? Translator.literal(TemporalText.normalise(s.value(), duck)) : expressions.expression(row.get(i)));
                 }
                 return "(" + String.join(", ", values) + ")";
@@ -195,6 +199,19 @@ final class QueryGenerator {
             }
             // an aggregate's offset is not its argument's; a bind parameter cannot be read twice (UNVERIFIED: both
             // then print at the session zone's offset)
+            String label0 = item.alias() != null ? item.alias() : tokens.label(item.span());
+            String chosen;
+            try {
+                chosen = item.expr().walk().anyMatch(Expr.Parameter.class::isInstance) ? null
+                        : TimestampTz.aggregateOffset(expressions, item.expr());
+            } catch (RuntimeException e) {
+                chosen = null;
+            }
+            if (chosen != null) {
+                // MIN / MAX of TIMESTAMP_TZ values: the offset of the chosen row
+                sb.append(", ").append(chosen).append(" AS ").append(Names.quote(TimestampTz.COMPANION + label0));
+                continue;
+            }
             if (item.expr().walk().anyMatch(x -> x instanceof Expr.Parameter || x instanceof Expr.FunctionCall f
                     && AGGREGATES.contains(f.simpleName().toUpperCase(java.util.Locale.ROOT)))) {
                 continue;
@@ -246,7 +263,15 @@ final class QueryGenerator {
             sb.append("DISTINCT ");
         }
         java.util.Map<String, Expr> outer = expressions.lateralAliases();
+        java.util.Map<String, Expr> outerSelect = expressions.selectAliases();
         expressions.lateralAliases(java.util.Map.of());
+        java.util.Map<String, Expr> selectAliases = new java.util.HashMap<>();
+        s.items().forEach(item -> {
+            if (item.alias() != null) {
+                selectAliases.putIfAbsent(item.alias(), item.expr());
+            }
+        });
+        expressions.selectAliases(selectAliases);
         if (s.from().isEmpty()) {
             // without FROM a name in the select list can only be an earlier item's alias (lateral alias)
             java.util.Map<String, Expr> aliases = new java.util.HashMap<>();
@@ -264,6 +289,7 @@ final class QueryGenerator {
             }
         } finally {
             expressions.lateralAliases(outer);
+            expressions.selectAliases(outerSelect);
         }
         if (!s.into().isEmpty()) {
             throw SnowflakeError.unsupported("SELECT ... INTO");

@@ -111,18 +111,27 @@ final class StringFunctions {
         }, "HEX_ENCODE");
         Functions.register(t, c -> "decode(unhex(" + text(c, 0) + "))", "HEX_DECODE_STRING");
         Functions.register(t, c -> "TRY(decode(unhex(" + text(c, 0) + ")))", "TRY_HEX_DECODE_STRING");
-        Functions.register(t, c -> "unhex(" + text(c, 0) + ")", "HEX_DECODE_BINARY");
-        Functions.register(t, c -> "TRY(unhex(" + text(c, 0) + "))", "TRY_HEX_DECODE_BINARY");
+        Functions.register(t, c -> ConversionFunctions.binaryFromText(text(c, 0), "HEX", false), "HEX_DECODE_BINARY");
+        Functions.register(t, c -> ConversionFunctions.binaryFromText(text(c, 0), "HEX", true), "TRY_HEX_DECODE_BINARY");
         Functions.register(t, c -> {
             c.need(1, 3);
-            return "sf_base64_encode(" + text(c, 0) + ", " + whole(c, 1, "0") + ", " + opt(c, 2, "'+/='") + ")";
+            String x = c.sql(0);
+            String rest = ", " + whole(c, 1, "0") + ", " + opt(c, 2, "'+/='") + ")";
+            if (c.literal(0) != null) {
+                return "sf_base64_encode(" + x + rest;
+            }
+            // a BINARY is encoded byte for byte (base64_decode_binary page: BASE64_ENCODE(b) of TO_BINARY('HELP', 'UTF-8'))
+            return "(CASE WHEN typeof(" + x + ") = 'BLOB' THEN sf_base64_encode_hex(" + ConversionFunctions.anyBlobHex(x) + rest
+                    + " ELSE sf_base64_encode(" + text(c, 0) + rest + " END)";
         }, "BASE64_ENCODE");
         Functions.register(t, c -> "sf_base64_decode_string(" + text(c, 0) + ", " + opt(c, 1, "'+/='") + ")",
                 "BASE64_DECODE_STRING");
         Functions.register(t, c -> "TRY(sf_base64_decode_string(" + text(c, 0) + ", " + opt(c, 1, "'+/='") + "))",
                 "TRY_BASE64_DECODE_STRING");
-        Functions.register(t, c -> "from_base64(" + text(c, 0) + ")", "BASE64_DECODE_BINARY");
-        Functions.register(t, c -> "TRY(from_base64(" + text(c, 0) + "))", "TRY_BASE64_DECODE_BINARY");
+        Functions.register(t, c -> "unhex(sf_base64_decode_hex(" + text(c, 0) + ", " + opt(c, 1, "'+/='") + "))",
+                "BASE64_DECODE_BINARY");
+        Functions.register(t, c -> "TRY(unhex(sf_base64_decode_hex(" + text(c, 0) + ", " + opt(c, 1, "'+/='") + ")))",
+                "TRY_BASE64_DECODE_BINARY");
         Functions.register(t, c -> "repeat(' ', " + whole(c, 0, null) + ")", "SPACE");
         Functions.register(t, c -> {
             c.need(2, 3);

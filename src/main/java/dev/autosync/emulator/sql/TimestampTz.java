@@ -46,11 +46,20 @@ final class TimestampTz {
             }
             return null;
         }
+        if (e instanceof Expr.Case c) {
+            return caseOffset(gen, c);
+        }
         if (!(e instanceof Expr.FunctionCall f)) {
             return null;
         }
         String name = f.simpleName().toUpperCase(Locale.ROOT);
         int n = f.arguments().size();
+        if (f.over() == null && !f.distinct()) {
+            String chosen = chosenOffset(gen, name, f);
+            if (chosen != null) {
+                return chosen.isEmpty() ? null : chosen;
+            }
+        }
         boolean mappedTz = "TIMESTAMP_TZ".equalsIgnoreCase(mapping(ctx));
         switch (name) {
             case "TO_TIMESTAMP_TZ", "TRY_TO_TIMESTAMP_TZ":
@@ -79,6 +88,91 @@ final class TimestampTz {
         // TO_TIMESTAMP_TZ(x [, format | scale]): the offset x was written with (a format's TZH:TZM read it), else the
         // session zone's
         return n >= 1 ? ofInput(gen, arg(f, 0), gen.expression(e)) : null;
+    }
+
+    /**
+     * The offset of the value a conditional function chooses (IFF, COALESCE, NVL, IFNULL, NVL2): the chosen argument's
+     * own offset, so a TIMESTAMP_TZ keeps the offset it was written with. "" when the function is one of those but an
+     * argument's offset is unknown; null when {@code name} is not one of them.
+     */
+    private static String chosenOffset(ExpressionGenerator gen, String name, Expr.FunctionCall f) {
+        int n = f.arguments().size();
+        switch (name) {
+            case "IFF": {
+                if (n != 3) {
+                    return "";
+                }
+                String a = offsetOrNull(gen, arg(f, 1));
+                String b = offsetOrNull(gen, arg(f, 2));
+                return a == null || b == null ? "" : "(CASE WHEN " + gen.expression(arg(f, 0)) + " THEN " + a + " ELSE " + b + " END)";
+            }
+            case "COALESCE", "NVL", "IFNULL": {
+                StringBuilder sb = new StringBuilder("(CASE");
+                for (int i = 0; i < n; i++) {
+                    String o = offsetOrNull(gen, arg(f, i));
+                    if (o == null) {
+                        return "";
+                    }
+                    sb.append(" WHEN ").append(gen.expression(arg(f, i))).append(" IS NOT NULL THEN ").append(o);
+                }
+                return n == 0 ? "" : sb.append(" END)").toString();
+            }
+            case "NVL2": {
+                if (n != 3) {
+                    return "";
+                }
+                String a = offsetOrNull(gen, arg(f, 1));
+                String b = offsetOrNull(gen, arg(f, 2));
+                return a == null || b == null ? ""
+                        : "(CASE WHEN " + gen.expression(arg(f, 0)) + " IS NOT NULL THEN " + a + " ELSE " + b + " END)";
+            }
+            default:
+                return null;
+        }
+    }
+
+    /** The offset of a CASE whose every result is a TIMESTAMP_TZ of known offset (or NULL): the chosen result's. */
+    private static String caseOffset(ExpressionGenerator gen, Expr.Case c) {
+        StringBuilder sb = new StringBuilder("(CASE");
+        if (c.operand() != null) {
+            sb.append(' ').append(gen.expression(c.operand()));
+        }
+        for (Expr.Case.When w : c.whens()) {
+            String o = offsetOrNull(gen, w.result());
+            if (o == null) {
+                return null;
+            }
+            sb.append(" WHEN ").append(gen.expression(w.condition())).append(" THEN ").append(o);
+        }
+        if (c.otherwise() != null) {
+            String o = offsetOrNull(gen, c.otherwise());
+            if (o == null) {
+                return null;
+            }
+            sb.append(" ELSE ").append(o);
+        }
+        return sb.append(" END)").toString();
+    }
+
+    /** The offset of {@code e}; "NULL" for a NULL literal (any branch may be NULL); null when unknown. */
+    private static String offsetOrNull(ExpressionGenerator gen, Expr e) {
+        return e instanceof Expr.NullLiteral ? "NULL" : offset(gen, e);
+    }
+
+    /**
+     * The offset of MIN / MAX over TIMESTAMP_TZ values: the offset of the row whose instant is chosen (Snowflake
+     * compares TIMESTAMP_TZ by instant and returns that value with its offset). Null when {@code e} is not such a call.
+     */
+    static String aggregateOffset(ExpressionGenerator gen, Expr e) {
+        if (!(e instanceof Expr.FunctionCall f) || f.over() != null || f.distinct() || f.arguments().size() != 1) {
+            return null;
+        }
+        String name = f.simpleName().toUpperCase(Locale.ROOT);
+        if (!name.equals("MIN") && !name.equals("MAX")) {
+            return null;
+        }
+        String o = offset(gen, arg(f, 0));
+        return o == null ? null : (name.equals("MIN") ? "arg_min(" : "arg_max(") + o + ", " + gen.expression(arg(f, 0)) + ")";
     }
 
     /** The offset of {@code input} read as a TIMESTAMP_TZ whose instant is {@code instantSql}. */

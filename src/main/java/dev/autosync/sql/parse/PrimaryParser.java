@@ -189,6 +189,11 @@ final class PrimaryParser {
             default:
                 break;
         }
+        if (u.equals("X") && next.is(TokenType.STRING) && next.offset() == tok.offset() + 1) {
+            // X'0A1B': a BINARY constant in hex digits (data-types-text page)
+            t.next();
+            return new TypedLiteral(p.span(start), "BINARY", t.next().value());
+        }
         if (TYPED_LITERALS.contains(u) && next.is(TokenType.STRING)) {
             t.next();
             String value = t.next().value();

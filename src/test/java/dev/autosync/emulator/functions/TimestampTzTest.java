@@ -102,6 +102,28 @@ class TimestampTzTest {
     }
 
     @Test
+    void conditionalsAndMinMaxKeepTheChosenValuesOffset() throws SQLException {
+        // data-types-datetime: a TIMESTAMP_TZ keeps the offset it was written with through CASE / COALESCE / IFF (the
+        // chosen value's) and MIN / MAX (compared by instant, the chosen row's offset)
+        String values = "(VALUES (1, '2024-01-01 12:00:00 -0800'), (2, '2024-01-01 12:00:00 +0530'), (3, NULL)) v(id, s)";
+        String sql = "SELECT id, COALESCE(s::TIMESTAMP_TZ, '2000-01-01 00:00:00 +0100'::TIMESTAMP_TZ) AS c,"
+                + " IFF(id = 1, s::TIMESTAMP_TZ, NULL) AS i,"
+                + " CASE WHEN id = 2 THEN s::TIMESTAMP_TZ ELSE '2020-02-02 02:02:02 +0200'::TIMESTAMP_TZ END AS k FROM " + values
+                + " ORDER BY id";
+        List<String> expected = List.of(
+                "1|2024-01-01 12:00:00.000 -0800|2024-01-01 12:00:00.000 -0800|2020-02-02 02:02:02.000 +0200",
+                "2|2024-01-01 12:00:00.000 +0530|null|2024-01-01 12:00:00.000 +0530",
+                "3|2000-01-01 00:00:00.000 +0100|null|2020-02-02 02:02:02.000 +0200");
+        assertEquals(expected, rows(arrow, sql));
+        assertEquals(expected, rows(json, sql));
+        String minMax = "SELECT MIN(s::TIMESTAMP_TZ) AS mn, MAX(s::TIMESTAMP_TZ) AS mx FROM " + values;
+        assertEquals(List.of("2024-01-01 12:00:00.000 +0530|2024-01-01 12:00:00.000 -0800"), rows(arrow, minMax));
+        assertEquals(List.of("2024-01-01 12:00:00.000 +0530|2024-01-01 12:00:00.000 -0800"), rows(json, minMax));
+        assertEquals(List.of("TRUE|2024-01-01 12:00:00.000 -0800"),
+                rows(json, "SELECT id > 0 AS g, MAX(s::TIMESTAMP_TZ) AS mx FROM " + values + " GROUP BY 1"));
+    }
+
+    @Test
     void groupedAndDistinctResultsKeepTheOffsets() throws SQLException {
         // data-types-datetime: a group of one TIMESTAMP_TZ value keeps its offset; grouping is by instant
         String values = "(VALUES ('2024-01-01 10:00:00 +0500'), ('2024-01-01 10:00:00 +0500'), ('2024-01-01 01:00:00 -0800')) v(t)";
