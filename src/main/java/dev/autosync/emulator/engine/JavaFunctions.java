@@ -101,6 +101,9 @@ final class JavaFunctions {
                 throw error("100069", "22P02", "Error parsing JSON: " + e.getMessage());
             }
         });
+        fn(c, "sf_variant_timestamp", S, List.of(S), a -> VariantFunctions.timestampText(str(a[0])));
+        fn(c, "sf_parse_url", S, List.of(S, L), a -> VariantFunctions.parseUrl(str(a[0]), lng(a[1])));
+        fn(c, "sf_check_json", S, List.of(S, S), a -> VariantFunctions.checkJson(str(a[0]), str(a[1])));
         fn(c, "sf_array_append", S, List.of(S, S), a -> guard(() -> VariantFunctions.arrayAppend(str(a[0]), str(a[1]))));
         fn(c, "sf_array_prepend", S, List.of(S, S), a -> guard(() -> VariantFunctions.arrayPrepend(str(a[0]), str(a[1]))));
         fn(c, "sf_array_insert", S, List.of(S, L, S), a -> guard(() -> VariantFunctions.arrayInsert(str(a[0]), lng(a[1]),

@@ -167,11 +167,13 @@ public final class VariantFunctions {
     public static String arrayFlatten(String array) {
         List<Object> out = new ArrayList<>();
         for (Object x : array(array, "ARRAY_FLATTEN")) {
-            if (x == null) {
+            // a NULL element (SQL NULL, or JSON null: UNVERIFIED) makes the result NULL (array_flatten page)
+            if (x == null || VariantText.UNDEFINED.equals(x)) {
                 return null;
             }
             if (!(x instanceof List<?> l)) {
-                throw new IllegalArgumentException("Not an array: 'Input argument to ARRAY_FLATTEN is not an array of arrays'");
+                throw JavaFunctions.error("100107", "22000",
+                        "Not an array: 'Input argument to ARRAY_FLATTEN is not an array of arrays'");
             }
             out.addAll(l);
         }
@@ -310,6 +312,49 @@ public final class VariantFunctions {
         return "VARCHAR";
     }
 
+    /**
+     * PARSE_JSON reads a number written with an exponent as a DOUBLE (parse_json page: 1.912e2 is
+     * 1.912000000000000e+02, TYPEOF DOUBLE): such numbers rewritten as Snowflake prints a DOUBLE.
+     */
+    static String doubles(String json) {
+        StringBuilder out = null;
+        int copied = 0;
+        boolean inString = false;
+        for (int i = 0; i < json.length(); i++) {
+            char ch = json.charAt(i);
+            if (inString) {
+                if (ch == '\\') {
+                    i++;
+                } else if (ch == '"') {
+                    inString = false;
+                }
+                continue;
+            }
+            if (ch == '"') {
+                inString = true;
+            } else if ((ch == '-' || Character.isDigit(ch))
+                    && (i == 0 || !(Character.isLetterOrDigit(json.charAt(i - 1)) || json.charAt(i - 1) == '_'))) {
+                int end = i + 1;
+                while (end < json.length() && "0123456789.eE+-".indexOf(json.charAt(end)) >= 0) {
+                    end++;
+                }
+                String number = json.substring(i, end);
+                if (number.indexOf('e') >= 0 || number.indexOf('E') >= 0) {
+                    try {
+                        String d = doubleJson(Double.parseDouble(number));
+                        out = out == null ? new StringBuilder(json.length() + 16) : out;
+                        out.append(json, copied, i).append(d);
+                        copied = end;
+                    } catch (NumberFormatException e) {
+                        // not a number: left as written
+                    }
+                }
+                i = end - 1;
+            }
+        }
+        return out == null ? json : out.append(json, copied, json.length()).toString();
+    }
+
     /** A DOUBLE inside a VARIANT, as Snowflake writes it: 1.230000000000000e+00. */
     public static String doubleJson(double d) {
         if (Double.isNaN(d) || Double.isInfinite(d)) {
@@ -424,17 +469,177 @@ public final class VariantFunctions {
                 String m = e.getMessage() == null ? "" : e.getMessage();
                 if (m.startsWith("Duplicate field")) {
                     String key = m.replaceFirst("(?s)Duplicate field '([^']*)'.*", "$1");
-                    throw new IllegalArgumentException("duplicate object attribute \"" + key + "\"");
+                    throw new IllegalArgumentException("duplicate object attribute \"" + key + "\"" + position(e));
                 }
-                return lenient(text);
+                String invalid = syntaxError(text);
+                if (invalid != null) {
+                    throw new IllegalArgumentException(invalid);
+                }
+                return doubles(lenient(text));
             }
-            return text;
+            return doubles(text);
         }
         try {
             return json(VariantText.parse(text));
         } catch (IllegalArgumentException e) {
             return text;
         }
+    }
+
+    /**
+     * CHECK_JSON (check_json page): NULL when the text is a JSON document Snowflake's parser reads (unquoted keys,
+     * empty array elements and literals in any case included, as PARSE_JSON reads them), else the parser's message
+     * with the 0-based position of the offending character ("misplaced }, pos 32"). Messages other than
+     * "misplaced" are UNVERIFIED.
+     */
+    public static String syntaxError(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String filled = withUndefinedElements(text);
+        try (JsonParser p = LENIENT.getFactory().createParser(filled)) {
+            while (p.nextToken() != null) {
+                // reads the whole document
+            }
+            return null;
+        } catch (IOException e) {
+            if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null
+                    && filled.equals(text)) {
+                int at = (int) j.getLocation().getCharOffset();
+                if (at < 0 || at > text.length()) {
+                    return "invalid JSON";
+                }
+                int bad = Math.max(0, Math.min(at, text.length()) - 1);
+                while (bad < text.length() && Character.isWhitespace(text.charAt(bad))) {
+                    bad++;
+                }
+                if (bad >= text.length()) {
+                    return "incomplete JSON value, pos " + text.length();
+                }
+                char c = text.charAt(bad);
+                if (c == '}' || c == ']' || c == ',' || c == ':') {
+                    return "misplaced " + c + ", pos " + (bad + 1);
+                }
+                if (Character.isLetter(c)) {
+                    int end = bad;
+                    while (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
+                        end++;
+                    }
+                    return "unknown keyword \"" + text.substring(bad, end) + "\", pos " + end;
+                }
+                return "unexpected character '" + c + "', pos " + bad;
+            }
+            return "invalid JSON";
+        }
+    }
+
+    private static final java.util.regex.Pattern DUCK_TIMESTAMP = java.util.regex.Pattern.compile(
+            "(-?\\d{4,}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})(?:\\.(\\d+))?(?:([+-])(\\d{2})(?::?(\\d{2}))?)?");
+
+    /**
+     * A timestamp's text inside a VARIANT, from DuckDB's text of it: milliseconds always, an offset as +HHMM
+     * ("2022-03-07 14:00:00.000 -0800", get page). UNVERIFIED: the session's output formats are not applied.
+     */
+    public static String timestampText(String duck) {
+        java.util.regex.Matcher m = DUCK_TIMESTAMP.matcher(duck.strip());
+        if (!m.matches()) {
+            return duck;
+        }
+        String fraction = m.group(2) == null ? "" : m.group(2);
+        String millis = (fraction + "000").substring(0, 3);
+        String offset = m.group(3) == null ? ""
+                : " " + m.group(3) + m.group(4) + (m.group(5) == null ? "00" : m.group(5));
+        return m.group(1) + "." + millis + offset;
+    }
+
+    private static final java.util.regex.Pattern URL_SCHEME = java.util.regex.Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*):(.*)",
+            java.util.regex.Pattern.DOTALL);
+
+    /**
+     * PARSE_URL (parse_url page): an OBJECT of fragment, host (with any user information), parameters (the query's
+     * name=value pairs), path (without its leading slash), port, query and scheme, JSON null where absent. A URL
+     * without a scheme is error 100139, or {"error": "..."} when permissive is 1.
+     */
+    public static String parseUrl(String url, long permissive) {
+        java.util.regex.Matcher m = URL_SCHEME.matcher(url);
+        if (!m.matches()) {
+            if (permissive == 1) {
+                Map<String, Object> error = new java.util.TreeMap<>();
+                error.put("error", "scheme not specified");
+                return json(error);
+            }
+            throw JavaFunctions.error("100139", "22000", "Error parsing URL: scheme not specified");
+        }
+        String rest = m.group(2);
+        String fragment = null;
+        int hash = rest.indexOf('#');
+        if (hash >= 0) {
+            fragment = rest.substring(hash + 1);
+            rest = rest.substring(0, hash);
+        }
+        String query = null;
+        int question = rest.indexOf('?');
+        if (question >= 0) {
+            query = rest.substring(question + 1);
+            rest = rest.substring(0, question);
+        }
+        String host = null;
+        String port = null;
+        String path = rest;
+        if (rest.startsWith("//")) {
+            String authority = rest.substring(2);
+            int slash = authority.indexOf('/');
+            path = slash >= 0 ? authority.substring(slash + 1) : ""; // UNVERIFIED: no path at all reads ""
+            authority = slash >= 0 ? authority.substring(0, slash) : authority;
+            int colon = authority.lastIndexOf(':');
+            if (colon > authority.lastIndexOf('@') && colon + 1 < authority.length()
+                    && authority.substring(colon + 1).chars().allMatch(Character::isDigit)) {
+                port = authority.substring(colon + 1);
+                authority = authority.substring(0, colon);
+            }
+            host = authority;
+        }
+        Map<String, Object> parameters = null;
+        if (query != null && !query.isEmpty()) {
+            parameters = new java.util.TreeMap<>();
+            for (String pair : query.split("&")) {
+                int eq = pair.indexOf('=');
+                // UNVERIFIED: a name without '=' maps to JSON null
+                parameters.put(eq >= 0 ? pair.substring(0, eq) : pair, eq >= 0 ? pair.substring(eq + 1) : null);
+            }
+        }
+        Map<String, Object> out = new java.util.TreeMap<>();
+        out.put("fragment", fragment);
+        out.put("host", host);
+        out.put("parameters", parameters);
+        out.put("path", path);
+        out.put("port", port);
+        out.put("query", query);
+        out.put("scheme", m.group(1));
+        return json(out);
+    }
+
+    /** CHECK_JSON of a value of DuckDB type {@code duckType}: a VARIANT is checked when it holds a string (check_json page). */
+    public static String checkJson(String text, String duckType) {
+        if ("JSON".equals(duckType)) {
+            Object v;
+            try {
+                v = VariantText.parse(text);
+            } catch (RuntimeException e) {
+                return syntaxError(text);
+            }
+            return v instanceof String str && !VariantText.UNDEFINED.equals(str) ? syntaxError(str) : null;
+        }
+        return syntaxError(text);
+    }
+
+    /** ", pos N": the 0-based offset Jackson reports for a parse problem (after the duplicate key, parse_json page). */
+    private static String position(IOException e) {
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null
+                && j.getLocation().getCharOffset() >= 0) {
+            return ", pos " + j.getLocation().getCharOffset();
+        }
+        return "";
     }
 
     /**

@@ -355,7 +355,24 @@ final class ExpressionGenerator {
         }
         // comparisons do not chain in DuckDB: a nested one keeps its parentheses
         int leftMin = p == Precedence.COMPARISON ? p + 1 : p;
+        if (p == Precedence.COMPARISON && (variantText(b.left(), b.right()) || variantText(b.right(), b.left()))) {
+            // a VARIANT compared with a string compares with that string as a VARIANT (parse_url page:
+            // PARSE_URL(u):host = 'www.snowflake.com'); DuckDB would read the string as JSON text
+            String left = b.left() instanceof StringLiteral ? "to_json(" + expression(b.left()) + ")" : operand(b.left(), leftMin);
+            String right = b.right() instanceof StringLiteral ? "to_json(" + expression(b.right()) + ")" : operand(b.right(), p + 1);
+            return left + " " + b.operator().symbol() + " " + right;
+        }
         return operand(b.left(), leftMin) + " " + b.operator().symbol() + " " + operand(b.right(), p + 1);
+    }
+
+    private static final java.util.Set<String> VARIANT_FUNCTIONS = java.util.Set.of("GET", "GET_PATH", "GET_IGNORE_CASE",
+            "PARSE_JSON", "TRY_PARSE_JSON", "TO_VARIANT", "PARSE_URL", "ARRAY_MIN", "ARRAY_MAX", "XMLGET");
+
+    /** Whether {@code variant} is a VARIANT by its form (a path, a function returning one) and {@code other} a string literal. */
+    private static boolean variantText(Expr variant, Expr other) {
+        return other instanceof StringLiteral && (variant instanceof Expr.Path
+                || variant instanceof Expr.FunctionCall f && f.name().size() == 1
+                && VARIANT_FUNCTIONS.contains(f.simpleName().toUpperCase(java.util.Locale.ROOT)));
     }
 
     private String like(Like l) {

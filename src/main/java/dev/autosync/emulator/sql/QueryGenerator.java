@@ -79,10 +79,11 @@ final class QueryGenerator {
                 throw SnowflakeError.unsupported("TOP together with LIMIT or FETCH");
             }
             Expr limit = q.limit() != null ? q.limit() : whole != null ? whole.top() : null;
-            if (limit != null) {
+            // LIMIT / OFFSET NULL, '' or $$$$: no limit, no offset (limit page)
+            if (limit != null && !unlimited(limit)) {
                 sb.append(" LIMIT ").append(expressions.expression(limit));
             }
-            if (q.offset() != null) {
+            if (q.offset() != null && !unlimited(q.offset())) {
                 sb.append(" OFFSET ").append(expressions.expression(q.offset()));
             }
             return sb.toString();
@@ -340,5 +341,9 @@ final class QueryGenerator {
             case GROUPING_SETS -> "GROUPING SETS";
         };
         return kind + " (" + expressions.expressions(sets.items()) + ")";
+    }
+
+    private static boolean unlimited(Expr e) {
+        return e instanceof Expr.StringLiteral s && s.value().isEmpty() || e instanceof Expr.NullLiteral;
     }
 }

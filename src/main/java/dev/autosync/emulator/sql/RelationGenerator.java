@@ -28,6 +28,42 @@ final class RelationGenerator {
         this.ctx = ctx;
     }
 
+    /** The names base tables have in the FROM list so far (a lateral table function numbers their rows). */
+    private final List<String> baseTables = new ArrayList<>();
+
+    /**
+     * SQL for the number of the input row a lateral table function reads (its SEQ): the row's position in the
+     * one base table its input names (DuckDB's rowid, from 1), as the split_to_table and strtok_split_to_table
+     * pages number them; null when the input names no base table (then SEQ is derived from the value).
+     */
+    private String inputRow(Expr.FunctionCall call) {
+        List<String> qualifiers = new ArrayList<>();
+        boolean unqualified = false;
+        for (Expr.FunctionCall.Argument a : call.arguments()) {
+            for (dev.autosync.sql.tree.Node e : (Iterable<dev.autosync.sql.tree.Node>) a.value().walk()::iterator) {
+                if (e instanceof Expr.ColumnRef c) {
+                    if (c.parts().size() > 1) {
+                        qualifiers.add(c.parts().get(c.parts().size() - 2));
+                    } else {
+                        unqualified = true;
+                    }
+                }
+            }
+        }
+        String table = null;
+        for (String q : qualifiers) {
+            String match = baseTables.stream().filter(b -> b.equalsIgnoreCase(q)).findFirst().orElse(null);
+            if (match == null || table != null && !table.equals(match)) {
+                return null;
+            }
+            table = match;
+        }
+        if (table == null && unqualified && baseTables.size() == 1) {
+            table = baseTables.get(0);
+        }
+        return table == null ? null : "CAST(" + Names.quote(table) + ".rowid + 1 AS BIGINT)";
+    }
+
     String fromList(List<Relation> relations) {
         return ExpressionGenerator.join(relations, this::relation);
     }
@@ -48,6 +84,9 @@ final class RelationGenerator {
                 return aliased(Names.quote(t.name().get(0)), null, t.alias());
             }
             SqlContext.Relation resolved = ctx.relation(Translator.checkedName(t.name()));
+            String visible = t.alias() != null ? t.alias().name() : resolved.defaultAlias() != null ? resolved.defaultAlias()
+                    : t.name().get(t.name().size() - 1);
+            baseTables.add(visible);
             return aliased(resolved.sql(), resolved.defaultAlias(), t.alias());
         }
         if (r instanceof Relation.StageRef s) {
@@ -58,7 +97,8 @@ final class RelationGenerator {
         if (r instanceof Relation.TableFunction f) {
             refuse(f.modifiers());
             if (f.call().name().size() == 1 && TableFunctions.handles(f.call().simpleName())) {
-                return aliased(TableFunctions.relation(f.call(), expressions), "$" + f.call().simpleName() + "_" + f.span().start(),
+                return aliased(TableFunctions.relation(f.call(), expressions, inputRow(f.call())),
+                        "$" + f.call().simpleName() + "_" + f.span().start(),
                         f.alias());
             }
             SqlContext.Relation resolved = tableFunction(f);
@@ -113,7 +153,12 @@ final class RelationGenerator {
         if (j.natural()) {
             sb.append("NATURAL ");
         }
-        if (j.type() != Relation.JoinType.INNER) {
+        // a table function joined laterally without a condition leaves out the input rows that give no rows, even
+        // in a LEFT JOIN (strtok_split_to_table page); FLATTEN's OUTER => TRUE keeps them
+        boolean lateralFunction = j.on() == null && j.using().isEmpty() && !j.natural()
+                && j.right() instanceof Relation.Lateral l && l.relation() instanceof Relation.TableFunction f
+                && TableFunctions.handles(f.call().simpleName());
+        if (j.type() != Relation.JoinType.INNER && !lateralFunction) {
             sb.append(j.type()).append(' ');
         }
         sb.append("JOIN ").append(relation(j.right()));
@@ -121,7 +166,7 @@ final class RelationGenerator {
             sb.append(" ON ").append(expressions.expression(j.on()));
         } else if (!j.using().isEmpty()) {
             sb.append(" USING (").append(ExpressionGenerator.join(j.using(), Names::quote)).append(')');
-        } else if (j.type() == Relation.JoinType.INNER && !j.natural()) {
+        } else if ((j.type() == Relation.JoinType.INNER || lateralFunction) && !j.natural()) {
             sb.append(" ON TRUE"); // join-lateral page: an INNER JOIN without ON pairs every row (DuckDB needs the ON)
         }
         return sb.toString();

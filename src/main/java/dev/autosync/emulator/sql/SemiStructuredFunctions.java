@@ -28,8 +28,11 @@ final class SemiStructuredFunctions {
         }, "PARSE_JSON");
         Functions.register(t, c -> "TRY_CAST(TRY(sf_parse_json(" + StringFunctions.text(c, 0) + ", "
                 + (c.count() > 1 ? StringFunctions.text(c, 1) : "''") + ")) AS JSON)", "TRY_PARSE_JSON");
-        Functions.register(t, c -> "(CASE WHEN " + c.sql(0) + " IS NULL OR json_valid(" + c.sql(0)
-                + ") THEN NULL ELSE 'invalid JSON' END)", "CHECK_JSON");
+        Functions.register(t, c -> {
+            c.need(1, 2);
+            return json("sf_parse_url(" + StringFunctions.text(c, 0) + ", " + StringFunctions.whole(c, 1, "0") + ")");
+        }, "PARSE_URL");
+        Functions.register(t, c -> "sf_check_json(CAST(" + c.sql(0) + " AS VARCHAR), typeof(" + c.sql(0) + "))", "CHECK_JSON");
         Functions.register(t, c -> variant(c, 0), "TO_VARIANT");
         Functions.register(t, c -> "to_json(" + c.sql(0) + ")", "TO_OBJECT");
         Functions.register(t, c -> "(CASE WHEN json_type(" + variant(c, 0) + ") = 'ARRAY' THEN " + variant(c, 0)
@@ -210,7 +213,15 @@ final class SemiStructuredFunctions {
      * number, so TYPEOF reads 1.5 as DECIMAL.
      */
     static String variant(String sql, boolean bound) {
-        return "to_json(" + sql + ")";
+        // a timestamp inside a VARIANT is its text with milliseconds (array_min, get pages:
+        // "1999-01-01 00:00:00.000", "2022-03-07 14:00:00.000 -0800"); DuckDB's to_json drops them
+        // a VARIANT stays as written: DuckDB's to_json would rewrite its numbers (1.912000000000000e+02 as 191.2)
+        return "(CASE WHEN typeof(" + sql + ") = 'JSON' THEN CAST(CAST(" + sql + " AS VARCHAR) AS JSON) "
+                + "WHEN typeof(" + sql + ") IN ('TIMESTAMP', 'TIMESTAMP WITH TIME ZONE', 'TIMESTAMP_NS', 'TIMESTAMP_MS', "
+                + "'TIMESTAMP_S') THEN to_json(sf_variant_timestamp(CAST(" + sql + " AS VARCHAR))) "
+                // a DOUBLE keeps its type inside a VARIANT, written 3.000000000000000e+00 (array_construct_compact page)
+                + "WHEN typeof(" + sql + ") IN ('DOUBLE', 'FLOAT') THEN CAST(sf_double_json(TRY_CAST(" + sql + " AS DOUBLE)) AS JSON) "
+                + "ELSE to_json(" + sql + ") END)";
     }
 
     private static List<String> elements(Call c, int from) {
@@ -226,11 +237,12 @@ final class SemiStructuredFunctions {
         if (variants.isEmpty()) {
             return "CAST('[]' AS JSON)";
         }
+        // built as text: DuckDB's json_array would rewrite a DOUBLE's 3.000000000000000e+00 as 3.0
         List<String> items = new ArrayList<>();
         for (String v : variants) {
-            items.add("COALESCE(" + v + ", CAST(" + UNDEFINED + " AS JSON))");
+            items.add("COALESCE(CAST(" + v + " AS VARCHAR), " + UNDEFINED + ")");
         }
-        return "json_array(" + String.join(", ", items) + ")";
+        return "CAST('[' || concat_ws(',', " + String.join(", ", items) + ") || ']' AS JSON)";
     }
 
     /**

@@ -27,6 +27,11 @@ final class StringFunctions {
                     + "CAST(" + c.sql(0) + " AS BIGINT)) FROM range(CAST(ceil(CAST(" + c.sql(0) + " AS DOUBLE) / 32) AS BIGINT)) "
                     + "AS randstr_blocks(k))";
         }, "RANDSTR");
+        // REVERSE of a date or number reverses its text (reverse page: '2019-05-22'::DATE reads 22-50-9102)
+        Functions.register(t, c -> {
+            c.need(1);
+            return "reverse(" + text(c, 0) + ")";
+        }, "REVERSE");
         Functions.register(t, c -> "starts_with(" + c.all() + ")", "STARTSWITH");
         Functions.register(t, c -> "ends_with(" + c.all() + ")", "ENDSWITH");
         // CHARINDEX(needle, haystack [, start]) and POSITION(needle, haystack [, start]): 0 when not found

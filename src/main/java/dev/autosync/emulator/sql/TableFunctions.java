@@ -20,12 +20,16 @@ final class TableFunctions {
     }
 
     static boolean handles(String name) {
-        return name.equals("FLATTEN") || name.equals("SPLIT_TO_TABLE");
+        return name.equals("FLATTEN") || name.equals("SPLIT_TO_TABLE") || name.equals("STRTOK_SPLIT_TO_TABLE");
     }
 
     /** The DuckDB subquery for the call (without alias). */
-    static String relation(Expr.FunctionCall call, ExpressionGenerator expressions) {
-        return call.simpleName().equals("FLATTEN") ? flatten(call, expressions) : splitToTable(call, expressions);
+    static String relation(Expr.FunctionCall call, ExpressionGenerator expressions, String inputRow) {
+        return switch (call.simpleName()) {
+            case "FLATTEN" -> flatten(call, expressions, inputRow);
+            case "STRTOK_SPLIT_TO_TABLE" -> strtokSplitToTable(call, expressions, inputRow);
+            default -> splitToTable(call, expressions, inputRow);
+        };
     }
 
     /**
@@ -33,7 +37,7 @@ final class TableFunctions {
      * one row an element, with SEQ, KEY (NULL for an array element), PATH (relative to the input, such as {@code b[0]}
      * or {@code c.d}), INDEX (NULL for an object field), VALUE and THIS (the element's container).
      */
-    private static String flatten(Expr.FunctionCall call, ExpressionGenerator g) {
+    private static String flatten(Expr.FunctionCall call, ExpressionGenerator g, String inputRow) {
         Map<String, Expr> args = arguments(call, FLATTEN_PARAMETERS);
         Expr inputExpr = args.get("INPUT");
         if (inputExpr == null) {
@@ -51,45 +55,65 @@ final class TableFunctions {
         // SEQ numbers the input record: 1 for a constant input; UNVERIFIED for a column: a number derived from the
         // value (the page promises only a unique number, not gap-free or ordered)
         boolean constant = inputExpr.walk().noneMatch(e -> e instanceof Expr.ColumnRef || e instanceof Expr.PositionalRef);
-        String seq = constant ? "CAST(1 AS BIGINT)" : "CAST(hash(CAST(s.src AS VARCHAR)) % 1000000 + 1 AS BIGINT)";
+        String seq = constant ? "CAST(1 AS BIGINT)" : inputRow != null ? inputRow
+                : "CAST(hash(CAST(\"$flatten\".src AS VARCHAR)) % 1000000 + 1 AS BIGINT)";
         String inArray = "(e.fullkey LIKE '%]')";
         String pathPrefix = Translator.literal(path);
         String relPath = "regexp_replace(regexp_replace(substr(e.fullkey, 2), '\\.\"([^\"]*)\"', '[''\\1'']', 'g'), '^\\.', '')";
         String outPath = path.isEmpty() ? relPath
                 : "(" + pathPrefix + " || regexp_replace(substr(e.fullkey, 2), '\\.\"([^\"]*)\"', '[''\\1'']', 'g'))";
-        String elements = recursive ? "json_tree(s.src) e" : "json_each(s.src) e";
-        String where = "json_type(s.src) IN ('ARRAY', 'OBJECT')" + (recursive ? " AND e.parent IS NOT NULL" : "")
+        String elements = recursive ? "json_tree(\"$flatten\".src) e" : "json_each(\"$flatten\".src) e";
+        String where = "json_type(\"$flatten\".src) IN ('ARRAY', 'OBJECT')" + (recursive ? " AND e.parent IS NOT NULL" : "")
                 + switch (mode) {
                     case "OBJECT" -> " AND NOT " + inArray;
                     case "ARRAY" -> " AND " + inArray;
                     default -> "";
                 };
-        String container = recursive ? "json_extract(s.src, e.path)" : "s.src";
+        String container = recursive ? "json_extract(\"$flatten\".src, e.path)" : "\"$flatten\".src";
         String rows = "SELECT " + seq + " AS \"SEQ\", CASE WHEN " + inArray + " THEN NULL ELSE e.key END AS \"KEY\", "
                 + outPath + " AS \"PATH\", CASE WHEN " + inArray + " THEN CAST(e.key AS BIGINT) END AS \"INDEX\", "
-                + "e.value AS \"VALUE\", " + container + " AS \"THIS\" FROM (SELECT " + source + " AS src) s, " + elements
+                + "e.value AS \"VALUE\", " + container + " AS \"THIS\" FROM (SELECT " + source + " AS src) \"$flatten\", " + elements
                 + " WHERE " + where + " ORDER BY e.id"; // the elements in document order, as Snowflake lists them
         if (outer) {
-            rows = "(" + rows + ") UNION ALL SELECT " + seq + ", NULL, " + pathPrefix + ", NULL, CAST(NULL AS JSON), s.src FROM (SELECT "
-                    + source + " AS src) s WHERE NOT EXISTS (SELECT 1 FROM json_each(s.src) x WHERE json_type(s.src) IN ('ARRAY', 'OBJECT'))";
+            rows = "(" + rows + ") UNION ALL SELECT " + seq + ", NULL, " + pathPrefix + ", NULL, CAST(NULL AS JSON), \"$flatten\".src FROM (SELECT "
+                    + source + " AS src) \"$flatten\" WHERE NOT EXISTS (SELECT 1 FROM json_each(\"$flatten\".src) x WHERE json_type(\"$flatten\".src) IN ('ARRAY', 'OBJECT'))";
         }
         return "(" + rows + ")";
     }
 
     /** SPLIT_TO_TABLE(string, delimiter): SEQ, INDEX (from 1) and VALUE of each part. */
-    private static String splitToTable(Expr.FunctionCall call, ExpressionGenerator g) {
+    private static String splitToTable(Expr.FunctionCall call, ExpressionGenerator g, String inputRow) {
         if (call.arguments().size() != 2 || call.arguments().stream().anyMatch(a -> a.name() != null)) {
             throw SnowflakeError.compilation("invalid arguments for function SPLIT_TO_TABLE; expected (string, delimiter)");
         }
         String text = g.expression(call.arguments().get(0).value());
         String delimiter = g.expression(call.arguments().get(1).value());
         boolean constant = call.arguments().get(0).value().walk().noneMatch(e -> e instanceof Expr.ColumnRef);
-        String seq = constant ? "CAST(1 AS BIGINT)" : "CAST(hash(s.t) % 1000000 + 1 AS BIGINT)";
+        String seq = constant ? "CAST(1 AS BIGINT)" : inputRow != null ? inputRow : "CAST(hash(\"$split\".\"$text\") % 1000000 + 1 AS BIGINT)";
         // an empty delimiter leaves the string whole (split_part page semantics); DuckDB would split into characters
-        String parts = "CASE WHEN s.d = '' THEN [s.t] ELSE string_split(s.t, s.d) END";
+        String parts = "CASE WHEN \"$split\".\"$delimiters\" = '' THEN [\"$split\".\"$text\"] ELSE string_split(\"$split\".\"$text\", \"$split\".\"$delimiters\") END";
         return "(SELECT " + seq + " AS \"SEQ\", CAST(r.i AS BIGINT) AS \"INDEX\", (" + parts + ")[r.i] AS \"VALUE\" FROM (SELECT "
-                + "CAST(" + text + " AS VARCHAR) AS t, CAST(" + delimiter + " AS VARCHAR) AS d) s, range(1, len(" + parts
-                + ") + 1) r(i) WHERE s.t IS NOT NULL ORDER BY r.i)";
+                + "CAST(" + text + " AS VARCHAR) AS \"$text\", CAST(" + delimiter + " AS VARCHAR) AS \"$delimiters\") \"$split\", range(1, len(" + parts
+                + ") + 1) r(i) WHERE \"$split\".\"$text\" IS NOT NULL ORDER BY r.i)";
+    }
+
+    /**
+     * STRTOK_SPLIT_TO_TABLE(string [, delimiters]): SEQ, INDEX (from 1) and VALUE of each token, the delimiters a set of
+     * characters (default a blank); an empty or NULL string or one of only delimiters gives no rows (page).
+     */
+    private static String strtokSplitToTable(Expr.FunctionCall call, ExpressionGenerator g, String inputRow) {
+        int n = call.arguments().size();
+        if (n < 1 || n > 2 || call.arguments().stream().anyMatch(a -> a.name() != null)) {
+            throw SnowflakeError.compilation("invalid arguments for function STRTOK_SPLIT_TO_TABLE; expected (string [, delimiters])");
+        }
+        String text = g.expression(call.arguments().get(0).value());
+        String delimiters = n > 1 ? g.expression(call.arguments().get(1).value()) : "' '";
+        boolean constant = call.arguments().get(0).value().walk().noneMatch(e -> e instanceof Expr.ColumnRef);
+        String seq = constant ? "CAST(1 AS BIGINT)" : inputRow != null ? inputRow : "CAST(hash(\"$split\".\"$text\") % 1000000 + 1 AS BIGINT)";
+        String tokens = "CAST(CAST(sf_strtok_to_array(\"$split\".\"$text\", \"$split\".\"$delimiters\") AS JSON) AS VARCHAR[])";
+        return "(SELECT " + seq + " AS \"SEQ\", CAST(r.i AS BIGINT) AS \"INDEX\", (" + tokens + ")[r.i] AS \"VALUE\" FROM (SELECT "
+                + "CAST(" + text + " AS VARCHAR) AS \"$text\", CAST(" + delimiters + " AS VARCHAR) AS \"$delimiters\") \"$split\", range(1, len(" + tokens
+                + ") + 1) r(i) WHERE \"$split\".\"$text\" IS NOT NULL ORDER BY r.i)";
     }
 
     /** Named arguments by parameter name, positional ones in the parameters' order. */

@@ -24,7 +24,7 @@ final class Keywords {
     static final Set<String> NOT_FUNCTIONS = Set.of("IN", "EXISTS", "VALUES", "AS", "ON", "USING", "OVER", "ANY",
             "ALL", "SOME", "THEN", "ELSE", "WHEN", "AND", "OR", "NOT", "FROM", "SELECT", "WHERE", "JOIN", "INTO", "TABLE",
             "LATERAL", "FILTER", "WITHIN", "EXCLUDE", "RENAME", "BY", "DISTINCT", "IS", "LIKE", "ILIKE", "BETWEEN",
-            "SET", "WITH", "CASE", "END", "ROW", "DEFAULT", "RLIKE", "REGEXP");
+            "SET", "WITH", "CASE", "END", "ROW", "DEFAULT", "REGEXP");
 
     /** Words after a table that are not its alias. */
     static final Set<String> NOT_TABLE_ALIAS = Set.of("MATCHED");

@@ -267,6 +267,20 @@ final class PrimaryParser {
     private Expr objectLiteral() {
         int start = t.position();
         t.expectOperator("{");
+        // {*}, {t.*} and their ILIKE / EXCLUDE: OBJECT_CONSTRUCT(*) of the row (object_construct page)
+        boolean qualified = t.peek().isIdentifier() && t.peek(1).is(TokenType.DOT) && t.peek(2).isOperator("*");
+        if (t.peek().isOperator("*") || qualified) {
+            int starStart = t.position();
+            List<String> qualifier = List.of();
+            if (qualified) {
+                qualifier = List.of(p.identifier());
+                t.next();
+            }
+            Star star = star(starStart, qualifier);
+            t.expectOperator("}");
+            return new FunctionCall(p.span(start), List.of("OBJECT_CONSTRUCT"), false,
+                    List.of(new FunctionCall.Argument(null, star)), null, List.of(), null);
+        }
         List<ObjectLiteral.Entry> entries = new ArrayList<>();
         if (!t.peek().isOperator("}")) {
             do {

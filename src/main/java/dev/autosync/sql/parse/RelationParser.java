@@ -97,6 +97,21 @@ final class RelationParser {
         Token tok = t.peek();
         if (tok.is(TokenType.LEFT_PAREN)) {
             t.next();
+            int open = t.position();
+            if (t.isWord("VALUES")) {
+                // (VALUES (...), (...) AS t(a, b)): the alias inside the parentheses names the rows
+                // (array_min page); without one, the parenthesised VALUES is a query as below
+                p.values();
+                boolean aliased = !t.peek().is(TokenType.RIGHT_PAREN) && !t.isWord("ORDER") && !t.isWord("LIMIT")
+                        && !t.isWord("UNION") && !t.isWord("EXCEPT") && !t.isWord("MINUS") && !t.isWord("INTERSECT");
+                t.reset(open);
+                if (aliased) {
+                    Relation inner = primary();
+                    t.expect(TokenType.RIGHT_PAREN);
+                    return (span, m, a) -> m.isEmpty() && a == null ? inner
+                            : new Relation.NestedJoin(span, List.of(inner), m, a);
+                }
+            }
             if (t.isWord("SELECT") || t.isWord("WITH") || t.isWord("VALUES")) {
                 var query = p.query();
                 t.expect(TokenType.RIGHT_PAREN);
