@@ -44,7 +44,8 @@ final class ColumnOrigins {
                 ResultColumn c = r.columns().get(i);
                 cols.add(new ResultColumn(c.name(), c.type(), origins.get(i)));
             }
-            return new Result(r.kind(), cols, r.rows());
+            // the same rows: a large result's rest stays in DuckDB (r.rows() would read it all into Java values)
+            return r.withColumns(cols);
         } catch (RuntimeException e) {
             return r; // a shape this reader does not follow: the fields stay empty
         }

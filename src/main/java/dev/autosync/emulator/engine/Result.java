@@ -88,6 +88,20 @@ public final class Result implements AutoCloseable {
         }
     }
 
+    /**
+     * The same result under other column descriptions (as many, same types): its head, and its rest still in
+     * DuckDB, move to the new result, which is the one to read and close.
+     */
+    Result withColumns(List<ResultColumn> described) {
+        if (described.size() != columns.size()) {
+            throw new IllegalArgumentException("a result has " + columns.size() + " columns, not " + described.size());
+        }
+        Result r = new Result(kind, described, rows, rest);
+        r.transfer = transfer;
+        rest = null;
+        return r;
+    }
+
     public ObjectNode transfer() {
         return transfer;
     }

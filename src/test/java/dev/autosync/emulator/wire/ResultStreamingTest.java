@@ -91,6 +91,32 @@ class ResultStreamingTest {
     }
 
     @Test
+    @DisplayName("a large SELECT from one table names its columns' table and still keeps its rows after the head in DuckDB")
+    void plainTableSelectStaysInDuckDb() throws Exception {
+        dev.autosync.emulator.engine.Session s = engine.openSession("TESTER", null, null, null, null);
+        try {
+            engine.execute(s, "CREATE DATABASE ORIGINS", List.of(), 1);
+            engine.execute(s, "CREATE TABLE ORIGINS.PUBLIC.T AS SELECT SEQ4() AS ID, 'n' || SEQ4() AS NAME "
+                    + "FROM TABLE(GENERATOR(ROWCOUNT => 25000))", List.of(), 1);
+            // the shape ColumnOrigins reads (a plain column list from one table): the rowtype names the table
+            try (dev.autosync.emulator.engine.Result r = engine.execute(s, "SELECT ID, NAME FROM ORIGINS.PUBLIC.T",
+                    List.of(), 1).get(0).result()) {
+                assertEquals("T", r.columns().get(0).origin().name());
+                assertEquals(10_000, r.head().size(), "only the head read into Java values");
+                assertTrue(r.rest() != null, "the rest still in DuckDB, for the wire to stream");
+                assertEquals(25_000, r.rest().total(), "counted, so the first answer names every chunk");
+            }
+            try (Connection a = connect("ARROW")) {
+                List<String> rows = read(a, "SELECT ID, NAME FROM ORIGINS.PUBLIC.T ORDER BY ID", Integer.MAX_VALUE);
+                assertEquals(25_000, rows.size());
+                assertTrue(rows.get(24_999).startsWith("24999 ") && rows.get(24_999).contains("n24999"), rows.get(24_999));
+            }
+        } finally {
+            engine.closeSession(s);
+        }
+    }
+
+    @Test
     @DisplayName("a result that cannot be counted first (it names random or sample) is read whole, then sent the same way")
     void uncountedResultIsReadWhole() throws Exception {
         // the check is by the query's text: a literal naming "sample" is enough to take the other path
