@@ -18,6 +18,12 @@ public final class DocExamplesMain {
         Path reportDir = Path.of(args.length > 0 ? args[0] : "target/docs-examples");
         long start = System.nanoTime();
         List<DocCase.Page> pages = DocCorpus.load(DocCorpus.onClassPath());
+        // -Ddocs.examples.only=aggregates,window/lag: measure only the pages whose id starts with one of these
+        String only = System.getProperty("docs.examples.only", "");
+        if (!only.isBlank()) {
+            List<String> prefixes = List.of(only.split(","));
+            pages = pages.stream().filter(p -> prefixes.stream().anyMatch(x -> (p.area() + "/" + p.name()).startsWith(x))).toList();
+        }
         List<CaseOutcome> outcomes;
         try (EmulatorFixture emulator = new EmulatorFixture()) {
             outcomes = new DocExampleRunner(emulator).run(pages);
