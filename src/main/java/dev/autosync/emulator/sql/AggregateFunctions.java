@@ -25,6 +25,10 @@ final class AggregateFunctions {
             return "sum(" + distinct(c) + numeric(c) + ")";
         }, "SUM");
         Functions.register(t, AggregateFunctions::avg, "AVG");
+        // var_samp / variance pages: a NUMBER's variance is a NUMBER; VAR_SAMP of NUMBER(10,2) prints 72.9166666667, the
+        // scale of a quotient of squares, max(2s, min(2s + 6, 12)) (UNVERIFIED beyond that page); FLOAT stays FLOAT
+        Functions.register(t, c -> variance(c, "var_samp"), "VAR_SAMP", "VARIANCE", "VARIANCE_SAMP");
+        Functions.register(t, c -> variance(c, "var_pop"), "VAR_POP", "VARIANCE_POP");
         // kurtosis page: NUMBER(38,12) unless the argument is a FLOAT
         Functions.register(t, c -> {
             c.need(1, 1);
@@ -70,6 +74,17 @@ final class AggregateFunctions {
         String sum = "sum(" + distinct(c) + c.sql(0) + ")" + over;
         String count = "count(" + distinct(c) + c.sql(0) + ")" + over;
         return "CAST(sf_div(" + sum + ", " + count + ", typeof(" + sum + ")) AS DECIMAL(38," + scale + "))";
+    }
+
+    private static String variance(Call c, String duckName) {
+        c.need(1, 1);
+        Integer s = fixedScale(c);
+        String v = duckName + "(" + distinct(c) + numeric(c) + ") " + StatisticalFunctions.OVER;
+        if (s == null) {
+            return v;
+        }
+        int scale = Math.min(Math.max(2 * s, Math.min(2 * s + 6, NumericFunctions.MAX_DERIVED_SCALE)), 37);
+        return "CAST(" + v + " AS DECIMAL(38," + scale + "))";
     }
 
     private static String distinct(Call c) {

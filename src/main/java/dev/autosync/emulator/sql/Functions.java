@@ -29,7 +29,7 @@ final class Functions {
             "TRANSFORM", "FILTER", "REDUCE");
     /** Translations that honour DISTINCT themselves; other translated functions refuse it. */
     private static final Set<String> DISTINCT_AWARE = Set.of("LISTAGG", "ARRAY_AGG", "ARRAYAGG", "COUNT", "ARRAY_UNIQUE_AGG",
-            "SUM", "AVG");
+            "SUM", "AVG", "VAR_SAMP", "VARIANCE", "VARIANCE_SAMP", "VAR_POP", "VARIANCE_POP");
     /** Translations that place WITHIN GROUP themselves. */
     private static final Set<String> WITHIN_GROUP_AWARE = Set.of("ARRAY_AGG", "ARRAYAGG", "LISTAGG", "PERCENTILE_CONT");
     private static final Map<String, Translation> TABLE = table();
@@ -59,6 +59,7 @@ final class Functions {
         BitwiseFunctions.register(t);
         StatisticalFunctions.register(t);
         AggregateFunctions.register(t);
+        DayOfWeekFunctions.register(t);
         return Map.copyOf(t);
     }
 

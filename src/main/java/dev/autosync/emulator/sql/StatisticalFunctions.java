@@ -21,7 +21,6 @@ final class StatisticalFunctions {
     }
 
     static void register(Map<String, Functions.Translation> t) {
-        Functions.register(t, c -> "var_pop(" + c.sql(0) + ")", "VARIANCE_POP");
         // median page: a NUMBER's median has 3 more digits of scale (DECIMAL(10,2) gives 20.00000); a FLOAT stays one
         Functions.register(t, c -> {
             c.need(1);

@@ -97,4 +97,22 @@ class AggregateScaleAndWindowTest {
         SQLException e = assertThrows(SQLException.class, () -> rows(c, "SELECT CONDITIONAL_CHANGE_EVENT(o_col) FROM table1"));
         assertTrue(e.getMessage().contains("requires an OVER clause"), e.getMessage());
     }
+
+    @Test
+    void varianceOfANumberIsANumber() throws SQLException {
+        // var_samp page: VAR_SAMP of NUMBER(10,2) is 72.9166666667; of a FLOAT (and of text) a FLOAT
+        assertEquals(List.of("72.9166666667|0.125"), rows(c, "SELECT VAR_SAMP(v), VARIANCE(f) FROM (SELECT column1::DECIMAL(10,2) v,"
+                + " column2 f FROM VALUES (10, '2.5'), (20, '3'), (25, NULL), (30, NULL))"));
+        assertEquals(List.of("0.666667"), rows(c, "SELECT VAR_POP(column1) FROM VALUES (1), (2), (3)"));
+    }
+
+    @Test
+    void nextAndPreviousDayAndDatediffOverText() throws SQLException {
+        // next_day / previous_day pages: the nearest given weekday strictly after / before, named by two letters
+        assertEquals(List.of("2025-05-09|2025-05-16|2025-05-05|2025-05-02"), rows(c, "SELECT NEXT_DAY('2025-05-06'::DATE, 'Friday'),"
+                + " NEXT_DAY('2025-05-09'::DATE, 'fr'), PREVIOUS_DAY('2025-05-06'::DATE, 'mo'),"
+                + " PREVIOUS_DAY('2025-05-09 10:00:00'::TIMESTAMP, ' FRIDAY')"));
+        // datediff page: text columns are read as timestamps
+        assertEquals(List.of("9"), rows(c, "SELECT DATEDIFF(day, column1, column2) FROM VALUES ('2025-01-01', '2025-01-10')"));
+    }
 }
