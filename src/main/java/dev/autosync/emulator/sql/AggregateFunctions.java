@@ -60,7 +60,7 @@ final class AggregateFunctions {
 
     /**
      * AVG (avg page): a fixed-point argument of scale s gives NUMBER(38, max(s, min(s + 6, 12))), its exact quotient;
-     * as a window function the page shows s + 3 (UNVERIFIED beyond the page's integers); text is cast to FLOAT.
+     * over an explicit window frame s + 3 digits, cut (functions-window-syntax page); text is cast to FLOAT.
      */
     private static String avg(Call c) {
         c.need(1, 1);
@@ -68,12 +68,17 @@ final class AggregateFunctions {
         if (s == null) {
             return "avg(" + distinct(c) + numeric(c) + ")";
         }
-        boolean window = c.node().over() != null;
-        int scale = window ? Math.min(s + 3, 37) : NumericFunctions.quotientScale(s);
         String over = " " + StatisticalFunctions.OVER;
         String sum = "sum(" + distinct(c) + c.sql(0) + ")" + over;
         String count = "count(" + distinct(c) + c.sql(0) + ")" + over;
-        return "CAST(sf_div(" + sum + ", " + count + ", typeof(" + sum + ")) AS DECIMAL(38," + scale + "))";
+        String quotient = "sf_div(" + sum + ", " + count + ", typeof(" + sum + "))";
+        if (c.node().over() != null && c.node().over().frame() != null) {
+            // functions-window-syntax page: over an explicit ROWS / RANGE frame the average has s + 3 digits, cut
+            // (not rounded: 3.1666666 prints 3.16666); with the default frame it is the quotient, as in the aggregate
+            int scale = Math.min(s + 3, 37);
+            return "CAST(trunc(" + quotient + ", " + scale + ") AS DECIMAL(38," + scale + "))";
+        }
+        return "CAST(" + quotient + " AS DECIMAL(38," + NumericFunctions.quotientScale(s) + "))";
     }
 
     private static String variance(Call c, String duckName) {

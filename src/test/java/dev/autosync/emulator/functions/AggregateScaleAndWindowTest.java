@@ -68,6 +68,11 @@ class AggregateScaleAndWindowTest {
         assertEquals(List.of("13|13.000", "14|13.500", "15|14.000"), rows(c, "SELECT o_col, AVG(o_col) OVER (ORDER BY o_col"
                 + " ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) FROM (SELECT DISTINCT o_col FROM table1) WHERE o_col"
                 + " BETWEEN 13 AND 15 ORDER BY 1"));
+        // functions-window-syntax page: over an explicit frame s + 3 digits, cut; with the default frame the quotient
+        assertEquals(List.of("13|13.500|13.000000", "14|13.500|13.500000"), rows(c, "SELECT o_col,"
+                + " AVG(o_col) OVER (ORDER BY o_col ROWS BETWEEN UNBOUNDED PRECEDING AND 1 FOLLOWING),"
+                + " AVG(o_col) OVER (ORDER BY o_col) FROM (SELECT DISTINCT o_col FROM table1 WHERE o_col BETWEEN 13 AND 14)"
+                + " ORDER BY 1"));
         // arithmetic operators page: a quotient of NUMBER(10,5) has scale 11; of integers scale 6
         assertEquals(List.of("0.55000000000|0.500000"), rows(c, "SELECT d / 2, int_col / 2 FROM avg_example WHERE d = 1.1"));
         // div0null page: DIV0NULL(1, NULL) is 0.000000
