@@ -21,6 +21,6 @@ if [[ ! -s "$classpath_file" || -n "$(find pom.xml src/main src/test/java -newer
   touch "$classpath_file"
 fi
 # The corpus is read from src/test/resources first, so edited pages need no rebuild.
-exec java -DSNOWFLAKE_DISABLE_MINICORE=true \
+exec java ${DOCS_ONLY:+-Ddocs.examples.only=$DOCS_ONLY} -DSNOWFLAKE_DISABLE_MINICORE=true \
   -cp "src/test/resources:target/test-classes:target/classes:$(cat "$classpath_file")" \
   dev.autosync.compat.DocExamplesMain "$report_dir"

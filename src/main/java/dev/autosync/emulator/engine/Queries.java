@@ -11,6 +11,7 @@ import dev.autosync.sql.TokenType;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -250,9 +251,11 @@ final class Queries {
                 sets.add(Streams.VERSION_SET);
             }
             StringBuilder sql = new StringBuilder("UPDATE ").append(t.aliased(alias)).append(" SET ").append(String.join(", ", sets));
-            long n = joinedChange(t, sql, "FROM", tr);
+            long[] joined = new long[2];
+            long n = joinedChange(t, sql, "FROM", tr, alias, joined);
+            // update page: a target row joined to several source rows is updated once and counted as multi-joined
             return new Result(StatementKind.UPDATE, List.of(ResultColumn.number("number of rows updated"),
-                    ResultColumn.number("number of multi-joined rows updated")), rows(n, 0L));
+                    ResultColumn.number("number of multi-joined rows updated")), rows(joined[0] >= 0 ? joined[0] : n, joined[1]));
         }
 
         private Result delete() throws SQLException {
@@ -261,19 +264,42 @@ final class Queries {
             String alias = optionalAlias();
             Translator tr = st.translator();
             StringBuilder sql = new StringBuilder("DELETE FROM ").append(t.aliased(alias));
-            long n = joinedChange(t, sql, "USING", tr);
+            long n = joinedChange(t, sql, "USING", tr, null, null);
             return Result.count(StatementKind.DELETE, "number of rows deleted", n);
         }
 
         /** The rest of UPDATE or DELETE: other tables to join ({@code joinWord} FROM or USING), WHERE; then runs it. */
-        private long joinedChange(Target t, StringBuilder sql, String joinWord, Translator tr) throws SQLException {
+        /**
+         * Runs an UPDATE ... FROM / DELETE ... USING. With {@code joined}, the target rows the join reaches and those it
+         * reaches more than once are counted first into joined[0] and joined[1] (-1 when not counted: no FROM, binds).
+         */
+        private long joinedChange(Target t, StringBuilder sql, String joinWord, Translator tr, String alias, long[] joined)
+                throws SQLException {
+            String from = null;
+            String where = null;
             if (c.accept(joinWord)) {
-                sql.append(' ').append(joinWord).append(' ').append(tr.fromClause());
+                from = tr.fromClause();
+                sql.append(' ').append(joinWord).append(' ').append(from);
             }
             if (c.accept("WHERE")) {
-                sql.append(" WHERE ").append(tr.expression(Set.of(), false));
+                where = tr.expression(Set.of(), false);
+                sql.append(" WHERE ").append(where);
             }
             expectEnd();
+            if (joined != null) {
+                joined[0] = -1;
+                if (from != null && st.binds().isEmpty()) {
+                    String row = Names.quote(alias != null ? alias : t.table().name()) + ".rowid";
+                    try (Statement probe = session.conn().createStatement();
+                         ResultSet rs = probe.executeQuery("SELECT count(*), count(*) FILTER (WHERE \"$n\" > 1) FROM (SELECT count(*)"
+                                 + " AS \"$n\" FROM " + t.aliased(alias) + ", " + from + (where == null ? "" : " WHERE " + where)
+                                 + " GROUP BY " + row + ")")) {
+                        rs.next();
+                        joined[0] = rs.getLong(1);
+                        joined[1] = rs.getLong(2);
+                    }
+                }
+            }
             return change(t, List.of(), sql.toString(), true);
         }
 

@@ -171,9 +171,15 @@ final class ResultTables {
     static String materialise(Session s, Result r) throws SQLException {
         String table = "\"result_scan_" + UUID.randomUUID().toString().replace("-", "") + "\"";
         StringBuilder ddl = new StringBuilder("CREATE TEMP TABLE ").append(table).append(" (");
+        // result_scan page: a repeated column name gets _1, _2... (ID, ID -> ID, ID_1); DuckDB names ignore case
+        java.util.Set<String> used = new java.util.HashSet<>();
         for (int i = 0; i < r.columns().size(); i++) {
             ResultColumn col = r.columns().get(i);
-            ddl.append(i == 0 ? "" : ", ").append(Names.quote(col.name())).append(' ').append(duckType(col.type()));
+            String name = col.name();
+            for (int n = 1; !used.add(name.toUpperCase(java.util.Locale.ROOT)); n++) {
+                name = col.name() + "_" + n;
+            }
+            ddl.append(i == 0 ? "" : ", ").append(Names.quote(name)).append(' ').append(duckType(col.type()));
         }
         s.exec(ddl.append(')').toString());
         if (!r.rows().isEmpty()) {

@@ -167,6 +167,17 @@ final class Translation {
         }
 
         @Override
+        public String duckType(String duckQuery) {
+            // DESCRIBE binds without executing; a binder error leaves an open transaction usable
+            try (java.sql.Statement s = statement.session().conn().createStatement();
+                 java.sql.ResultSet rs = s.executeQuery("DESCRIBE " + duckQuery)) {
+                return rs.next() ? rs.getString("column_type") : null;
+            } catch (java.sql.SQLException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        @Override
         public String systemFunction(String name, List<String> arguments, List<String> literals) {
             return systemFunctions.call(statement.session(), names, name, arguments, literals);
         }

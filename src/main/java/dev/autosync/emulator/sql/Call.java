@@ -30,6 +30,11 @@ final class Call {
         return gen;
     }
 
+    /** The call as parsed (its WITHIN GROUP items, its OVER clause). */
+    dev.autosync.sql.tree.Expr.FunctionCall node() {
+        return node;
+    }
+
     String name() {
         return node.simpleName();
     }

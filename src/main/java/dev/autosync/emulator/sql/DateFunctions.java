@@ -350,7 +350,9 @@ final class DateFunctions {
 
     /** Argument {@code i} as a value (a TIMESTAMP_TZ as its instant). */
     private static String instantTemporal(Call c, int i) {
-        return c.arg(i) instanceof Expr.StringLiteral ? "CAST(" + c.sql(i) + " AS TIMESTAMP)" : c.sql(i);
+        // text (a literal, or a VARCHAR column: datediff page) is read as a timestamp
+        return c.arg(i) instanceof Expr.StringLiteral || !(c.arg(i) instanceof Expr.NullLiteral)
+                && "VARCHAR".equals(c.generator().duckType(c.arg(i))) ? "CAST(" + c.sql(i) + " AS TIMESTAMP)" : c.sql(i);
     }
 
     /**

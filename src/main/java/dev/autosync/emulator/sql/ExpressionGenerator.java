@@ -298,7 +298,31 @@ final class ExpressionGenerator {
     }
 
     private Integer scale(Expr e) {
-        return NumericFunctions.staticScale(e, lateralAliases::get);
+        return NumericFunctions.staticScale(e, lateralAliases::get,
+                column -> AggregateFunctions.scaleOf(duckType(column)));
+    }
+
+    /** The statement around the select block being translated, for asking DuckDB an expression's type: {prefix, suffix}. */
+    private String[] typeScope;
+    private final java.util.Map<String, java.util.Optional<String>> types = new java.util.HashMap<>();
+
+    /** Sets where {@link #duckType} asks (null: nowhere) and returns the previous scope. */
+    String[] typeScope(String[] scope) {
+        String[] old = typeScope;
+        typeScope = scope;
+        return old;
+    }
+
+    /**
+     * The DuckDB type of {@code e} in the select block being translated (its FROM and the CTEs before it), or null when
+     * unknown: outside a select block, with bind parameters, or when DuckDB cannot bind it there (an outer column).
+     */
+    String duckType(Expr e) {
+        if (typeScope == null || e.walk().anyMatch(x -> x instanceof Parameter)) {
+            return null;
+        }
+        String query = typeScope[0] + expression(e) + typeScope[1];
+        return types.computeIfAbsent(query, q -> java.util.Optional.ofNullable(ctx.duckType(q))).orElse(null);
     }
 
     /**

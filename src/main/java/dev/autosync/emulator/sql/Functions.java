@@ -28,9 +28,10 @@ final class Functions {
             "UNIFORM", "NORMAL", "ZIPF", "ST_MAKEPOINT", "TO_GEOGRAPHY", "PARSE_XML", "XMLGET", "CHECK_XML",
             "TRANSFORM", "FILTER", "REDUCE");
     /** Translations that honour DISTINCT themselves; other translated functions refuse it. */
-    private static final Set<String> DISTINCT_AWARE = Set.of("LISTAGG", "ARRAY_AGG", "ARRAYAGG", "COUNT", "ARRAY_UNIQUE_AGG");
+    private static final Set<String> DISTINCT_AWARE = Set.of("LISTAGG", "ARRAY_AGG", "ARRAYAGG", "COUNT", "ARRAY_UNIQUE_AGG",
+            "SUM", "AVG", "VAR_SAMP", "VARIANCE", "VARIANCE_SAMP", "VAR_POP", "VARIANCE_POP");
     /** Translations that place WITHIN GROUP themselves. */
-    private static final Set<String> WITHIN_GROUP_AWARE = Set.of("ARRAY_AGG", "ARRAYAGG", "LISTAGG");
+    private static final Set<String> WITHIN_GROUP_AWARE = Set.of("ARRAY_AGG", "ARRAYAGG", "LISTAGG", "PERCENTILE_CONT");
     private static final Map<String, Translation> TABLE = table();
     /** Window functions whose default frame (with ORDER BY) is the whole partition, not the rows up to the current one. */
     private static final Set<String> WHOLE_PARTITION = Set.of("FIRST_VALUE", "LAST_VALUE", "NTH_VALUE");
@@ -57,6 +58,8 @@ final class Functions {
         NumericFunctions.register(t);
         BitwiseFunctions.register(t);
         StatisticalFunctions.register(t);
+        AggregateFunctions.register(t);
+        DayOfWeekFunctions.register(t);
         return Map.copyOf(t);
     }
 

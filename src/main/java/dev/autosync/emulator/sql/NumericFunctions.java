@@ -112,9 +112,18 @@ final class NumericFunctions {
 
     /** As {@link #staticScale(Expr)}, reading a name through {@code aliases} (a select list's lateral aliases). */
     static Integer staticScale(Expr e, java.util.function.Function<String, Expr> aliases) {
-        if (e instanceof Expr.ColumnRef r && r.parts().size() == 1) {
-            Expr aliased = aliases.apply(r.parts().get(0));
-            return aliased == null || aliased == e ? null : staticScale(aliased, name -> null);
+        return staticScale(e, aliases, column -> null);
+    }
+
+    /** As {@link #staticScale(Expr, java.util.function.Function)}, reading a column's scale through {@code columns}. */
+    static Integer staticScale(Expr e, java.util.function.Function<String, Expr> aliases,
+                               java.util.function.Function<Expr, Integer> columns) {
+        if (e instanceof Expr.ColumnRef r) {
+            Expr aliased = r.parts().size() == 1 ? aliases.apply(r.parts().get(0)) : null;
+            return aliased == null || aliased == e ? columns.apply(e) : staticScale(aliased, name -> null);
+        }
+        if (e instanceof Expr.NullLiteral) {
+            return 0; // div0null page: 1/NULL and DIV0NULL(1, NULL) have the scale of 1/1
         }
         if (e instanceof NumberLiteral n) {
             String text = n.text();
@@ -125,7 +134,7 @@ final class NumericFunctions {
             return dot < 0 ? 0 : text.length() - dot - 1;
         }
         if (e instanceof Unary u && u.operator() != UnaryOperator.NOT) {
-            return staticScale(u.operand(), aliases);
+            return staticScale(u.operand(), aliases, columns);
         }
         if (e instanceof Cast c) {
             SnowflakeTypes t;
@@ -140,8 +149,8 @@ final class NumericFunctions {
             return null;
         }
         if (e instanceof Binary b) {
-            Integer s1 = staticScale(b.left(), aliases);
-            Integer s2 = staticScale(b.right(), aliases);
+            Integer s1 = staticScale(b.left(), aliases, columns);
+            Integer s2 = staticScale(b.right(), aliases, columns);
             if (s1 == null || s2 == null) {
                 return null;
             }

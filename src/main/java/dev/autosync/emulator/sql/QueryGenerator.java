@@ -30,6 +30,9 @@ final class QueryGenerator {
     private final ExpressionGenerator expressions;
     private final RelationGenerator relations;
     private final Deque<Set<String>> ctes = new ArrayDeque<>();
+    /** The translated CTE definitions in scope (outermost first), so DuckDB can bind an expression where it is written. */
+    private final List<String> cteDefinitions = new ArrayList<>();
+    private boolean recursiveCtes;
     private int valuesCount;
 
     QueryGenerator(TokenStream tokens, SqlContext ctx) {
@@ -54,8 +57,11 @@ final class QueryGenerator {
     /** The query; with {@code top}, unaliased expressions of its select list get Snowflake's labels. */
     String query(Query q, boolean top) {
         StringBuilder sb = new StringBuilder();
+        int definitionsBefore = cteDefinitions.size();
+        boolean recursiveBefore = recursiveCtes;
         if (q.with() != null) {
             ctes.push(new HashSet<>());
+            recursiveCtes |= q.with().recursive();
         }
         try {
             if (q.with() != null) {
@@ -65,6 +71,7 @@ final class QueryGenerator {
                     ctes.peek().add(cte.name());
                     String columns = cte.columns().isEmpty() ? "" : " (" + ExpressionGenerator.join(cte.columns(), Names::quote) + ")";
                     defs.add(Names.quote(cte.name()) + columns + " AS (" + query(cte.query(), false) + ")");
+                    cteDefinitions.add(defs.get(defs.size() - 1));
                 }
                 sb.append(String.join(", ", defs)).append(' ');
             }
@@ -91,6 +98,8 @@ final class QueryGenerator {
             if (q.with() != null) {
                 ctes.pop();
             }
+            cteDefinitions.subList(definitionsBefore, cteDefinitions.size()).clear();
+            recursiveCtes = recursiveBefore;
         }
     }
 
@@ -259,6 +268,19 @@ final class QueryGenerator {
     }
 
     private String selectBody(Select s, boolean top, boolean withCompanions) {
+        // the FROM first, so an expression's DuckDB type can be asked where it is written (AVG's scale, SUM over text)
+        String from = s.from().isEmpty() ? null : relations.fromList(s.from());
+        String with = cteDefinitions.isEmpty() ? "" : (recursiveCtes ? "WITH RECURSIVE " : "WITH ")
+                + String.join(", ", cteDefinitions) + " ";
+        String[] outerScope = expressions.typeScope(new String[] {with + "SELECT ", from == null ? "" : " FROM " + from});
+        try {
+            return selectBody(s, top, withCompanions, from);
+        } finally {
+            expressions.typeScope(outerScope);
+        }
+    }
+
+    private String selectBody(Select s, boolean top, boolean withCompanions, String from) {
         StringBuilder sb = new StringBuilder("SELECT ");
         if (s.distinct()) {
             sb.append("DISTINCT ");
@@ -295,8 +317,8 @@ final class QueryGenerator {
         if (!s.into().isEmpty()) {
             throw SnowflakeError.unsupported("SELECT ... INTO");
         }
-        if (!s.from().isEmpty()) {
-            sb.append(" FROM ").append(relations.fromList(s.from()));
+        if (from != null) {
+            sb.append(" FROM ").append(from);
         }
         if (s.where() != null) {
             sb.append(" WHERE ").append(expressions.expression(s.where()));

@@ -38,4 +38,13 @@ public interface SqlContext {
     default String variable(String name) {
         return null;
     }
+
+    /**
+     * The DuckDB type name of the first column of {@code duckQuery} (a translated query, never run: DuckDB only binds
+     * it), or null when it does not bind. The translator asks it for the type of an argument whose Snowflake
+     * function depends on it (AVG's scale, SUM over text).
+     */
+    default String duckType(String duckQuery) {
+        return null;
+    }
 }

@@ -11,9 +11,9 @@ import java.util.Set;
  */
 final class StatisticalFunctions {
     /** Window translations that count rows one by one: their frame is ROWS up to the current row. */
-    static final Set<String> RUNNING_ROWS = Set.of("CONDITIONAL_TRUE_EVENT");
+    static final Set<String> RUNNING_ROWS = Set.of("CONDITIONAL_TRUE_EVENT", "CONDITIONAL_CHANGE_EVENT");
     /** Translations that are window functions only. */
-    static final Set<String> WINDOW_ONLY = Set.of("CONDITIONAL_TRUE_EVENT", "RATIO_TO_REPORT");
+    static final Set<String> WINDOW_ONLY = Set.of("CONDITIONAL_TRUE_EVENT", "CONDITIONAL_CHANGE_EVENT", "RATIO_TO_REPORT");
     /** Where a translation places the call's OVER clause itself (instead of after the whole text). */
     static final String OVER = "\u0001OVER\u0001";
 
@@ -21,7 +21,6 @@ final class StatisticalFunctions {
     }
 
     static void register(Map<String, Functions.Translation> t) {
-        Functions.register(t, c -> "var_pop(" + c.sql(0) + ")", "VARIANCE_POP");
         // median page: a NUMBER's median has 3 more digits of scale (DECIMAL(10,2) gives 20.00000); a FLOAT stays one
         Functions.register(t, c -> {
             c.need(1);
@@ -62,6 +61,13 @@ final class StatisticalFunctions {
         // the call's OVER clause applies to the sum
         Functions.register(t, c -> {
             c.need(1);
+            Integer scale = AggregateFunctions.fixedScale(c);
+            if (scale != null) {
+                // a NUMBER's ratio is an exact quotient: NUMBER(38, s + 6) as for x / y (100 * ratio of NUMBER(11,2): 30.00000000)
+                String sum = "NULLIF(sum(" + c.sql(0) + ") " + OVER + ", 0)";
+                return "CAST(sf_div(" + c.sql(0) + ", " + sum + ", typeof(" + c.sql(0) + ")) AS DECIMAL(38,"
+                        + NumericFunctions.quotientScale(scale) + "))";
+            }
             return "(" + c.sql(0) + " / NULLIF(sum(" + c.sql(0) + ") " + OVER + ", 0))";
         }, "RATIO_TO_REPORT");
         // conditional_true_event page: the number of rows so far (in the window's order) whose condition is TRUE
