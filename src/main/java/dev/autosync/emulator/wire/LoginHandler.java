@@ -70,7 +70,17 @@ final class LoginHandler {
             send(ex, error("390189", "08001", "A session parameter of the login is not valid: " + e.getMessage(), null));
             return;
         }
-        s.echoedParameters().forEach((name, value) -> WireValues.parameter(params.addObject().put("name", name), value));
+        var echoed = s.echoedParameters();
+        echoed.forEach((name, value) -> WireValues.parameter(params.addObject().put("name", name), value));
+        // Snowflake's defaults of the driver-side parameters, sent at login as Snowflake does: the driver's own defaults
+        // differ for JDBC_USE_SESSION_TIMEZONE and JDBC_FORMAT_DATE_WITH_TIMEZONE (false; Snowflake's are TRUE,
+        // "Parameters" page), so without them getTimestamp of a TIMESTAMP_LTZ gave the JVM's wall clock, not the session's
+        for (var def : java.util.List.of("JDBC_USE_SESSION_TIMEZONE", "JDBC_FORMAT_DATE_WITH_TIMEZONE",
+                "JDBC_TREAT_TIMESTAMP_NTZ_AS_UTC", "JDBC_TREAT_DECIMAL_AS_INT", "CLIENT_TIMESTAMP_TYPE_MAPPING")) {
+            if (!echoed.containsKey(def)) {
+                WireValues.parameter(params.addObject().put("name", def), s.parameterValue(def));
+            }
+        }
         params.addObject().put("name", "CLIENT_SESSION_KEEP_ALIVE").put("value", false);
         if (s.parameterValue("CLIENT_TELEMETRY_ENABLED") == null) {
             // Snowflake's login answers carry CLIENT_TELEMETRY_ENABLED=true (UNVERIFIED: no page in the docs corpus; seen in

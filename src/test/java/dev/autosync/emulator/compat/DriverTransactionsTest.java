@@ -92,6 +92,30 @@ class DriverTransactionsTest {
     }
 
     @Test
+    @DisplayName("Parameters: JDBC_USE_SESSION_TIMEZONE is TRUE by default, so getTimestamp of a TIMESTAMP_LTZ shows the session's wall clock")
+    void useSessionTimezoneByDefault() throws Exception {
+        String zone = java.util.TimeZone.getDefault().getID().equals("Asia/Tokyo") ? "Europe/Paris" : "Asia/Tokyo";
+        java.time.Instant instant = java.time.LocalDateTime.of(2021, 12, 22, 9, 43, 44).atZone(java.time.ZoneId.of(zone)).toInstant();
+        for (String format : new String[] {"JSON", "ARROW"}) {
+            try (Connection c = emulator.connect("D", "S"); Statement s = c.createStatement()) {
+                s.execute("ALTER SESSION SET JDBC_QUERY_RESULT_FORMAT = '" + format + "'");
+                s.execute("ALTER SESSION SET TIMEZONE = '" + zone + "'");
+                String sql = "SELECT '2021-12-22 09:43:44'::TIMESTAMP_LTZ";
+                try (ResultSet rs = s.executeQuery(sql)) {
+                    rs.next();
+                    assertEquals("2021-12-22 09:43:44.0", rs.getTimestamp(1).toString(), format);
+                    assertEquals(instant.toEpochMilli(), rs.getTimestamp(1).getTime(), format);
+                }
+                s.execute("ALTER SESSION SET JDBC_USE_SESSION_TIMEZONE = FALSE");
+                try (ResultSet rs = s.executeQuery(sql)) {
+                    rs.next();
+                    assertEquals(java.sql.Timestamp.from(instant).toString(), rs.getTimestamp(1).toString(), format + ", the JVM's zone");
+                }
+            }
+        }
+    }
+
+    @Test
     @DisplayName("Parameters: JDBC_TREAT_DECIMAL_AS_INT = FALSE set by ALTER SESSION makes getObject return BigDecimal for NUMBER(38,0)")
     void treatDecimalAsInt() throws Exception {
         try (Connection c = emulator.connect("D", "S"); Statement s = c.createStatement()) {
