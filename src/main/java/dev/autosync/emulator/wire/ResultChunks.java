@@ -52,6 +52,8 @@ final class ResultChunks {
     static final int INLINE_BYTES = 128 * 1024;
     static final int HEAD_CHUNK_BYTES = 1024 * 1024;
     static final int JSON_CHUNK_BYTES = 16 * 1024 * 1024;
+    /** Results of up to this many rows go inline whole, unmeasured. */
+    static final int SMALL_RESULT_ROWS = 64;
     static final String PATH = "/autosync-result-chunks/";
 
     /** A result's chunks not fetched yet, and the session that ran it. */
@@ -353,10 +355,11 @@ final class ResultChunks {
 
     /** Encoded bytes per row, estimated from the head's first rows (at least 1). */
     private static long bytesPerRow(Format format, List<ResultColumn> cols, List<Object[]> head) {
-        int sample = Math.min(head.size(), 256);
-        if (sample == 0) {
+        if (head.size() <= SMALL_RESULT_ROWS) {
+            // most results: inline whole, without encoding a sample first (1 byte a row keeps them inline)
             return 1;
         }
+        int sample = Math.min(head.size(), 256);
         int bytes = format == Format.JSON ? jsonRows(cols, head, 0, sample).length : ArrowChunks.encode(cols, head, 0, sample).length;
         return Math.max(1, bytes / sample);
     }
