@@ -79,6 +79,15 @@ final class JavaFunctions {
             }
             throw error("100115", "22000", "The following string is not a legal hex-encoded value: '" + s + "'");
         });
+        // a FLOAT's exact binary value as decimal text, for casts to NUMBER(p,s) that round it as Snowflake does (to_double
+        // page: TO_DOUBLE(1.1)::NUMBER(38, 18) is 1.100000000000000089); NaN and infinity are not numbers
+        fn(c, "sf_double_exact", S, List.of(DuckDBColumnType.DOUBLE), a -> {
+            double d = (Double) a[0];
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                throw error("100038", "22018", "Numeric value '" + (Double.isNaN(d) ? "NaN" : d > 0 ? "inf" : "-inf") + "' is not recognized");
+            }
+            return new java.math.BigDecimal(d).toPlainString();
+        });
         fn(c, "sf_json_text", S, List.of(S), a -> VariantText.compact(str(a[0])));
         fn(c, "sf_number_format", S, List.of(S, S), a -> guard(() -> NumberFormats.format(new java.math.BigDecimal(str(a[0])),
                 str(a[1]))));

@@ -619,7 +619,10 @@ final class ExpressionGenerator {
         if (type.isSemiStructured()) {
             return "to_json(" + sql + ")";
         }
+        // a FLOAT becomes a NUMBER from its exact binary value, rounded at the scale (to_double page)
+        String exactDouble = type.duck().startsWith("DECIMAL") ? " WHEN typeof(" + sql + ") IN ('DOUBLE', 'FLOAT') THEN "
+                + directCast((tryCast ? "TRY(" : "(") + "sf_double_exact(CAST(" + sql + " AS DOUBLE)))", type, tryCast) : "";
         return "(CASE WHEN typeof(" + sql + ") = 'JSON' THEN " + directCast("json_extract_string(CAST(" + sql
-                + " AS VARCHAR), '$')", type, tryCast) + " ELSE " + directCast(sql, type, tryCast) + " END)";
+                + " AS VARCHAR), '$')", type, tryCast) + exactDouble + " ELSE " + directCast(sql, type, tryCast) + " END)";
     }
 }

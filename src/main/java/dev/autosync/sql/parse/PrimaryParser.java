@@ -132,6 +132,61 @@ final class PrimaryParser {
         return new Lambda(p.span(start), List.copyOf(parameters), body);
     }
 
+    private static final List<String> INTERVAL_FIELDS = List.of("YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND");
+
+    /**
+     * An interval constant's optional ANSI qualifier ({@code INTERVAL '1 01:01:01.7878' DAY TO SECOND}, {@code INTERVAL
+     * '2-3' YEAR TO MONTH}, {@code INTERVAL '5' HOUR}: data-types-datetime page), read into Snowflake's own form
+     * ({@code '1 day, 1 hour, ...'}). Without a qualifier the text stays as written.
+     */
+    private String qualifiedInterval(String value) {
+        int from = INTERVAL_FIELDS.indexOf(t.peek().upper());
+        if (!t.peek().is(TokenType.WORD) || from < 0) {
+            return value;
+        }
+        t.next();
+        skipFieldPrecision();
+        int to = from;
+        if (t.isWord("TO") && INTERVAL_FIELDS.indexOf(t.peek(1).upper()) > from) {
+            t.next();
+            to = INTERVAL_FIELDS.indexOf(t.next().upper());
+            skipFieldPrecision();
+        }
+        String text = value.trim();
+        String sign = "";
+        if (text.startsWith("-") || text.startsWith("+")) {
+            sign = text.startsWith("-") ? "-" : "";
+            text = text.substring(1).trim();
+        }
+        String[] numbers = text.split("[-: ]+");
+        if (numbers.length != to - from + 1) {
+            return value; // read (and refused) as Snowflake's own interval text
+        }
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < numbers.length; i++) {
+            String field = INTERVAL_FIELDS.get(from + i);
+            if (field.equals("SECOND") && numbers[i].contains(".")) {
+                java.math.BigDecimal s = new java.math.BigDecimal(numbers[i]);
+                parts.add(sign + s.toBigInteger() + " second");
+                parts.add(sign + s.remainder(java.math.BigDecimal.ONE).movePointRight(9).toBigInteger() + " nanosecond");
+            } else {
+                parts.add(sign + numbers[i] + " " + field.toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return String.join(", ", parts);
+    }
+
+    /** A qualifier field's precision, {@code DAY(2)} or {@code SECOND(2)}: accepted and not used. */
+    private void skipFieldPrecision() {
+        if (t.peek().is(TokenType.LEFT_PAREN) && t.peek(1).is(TokenType.NUMBER)) {
+            t.next();
+            while (!t.peek().is(TokenType.RIGHT_PAREN) && !t.atEnd()) {
+                t.next();
+            }
+            t.expect(TokenType.RIGHT_PAREN);
+        }
+    }
+
     private Expr word() {
         Token tok = t.peek();
         int start = t.position();
@@ -183,7 +238,7 @@ final class PrimaryParser {
                 if (next.is(TokenType.STRING)) {
                     t.next();
                     String value = t.next().value();
-                    return new IntervalLiteral(p.span(start), value);
+                    return new IntervalLiteral(p.span(start), qualifiedInterval(value));
                 }
                 break;
             default:

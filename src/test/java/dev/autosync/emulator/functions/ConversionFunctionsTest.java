@@ -52,6 +52,9 @@ class ConversionFunctionsTest {
         "to_char        # TO_CHAR(3::FLOAT) # 3",
         "try_cast       # TRY_CAST('ABCD' AS CHAR(2)) # NULL",
         "try_cast       # TRY_CAST('AB' AS CHAR(2)) # AB",
+        "to_double      # TO_DOUBLE(1.1)::NUMBER(38, 18) # 1.100000000000000089",
+        "to_double      # TRY_CAST(TO_DOUBLE('nan') AS NUMBER(10, 2)) # NULL",
+        "to_boolean     # TO_BOOLEAN(-0.5) # TRUE",
     })
     void documentedExample(String page, String expression, String expected) throws SQLException {
         assertEquals(List.of(String.valueOf(expected)), rows(c, "SELECT " + expression), page + ": " + expression);
