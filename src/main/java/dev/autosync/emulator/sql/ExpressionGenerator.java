@@ -204,7 +204,17 @@ final class ExpressionGenerator {
         } else if (e instanceof Lambda l) {
             String params = l.parameters().size() == 1 ? Names.quote(l.parameters().get(0))
                     : "(" + join(l.parameters(), Names::quote) + ")";
-            return params + " -> " + expression(l.body());
+            // an untyped element parameter is a VARIANT (transform, reduce pages); REDUCE's accumulator (the first of
+            // two) has its initial value's type
+            String element = l.type() == null ? l.parameters().get(l.parameters().size() - 1).toUpperCase(java.util.Locale.ROOT) : null;
+            boolean added = element != null && variantParameters.add(element);
+            try {
+                return params + " -> " + expression(l.body());
+            } finally {
+                if (added) {
+                    variantParameters.remove(element);
+                }
+            }
         } else if (e instanceof Collate c) {
             return collate(operand(c.operand(), Precedence.POSTFIX), c.collation());
         } else if (e instanceof DefaultValue) {
@@ -365,17 +375,22 @@ final class ExpressionGenerator {
         return variantForm(e) ? "CAST(json_extract_string(" + expression(e) + ", '$') AS DOUBLE)" : operand(e, precedence);
     }
 
-    /** Whether {@code e} is a VARIANT by its form: a path, or a function that returns one. */
-    private static boolean variantForm(Expr e) {
+    /** Untyped lambda parameters being generated: their elements are VARIANTs. */
+    private final java.util.Set<String> variantParameters = new java.util.HashSet<>();
+
+    /** Whether {@code e} is a VARIANT by its form: a path, a function that returns one, an untyped lambda element. */
+    private boolean variantForm(Expr e) {
         return e instanceof Expr.Path || e instanceof Expr.FunctionCall f && f.name().size() == 1
-                && VARIANT_FUNCTIONS.contains(f.simpleName().toUpperCase(java.util.Locale.ROOT));
+                && VARIANT_FUNCTIONS.contains(f.simpleName().toUpperCase(java.util.Locale.ROOT))
+                || e instanceof ColumnRef c && c.parts().size() == 1
+                && variantParameters.contains(c.parts().get(0).toUpperCase(java.util.Locale.ROOT));
     }
 
     private static final java.util.Set<String> VARIANT_FUNCTIONS = java.util.Set.of("GET", "GET_PATH", "GET_IGNORE_CASE",
             "PARSE_JSON", "TRY_PARSE_JSON", "TO_VARIANT", "PARSE_URL", "ARRAY_MIN", "ARRAY_MAX", "XMLGET");
 
     /** Whether {@code variant} is a VARIANT by its form (a path, a function returning one) and {@code other} a string literal. */
-    private static boolean variantText(Expr variant, Expr other) {
+    private boolean variantText(Expr variant, Expr other) {
         return other instanceof StringLiteral && variantForm(variant);
     }
 
