@@ -78,6 +78,51 @@ final class SemiStructuredFunctions {
         Functions.register(t, c -> "json_extract(" + c.sql(0) + ", " + pathPointer(c) + ")", "GET_PATH");
         Functions.register(t, c -> "json_extract_string(" + c.sql(0) + ", " + pathPointer(c) + ")", "JSON_EXTRACT_PATH_TEXT");
         arrays(t);
+        higherOrder(t);
+    }
+
+    /**
+     * FILTER, TRANSFORM and REDUCE (filter, transform, reduce pages) over DuckDB's list lambdas: the ARRAY's
+     * elements as a list of VARIANTs (undefined is SQL NULL; a typed parameter, x INT -> ..., casts each element
+     * first), the result written back as a VARIANT array (a NULL result element is undefined).
+     */
+    private static void higherOrder(Map<String, Functions.Translation> t) {
+        Functions.register(t, c -> {
+            c.need(2);
+            return listToArray("list_filter(" + listOf(c, 0, lambdaType(c, 1)) + ", " + c.sql(1) + ")");
+        }, "FILTER");
+        Functions.register(t, c -> {
+            c.need(2);
+            return listToArray("list_transform(" + listOf(c, 0, lambdaType(c, 1)) + ", " + c.sql(1) + ")");
+        }, "TRANSFORM");
+        Functions.register(t, c -> {
+            c.need(3);
+            return "list_reduce(" + listOf(c, 0, null) + ", " + c.sql(2) + ", " + c.sql(1) + ")";
+        }, "REDUCE");
+    }
+
+    private static dev.autosync.sql.tree.TypeName lambdaType(Call c, int i) {
+        if (!(c.arg(i) instanceof Expr.Lambda l)) {
+            throw SnowflakeError.compilation("argument " + (i + 1) + " of " + c.name() + " must be a lambda expression");
+        }
+        return l.type();
+    }
+
+    /** Argument {@code i}, an ARRAY, as a DuckDB list of its elements (JSON; SQL NULL for undefined), cast to {@code type}. */
+    private static String listOf(Call c, int i, dev.autosync.sql.tree.TypeName type) {
+        String list = "list_transform(CAST(CAST(CAST(" + variant(c, i) + " AS VARCHAR) AS JSON) AS JSON[]), \"$e\" -> "
+                + "CASE WHEN CAST(\"$e\" AS VARCHAR) = " + UNDEFINED + " THEN NULL ELSE \"$e\" END)";
+        if (type == null) {
+            return list;
+        }
+        String duck = SnowflakeTypes.of(type).duck();
+        return "list_transform(" + list + ", \"$e\" -> TRY_CAST(json_extract_string(\"$e\", '$') AS " + duck + "))";
+    }
+
+    /** A DuckDB list as a VARIANT array, its NULL elements undefined. */
+    private static String listToArray(String list) {
+        return "CAST('[' || array_to_string(list_transform(" + list + ", \"$r\" -> COALESCE(CAST(" + variant("\"$r\"", false)
+                + " AS VARCHAR), " + UNDEFINED + ")), ',') || ']' AS JSON)";
     }
 
     private static void arrays(Map<String, Functions.Translation> t) {
@@ -221,6 +266,9 @@ final class SemiStructuredFunctions {
                 + "'TIMESTAMP_S') THEN to_json(sf_variant_timestamp(CAST(" + sql + " AS VARCHAR))) "
                 // a DOUBLE keeps its type inside a VARIANT, written 3.000000000000000e+00 (array_construct_compact page)
                 + "WHEN typeof(" + sql + ") IN ('DOUBLE', 'FLOAT') THEN CAST(sf_double_json(TRY_CAST(" + sql + " AS DOUBLE)) AS JSON) "
+                // a NUMBER inside a VARIANT is written without trailing zeros (transform page: 500.00 reads 500)
+                + "WHEN typeof(" + sql + ") LIKE 'DECIMAL%' THEN CAST(regexp_replace(regexp_replace(CAST(" + sql
+                + " AS VARCHAR), '(\\.[0-9]*[1-9])0+$', '\\1'), '\\.0+$', '') AS JSON) "
                 + "ELSE to_json(" + sql + ") END)";
     }
 

@@ -178,7 +178,20 @@ final class StringFunctions {
             c.need(2);
             return "CAST(floor(100 * jaro_winkler_similarity(lower(" + text(c, 0) + "), lower(" + text(c, 1) + "))) AS BIGINT)";
         }, "JAROWINKLER_SIMILARITY");
-        Functions.register(t, c -> "chr(" + whole(c, 0, null) + ")", "CHR", "CHAR");
+        // unicode page: the first character's code point, 0 for an empty string (DuckDB's unicode gives -1)
+        Functions.register(t, c -> {
+            c.need(1);
+            return "(CASE WHEN " + text(c, 0) + " = '' THEN 0 ELSE unicode(" + text(c, 0) + ") END)";
+        }, "UNICODE");
+        // chr page: a code point outside Unicode fails ("Invalid character code -1 in the CHR input"; the code
+        // number the page leaves out, 100048 here, is UNVERIFIED); CHR(0) prints empty on the page (UNVERIFIED
+        // whether Snowflake returns an empty string or U+0000: empty here, which also keeps NUL out of text)
+        Functions.register(t, c -> {
+            c.need(1);
+            String code = whole(c, 0, null);
+            return "(CASE WHEN " + code + " < 0 OR " + code + " > 1114111 THEN error('[sf:100048:22023] Invalid character code ' || "
+                    + code + " || ' in the CHR input') WHEN " + code + " = 0 THEN '' ELSE chr(CAST(" + code + " AS INTEGER)) END)";
+        }, "CHR", "CHAR");
         Functions.register(t, c -> {
             c.need(2, 3);
             // the base as written: a BINARY base is refused by DuckDB rather than padded as text

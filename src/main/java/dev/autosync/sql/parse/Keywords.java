@@ -23,7 +23,7 @@ final class Keywords {
     /** Reserved words that never start a function call, even when a parenthesis follows. */
     static final Set<String> NOT_FUNCTIONS = Set.of("IN", "EXISTS", "VALUES", "AS", "ON", "USING", "OVER", "ANY",
             "ALL", "SOME", "THEN", "ELSE", "WHEN", "AND", "OR", "NOT", "FROM", "SELECT", "WHERE", "JOIN", "INTO", "TABLE",
-            "LATERAL", "FILTER", "WITHIN", "EXCLUDE", "RENAME", "BY", "DISTINCT", "IS", "LIKE", "ILIKE", "BETWEEN",
+            "LATERAL", "WITHIN", "EXCLUDE", "RENAME", "BY", "DISTINCT", "IS", "LIKE", "ILIKE", "BETWEEN",
             "SET", "WITH", "CASE", "END", "ROW", "DEFAULT", "REGEXP");
 
     /** Words after a table that are not its alias. */

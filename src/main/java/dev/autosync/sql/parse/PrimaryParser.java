@@ -15,6 +15,7 @@ import dev.autosync.sql.tree.Expr.Extract;
 import dev.autosync.sql.tree.Expr.FunctionCall;
 import dev.autosync.sql.tree.Expr.IntervalLiteral;
 import dev.autosync.sql.tree.Expr.Lambda;
+import dev.autosync.sql.tree.TypeName;
 import dev.autosync.sql.tree.Expr.NullLiteral;
 import dev.autosync.sql.tree.Expr.NumberLiteral;
 import dev.autosync.sql.tree.Expr.ObjectLiteral;
@@ -111,6 +112,21 @@ final class PrimaryParser {
         return items.size() == 1 ? items.get(0) : new Tuple(p.span(start), List.copyOf(items));
     }
 
+    /** {@code x TYPE ->} or {@code x TYPE(p, s) ->}: a lambda with a typed parameter. */
+    private boolean typedLambdaFollows() {
+        int i = 2;
+        if (t.peek(i).isOperator("->")) {
+            return true;
+        }
+        if (!t.peek(i).is(TokenType.LEFT_PAREN)) {
+            return false;
+        }
+        while (!t.peek(i).is(TokenType.RIGHT_PAREN) && !t.peek(i).is(TokenType.END)) {
+            i++;
+        }
+        return t.peek(i + 1).isOperator("->");
+    }
+
     /** {@code (a, b) ->}: parameters of a lambda. */
     private boolean lambdaFollows() {
         int i = 1;
@@ -127,9 +143,13 @@ final class PrimaryParser {
     }
 
     private Expr lambda(int start, List<String> parameters) {
+        return lambda(start, parameters, null);
+    }
+
+    private Expr lambda(int start, List<String> parameters, TypeName type) {
         t.expectOperator("->");
         Expr body = expressions.expression(Set.of());
-        return new Lambda(p.span(start), List.copyOf(parameters), body);
+        return new Lambda(p.span(start), List.copyOf(parameters), type, body);
     }
 
     private static final List<String> INTERVAL_FIELDS = List.of("YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND");
@@ -199,6 +219,12 @@ final class PrimaryParser {
         if (next.isOperator("->")) {
             String parameter = p.identifier();
             return lambda(start, List.of(parameter));
+        }
+        if (next.is(TokenType.WORD) && typedLambdaFollows()) {
+            // x INT -> x * 2 (transform page): the parameter's declared type
+            String parameter = p.identifier();
+            TypeName type = p.typeName();
+            return lambda(start, List.of(parameter), type);
         }
         switch (u) {
             case "CASE":

@@ -151,8 +151,11 @@ public sealed interface Expr extends GroupingElement {
     record Path(Span span, Expr base, List<PathStep> steps) implements Expr {
     }
 
-    /** {@code x -> x + 1} or {@code (a, b) -> a + b}, as an argument of a higher-order function. */
-    record Lambda(Span span, List<String> parameters, Expr body) implements Expr {
+    /**
+     * {@code x -> x + 1}, {@code x INT -> x + 1} or {@code (a, b) -> a + b}, as an argument of a higher-order
+     * function; {@code type} is the declared type of a single parameter, or null.
+     */
+    record Lambda(Span span, List<String> parameters, TypeName type, Expr body) implements Expr {
     }
 
     /** {@code x COLLATE 'en-ci'}. */

@@ -64,9 +64,24 @@ class SemiStructuredPagesTest {
         "object_construct  # {* EXCLUDE b} FROM (SELECT 1 AS a, 2 AS b) # `{\n  \"A\": 1\n}`",
         "reverse           # REVERSE('2019-05-22'::DATE) # 22-50-9102",
         "rlike             # RLIKE('San Jose', 'san.*', 'i') # TRUE",
+        "filter            # FILTER([1, NULL, 3, 5, NULL], a -> a IS NOT NULL) # `[\n  1,\n  3,\n  5\n]`",
+        "filter            # FILTER([{'name':'Pat', 'value': 50}, {'name':'Dana', 'value': 25}], a -> a:value >= 50) # `[\n  {\n    \"name\": \"Pat\",\n    \"value\": 50\n  }\n]`",
+        "transform         # TRANSFORM([1, 2, 3], a INT -> a * 2) # `[\n  2,\n  4,\n  6\n]`",
+        "transform         # TRANSFORM([1, 2], a INT -> a + NULL) # `[\n  undefined,\n  undefined\n]`",
+        "transform         # TRANSFORM([{'subtotal': 1500, 'quantity': 3}], i -> OBJECT_INSERT(i, 'unit_price', (i:subtotal / i:quantity)::NUMERIC(10,2))) # `[\n  {\n    \"quantity\": 3,\n    \"subtotal\": 1500,\n    \"unit_price\": 500\n  }\n]`",
+        "transform         # PARSE_JSON('{\"a\": 6}'):a * 2 = 12 # TRUE",
+        "unicode           # UNICODE('') # 0",
+        "unicode           # UNICODE('\u2744') # 10052",
     })
     void documentedValues(String page, String expression, String expected) throws SQLException {
         assertEquals("NULL".equals(expected) ? "null" : expected, one(expression));
+    }
+
+    @Test
+    void chrOutsideUnicodeFails() {
+        // chr page: Invalid character code -1 in the CHR input
+        SQLException e = assertThrows(SQLException.class, () -> one("CHR(-1)"));
+        assertEquals(true, e.getMessage().contains("Invalid character code -1 in the CHR input"), e.getMessage());
     }
 
     @Test

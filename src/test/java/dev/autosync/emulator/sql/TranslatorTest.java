@@ -102,7 +102,7 @@ class TranslatorTest {
         "1::FLOAT               # CAST(1 AS DOUBLE)",
         "TRY_CAST(? AS INT)     # TRY_CAST(? AS DECIMAL(38,0))",
         // a VARIANT keeps its text, a timestamp its milliseconds, a DOUBLE its type (array_min, array_construct_compact pages)
-        "x::VARIANT             # (CASE WHEN typeof(\"X\") = 'JSON' THEN CAST(CAST(\"X\" AS VARCHAR) AS JSON) WHEN typeof(\"X\") IN ('TIMESTAMP', 'TIMESTAMP WITH TIME ZONE', 'TIMESTAMP_NS', 'TIMESTAMP_MS', 'TIMESTAMP_S') THEN to_json(sf_variant_timestamp(CAST(\"X\" AS VARCHAR))) WHEN typeof(\"X\") IN ('DOUBLE', 'FLOAT') THEN CAST(sf_double_json(TRY_CAST(\"X\" AS DOUBLE)) AS JSON) ELSE to_json(\"X\") END)",
+        "x::VARIANT             # (CASE WHEN typeof(\"X\") = 'JSON' THEN CAST(CAST(\"X\" AS VARCHAR) AS JSON) WHEN typeof(\"X\") IN ('TIMESTAMP', 'TIMESTAMP WITH TIME ZONE', 'TIMESTAMP_NS', 'TIMESTAMP_MS', 'TIMESTAMP_S') THEN to_json(sf_variant_timestamp(CAST(\"X\" AS VARCHAR))) WHEN typeof(\"X\") IN ('DOUBLE', 'FLOAT') THEN CAST(sf_double_json(TRY_CAST(\"X\" AS DOUBLE)) AS JSON) WHEN typeof(\"X\") LIKE 'DECIMAL%' THEN CAST(regexp_replace(regexp_replace(CAST(\"X\" AS VARCHAR), '(\\.[0-9]*[1-9])0+$', '\\1'), '\\.0+$', '') AS JSON) ELSE to_json(\"X\") END)",
         "x::VARCHAR             # (CASE WHEN typeof(\"X\") = 'BLOB' THEN hex(CAST(CAST(\"X\" AS VARCHAR) AS BLOB)) ELSE (CASE WHEN typeof(\"X\") = 'JSON' THEN CAST(json_extract_string(CAST(\"X\" AS VARCHAR), '$') AS VARCHAR) ELSE CAST(\"X\" AS VARCHAR) END) END)",
         "X'4a'::BINARY          # unhex(sf_hex_checked('4a', false))",
         "'4a'::BINARY           # unhex(sf_hex_checked('4a', false))",
