@@ -79,7 +79,7 @@ final class QueryGenerator {
             boolean companions = top && resultColumns;
             resultColumns = false;
             sb.append(whole != null ? select(whole, top, companions) : body(q.body(), top));
-            if (!q.orderBy().isEmpty()) {
+            if (!q.orderBy().isEmpty() && !(whole != null && oneAggregateRow(whole))) {
                 sb.append(" ORDER BY ").append(expressions.orderItems(q.orderBy()));
             }
             if (q.limit() != null && whole != null && whole.top() != null) {
@@ -101,6 +101,19 @@ final class QueryGenerator {
             cteDefinitions.subList(definitionsBefore, cteDefinitions.size()).clear();
             recursiveCtes = recursiveBefore;
         }
+    }
+
+    private static final Set<String> PLAIN_AGGREGATES = Set.of("COUNT", "COUNT_IF", "SUM", "AVG", "MIN", "MAX", "ARRAY_AGG",
+            "ARRAYAGG", "LISTAGG", "MEDIAN", "MODE", "ANY_VALUE", "OBJECT_AGG", "ARRAY_UNIQUE_AGG");
+
+    /**
+     * Whether a select block is aggregates only, without GROUP BY: its one row makes an ORDER BY meaningless, and
+     * Snowflake accepts one naming a column the select list does not (array_agg page), where DuckDB refuses it.
+     */
+    private static boolean oneAggregateRow(Select s) {
+        return s.groupBy() == null && s.having() == null && !s.items().isEmpty() && s.items().stream().allMatch(item ->
+                item.expr() instanceof Expr.FunctionCall f && f.over() == null
+                        && PLAIN_AGGREGATES.contains(f.simpleName().toUpperCase(java.util.Locale.ROOT)));
     }
 
     private String body(QueryBody body, boolean top) {

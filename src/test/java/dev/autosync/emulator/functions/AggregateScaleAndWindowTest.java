@@ -120,4 +120,11 @@ class AggregateScaleAndWindowTest {
         // datediff page: text columns are read as timestamps
         assertEquals(List.of("9"), rows(c, "SELECT DATEDIFF(day, column1, column2) FROM VALUES ('2025-01-01', '2025-01-10')"));
     }
+
+    @Test
+    void anAggregateOnlySelectIgnoresItsOrderBy() throws SQLException {
+        // array_agg page: ARRAY_AGG(DISTINCT ...) without GROUP BY, ORDER BY a column outside the select list
+        assertEquals(List.of("[\n  \"Alberta\",\n  \"Manitoba\"\n]|8"), rows(c, "SELECT ARRAY_AGG(DISTINCT province) WITHIN GROUP"
+                + " (ORDER BY province ASC), COUNT(*) FROM table1 ORDER BY province ASC"));
+    }
 }
