@@ -1,17 +1,15 @@
 package dev.autosync.emulator.functions;
 
+import dev.autosync.emulator.EmulatorDatabase;
 import dev.autosync.emulator.EmulatorFixture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
-import static dev.autosync.emulator.EmulatorFixture.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -21,28 +19,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * docs.snowflake.com/en/sql-reference/functions/ documents it, through snowflake-jdbc.
  */
 class BitwiseAggregateWindowFunctionsTest {
-    private static EmulatorFixture fx;
-    private static Connection c;
-
-    @BeforeAll
-    static void start() throws Exception {
-        fx = new EmulatorFixture();
-        EmulatorFixture.execute(fx.connect(), "CREATE DATABASE BAWF");
-        // JSON results: the values are Snowflake's own text (with ARROW the driver renders a FLOAT itself)
-        c = fx.connectJson("BAWF", "PUBLIC");
-        EmulatorFixture.execute(c,
-                "CREATE TABLE table1 (province VARCHAR, o_col INTEGER)",
-                "INSERT INTO table1 VALUES ('Alberta', 0), ('Alberta', 0), ('Alberta', 13), ('Alberta', 13), ('Alberta', 14),"
-                        + " ('Alberta', 15), ('Alberta', NULL), ('Manitoba', 30)",
-                "CREATE TABLE flags (k INTEGER, b BOOLEAN, n INTEGER, s VARCHAR)",
-                "INSERT INTO flags VALUES (1, TRUE, 3, 'a'), (1, FALSE, 5, 'b'), (1, NULL, 3, 'a'), (2, NULL, NULL, NULL),"
-                        + " (2, TRUE, 6, 'a')");
-    }
-
-    @AfterAll
-    static void stop() {
-        fx.close();
-    }
+    // JSON results: the values are Snowflake's own text (with ARROW the driver renders a FLOAT itself)
+    @RegisterExtension
+    static final EmulatorDatabase db = EmulatorDatabase.namedJson("BAWF",
+            "CREATE TABLE table1 (province VARCHAR, o_col INTEGER)",
+            "INSERT INTO table1 VALUES ('Alberta', 0), ('Alberta', 0), ('Alberta', 13), ('Alberta', 13), ('Alberta', 14),"
+                    + " ('Alberta', 15), ('Alberta', NULL), ('Manitoba', 30)",
+            "CREATE TABLE flags (k INTEGER, b BOOLEAN, n INTEGER, s VARCHAR)",
+            "INSERT INTO flags VALUES (1, TRUE, 3, 'a'), (1, FALSE, 5, 'b'), (1, NULL, 3, 'a'), (2, NULL, NULL, NULL),"
+                    + " (2, TRUE, 6, 'a')");
 
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '#', quoteCharacter = '`', nullValues = "NULL", value = {
@@ -95,28 +80,28 @@ class BitwiseAggregateWindowFunctionsTest {
     })
     void documentedExample(String page, String expression, String expected) throws SQLException {
         String want = expected == null ? "null" : expected.replace("\\n", "\n");
-        assertEquals(want, String.valueOf(EmulatorFixture.selectOne(c, expression)), page + ": " + expression);
+        assertEquals(want, String.valueOf(EmulatorFixture.selectOne(db.connection(), expression)), page + ": " + expression);
     }
 
     @Test
     void booleanBitwiseAndStatisticalAggregates() throws SQLException {
         // booland_agg, boolor_agg, boolxor_agg, bitand_agg, bitor_agg, bitxor_agg, variance_pop, array_unique_agg pages
         assertEquals(List.of("1|FALSE|TRUE|TRUE|1|7|5|0.888889|[\n  \"a\",\n  \"b\"\n]", "2|TRUE|TRUE|TRUE|6|6|6|0.000000|[\n  \"a\"\n]"),
-                rows(c, "SELECT k, BOOLAND_AGG(b), BOOLOR_AGG(b), BOOLXOR_AGG(b), BITAND_AGG(n), BITOR_AGG(n), BITXOR_AGG(n),"
+                db.rows("SELECT k, BOOLAND_AGG(b), BOOLOR_AGG(b), BOOLXOR_AGG(b), BITAND_AGG(n), BITOR_AGG(n), BITXOR_AGG(n),"
                         + " TO_CHAR(VARIANCE_POP(n), 'FM0.000000'), ARRAY_SORT(ARRAY_UNIQUE_AGG(s)) FROM flags GROUP BY k ORDER BY k"));
     }
 
     @Test
     void arrayAggLeavesOutNulls() throws SQLException {
         // array_agg page: NULL values are omitted from the output
-        assertEquals(List.of("[\n  \"a\",\n  \"a\",\n  \"a\"\n]"), rows(c, "SELECT ARRAY_AGG(s) WITHIN GROUP (ORDER BY s) FROM flags WHERE k = 2 OR n = 3"));
+        assertEquals(List.of("[\n  \"a\",\n  \"a\",\n  \"a\"\n]"), db.rows("SELECT ARRAY_AGG(s) WITHIN GROUP (ORDER BY s) FROM flags WHERE k = 2 OR n = 3"));
     }
 
     @Test
     void conditionalTrueEventCountsRowByRow() throws SQLException {
         // conditional_true_event page, first example: ties are numbered one row at a time, NULL is not TRUE
         assertEquals(List.of("Alberta|0|0", "Alberta|0|0", "Alberta|13|1", "Alberta|13|2", "Alberta|14|3", "Alberta|15|4",
-                "Alberta|null|4", "Manitoba|30|1"), rows(c, "SELECT province, o_col, CONDITIONAL_TRUE_EVENT(o_col)"
+                "Alberta|null|4", "Manitoba|30|1"), db.rows("SELECT province, o_col, CONDITIONAL_TRUE_EVENT(o_col)"
                 + " OVER (PARTITION BY province ORDER BY o_col) AS true_event FROM table1 ORDER BY province, o_col"));
     }
 
@@ -124,32 +109,32 @@ class BitwiseAggregateWindowFunctionsTest {
     void ratioToReportDividesByThePartitionSum() throws SQLException {
         // ratio_to_report page: NULL for a NULL value; the ratio of a NUMBER is a quotient of scale s + 6 (100 * ratio of
         // NUMBER(11,2) prints 30.00000000 there)
-        assertEquals(List.of("1|3|0.375000", "1|5|0.625000", "2|6|1.000000", "2|null|null"), rows(c, "SELECT DISTINCT k, n,"
+        assertEquals(List.of("1|3|0.375000", "1|5|0.625000", "2|6|1.000000", "2|null|null"), db.rows("SELECT DISTINCT k, n,"
                 + " RATIO_TO_REPORT(n) OVER (PARTITION BY k) FROM (SELECT DISTINCT k, n FROM flags) ORDER BY k, n"));
     }
 
     @Test
     void firstValueWithoutAFrameSeesTheWholePartition() throws SQLException {
         // first_value page: IGNORE NULLS finds the first non-NULL value even after the current row
-        assertEquals(List.of("3|1.5", "4|1.5", "5|1.5"), rows(c, "SELECT price, FIRST_VALUE(cost) IGNORE NULLS OVER (ORDER BY price)"
+        assertEquals(List.of("3|1.5", "4|1.5", "5|1.5"), db.rows("SELECT price, FIRST_VALUE(cost) IGNORE NULLS OVER (ORDER BY price)"
                 + " FROM VALUES (NULL, 3), (NULL, 4), (1.5, 5) AS t(cost, price) ORDER BY price"));
     }
 
     @Test
     void countOfSeveralColumnsAndOfAStarSkipsRowsWithANull() throws SQLException {
         // count page: COUNT(alias.*) and COUNT(* EXCLUDE ...) count rows without NULLs; COUNT(DISTINCT a, b) combinations
-        assertEquals(List.of("5|3|3|4"), rows(c, "SELECT COUNT(*), COUNT(f.*), COUNT(DISTINCT k, n), COUNT(* EXCLUDE (b, s))"
+        assertEquals(List.of("5|3|3|4"), db.rows("SELECT COUNT(*), COUNT(f.*), COUNT(DISTINCT k, n), COUNT(* EXCLUDE (b, s))"
                 + " FROM flags AS f"));
         // a JSON null is not counted
-        assertEquals(List.of("1"), rows(c, "SELECT COUNT(v:a) FROM (SELECT PARSE_JSON('{\"a\": null}') v UNION ALL"
+        assertEquals(List.of("1"), db.rows("SELECT COUNT(v:a) FROM (SELECT PARSE_JSON('{\"a\": null}') v UNION ALL"
                 + " SELECT PARSE_JSON('{\"a\": 1}'))"));
     }
 
     @Test
     void listaggOrdersWithinGroupAndMedianAddsThreeDigitsOfScale() throws SQLException {
         // listagg page: WITHIN GROUP (ORDER BY ...); median page: DECIMAL(10,2) values give 20.00000
-        assertEquals(List.of("b, a, a"), rows(c, "SELECT LISTAGG(s, ', ') WITHIN GROUP (ORDER BY s DESC) FROM flags WHERE k = 1"));
-        assertEquals(List.of("20.00000"), rows(c, "SELECT MEDIAN(v) FROM (SELECT 10::DECIMAL(10,2) v UNION ALL"
+        assertEquals(List.of("b, a, a"), db.rows("SELECT LISTAGG(s, ', ') WITHIN GROUP (ORDER BY s DESC) FROM flags WHERE k = 1"));
+        assertEquals(List.of("20.00000"), db.rows("SELECT MEDIAN(v) FROM (SELECT 10::DECIMAL(10,2) v UNION ALL"
                 + " SELECT 20 UNION ALL SELECT 21)"));
     }
 }

@@ -1,18 +1,14 @@
 package dev.autosync.emulator.functions;
 
-import dev.autosync.emulator.EmulatorFixture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.autosync.emulator.EmulatorDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 
-import static dev.autosync.emulator.EmulatorFixture.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -21,24 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * try_to_decimal, to_char, cast, try_cast), through snowflake-jdbc.
  */
 class ConversionFunctionsTest {
-    private static EmulatorFixture fx;
-    private static Connection c;
-
-    @BeforeAll
-    static void start() throws Exception {
-        fx = new EmulatorFixture();
-        c = fx.connect();
-        try (Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE CONVF");
-            s.execute("CREATE TABLE n (v NUMBER(8,3))");
-            s.execute("INSERT INTO n VALUES (-12.391), (0), (3987), (0.1)");
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        fx.close();
-    }
+    @RegisterExtension
+    static final EmulatorDatabase db = EmulatorDatabase.named("CONVF",
+            "CREATE TABLE n (v NUMBER(8,3))", "INSERT INTO n VALUES (-12.391), (0), (3987), (0.1)");
 
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '#', quoteCharacter = '`', nullValues = "NULL", value = {
@@ -57,7 +38,7 @@ class ConversionFunctionsTest {
         "to_boolean     # TO_BOOLEAN(-0.5) # TRUE",
     })
     void documentedExample(String page, String expression, String expected) throws SQLException {
-        assertEquals(List.of(String.valueOf(expected)), rows(c, "SELECT " + expression), page + ": " + expression);
+        assertEquals(List.of(String.valueOf(expected)), db.rows("SELECT " + expression), page + ": " + expression);
     }
 
     @Test
@@ -65,18 +46,18 @@ class ConversionFunctionsTest {
         // to_char page: fixed-width digit positions, the sign and $ next to the first digit, # when too wide
         assertEquals(List.of(">-$12.4<|>   -12.4<|>-1.2391E1<|>FFF4<|>-000C<", ">  $0.0<|>      .0<|>0E0<|>0000<|>+0000<",
                         ">  $0.1<|>      .1<|>1E-1<|>0000<|>+0000<", "> $##.#<|> 3,987.0<|>3.987E3<|>0F93<|>+0F93<"),
-                rows(c, "SELECT TO_CHAR(v, '\">\"$99.0\"<\"'), TO_CHAR(v, '\">\"B9,999.0\"<\"'), TO_CHAR(v, '\">\"TME\"<\"'), "
+                db.rows("SELECT TO_CHAR(v, '\">\"$99.0\"<\"'), TO_CHAR(v, '\">\"B9,999.0\"<\"'), TO_CHAR(v, '\">\"TME\"<\"'), "
                         + "TO_CHAR(v, '\">\"0XXX\"<\"'), TO_CHAR(v, '\">\"S0XXX\"<\"') FROM n ORDER BY v"));
     }
 
     @Test
     void errorsAreSnowflakes() {
         // to_decimal page: a hex value wider than the format; cast page: a string too long for VARCHAR(n)
-        SQLException hex = assertThrows(SQLException.class, () -> rows(c, "SELECT TO_DECIMAL('ae5', 'XX')"));
+        SQLException hex = assertThrows(SQLException.class, () -> db.rows("SELECT TO_DECIMAL('ae5', 'XX')"));
         assertEquals(100140, hex.getErrorCode(), hex.getMessage());
-        SQLException tooLong = assertThrows(SQLException.class, () -> rows(c, "SELECT CAST('9.8765' AS VARCHAR(4))"));
+        SQLException tooLong = assertThrows(SQLException.class, () -> db.rows("SELECT CAST('9.8765' AS VARCHAR(4))"));
         assertEquals(100078, tooLong.getErrorCode(), tooLong.getMessage());
-        SQLException notANumber = assertThrows(SQLException.class, () -> rows(c, "SELECT TO_DECIMAL('$7,543.21', '9,999.99', 6, 2)"));
+        SQLException notANumber = assertThrows(SQLException.class, () -> db.rows("SELECT TO_DECIMAL('$7,543.21', '9,999.99', 6, 2)"));
         assertEquals(100038, notANumber.getErrorCode(), notANumber.getMessage());
     }
 }

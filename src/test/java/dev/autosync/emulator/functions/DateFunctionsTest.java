@@ -1,8 +1,7 @@
 package dev.autosync.emulator.functions;
 
-import dev.autosync.emulator.EmulatorFixture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.autosync.emulator.EmulatorDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,24 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * snowflake-jdbc: a DATE stays a DATE, months clamp to their end, weeks follow WEEK_START / WEEK_OF_YEAR_POLICY.
  */
 class DateFunctionsTest {
-    private static EmulatorFixture fx;
-    private static Connection c;
-
-    @BeforeAll
-    static void start() throws Exception {
-        fx = new EmulatorFixture();
-        c = fx.connect();
-        try (Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE DATEF");
-            s.execute("CREATE TABLE accounts (id INT, billing_date DATE, balance_due NUMBER(11, 2))");
-            s.execute("INSERT INTO accounts VALUES (1, '2018-07-31', 100.00), (2, '2018-08-01', 200.00), (3, '2018-08-25', 400.00)");
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        fx.close();
-    }
+    @RegisterExtension
+    static final EmulatorDatabase db = EmulatorDatabase.named("DATEF",
+            "CREATE TABLE accounts (id INT, billing_date DATE, balance_due NUMBER(11, 2))",
+            "INSERT INTO accounts VALUES (1, '2018-07-31', 100.00), (2, '2018-08-01', 200.00), (3, '2018-08-25', 400.00)");
 
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '#', value = {
@@ -78,13 +63,13 @@ class DateFunctionsTest {
         "year           # DAYOFWEEK('2025-04-05'::DATE) # 6",
     })
     void documentedExample(String page, String expression, String expected) throws SQLException {
-        assertEquals(List.of(expected), rows(c, "SELECT " + expression), page + ": " + expression);
+        assertEquals(List.of(expected), db.rows("SELECT " + expression), page + ": " + expression);
     }
 
     @Test
     void dateaddOfADateIsADateInTheMetadata() throws SQLException {
         // dateadd page: "If date_or_time_expr is a date ... the return value is a date" for date parts
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+        try (Statement s = db.connection().createStatement(); ResultSet rs = s.executeQuery(
                 "SELECT DATEADD(day, 1, billing_date), DATE_TRUNC('month', billing_date), DATEADD(hour, 1, billing_date) FROM accounts")) {
             assertEquals("DATE", rs.getMetaData().getColumnTypeName(1));
             assertEquals("DATE", rs.getMetaData().getColumnTypeName(2));
@@ -95,15 +80,14 @@ class DateFunctionsTest {
     @Test
     void timeSliceGroupsIntoWeeksCountedFromAMonday() throws SQLException {
         // time_slice page: two-week slices of billing dates
-        assertEquals(List.of("2018-07-23|2018-08-06|2|300.00", "2018-08-20|2018-09-03|1|400.00"), rows(c,
-                "SELECT TIME_SLICE(billing_date, 2, 'WEEK', 'START') AS s, TIME_SLICE(billing_date, 2, 'WEEK', 'END') AS e,"
+        assertEquals(List.of("2018-07-23|2018-08-06|2|300.00", "2018-08-20|2018-09-03|1|400.00"), db.rows("SELECT TIME_SLICE(billing_date, 2, 'WEEK', 'START') AS s, TIME_SLICE(billing_date, 2, 'WEEK', 'END') AS e,"
                         + " COUNT(*), SUM(balance_due) FROM accounts GROUP BY s, e ORDER BY s"));
     }
 
     @Test
     void weeksFollowTheSessionsWeekStartAndPolicy() throws SQLException {
         // year page ("Calendar weeks and weekdays"): WEEK_OF_YEAR_POLICY = 1 makes the week of January 1 week 1
-        try (Connection own = fx.connect(); Statement s = own.createStatement()) {
+        try (Connection own = db.fixture().connect(); Statement s = own.createStatement()) {
             s.execute("ALTER SESSION SET WEEK_OF_YEAR_POLICY = 1");
             assertEquals(List.of("1|53|2016|2015"), rows(own, "SELECT WEEK('2016-01-02'::DATE), WEEKISO('2016-01-02'::DATE),"
                     + " YEAROFWEEK('2016-01-02'::DATE), YEAROFWEEKISO('2016-01-02'::DATE)"));

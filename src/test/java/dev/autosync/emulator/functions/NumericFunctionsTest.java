@@ -1,19 +1,16 @@
 package dev.autosync.emulator.functions;
 
-import dev.autosync.emulator.EmulatorFixture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.autosync.emulator.EmulatorDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
-import static dev.autosync.emulator.EmulatorFixture.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -21,25 +18,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * each example: operators-arithmetic, round, trunc, floor, ceil, div0), through snowflake-jdbc.
  */
 class NumericFunctionsTest {
-    private static EmulatorFixture fx;
-    private static Connection c;
-
-    @BeforeAll
-    static void start() throws Exception {
-        fx = new EmulatorFixture();
-        // FLOAT text as Snowflake renders it on these pages (the JSON format's text; ARROW leaves it to the driver)
-        c = fx.connectJson(null, null);
-        try (Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE NUMF");
-            s.execute("CREATE TABLE t (n FLOAT, scale INTEGER, d NUMBER(10,3))");
-            s.execute("INSERT INTO t VALUES (-975.975, -1, -975.975), (-975.975, 2, 135.135)");
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        fx.close();
-    }
+    // FLOAT text as Snowflake renders it on these pages (the JSON format's text; ARROW leaves it to the driver)
+    @RegisterExtension
+    static final EmulatorDatabase db = EmulatorDatabase.namedJson("NUMF",
+            "CREATE TABLE t (n FLOAT, scale INTEGER, d NUMBER(10,3))",
+            "INSERT INTO t VALUES (-975.975, -1, -975.975), (-975.975, 2, 135.135)");
 
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '#', value = {
@@ -58,12 +41,12 @@ class NumericFunctionsTest {
         "div0                 # DIV0(1, 0) # 0.000000",
     })
     void documentedExample(String page, String expression, String expected) throws SQLException {
-        assertEquals(List.of(expected), rows(c, "SELECT " + expression), page + ": " + expression);
+        assertEquals(List.of(expected), db.rows("SELECT " + expression), page + ": " + expression);
     }
 
     @Test
     void aQuotientOfLiteralsHasSnowflakesScaleInTheMetadata() throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 2 n1, 7 n2, n1 / n2")) {
+        try (Statement s = db.connection().createStatement(); ResultSet rs = s.executeQuery("SELECT 2 n1, 7 n2, n1 / n2")) {
             assertEquals(6, rs.getMetaData().getScale(3));
         }
     }
@@ -72,6 +55,6 @@ class NumericFunctionsTest {
     void roundingAColumnWithAColumnScaleAndFloatText() throws SQLException {
         // round / floor / trunc pages: the scale may be a column; a FLOAT that is whole reads without a fraction
         assertEquals(List.of("-980|-980|-970|-970", "-975.98|-975.98|-975.97|-975.97"),
-                rows(c, "SELECT ROUND(n, scale), FLOOR(n, scale), CEIL(n, scale), TRUNC(n, scale) FROM t ORDER BY scale"));
+                db.rows("SELECT ROUND(n, scale), FLOOR(n, scale), CEIL(n, scale), TRUNC(n, scale) FROM t ORDER BY scale"));
     }
 }

@@ -1,18 +1,14 @@
 package dev.autosync.emulator.functions;
 
-import dev.autosync.emulator.EmulatorFixture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.autosync.emulator.EmulatorDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 
-import static dev.autosync.emulator.EmulatorFixture.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -22,28 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * ARRAY reads as Snowflake's pretty-printed JSON with sorted keys; TO_JSON is compact with sorted keys.
  */
 class SemiStructuredFunctionsTest {
-    private static EmulatorFixture fx;
-    private static Connection c;
-
-    @BeforeAll
-    static void start() throws Exception {
-        fx = new EmulatorFixture();
-        c = fx.connect();
-        try (Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE SEMIF");
-            s.execute("CREATE TABLE provinces (province VARCHAR, created DATE)");
-            s.execute("INSERT INTO provinces VALUES ('Manitoba', '2024-01-18'), (NULL, '2024-01-20')");
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        fx.close();
-    }
-
-    private static String one(String sql) throws SQLException {
-        return EmulatorFixture.selectOne(c, sql);
-    }
+    @RegisterExtension
+    static final EmulatorDatabase db = EmulatorDatabase.named("SEMIF",
+            "CREATE TABLE provinces (province VARCHAR, created DATE)",
+            "INSERT INTO provinces VALUES ('Manitoba', '2024-01-18'), (NULL, '2024-01-20')");
 
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '#', quoteCharacter = '`', value = {
@@ -79,22 +57,22 @@ class SemiStructuredFunctionsTest {
         "parse_json         # PARSE_JSON('{\"a\": 1, \"a\": 2}', 'd') # `{\n  \"a\": 2\n}`",
     })
     void documentedExample(String page, String expression, String expected) throws SQLException {
-        assertEquals(expected.replace("\\n", "\n"), String.valueOf(one(expression)), page + ": " + expression);
+        assertEquals(expected.replace("\\n", "\n"), String.valueOf(db.one(expression)), page + ": " + expression);
     }
 
     @Test
     void objectConstructOfAStarTakesTheRowsColumnsAndDropsNulls() throws SQLException {
         // object_construct page: OBJECT_CONSTRUCT(*) names keys after the columns; SQL NULL values are left out
         assertEquals(List.of("{\n  \"CREATED\": \"2024-01-18\",\n  \"PROVINCE\": \"Manitoba\"\n}", "{\n  \"CREATED\": \"2024-01-20\"\n}"),
-                rows(c, "SELECT OBJECT_CONSTRUCT(*) FROM provinces ORDER BY created"));
+                db.rows("SELECT OBJECT_CONSTRUCT(*) FROM provinces ORDER BY created"));
         assertEquals(List.of("{\n  \"PROVINCE\": null\n}"),
-                rows(c, "SELECT OBJECT_CONSTRUCT_KEEP_NULL(* EXCLUDE (created)) FROM provinces WHERE province IS NULL"));
+                db.rows("SELECT OBJECT_CONSTRUCT_KEEP_NULL(* EXCLUDE (created)) FROM provinces WHERE province IS NULL"));
     }
 
     @Test
     void aDuplicateKeyIsAParseError() {
         // parse_json page: duplicate keys are an error unless the 'd' parameter allows them
-        SQLException e = assertThrows(SQLException.class, () -> one("PARSE_JSON('{\"a\": 1, \"a\": 2}')"));
+        SQLException e = assertThrows(SQLException.class, () -> db.one("PARSE_JSON('{\"a\": 1, \"a\": 2}')"));
         assertEquals(100069, e.getErrorCode(), e.getMessage());
     }
 }

@@ -1,18 +1,15 @@
 package dev.autosync.emulator.functions;
 
+import dev.autosync.emulator.EmulatorDatabase;
 import dev.autosync.emulator.EmulatorFixture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 
-import static dev.autosync.emulator.EmulatorFixture.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -23,26 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * STRTOK_SPLIT_TO_TABLE and the SEQ of a lateral table function, a VARIANT compared with a string.
  */
 class SemiStructuredPagesTest {
-    private static EmulatorFixture fx;
-    private static Connection c;
-
-    @BeforeAll
-    static void start() throws Exception {
-        fx = new EmulatorFixture();
-        c = fx.connect();
-        try (Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE SEMIPAGES");
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        fx.close();
-    }
-
-    private static String one(String sql) throws SQLException {
-        return EmulatorFixture.selectOne(c, sql);
-    }
+    @RegisterExtension
+    static final EmulatorDatabase db = EmulatorDatabase.named("SEMIPAGES");
 
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '#', quoteCharacter = '`', value = {
@@ -74,36 +53,36 @@ class SemiStructuredPagesTest {
         "unicode           # UNICODE('\u2744') # 10052",
     })
     void documentedValues(String page, String expression, String expected) throws SQLException {
-        assertEquals("NULL".equals(expected) ? "null" : expected, one(expression));
+        assertEquals("NULL".equals(expected) ? "null" : expected, db.one(expression));
     }
 
     @Test
     void chrOutsideUnicodeFails() {
         // chr page: Invalid character code -1 in the CHR input
-        SQLException e = assertThrows(SQLException.class, () -> one("CHR(-1)"));
+        SQLException e = assertThrows(SQLException.class, () -> db.one("CHR(-1)"));
         assertEquals(true, e.getMessage().contains("Invalid character code -1 in the CHR input"), e.getMessage());
     }
 
     @Test
     void arrayFlattenOfANonArrayElementIsError100107() {
         // array_flatten page: 100107 (22000): Not an array: 'Input argument to ARRAY_FLATTEN is not an array of arrays'
-        SQLException e = assertThrows(SQLException.class, () -> one("ARRAY_FLATTEN([[1, 2, 3], 4, [5, 6]])"));
+        SQLException e = assertThrows(SQLException.class, () -> db.one("ARRAY_FLATTEN([[1, 2, 3], 4, [5, 6]])"));
         assertEquals(100107, e.getErrorCode());
         assertEquals("22000", e.getSQLState());
     }
 
     @Test
     void parseUrlWithoutSchemeIsError100139() throws SQLException {
-        SQLException e = assertThrows(SQLException.class, () -> one("PARSE_URL('example.int/hello.php?user=12#nofragment', 0)"));
+        SQLException e = assertThrows(SQLException.class, () -> db.one("PARSE_URL('example.int/hello.php?user=12#nofragment', 0)"));
         assertEquals(100139, e.getErrorCode());
-        assertEquals("{\n  \"error\": \"scheme not specified\"\n}", one("PARSE_URL('example.int/hello.php?user=12#nofragment', 1)"));
+        assertEquals("{\n  \"error\": \"scheme not specified\"\n}", db.one("PARSE_URL('example.int/hello.php?user=12#nofragment', 1)"));
     }
 
     @Test
     void parseJsonDuplicateKeyNamesItsPosition() {
         // parse_json page: Error parsing JSON: duplicate object attribute "a", pos 31
         SQLException e = assertThrows(SQLException.class,
-                () -> one("PARSE_JSON('{ \"a\" : \"123\", \"b\" : \"456\", \"a\": \"789\"} ')"));
+                () -> db.one("PARSE_JSON('{ \"a\" : \"123\", \"b\" : \"456\", \"a\": \"789\"} ')"));
         assertEquals(100069, e.getErrorCode());
         assertEquals(true, e.getMessage().contains("duplicate object attribute \"a\", pos 31"), e.getMessage());
     }
@@ -111,29 +90,29 @@ class SemiStructuredPagesTest {
     @Test
     void strtokSplitToTableNumbersInputRowsAndLeavesOutEmptyOnes() throws SQLException {
         // strtok_split_to_table page: SEQ numbers the input rows; '' gives no row, even in a LEFT JOIN LATERAL
-        EmulatorFixture.execute(c, "CREATE OR REPLACE TABLE splittable_strtok (v VARCHAR)",
+        EmulatorFixture.execute(db.connection(), "CREATE OR REPLACE TABLE splittable_strtok (v VARCHAR)",
                 "INSERT INTO splittable_strtok (v) VALUES ('a b'), ('cde'), ('f|g'), ('')");
         assertEquals(List.of("a b|1|1|a", "a b|1|2|b", "cde|2|1|cde", "f|g|3|1|f", "f|g|3|2|g"),
-                rows(c, "SELECT v, seq, index, value FROM splittable_strtok, LATERAL STRTOK_SPLIT_TO_TABLE(splittable_strtok.v, ' |') "
+                db.rows("SELECT v, seq, index, value FROM splittable_strtok, LATERAL STRTOK_SPLIT_TO_TABLE(splittable_strtok.v, ' |') "
                         + "ORDER BY SEQ, INDEX"));
         assertEquals(List.of("1|a", "1|b", "2|cde", "3|f|g"),
-                rows(c, "SELECT SEQ, VALUE FROM splittable_strtok s LEFT JOIN LATERAL STRTOK_SPLIT_TO_TABLE(s.v, ' ') x "
+                db.rows("SELECT SEQ, VALUE FROM splittable_strtok s LEFT JOIN LATERAL STRTOK_SPLIT_TO_TABLE(s.v, ' ') x "
                         + "ORDER BY SEQ, INDEX"));
     }
 
     @Test
     void splitToTableSeqFollowsTheInputRows() throws SQLException {
         // split_to_table page: SEQ 1 for the first input row, 2 for the second
-        EmulatorFixture.execute(c, "CREATE OR REPLACE TABLE splittable (v VARCHAR)",
+        EmulatorFixture.execute(db.connection(), "CREATE OR REPLACE TABLE splittable (v VARCHAR)",
                 "INSERT INTO splittable (v) VALUES ('a.b.c'), ('d'), ('')");
         assertEquals(List.of("1|a.b.c|a", "1|a.b.c|b", "1|a.b.c|c", "2|d|d", "3||"),
-                rows(c, "SELECT SEQ, v, value FROM splittable, LATERAL SPLIT_TO_TABLE(splittable.v, '.') ORDER BY SEQ, INDEX"));
+                db.rows("SELECT SEQ, v, value FROM splittable, LATERAL SPLIT_TO_TABLE(splittable.v, '.') ORDER BY SEQ, INDEX"));
     }
 
     @Test
     void parenthesisedValuesWithItsOwnAliasAndEmptyLimit() throws SQLException {
         // array_min page: FROM (VALUES (...), (...) AS t(date1, timestamp1)); limit page: LIMIT '' is no limit
         assertEquals(List.of("1|x", "2|y"),
-                rows(c, "SELECT a, b FROM (VALUES (1, 'x'), (2, 'y') AS t(a, b)) ORDER BY a LIMIT '' OFFSET ''"));
+                db.rows("SELECT a, b FROM (VALUES (1, 'x'), (2, 'y') AS t(a, b)) ORDER BY a LIMIT '' OFFSET ''"));
     }
 }

@@ -1,18 +1,14 @@
 package dev.autosync.emulator.functions;
 
-import dev.autosync.emulator.EmulatorFixture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.autosync.emulator.EmulatorDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 
-import static dev.autosync.emulator.EmulatorFixture.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -21,28 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * example, under docs.snowflake.com/en/sql-reference/functions/), through snowflake-jdbc.
  */
 class StringFunctionsTest {
-    private static EmulatorFixture fx;
-    private static Connection c;
-
-    @BeforeAll
-    static void start() throws Exception {
-        fx = new EmulatorFixture();
-        c = fx.connect();
-        try (Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE STRF");
-            s.execute("CREATE TABLE message (body VARCHAR)");
-            s.execute("INSERT INTO message VALUES ('Hellooo World'), ('How are you doing today?'), (NULL)");
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        fx.close();
-    }
-
-    private static String one(String sql) throws SQLException {
-        return EmulatorFixture.selectOne(c, sql);
-    }
+    @RegisterExtension
+    static final EmulatorDatabase db = EmulatorDatabase.named("STRF",
+            "CREATE TABLE message (body VARCHAR)",
+            "INSERT INTO message VALUES ('Hellooo World'), ('How are you doing today?'), (NULL)");
 
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '#', quoteCharacter = '`', nullValues = "NULL", value = {
@@ -107,19 +85,19 @@ class StringFunctionsTest {
         "chr            # CHR(65) # A",
     })
     void documentedExample(String page, String expression, String expected) throws SQLException {
-        assertEquals(expected == null ? "null" : expected.replace("\\n", "\n"), String.valueOf(one(expression)), page + ": " + expression);
+        assertEquals(expected == null ? "null" : expected.replace("\\n", "\n"), String.valueOf(db.one(expression)), page + ": " + expression);
     }
 
     @Test
     void regexpPositionAppliesToEveryRowOfAColumn() throws SQLException {
         // regexp_substr page: with a position the search starts there, and \b matches at that start
         assertEquals(List.of("Hellooo World|llooo", "How are you doing today?|you", "null|null"),
-                rows(c, "SELECT body, REGEXP_SUBSTR(body, '\\\\b\\\\S*o\\\\S*\\\\b', 3) FROM message ORDER BY body NULLS LAST"));
+                db.rows("SELECT body, REGEXP_SUBSTR(body, '\\\\b\\\\S*o\\\\S*\\\\b', 3) FROM message ORDER BY body NULLS LAST"));
     }
 
     @Test
     void anInvalidRegularExpressionIsAnError() {
-        SQLException e = assertThrows(SQLException.class, () -> one("REGEXP_SUBSTR('abc', '(', 1)"));
+        SQLException e = assertThrows(SQLException.class, () -> db.one("REGEXP_SUBSTR('abc', '(', 1)"));
         assertEquals(100048, e.getErrorCode(), e.getMessage());
     }
 }

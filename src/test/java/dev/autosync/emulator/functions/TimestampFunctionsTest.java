@@ -1,8 +1,8 @@
 package dev.autosync.emulator.functions;
 
+import dev.autosync.emulator.EmulatorDatabase;
 import dev.autosync.emulator.EmulatorFixture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,25 +20,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * date-time-input-output, timestamp_from_parts, convert_timezone, data-types-datetime, to_time), through snowflake-jdbc.
  */
 class TimestampFunctionsTest {
-    private static EmulatorFixture fx;
-    private static Connection c;
-
-    @BeforeAll
-    static void start() throws Exception {
-        fx = new EmulatorFixture();
-        c = fx.connect();
-        try (Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE TSF");
-            s.execute("CREATE TABLE demo1 (description VARCHAR, value VARCHAR)");
-            s.execute("INSERT INTO demo1 VALUES ('Seconds', '31536000'), ('Milliseconds', '31536000000'),"
+    @RegisterExtension
+    static final EmulatorDatabase db = EmulatorDatabase.named("TSF",
+            "CREATE TABLE demo1 (description VARCHAR, value VARCHAR)",
+            "INSERT INTO demo1 VALUES ('Seconds', '31536000'), ('Milliseconds', '31536000000'),"
                     + " ('Microseconds', '31536000000000'), ('Nanoseconds', '31536000000000000')");
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        fx.close();
-    }
 
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '#', value = {
@@ -65,13 +51,13 @@ class TimestampFunctionsTest {
         "data-types-datetime    # TO_DATE('2023-04-15') + INTERVAL '1 year' # 2024-04-15",
     })
     void documentedExample(String page, String expression, String expected) throws SQLException {
-        assertEquals(List.of(expected), rows(c, "SELECT " + expression), page + ": " + expression);
+        assertEquals(List.of(expected), db.rows("SELECT " + expression), page + ": " + expression);
     }
 
     @Test
     void fromPartsKeepNanoseconds() throws SQLException {
         // time_from_parts and timestamp_from_parts pages: the nanosecond part is kept to nine digits
-        try (Connection own = fx.connect("TSF", "PUBLIC")) {
+        try (Connection own = db.fixture().connect("TSF", "PUBLIC")) {
             EmulatorFixture.execute(own, "ALTER SESSION SET TIME_OUTPUT_FORMAT = 'HH24:MI:SS.FF9'",
                     "ALTER SESSION SET TIMESTAMP_NTZ_OUTPUT_FORMAT = 'YYYY-MM-DD HH24:MI:SS.FF9'");
             assertEquals(List.of("12:34:56.987654321|01:40:00.000000000"),
@@ -84,14 +70,13 @@ class TimestampFunctionsTest {
     @Test
     void integerStringsAreSecondsToNanosecondsBySize() throws SQLException {
         // to_timestamp page: a string of digits in a column
-        assertEquals(List.of("1971-01-01 00:00:00.000|1971-01-01"), rows(c,
-                "SELECT DISTINCT TO_TIMESTAMP(value), TO_DATE(value) FROM demo1"));
+        assertEquals(List.of("1971-01-01 00:00:00.000|1971-01-01"), db.rows("SELECT DISTINCT TO_TIMESTAMP(value), TO_DATE(value) FROM demo1"));
     }
 
     @Test
     void timestampsWithASpacedOffsetAreReadInInsertsAndCasts() throws SQLException {
         // date-time-input-output / data-types-datetime pages: '2024-01-02 16:00:00 +00:00'
-        try (Connection own = fx.connect("TSF", "PUBLIC"); Statement s = own.createStatement()) {
+        try (Connection own = db.fixture().connect("TSF", "PUBLIC"); Statement s = own.createStatement()) {
             s.execute("ALTER SESSION SET TIMEZONE = 'America/Los_Angeles'");
             s.execute("CREATE TABLE ts_test (ltz TIMESTAMP_LTZ, ntz TIMESTAMP_NTZ, txt VARCHAR)");
             s.execute("INSERT INTO ts_test VALUES ('2024-01-02 16:00:00 +00:00', '2024-01-02 16:00:00 +00:00', '2024-01-02 16:00:00 +00:00')");
