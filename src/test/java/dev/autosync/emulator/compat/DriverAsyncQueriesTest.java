@@ -1,11 +1,10 @@
 package dev.autosync.emulator.compat;
 
-import dev.autosync.emulator.EmulatorFixture;
+import dev.autosync.emulator.EmulatorDatabase;
 import net.snowflake.client.api.resultset.QueryStatus;
 import net.snowflake.client.api.resultset.SnowflakeAsyncResultSet;
 import net.snowflake.client.api.statement.SnowflakeStatement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -26,18 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (developer-guide/jdbc/jdbc-using), "RESULT_SCAN", "SYSTEM$WAIT", "Parameters" (STATEMENT_TIMEOUT_IN_SECONDS).
  */
 class DriverAsyncQueriesTest {
-    private static EmulatorFixture emulator;
-
-    @BeforeAll
-    static void start() throws Exception {
-        emulator = new EmulatorFixture();
-        emulator.run("CREATE DATABASE D", "CREATE SCHEMA D.S");
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final EmulatorDatabase db = EmulatorDatabase.named("D", "CREATE SCHEMA D.S");
 
     private static QueryStatus.Status awaitEnd(SnowflakeAsyncResultSet rs) throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -55,7 +44,7 @@ class DriverAsyncQueriesTest {
     @Test
     @DisplayName("executeAsyncQuery returns before the query ends; the status goes RUNNING -> SUCCESS and the rows follow")
     void runsOnWhileTheClientGoesOn() throws Exception {
-        try (Connection c = emulator.connect("D", "S"); Statement s = c.createStatement()) {
+        try (Connection c = db.fixture().connect("D", "S"); Statement s = c.createStatement()) {
             long t0 = System.nanoTime();
             try (ResultSet rs = s.unwrap(SnowflakeStatement.class).executeAsyncQuery("SELECT SYSTEM$WAIT(2) AS W")) {
                 assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0) < 1500, "submitting did not wait for the query");
@@ -71,7 +60,7 @@ class DriverAsyncQueriesTest {
     @Test
     @DisplayName("An async query's error is reported by its status and at the first fetch, not when it is submitted")
     void errorAtFirstFetch() throws Exception {
-        try (Connection c = emulator.connect("D", "S"); Statement s = c.createStatement()) {
+        try (Connection c = db.fixture().connect("D", "S"); Statement s = c.createStatement()) {
             try (ResultSet rs = s.unwrap(SnowflakeStatement.class).executeAsyncQuery("SELECT * FROM NO_SUCH_TABLE")) {
                 SnowflakeAsyncResultSet async = rs.unwrap(SnowflakeAsyncResultSet.class);
                 assertEquals(QueryStatus.Status.FAILED_WITH_ERROR, awaitEnd(async));
@@ -85,7 +74,7 @@ class DriverAsyncQueriesTest {
     @Test
     @DisplayName("setAsyncQueryTimeout: the server stops the async query at its timeout, FAILED_WITH_ERROR naming the limit")
     void asyncTimeout() throws Exception {
-        try (Connection c = emulator.connect("D", "S"); Statement s = c.createStatement()) {
+        try (Connection c = db.fixture().connect("D", "S"); Statement s = c.createStatement()) {
             SnowflakeStatement sf = s.unwrap(SnowflakeStatement.class);
             sf.setAsyncQueryTimeout(1);
             try (ResultSet rs = sf.executeAsyncQuery("SELECT SYSTEM$WAIT(100)")) {

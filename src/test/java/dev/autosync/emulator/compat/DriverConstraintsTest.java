@@ -1,8 +1,7 @@
 package dev.autosync.emulator.compat;
 
-import dev.autosync.emulator.EmulatorFixture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.autosync.emulator.EmulatorDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -27,23 +26,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * DatabaseMetaData getPrimaryKeys / getImportedKeys / getExportedKeys / getCrossReference.
  */
 class DriverConstraintsTest {
-    private static EmulatorFixture emulator;
-
-    @BeforeAll
-    static void start() throws Exception {
-        emulator = new EmulatorFixture();
-        emulator.run("CREATE DATABASE D", "CREATE SCHEMA D.S",
-                "CREATE TABLE D.S.PARENT (ID INT PRIMARY KEY, CODE VARCHAR(5) UNIQUE, NAME STRING)",
-                "CREATE TABLE D.S.CHILD (ID INT, PARENT_ID INT REFERENCES PARENT, NOTE STRING,"
-                        + " CONSTRAINT CHILD_PK PRIMARY KEY (ID, NOTE) COMMENT 'two columns')",
-                "CREATE TABLE D.S.GRANDCHILD (G INT, N STRING, CONSTRAINT G_FK FOREIGN KEY (G, N) REFERENCES CHILD (ID, NOTE)"
-                        + " ON DELETE CASCADE)");
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final EmulatorDatabase db = EmulatorDatabase.named("D", "CREATE SCHEMA D.S",
+            "CREATE TABLE D.S.PARENT (ID INT PRIMARY KEY, CODE VARCHAR(5) UNIQUE, NAME STRING)",
+            "CREATE TABLE D.S.CHILD (ID INT, PARENT_ID INT REFERENCES PARENT, NOTE STRING,"
+                    + " CONSTRAINT CHILD_PK PRIMARY KEY (ID, NOTE) COMMENT 'two columns')",
+            "CREATE TABLE D.S.GRANDCHILD (G INT, N STRING, CONSTRAINT G_FK FOREIGN KEY (G, N) REFERENCES CHILD (ID, NOTE)"
+                    + " ON DELETE CASCADE)");
 
     private static List<String> rows(ResultSet rs, String... columns) throws SQLException {
         List<String> out = new ArrayList<>();
@@ -62,7 +51,7 @@ class DriverConstraintsTest {
     @Test
     @DisplayName("SHOW PRIMARY KEYS: one row per key column with its key_sequence; named and generated constraint names")
     void showPrimaryKeys() throws Exception {
-        try (Connection c = emulator.connect("D", "S"); Statement s = c.createStatement()) {
+        try (Connection c = db.fixture().connect("D", "S"); Statement s = c.createStatement()) {
             assertEquals(List.of("CHILD|ID|1|CHILD_PK", "CHILD|NOTE|2|CHILD_PK"),
                     rows(s.executeQuery("SHOW PRIMARY KEYS IN TABLE CHILD"), "table_name", "column_name", "key_sequence",
                             "constraint_name"));
@@ -81,7 +70,7 @@ class DriverConstraintsTest {
     @Test
     @DisplayName("DESCRIBE TABLE: primary key / unique key flags; a primary key column is NOT NULL, and NOT NULL is enforced")
     void describeTableAndNotNull() throws Exception {
-        try (Connection c = emulator.connect("D", "S"); Statement s = c.createStatement()) {
+        try (Connection c = db.fixture().connect("D", "S"); Statement s = c.createStatement()) {
             assertEquals(List.of("ID|N|Y|N", "CODE|Y|N|Y", "NAME|Y|N|N"),
                     rows(s.executeQuery("DESC TABLE PARENT"), "name", "null?", "primary key", "unique key"));
             SQLException e = assertThrows(SQLException.class, () -> s.execute("INSERT INTO PARENT (ID) VALUES (NULL)"));
@@ -101,7 +90,7 @@ class DriverConstraintsTest {
     @Test
     @DisplayName("SHOW IMPORTED / EXPORTED KEYS: a foreign key without columns references the primary key; multi-column keys in order")
     void showForeignKeys() throws Exception {
-        try (Connection c = emulator.connect("D", "S"); Statement s = c.createStatement()) {
+        try (Connection c = db.fixture().connect("D", "S"); Statement s = c.createStatement()) {
             String[] cols = {"pk_table_name", "pk_column_name", "fk_table_name", "fk_column_name", "key_sequence", "delete_rule"};
             assertEquals(List.of("PARENT|ID|CHILD|PARENT_ID|1|NO ACTION"), rows(s.executeQuery("SHOW IMPORTED KEYS IN TABLE CHILD"), cols));
             assertEquals(List.of("CHILD|ID|GRANDCHILD|G|1|CASCADE", "CHILD|NOTE|GRANDCHILD|N|2|CASCADE"),
@@ -122,7 +111,7 @@ class DriverConstraintsTest {
     @Test
     @DisplayName("DatabaseMetaData: getPrimaryKeys, getImportedKeys, getExportedKeys and getCrossReference answer from the kept constraints")
     void databaseMetaData() throws Exception {
-        try (Connection c = emulator.connect("D", "S")) {
+        try (Connection c = db.fixture().connect("D", "S")) {
             DatabaseMetaData md = c.getMetaData();
             assertEquals(List.of("D|S|CHILD|ID|1|CHILD_PK", "D|S|CHILD|NOTE|2|CHILD_PK"),
                     rows(md.getPrimaryKeys("D", "S", "CHILD"), "TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "COLUMN_NAME", "KEY_SEQ",
@@ -143,7 +132,7 @@ class DriverConstraintsTest {
     @Test
     @DisplayName("ALTER TABLE ADD / DROP CONSTRAINT, DROP PRIMARY KEY; a foreign key whose parent table is dropped is gone (DROP TABLE CASCADE)")
     void alterAndDrop() throws Exception {
-        try (Connection c = emulator.connect("D", "S"); Statement s = c.createStatement()) {
+        try (Connection c = db.fixture().connect("D", "S"); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE A1 (K INT, V INT)");
             s.execute("ALTER TABLE A1 ADD CONSTRAINT A1_PK PRIMARY KEY (K)");
             s.execute("CREATE TABLE A2 (K INT REFERENCES A1)");

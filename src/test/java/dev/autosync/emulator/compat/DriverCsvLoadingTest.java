@@ -1,8 +1,7 @@
 package dev.autosync.emulator.compat;
 
-import dev.autosync.emulator.EmulatorFixture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.autosync.emulator.EmulatorDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,20 +26,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * TYPE = CSV options), "CREATE TABLE" (STAGE_FILE_FORMAT), "Querying data in staged files".
  */
 class DriverCsvLoadingTest {
-    private static EmulatorFixture emulator;
+    @RegisterExtension
+    static final EmulatorDatabase db = EmulatorDatabase.named("D", "CREATE SCHEMA D.S");
+
     @TempDir
     static Path files;
-
-    @BeforeAll
-    static void start() throws Exception {
-        emulator = new EmulatorFixture();
-        emulator.run("CREATE DATABASE D", "CREATE SCHEMA D.S");
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
 
     private static Path file(String name, String content) throws Exception {
         Path p = files.resolve(name);
@@ -68,7 +58,7 @@ class DriverCsvLoadingTest {
     void tableStageWithStageFileFormat() throws Exception {
         Path a = file("orders_a.csv", "1|36901|O|nstructions sleep|\n2|78002|O| foxes. pending|\n");
         Path b = file("orders_b.csv", "3|123314|F|sly final|\r\n");
-        try (Connection c = emulator.connect("D", "S"); Statement s = c.createStatement()) {
+        try (Connection c = db.fixture().connect("D", "S"); Statement s = c.createStatement()) {
             s.execute("CREATE OR REPLACE TABLE ORDERS (C1 STRING NOT NULL, C2 STRING, C3 STRING, C4 STRING) "
                     + "STAGE_FILE_FORMAT = (FIELD_DELIMITER = '|' ERROR_ON_COLUMN_COUNT_MISMATCH = FALSE)");
             assertTrue(s.execute("PUT file://" + a + " @%ORDERS"));
@@ -85,7 +75,7 @@ class DriverCsvLoadingTest {
     @DisplayName("CSV options: SKIP_HEADER, FIELD_OPTIONALLY_ENCLOSED_BY with doubled quotes and new lines, NULL_IF, EMPTY_FIELD_AS_NULL, from the user stage")
     void enclosedFieldsFromUserStage() throws Exception {
         Path f = file("people.csv", "id,name,note\n1,\"Smith, Jo\",\"said \"\"hi\"\"\nthen left\"\n2,NULL,\n3,\"\",x\n");
-        try (Connection c = emulator.connect("D", "S"); Statement s = c.createStatement()) {
+        try (Connection c = db.fixture().connect("D", "S"); Statement s = c.createStatement()) {
             s.execute("CREATE OR REPLACE TABLE PEOPLE (ID INT, NAME STRING, NOTE STRING)");
             s.execute("PUT file://" + f + " @~/people/");
             assertEquals(3, s.executeUpdate("COPY INTO PEOPLE FROM @~/people/ FILE_FORMAT = (TYPE = CSV SKIP_HEADER = 1 "
@@ -107,7 +97,7 @@ class DriverCsvLoadingTest {
     @DisplayName("ERROR_ON_COLUMN_COUNT_MISMATCH (default TRUE): a record with another field count fails the COPY; ON_ERROR = CONTINUE loads the rest")
     void columnCountMismatch() throws Exception {
         Path f = file("counts.csv", "1,a\n2,b,extra\n3,c\n");
-        try (Connection c = emulator.connect("D", "S"); Statement s = c.createStatement()) {
+        try (Connection c = db.fixture().connect("D", "S"); Statement s = c.createStatement()) {
             s.execute("CREATE OR REPLACE TABLE COUNTS (ID INT, V STRING)");
             s.execute("CREATE OR REPLACE STAGE CSV_STAGE FILE_FORMAT = (TYPE = CSV)");
             s.execute("PUT file://" + f + " @CSV_STAGE");
@@ -124,7 +114,7 @@ class DriverCsvLoadingTest {
     @DisplayName("Stage queries on CSV: SELECT $1, $3 FROM @stage with a named format (FIELD_DELIMITER, TRIM_SPACE), and a quoted lower-case stage name")
     void stageQuery() throws Exception {
         Path f = file("scores.csv", " ana ; 10 ; x\n bo ; 20 ; y\n");
-        try (Connection c = emulator.connect("D", "S"); Statement s = c.createStatement()) {
+        try (Connection c = db.fixture().connect("D", "S"); Statement s = c.createStatement()) {
             s.execute("CREATE OR REPLACE FILE FORMAT SEMI TYPE = CSV FIELD_DELIMITER = ';' TRIM_SPACE = TRUE");
             s.execute("CREATE OR REPLACE STAGE \"lower_stage\"");
             s.execute("PUT file://" + f + " @\"lower_stage\"");
@@ -136,7 +126,7 @@ class DriverCsvLoadingTest {
     @DisplayName("PARSE_HEADER with MATCH_BY_COLUMN_NAME = CASE_INSENSITIVE loads fields by the header's names")
     void parseHeader() throws Exception {
         Path f = file("byname.csv", "note,Id\nhello,7\n");
-        try (Connection c = emulator.connect("D", "S"); Statement s = c.createStatement()) {
+        try (Connection c = db.fixture().connect("D", "S"); Statement s = c.createStatement()) {
             s.execute("CREATE OR REPLACE TABLE BYNAME (ID INT, NOTE STRING)");
             s.execute("PUT file://" + f + " @%BYNAME");
             assertEquals(1, s.executeUpdate("COPY INTO BYNAME FILE_FORMAT = (TYPE = CSV PARSE_HEADER = TRUE) "

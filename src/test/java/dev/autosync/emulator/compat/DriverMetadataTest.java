@@ -1,8 +1,7 @@
 package dev.autosync.emulator.compat;
 
-import dev.autosync.emulator.EmulatorFixture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.autosync.emulator.EmulatorDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -27,24 +26,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * connection parameter validateDefaultParameters (developer-guide/jdbc/jdbc-parameters).
  */
 class DriverMetadataTest {
-    private static EmulatorFixture emulator;
-
-    @BeforeAll
-    static void start() throws Exception {
-        emulator = new EmulatorFixture();
-        emulator.run("CREATE DATABASE D", "CREATE SCHEMA D.S", "CREATE TABLE D.S.T (ID INT NOT NULL, NAME VARCHAR(20))",
-                "CREATE WAREHOUSE W");
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final EmulatorDatabase db = EmulatorDatabase.named("D", "CREATE SCHEMA D.S", "CREATE TABLE D.S.T (ID INT NOT NULL, NAME VARCHAR(20))",
+            "CREATE WAREHOUSE W");
 
     private static Connection connect(Properties extra) throws SQLException {
-        Properties p = emulator.emulator().connectionProperties("tester", "secret", "D", "S");
+        Properties p = db.fixture().emulator().connectionProperties("tester", "secret", "D", "S");
         p.putAll(extra);
-        return DriverManager.getConnection(emulator.emulator().jdbcUrl(), p);
+        return DriverManager.getConnection(db.fixture().emulator().jdbcUrl(), p);
     }
 
     private static List<String> column(Statement s, String sql, String column) throws SQLException {

@@ -1,8 +1,7 @@
 package dev.autosync.emulator.compat;
 
-import dev.autosync.emulator.EmulatorFixture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.autosync.emulator.EmulatorDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -27,18 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * anything else is refused by name.
  */
 class DriverProceduresTest {
-    private static EmulatorFixture emulator;
-
-    @BeforeAll
-    static void start() throws Exception {
-        emulator = new EmulatorFixture();
-        emulator.run("CREATE DATABASE D", "CREATE SCHEMA D.S", "CREATE TABLE D.S.T (ID INT, NAME STRING)");
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final EmulatorDatabase db = EmulatorDatabase.named("D", "CREATE SCHEMA D.S", "CREATE TABLE D.S.T (ID INT, NAME STRING)");
 
     private static List<String> rows(Statement s, String sql) throws SQLException {
         List<String> out = new ArrayList<>();
@@ -53,7 +42,7 @@ class DriverProceduresTest {
     @Test
     @DisplayName("JavaScript: snowflake.execute runs its SQL, return gives the CALL's single value; other JavaScript is refused")
     void javascript() throws Exception {
-        try (Connection c = emulator.connect("D", "S"); Statement s = c.createStatement()) {
+        try (Connection c = db.fixture().connect("D", "S"); Statement s = c.createStatement()) {
             s.execute("CREATE OR REPLACE PROCEDURE JS1()\nRETURNS STRING NOT NULL\nLANGUAGE JAVASCRIPT\nAS $$\n"
                     + "  snowflake.execute({sqlText: 'INSERT INTO T VALUES (7, \\'js\\')'});\n  return 'done';\n$$");
             assertTrue(s.execute("CALL JS1()"));
@@ -76,7 +65,7 @@ class DriverProceduresTest {
     @Test
     @DisplayName("Snowflake Scripting: DECLARE, arguments as :name, a transaction, :=, RETURN; an error runs the handler, RAISE re-raises it")
     void snowflakeScripting() throws Exception {
-        try (Connection c = emulator.connect("D", "S"); Statement s = c.createStatement()) {
+        try (Connection c = db.fixture().connect("D", "S"); Statement s = c.createStatement()) {
             s.execute("CREATE OR REPLACE PROCEDURE ADD_ROW(N INT, WHO STRING)\nRETURNS VARCHAR\nLANGUAGE SQL\nEXECUTE AS CALLER\nAS\n'\n"
                     + "declare\n  result varchar;\nbegin\n  BEGIN TRANSACTION;\n  -- insert the row\n"
                     + "  INSERT INTO T (ID, NAME) SELECT :n, :who;\n  COMMIT;\n  result := ''SUCCESS '' || n;\n  return result;\n"
@@ -106,7 +95,7 @@ class DriverProceduresTest {
     @Test
     @DisplayName("SHOW PROCEDURES, DatabaseMetaData.getProcedures, DROP PROCEDURE name(types); CALL of a missing procedure is an error")
     void showAndDrop() throws Exception {
-        try (Connection c = emulator.connect("D", "S"); Statement s = c.createStatement()) {
+        try (Connection c = db.fixture().connect("D", "S"); Statement s = c.createStatement()) {
             s.execute("CREATE OR REPLACE PROCEDURE AREA(R FLOAT) RETURNS FLOAT LANGUAGE SQL AS 'BEGIN RETURN 3.14 * r * r; END'");
             try (ResultSet rs = s.executeQuery("SHOW PROCEDURES LIKE 'area%' IN SCHEMA D.S")) {
                 assertTrue(rs.next());

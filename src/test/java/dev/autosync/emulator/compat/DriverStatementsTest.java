@@ -1,8 +1,7 @@
 package dev.autosync.emulator.compat;
 
-import dev.autosync.emulator.EmulatorFixture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.autosync.emulator.EmulatorDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,26 +30,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (developer-guide/jdbc/jdbc-using: "Batch inserts", ParameterMetaData).
  */
 class DriverStatementsTest {
-    private static EmulatorFixture emulator;
+    @RegisterExtension
+    static final EmulatorDatabase db = EmulatorDatabase.named("D", "CREATE SCHEMA D.S", "CREATE TABLE D.S.T (ID INT, NAME STRING)",
+            "CREATE VIEW D.S.V AS SELECT 1 AS C");
+
     @TempDir
     static Path dir;
-
-    @BeforeAll
-    static void start() throws Exception {
-        emulator = new EmulatorFixture();
-        emulator.run("CREATE DATABASE D", "CREATE SCHEMA D.S", "CREATE TABLE D.S.T (ID INT, NAME STRING)",
-                "CREATE VIEW D.S.V AS SELECT 1 AS C");
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
 
     @Test
     @DisplayName("RANDSTR(length, gen): alphanumeric, of the length asked, the same for the same gen and different for another")
     void randstr() throws Exception {
-        try (Connection c = emulator.connect("D", "S"); Statement s = c.createStatement();
+        try (Connection c = db.fixture().connect("D", "S"); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT RANDSTR(100, 7), RANDSTR(100, 7), RANDSTR(100, 8), RANDSTR(5, 1)")) {
             rs.next();
             assertEquals(100, rs.getString(1).length());
@@ -64,7 +54,7 @@ class DriverStatementsTest {
     @Test
     @DisplayName("DROP SCHEMA of the current schema (sql-reference/sql/drop-schema, its example): PUBLIC becomes current")
     void droppingTheCurrentSchema() throws Exception {
-        try (Connection c = emulator.connect("D", "S"); Statement s = c.createStatement()) {
+        try (Connection c = db.fixture().connect("D", "S"); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA GONE");
             try (ResultSet rs = s.executeQuery("SELECT CURRENT_SCHEMA()")) {
                 assertTrue(rs.next());
@@ -87,7 +77,7 @@ class DriverStatementsTest {
     @Test
     @DisplayName("SHOW ... IN a schema or database that does not exist fails 42S02 (sql-reference/sql/show-columns); getColumns then has no rows")
     void showInMissingScope() throws Exception {
-        try (Connection c = emulator.connect("D", "S"); Statement s = c.createStatement()) {
+        try (Connection c = db.fixture().connect("D", "S"); Statement s = c.createStatement()) {
             SQLException e = assertThrows(SQLException.class, () -> s.executeQuery("SHOW COLUMNS IN SCHEMA NOPE.NADA"));
             assertEquals("42S02", e.getSQLState());
             assertEquals(2003, e.getErrorCode());
@@ -105,7 +95,7 @@ class DriverStatementsTest {
     @Test
     @DisplayName("backtick-quoted identifiers read as double-quoted ones (snowflake-jdbc's MultiStatementIT creates `test_multi`; UNVERIFIED semantics)")
     void backtickIdentifiers() throws Exception {
-        try (Connection c = emulator.connect("D", "S"); Statement s = c.createStatement()) {
+        try (Connection c = db.fixture().connect("D", "S"); Statement s = c.createStatement()) {
             s.execute("CREATE OR REPLACE TEMPORARY TABLE `test_multi` (cola STRING)");
             s.execute("INSERT INTO `test_multi` VALUES ('a')");
             try (ResultSet rs = s.executeQuery("SELECT cola FROM \"test_multi\"")) {
@@ -124,7 +114,7 @@ class DriverStatementsTest {
     @Test
     @DisplayName("ParameterMetaData: getParameterCount counts the ? binds of a prepared statement, 0 without binds")
     void parameterCount() throws Exception {
-        try (Connection c = emulator.connect("D", "S")) {
+        try (Connection c = db.fixture().connect("D", "S")) {
             try (PreparedStatement ps = c.prepareStatement("UPDATE T SET NAME = ? WHERE ID = ?")) {
                 assertEquals(2, ps.getParameterMetaData().getParameterCount());
                 assertEquals("text", ps.getParameterMetaData().getParameterTypeName(1));
@@ -138,7 +128,7 @@ class DriverStatementsTest {
     @Test
     @DisplayName("A batched UPDATE answers one update count per row of the batch; a batched INSERT one per row too")
     void batchCounts() throws Exception {
-        try (Connection c = emulator.connect("D", "S"); Statement s = c.createStatement()) {
+        try (Connection c = db.fixture().connect("D", "S"); Statement s = c.createStatement()) {
             s.execute("DELETE FROM T");
             try (PreparedStatement ins = c.prepareStatement("INSERT INTO T VALUES (?, ?)")) {
                 for (int i = 1; i <= 3; i++) {
@@ -165,7 +155,7 @@ class DriverStatementsTest {
     void getWithoutTrailingSlash() throws Exception {
         Path src = Files.writeString(dir.resolve("g.csv"), "1,a\n");
         Path out = Files.createDirectories(dir.resolve("out"));
-        try (Connection c = emulator.connect("D", "S"); Statement s = c.createStatement()) {
+        try (Connection c = db.fixture().connect("D", "S"); Statement s = c.createStatement()) {
             s.execute("CREATE OR REPLACE STAGE G");
             s.execute("PUT file://" + src + " @G AUTO_COMPRESS = FALSE");
             s.execute("GET @G file://" + out);
@@ -176,8 +166,8 @@ class DriverStatementsTest {
     @Test
     @DisplayName("A query's result can be fetched by its query id from another session of the same user (createResultSet)")
     void resultByQueryIdFromAnotherSession() throws Exception {
-        try (Connection first = emulator.connect("D", "S"); Statement s = first.createStatement();
-             Connection second = emulator.connect("D", "S")) {
+        try (Connection first = db.fixture().connect("D", "S"); Statement s = first.createStatement();
+             Connection second = db.fixture().connect("D", "S")) {
             String queryId;
             try (ResultSet rs = s.unwrap(net.snowflake.client.api.statement.SnowflakeStatement.class)
                     .executeAsyncQuery("SELECT 42 AS ANSWER")) {
@@ -194,7 +184,7 @@ class DriverStatementsTest {
     @Test
     @DisplayName("SHOW OBJECTS lists the tables and views of a schema with their kind; a schema that does not exist is an error")
     void showObjects() throws Exception {
-        try (Connection c = emulator.connect("D", "S"); Statement s = c.createStatement()) {
+        try (Connection c = db.fixture().connect("D", "S"); Statement s = c.createStatement()) {
             List<String> rows = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("SHOW OBJECTS IN SCHEMA D.S")) {
                 while (rs.next()) {
@@ -210,7 +200,7 @@ class DriverStatementsTest {
     @Test
     @DisplayName("Multi-statement requests: a statement that fails while running is reported as P0000 and stops the rest; one that cannot start runs none (42000)")
     void multiStatementErrors() throws Exception {
-        try (Connection c = emulator.connect("D", "S"); Statement s = c.createStatement()) {
+        try (Connection c = db.fixture().connect("D", "S"); Statement s = c.createStatement()) {
             net.snowflake.client.api.statement.SnowflakeStatement sf = s.unwrap(net.snowflake.client.api.statement.SnowflakeStatement.class);
             s.execute("SET MV = 1");
             sf.setParameter("MULTI_STATEMENT_COUNT", 3);

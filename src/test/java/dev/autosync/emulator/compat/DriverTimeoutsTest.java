@@ -1,8 +1,7 @@
 package dev.autosync.emulator.compat;
 
-import dev.autosync.emulator.EmulatorFixture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.autosync.emulator.EmulatorDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -27,23 +26,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The bounds on elapsed time only tell "stopped early" from "ran to the end" (100 s waits).
  */
 class DriverTimeoutsTest {
-    private static EmulatorFixture emulator;
-
-    @BeforeAll
-    static void start() throws Exception {
-        emulator = new EmulatorFixture();
-        emulator.run("CREATE DATABASE D", "CREATE SCHEMA D.S");
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final EmulatorDatabase db = EmulatorDatabase.named("D", "CREATE SCHEMA D.S");
 
     private static Connection connect(Properties extra) throws SQLException {
-        Properties p = emulator.emulator().connectionProperties("tester", "secret", "D", "S");
+        Properties p = db.fixture().emulator().connectionProperties("tester", "secret", "D", "S");
         p.putAll(extra);
-        return DriverManager.getConnection(emulator.emulator().jdbcUrl(), p);
+        return DriverManager.getConnection(db.fixture().emulator().jdbcUrl(), p);
     }
 
     private static String one(Statement s, String sql) throws SQLException {
@@ -56,7 +45,7 @@ class DriverTimeoutsTest {
     @Test
     @DisplayName("SYSTEM$WAIT answers 'waited <amount> <unit>'; GENERATOR stops at ROWCOUNT or TIMELIMIT, whichever comes first")
     void waitAndGenerator() throws Exception {
-        try (Connection c = emulator.connect("D", "S"); Statement s = c.createStatement()) {
+        try (Connection c = db.fixture().connect("D", "S"); Statement s = c.createStatement()) {
             assertEquals("waited 1 seconds", one(s, "SELECT SYSTEM$WAIT(1)"));
             assertEquals("waited 20 milliseconds", one(s, "SELECT SYSTEM$WAIT(20, 'MILLISECONDS')"));
             SQLException e = assertThrows(SQLException.class, () -> s.executeQuery("SELECT SYSTEM$WAIT(1, 'WEEKS')"));
@@ -73,7 +62,7 @@ class DriverTimeoutsTest {
     @Test
     @DisplayName("setQueryTimeout: the driver's abort-request cancels the waiting statement: 57014 'SQL execution canceled'")
     void clientSideTimeoutCancels() throws Exception {
-        try (Connection c = emulator.connect("D", "S"); Statement s = c.createStatement()) {
+        try (Connection c = db.fixture().connect("D", "S"); Statement s = c.createStatement()) {
             s.setQueryTimeout(1);
             long t0 = System.nanoTime();
             SQLException e = assertThrows(SQLException.class, () -> s.executeQuery("SELECT SYSTEM$WAIT(100)"));
@@ -81,7 +70,7 @@ class DriverTimeoutsTest {
             assertEquals("SQL execution canceled", e.getMessage());
             assertTrue(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0) < 30);
         }
-        try (Connection c = emulator.connect("D", "S"); Statement s = c.createStatement()) {
+        try (Connection c = db.fixture().connect("D", "S"); Statement s = c.createStatement()) {
             s.setQueryTimeout(1);
             SQLException e = assertThrows(SQLException.class,
                     () -> s.executeQuery("SELECT COUNT(*) FROM TABLE(GENERATOR(TIMELIMIT => 100))"));
@@ -102,7 +91,7 @@ class DriverTimeoutsTest {
             assertTrue(e.getMessage().contains("Statement reached its statement or warehouse timeout of 1 second(s) and was canceled"),
                     e.getMessage());
         }
-        try (Connection c = emulator.connect("D", "S"); Statement s = c.createStatement()) {
+        try (Connection c = db.fixture().connect("D", "S"); Statement s = c.createStatement()) {
             s.execute("ALTER SESSION SET STATEMENT_TIMEOUT_IN_SECONDS = 1");
             long t0 = System.nanoTime();
             SQLException e = assertThrows(SQLException.class,
@@ -117,7 +106,7 @@ class DriverTimeoutsTest {
     @Test
     @DisplayName("Statement.cancel() from another thread stops a running statement; the connection goes on working")
     void cancelFromAnotherThread() throws Exception {
-        try (Connection c = emulator.connect("D", "S"); Statement s = c.createStatement()) {
+        try (Connection c = db.fixture().connect("D", "S"); Statement s = c.createStatement()) {
             CompletableFuture<SQLException> running = CompletableFuture.supplyAsync(() -> {
                 try {
                     s.executeQuery("SELECT SYSTEM$WAIT(100)");

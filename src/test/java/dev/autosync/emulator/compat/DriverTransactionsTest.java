@@ -1,8 +1,7 @@
 package dev.autosync.emulator.compat;
 
-import dev.autosync.emulator.EmulatorFixture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.autosync.emulator.EmulatorDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -23,18 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * CLIENT_RESULT_COLUMN_CASE_INSENSITIVE).
  */
 class DriverTransactionsTest {
-    private static EmulatorFixture emulator;
-
-    @BeforeAll
-    static void start() throws Exception {
-        emulator = new EmulatorFixture();
-        emulator.run("CREATE DATABASE D", "CREATE SCHEMA D.S", "CREATE TABLE D.S.T (N INT)");
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final EmulatorDatabase db = EmulatorDatabase.named("D", "CREATE SCHEMA D.S", "CREATE TABLE D.S.T (N INT)");
 
     private static long count(Statement s) throws Exception {
         try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM T")) {
@@ -46,7 +35,7 @@ class DriverTransactionsTest {
     @Test
     @DisplayName("Transactions: with setAutoCommit(false) a rollback() undoes the DML since the last commit, commit() keeps it")
     void rollbackUndoesUnderAutocommitOff() throws Exception {
-        try (Connection c = emulator.connect("D", "S"); Statement s = c.createStatement()) {
+        try (Connection c = db.fixture().connect("D", "S"); Statement s = c.createStatement()) {
             s.execute("DELETE FROM T");
             c.setAutoCommit(false);
             assertFalse(c.getAutoCommit());
@@ -65,14 +54,14 @@ class DriverTransactionsTest {
     @Test
     @DisplayName("Transactions: uncommitted rows are not seen by another session, and ALTER SESSION SET AUTOCOMMIT commits them")
     void alterAutocommitCommits() throws Exception {
-        try (Connection c = emulator.connect("D", "S"); Statement s = c.createStatement()) {
+        try (Connection c = db.fixture().connect("D", "S"); Statement s = c.createStatement()) {
             s.execute("DELETE FROM T");
             s.execute("ALTER SESSION SET AUTOCOMMIT = FALSE");
             assertFalse(c.getAutoCommit(), "the driver follows the AUTOCOMMIT the server echoes");
             s.executeUpdate("INSERT INTO T VALUES (5)");
             s.execute("ALTER SESSION SET AUTOCOMMIT = TRUE");
             assertTrue(c.getAutoCommit());
-            try (Connection other = emulator.connect("D", "S"); Statement o = other.createStatement()) {
+            try (Connection other = db.fixture().connect("D", "S"); Statement o = other.createStatement()) {
                 assertEquals(1, count(o));
             }
         }
@@ -81,12 +70,12 @@ class DriverTransactionsTest {
     @Test
     @DisplayName("Transactions: a session that ends with an open implicit transaction rolls it back")
     void sessionEndRollsBack() throws Exception {
-        emulator.run("USE SCHEMA D.S", "DELETE FROM D.S.T");
-        try (Connection c = emulator.connect("D", "S"); Statement s = c.createStatement()) {
+        db.fixture().run("USE SCHEMA D.S", "DELETE FROM D.S.T");
+        try (Connection c = db.fixture().connect("D", "S"); Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             s.executeUpdate("INSERT INTO T VALUES (6)");
         }
-        try (Connection c = emulator.connect("D", "S"); Statement s = c.createStatement()) {
+        try (Connection c = db.fixture().connect("D", "S"); Statement s = c.createStatement()) {
             assertEquals(0, count(s));
         }
     }
@@ -97,7 +86,7 @@ class DriverTransactionsTest {
         String zone = java.util.TimeZone.getDefault().getID().equals("Asia/Tokyo") ? "Europe/Paris" : "Asia/Tokyo";
         java.time.Instant instant = java.time.LocalDateTime.of(2021, 12, 22, 9, 43, 44).atZone(java.time.ZoneId.of(zone)).toInstant();
         for (String format : new String[] {"JSON", "ARROW"}) {
-            try (Connection c = emulator.connect("D", "S"); Statement s = c.createStatement()) {
+            try (Connection c = db.fixture().connect("D", "S"); Statement s = c.createStatement()) {
                 s.execute("ALTER SESSION SET JDBC_QUERY_RESULT_FORMAT = '" + format + "'");
                 s.execute("ALTER SESSION SET TIMEZONE = '" + zone + "'");
                 String sql = "SELECT '2021-12-22 09:43:44'::TIMESTAMP_LTZ";
@@ -118,7 +107,7 @@ class DriverTransactionsTest {
     @Test
     @DisplayName("Parameters: JDBC_TREAT_DECIMAL_AS_INT = FALSE set by ALTER SESSION makes getObject return BigDecimal for NUMBER(38,0)")
     void treatDecimalAsInt() throws Exception {
-        try (Connection c = emulator.connect("D", "S"); Statement s = c.createStatement()) {
+        try (Connection c = db.fixture().connect("D", "S"); Statement s = c.createStatement()) {
             // JSON results: with ARROW the driver also needs its connection property JDBC_ARROW_TREAT_DECIMAL_AS_INT = false
             // (it treats a decimal as an int when either says so), as against Snowflake
             s.execute("ALTER SESSION SET JDBC_QUERY_RESULT_FORMAT = 'JSON'");
@@ -142,7 +131,7 @@ class DriverTransactionsTest {
     @Test
     @DisplayName("Parameters: CLIENT_RESULT_COLUMN_CASE_INSENSITIVE = TRUE lets findColumn match any case")
     void caseInsensitiveColumns() throws Exception {
-        try (Connection c = emulator.connect("D", "S"); Statement s = c.createStatement()) {
+        try (Connection c = db.fixture().connect("D", "S"); Statement s = c.createStatement()) {
             s.execute("ALTER SESSION SET CLIENT_RESULT_COLUMN_CASE_INSENSITIVE = TRUE");
             try (ResultSet rs = s.executeQuery("SELECT 1 AS \"MixedCase\"")) {
                 rs.next();

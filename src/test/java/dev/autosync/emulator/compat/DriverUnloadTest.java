@@ -1,8 +1,7 @@
 package dev.autosync.emulator.compat;
 
-import dev.autosync.emulator.EmulatorFixture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.autosync.emulator.EmulatorDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,20 +32,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The driver's ResultSetIT.testUpdateCountOnCopyCmd unloads to a table stage and loads the file back.
  */
 class DriverUnloadTest {
-    private static EmulatorFixture emulator;
+    @RegisterExtension
+    static final EmulatorDatabase db = EmulatorDatabase.named("D", "CREATE SCHEMA D.S");
+
     @TempDir
     static Path out;
-
-    @BeforeAll
-    static void start() throws Exception {
-        emulator = new EmulatorFixture();
-        emulator.run("CREATE DATABASE D", "CREATE SCHEMA D.S");
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
 
     private static List<String> rows(Statement s, String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
@@ -79,7 +69,7 @@ class DriverUnloadTest {
     @Test
     @DisplayName("COPY INTO @%t FROM (query), then COPY INTO t loads the unloaded row back (the driver's testUpdateCountOnCopyCmd)")
     void unloadToTableStageAndLoadBack() throws Exception {
-        try (Connection c = emulator.connect("D", "S"); Statement s = c.createStatement()) {
+        try (Connection c = db.fixture().connect("D", "S"); Statement s = c.createStatement()) {
             s.execute("CREATE OR REPLACE TABLE TESTCOPY (COLA STRING)");
             assertEquals(0, s.executeUpdate("COPY INTO TESTCOPY"), "an empty table stage loads nothing");
             List<String> unloaded = rows(s, "COPY INTO @%TESTCOPY FROM (SELECT 'test_string')");
@@ -100,7 +90,7 @@ class DriverUnloadTest {
     @Test
     @DisplayName("CSV options: HEADER, NULL_IF's first value, enclosure doubled inside, escaped delimiters, no compression")
     void csvOptions() throws Exception {
-        try (Connection c = emulator.connect("D", "S"); Statement s = c.createStatement()) {
+        try (Connection c = db.fixture().connect("D", "S"); Statement s = c.createStatement()) {
             s.execute("CREATE OR REPLACE TABLE SALES (CITY STRING, PRICE NUMBER(10,0), NOTE STRING)");
             s.execute("INSERT INTO SALES VALUES ('Lexington', 268880, 'A \"B\" C'), ('Belmont', NULL, NULL)");
             rows(s, "COPY INTO @~/enc/ FROM (SELECT * FROM SALES ORDER BY CITY DESC) HEADER = TRUE "
@@ -116,7 +106,7 @@ class DriverUnloadTest {
     @Test
     @DisplayName("SINGLE names the file by the path; OVERWRITE = FALSE refuses an existing file; no rows write no file; JSON needs one VARIANT")
     void singleOverwriteEmptyAndJson() throws Exception {
-        try (Connection c = emulator.connect("D", "S"); Statement s = c.createStatement()) {
+        try (Connection c = db.fixture().connect("D", "S"); Statement s = c.createStatement()) {
             rows(s, "COPY INTO @~/single/out.csv FROM (SELECT 1 AS A, 'x' AS B) SINGLE = TRUE FILE_FORMAT = (COMPRESSION = NONE)");
             assertEquals("1,x\n", fetch(s, "single/out.csv"));
             SQLException e = assertThrows(SQLException.class, () -> s.execute(
