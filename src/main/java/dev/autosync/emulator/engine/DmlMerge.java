@@ -1,0 +1,192 @@
+package dev.autosync.emulator.engine;
+
+import dev.autosync.emulator.base.SnowflakeError;
+import dev.autosync.emulator.base.Names;
+
+import dev.autosync.emulator.sql.Translator;
+import dev.autosync.sql.TokenType;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * MERGE: the matched and not-matched clauses in one statement. A MERGE in which several source rows would update
+ * the same target row fails with Snowflake's error 100090 instead of picking one.
+ */
+final class DmlMerge extends Dml {
+    DmlMerge(Dml d) {
+        super(d);
+    }
+
+    Result merge() throws SQLException {
+        c.expect("INTO");
+        Target t = target("MERGE");
+        String alias = optionalAlias();
+        String targetAlias = alias != null ? alias : t.table().name();
+        c.expect("USING");
+        Translator tr = st.translator();
+        String source = tr.tableReference();
+        c.expect("ON");
+        String on = tr.expression(Set.of("WHEN"), false);
+        StringBuilder clauses = new StringBuilder();
+        List<String[]> matched = new ArrayList<>();
+        boolean hasDelete = false;
+        boolean hasInsert = false;
+        boolean hasUpdate = false;
+        while (c.accept("WHEN")) {
+            boolean not = c.accept("NOT");
+            c.expect("MATCHED");
+            String predicate = null;
+            if (c.accept("AND")) {
+                predicate = tr.expression(Set.of("THEN"), false);
+            }
+            c.expect("THEN");
+            clauses.append(" WHEN ").append(not ? "NOT MATCHED" : "MATCHED");
+            if (predicate != null) {
+                clauses.append(" AND ").append(predicate);
+            }
+            clauses.append(" THEN ");
+            if (not) {
+                c.expect("INSERT");
+                hasInsert = true;
+                String cols;
+                if (c.peek().is(TokenType.LEFT_PAREN)) {
+                    c.next();
+                    List<String> named = tr.identifierList();
+                    c.expect(TokenType.RIGHT_PAREN);
+                    cols = "(" + String.join(", ", named) + ")";
+                } else if (c.accept("ALL")) {
+                    // merge page: INSERT ALL BY NAME takes each target column from the source column of that name
+                    c.expect("BY");
+                    c.expect("NAME");
+                    clauses.append("INSERT BY NAME");
+                    continue;
+                } else {
+                    cols = "(" + visibleColumns(t.table()) + ")";
+                }
+                c.expect("VALUES");
+                c.expect(TokenType.LEFT_PAREN);
+                String values = tr.expression(Set.of(), false);
+                c.expect(TokenType.RIGHT_PAREN);
+                clauses.append("INSERT ").append(cols).append(" VALUES (").append(values).append(')');
+            } else if (c.accept("DELETE")) {
+                clauses.append("DELETE");
+                hasDelete = true;
+                matched.add(new String[] {predicate, "DELETE"});
+            } else {
+                c.expect("UPDATE");
+                if (c.accept("ALL")) {
+                    // merge page: UPDATE ALL BY NAME sets each target column from the source column of that name
+                    c.expect("BY");
+                    c.expect("NAME");
+                    if (t.tracked()) {
+                        throw SnowflakeError.unsupported("MERGE ... UPDATE ALL BY NAME on a table a stream tracks");
+                    }
+                    clauses.append("UPDATE BY NAME");
+                    hasUpdate = true;
+                    matched.add(new String[] {predicate, "UPDATE"});
+                    continue;
+                }
+                c.expect("SET");
+                List<String> sets = new ArrayList<>();
+                do {
+                    List<String> col = tr.nameParts();
+                    String column = col.get(col.size() - 1);
+                    requireColumn(t.table(), column);
+                    c.expectOperator("=");
+                    sets.add(Names.quote(column) + " = " + tr.expression(Set.of("WHEN"), true));
+                } while (c.accept(TokenType.COMMA));
+                if (t.tracked()) {
+                    sets.add(Streams.VERSION_SET);
+                }
+                clauses.append("UPDATE SET ").append(String.join(", ", sets));
+                hasUpdate = true;
+                matched.add(new String[] {predicate, "UPDATE"});
+            }
+        }
+        expectEnd();
+        String targetSql = t.aliased(alias);
+        String sql = "MERGE INTO " + targetSql + " USING " + source + " ON " + on + clauses + " RETURNING merge_action";
+        long[] counts = new long[3];
+        transactions.atomically(session, () -> {
+            Streams.Change change = t.tracked() ? streams.begin(session, t.table(), true) : null;
+            checkDeterministic(targetSql, Names.quote(targetAlias), source, on, matched, t.tracked());
+            try (PreparedStatement ps = session.conn().prepareStatement(sql)) {
+                bindAll(ps);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        switch (rs.getString(1)) {
+                            case "INSERT" -> counts[0]++;
+                            case "UPDATE" -> counts[1]++;
+                            default -> counts[2]++;
+                        }
+                    }
+                }
+            }
+            if (change != null) {
+                streams.end(session, change);
+            }
+            consumeStreams();
+        });
+        // merge page: one count per kind of clause the statement has (an update-only MERGE shows only updates)
+        List<ResultColumn> cols = new ArrayList<>();
+        List<Object> row = new ArrayList<>();
+        if (hasInsert) {
+            cols.add(ResultColumn.number("number of rows inserted"));
+            row.add(counts[0]);
+        }
+        if (hasUpdate) {
+            cols.add(ResultColumn.number("number of rows updated"));
+            row.add(counts[1]);
+        }
+        if (hasDelete) {
+            cols.add(ResultColumn.number("number of rows deleted"));
+            row.add(counts[2]);
+        }
+        List<Object[]> rows = new ArrayList<>();
+        rows.add(row.toArray());
+        return new Result(StatementKind.MERGE, cols, rows);
+    }
+
+    /**
+     * Snowflake refuses (100090) a MERGE where two or more source rows reach one target row and the
+     * first matching clause for one of them is an UPDATE; DuckDB would silently apply one of them.
+     */
+    void checkDeterministic(String targetSql, String targetAlias, String source, String on, List<String[]> matched,
+                                    boolean tracked) throws SQLException {
+        if (matched.stream().noneMatch(m -> m[1].equals("UPDATE"))) {
+            return;
+        }
+        List<String> any = new ArrayList<>();
+        List<String> firstIsUpdate = new ArrayList<>();
+        List<String> earlier = new ArrayList<>();
+        for (String[] m : matched) {
+            String p = m[0] == null ? "TRUE" : "COALESCE((" + m[0] + "), FALSE)";
+            any.add(p);
+            if (m[1].equals("UPDATE")) {
+                StringBuilder cond = new StringBuilder(p);
+                for (String e : earlier) {
+                    cond.append(" AND NOT ").append(e);
+                }
+                firstIsUpdate.add("(" + cond + ")");
+            }
+            earlier.add(p);
+        }
+        String rowId = tracked ? targetAlias + ".\"$ROW_ID\"" : targetAlias + ".rowid";
+        String check = "SELECT 1 FROM " + targetSql + " JOIN " + source + " ON " + on + " WHERE " + String.join(" OR ", any)
+                + " GROUP BY " + rowId + " HAVING count(*) > 1 AND sum(CASE WHEN " + String.join(" OR ", firstIsUpdate)
+                + " THEN 1 ELSE 0 END) >= 1 LIMIT 1";
+        try (PreparedStatement ps = session.conn().prepareStatement(check)) {
+            bindAll(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    throw new SnowflakeError("100090", "42P18", "Duplicate row detected during DML action");
+                }
+            }
+        }
+    }
+}
