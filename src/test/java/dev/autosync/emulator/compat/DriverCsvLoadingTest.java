@@ -1,6 +1,7 @@
 package dev.autosync.emulator.compat;
 
 import dev.autosync.emulator.EmulatorDatabase;
+import dev.autosync.emulator.EmulatorFixture;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,18 +39,7 @@ class DriverCsvLoadingTest {
     }
 
     private static List<String> rows(Statement s, String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (ResultSet rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<String> r = new ArrayList<>();
-                for (int i = 1; i <= n; i++) {
-                    r.add(rs.getString(i));
-                }
-                out.add(String.join("|", r));
-            }
-        }
-        return out;
+        return EmulatorFixture.rows(s.getConnection(), sql);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.autosync.emulator.compat;
 
 import dev.autosync.emulator.EmulatorDatabase;
+import dev.autosync.emulator.EmulatorFixture;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -12,10 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 
@@ -39,18 +38,7 @@ class DriverUnloadTest {
     static Path out;
 
     private static List<String> rows(Statement s, String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (ResultSet rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<String> r = new ArrayList<>();
-                for (int i = 1; i <= n; i++) {
-                    r.add(rs.getString(i));
-                }
-                rows.add(String.join("|", r));
-            }
-        }
-        return rows;
+        return EmulatorFixture.rows(s.getConnection(), sql);
     }
 
     /** Downloads {@code file} from the user stage with GET and answers its text (gunzipped when it ends in .gz). */
