@@ -129,22 +129,31 @@ class Dml {
         return Result.count(StatementKind.INSERT, "number of rows inserted", n);
     }
 
-    Result update() throws SQLException {
-        Target t = target("UPDATE");
-        String alias = optionalAlias();
-        c.expect("SET");
-        Translator tr = st.translator();
+    /**
+     * SET's {@code column = expression} list (UPDATE, and MERGE's WHEN MATCHED ... UPDATE), each expression ending
+     * before a word of {@code stops}; with the stream-version column when streams track the table.
+     */
+    List<String> assignments(Target t, Translator tr, Set<String> stops) {
         List<String> sets = new ArrayList<>();
         do {
             List<String> col = tr.nameParts();
             String column = col.get(col.size() - 1);
             requireColumn(t.table(), column);
             c.expectOperator("=");
-            sets.add(Names.quote(column) + " = " + tr.expression(Set.of("FROM", "WHERE"), true));
+            sets.add(Names.quote(column) + " = " + tr.expression(stops, true));
         } while (c.accept(TokenType.COMMA));
         if (t.tracked()) {
             sets.add(Streams.VERSION_SET);
         }
+        return sets;
+    }
+
+    Result update() throws SQLException {
+        Target t = target("UPDATE");
+        String alias = optionalAlias();
+        c.expect("SET");
+        Translator tr = st.translator();
+        List<String> sets = assignments(t, tr, Set.of("FROM", "WHERE"));
         StringBuilder sql = new StringBuilder("UPDATE ").append(t.aliased(alias)).append(" SET ").append(String.join(", ", sets));
         long[] joined = new long[2];
         long n = joinedChange(t, sql, "FROM", tr, alias, joined);

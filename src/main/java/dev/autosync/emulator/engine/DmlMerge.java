@@ -92,17 +92,7 @@ final class DmlMerge extends Dml {
                     continue;
                 }
                 c.expect("SET");
-                List<String> sets = new ArrayList<>();
-                do {
-                    List<String> col = tr.nameParts();
-                    String column = col.get(col.size() - 1);
-                    requireColumn(t.table(), column);
-                    c.expectOperator("=");
-                    sets.add(Names.quote(column) + " = " + tr.expression(Set.of("WHEN"), true));
-                } while (c.accept(TokenType.COMMA));
-                if (t.tracked()) {
-                    sets.add(Streams.VERSION_SET);
-                }
+                List<String> sets = assignments(t, tr, Set.of("WHEN"));
                 clauses.append("UPDATE SET ").append(String.join(", ", sets));
                 hasUpdate = true;
                 matched.add(new String[] {predicate, "UPDATE"});
