@@ -64,11 +64,19 @@ public final class LocalEmulator implements AutoCloseable {
 
     /** The JDBC URL: plain HTTP on loopback, no platform detection (no traffic leaves the machine). */
     public String jdbcUrl() {
-        return "jdbc:snowflake://127.0.0.1:" + port() + "/?account=local&ssl=off&disablePlatformDetection=true";
+        return jdbcUrl(port());
     }
 
-    /** Connection properties for snowflake-jdbc. */
-    public Properties connectionProperties(String user, String password, String database, String schema) {
+    /** The JDBC URL of an emulator (or a bare wire server) listening on {@code port} of loopback. */
+    public static String jdbcUrl(int port) {
+        return "jdbc:snowflake://127.0.0.1:" + port + "/?account=local&ssl=off&disablePlatformDetection=true";
+    }
+
+    /**
+     * The snowflake-jdbc properties every connection to a loopback emulator needs: the login, plain HTTP, no
+     * platform detection, no client telemetry.
+     */
+    public static Properties loopbackProperties(String user, String password) {
         Properties p = new Properties();
         p.put("user", user == null ? DEFAULT_USER : user);
         p.put("password", password == null ? "local" : password);
@@ -76,6 +84,12 @@ public final class LocalEmulator implements AutoCloseable {
         p.put("ssl", "off");
         p.put("disablePlatformDetection", "true");
         p.put("CLIENT_TELEMETRY_ENABLED", "false");
+        return p;
+    }
+
+    /** Connection properties for snowflake-jdbc. */
+    public Properties connectionProperties(String user, String password, String database, String schema) {
+        Properties p = loopbackProperties(user, password);
         p.put("loginTimeout", "30");
         if (database != null) {
             p.put("db", database);

@@ -1,5 +1,6 @@
 package dev.autosync.bench;
 
+import dev.autosync.emulator.LocalEmulator;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -74,15 +75,9 @@ final class EmulatorProcess implements AutoCloseable {
 
     /** A snowflake-jdbc connection to {@code port} asking for {@code format} results (ARROW or JSON). */
     static Connection connect(int port, String format) throws SQLException {
-        Properties p = new Properties();
-        p.put("user", "AUTOSYNC");
-        p.put("password", "local");
-        p.put("account", "local");
-        p.put("ssl", "off");
-        p.put("disablePlatformDetection", "true");
-        p.put("CLIENT_TELEMETRY_ENABLED", "false");
+        Properties p = LocalEmulator.loopbackProperties("AUTOSYNC", "local");
         p.put("JDBC_QUERY_RESULT_FORMAT", format);
-        return DriverManager.getConnection("jdbc:snowflake://127.0.0.1:" + port + "/?account=local&ssl=off&disablePlatformDetection=true", p);
+        return DriverManager.getConnection(LocalEmulator.jdbcUrl(port), p);
     }
 
     /** Waits (60 s at most) for the line naming the port, then drains the rest of the output. */

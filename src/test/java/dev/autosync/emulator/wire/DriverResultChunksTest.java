@@ -1,5 +1,6 @@
 package dev.autosync.emulator.wire;
 
+import dev.autosync.emulator.LocalEmulator;
 import dev.autosync.emulator.engine.Engine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,18 +53,12 @@ class DriverResultChunksTest {
     }
 
     private static Connection connect(String format, boolean telemetry) throws SQLException {
-        Properties p = new Properties();
-        p.put("user", "tester");
-        p.put("password", "x");
-        p.put("account", "local");
-        p.put("ssl", "off");
-        p.put("disablePlatformDetection", "true");
-        if (!telemetry) {
-            p.put("CLIENT_TELEMETRY_ENABLED", "false");
+        Properties p = LocalEmulator.loopbackProperties("tester", "x");
+        if (telemetry) {
+            p.remove("CLIENT_TELEMETRY_ENABLED");
         }
         p.put("JDBC_QUERY_RESULT_FORMAT", format);
-        return DriverManager.getConnection("jdbc:snowflake://127.0.0.1:" + server.port()
-                + "/?account=local&ssl=off&disablePlatformDetection=true", p);
+        return DriverManager.getConnection(LocalEmulator.jdbcUrl(server.port()), p);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.autosync.emulator.wire;
 
+import dev.autosync.emulator.LocalEmulator;
 import dev.autosync.emulator.engine.Engine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,16 +59,9 @@ class ResultStreamingTest {
     }
 
     private static Connection connect(String format) throws SQLException {
-        Properties p = new Properties();
-        p.put("user", "tester");
-        p.put("password", "x");
-        p.put("account", "local");
-        p.put("ssl", "off");
-        p.put("disablePlatformDetection", "true");
-        p.put("CLIENT_TELEMETRY_ENABLED", "false");
+        Properties p = LocalEmulator.loopbackProperties("tester", "x");
         p.put("JDBC_QUERY_RESULT_FORMAT", format);
-        return DriverManager.getConnection("jdbc:snowflake://127.0.0.1:" + server.port()
-                + "/?account=local&ssl=off&disablePlatformDetection=true", p);
+        return DriverManager.getConnection(LocalEmulator.jdbcUrl(server.port()), p);
     }
 
     @Test
