@@ -1,18 +1,15 @@
 package dev.autosync.emulator;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
-import static dev.autosync.emulator.EmulatorFixture.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,28 +21,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the outcome, the error, its line and character, and every stored value are what they were.
  */
 class BulkIngestTest {
-    private static EmulatorFixture fx;
-    private static Connection c;
+    @RegisterExtension
+    static final EmulatorDatabase db = EmulatorDatabase.named("BULK", "CREATE SCHEMA BULK.S",
+            "CREATE FILE FORMAT JF TYPE = JSON STRIP_OUTER_ARRAY = TRUE", "CREATE STAGE ST FILE_FORMAT = (FORMAT_NAME = 'JF')");
     @TempDir
     static Path local;
-
-    @BeforeAll
-    static void start() throws Exception {
-        fx = new EmulatorFixture();
-        c = fx.connect();
-        EmulatorFixture.execute(c, "CREATE DATABASE BULK", "CREATE SCHEMA BULK.S",
-                "CREATE FILE FORMAT JF TYPE = JSON STRIP_OUTER_ARRAY = TRUE", "CREATE STAGE ST FILE_FORMAT = (FORMAT_NAME = 'JF')");
-    }
-
-    @AfterAll
-    static void stop() {
-        fx.close();
-    }
 
     private static void stage(String folder, String name, byte[] content) throws Exception {
         Path f = Files.createDirectories(local.resolve(folder)).resolve(name);
         Files.write(f, content);
-        rows(c, "PUT file://" + f + " @ST/" + folder + "/");
+        db.rows("PUT file://" + f + " @ST/" + folder + "/");
     }
 
     private static void stage(String folder, String name, String content) throws Exception {
@@ -62,83 +47,83 @@ class BulkIngestTest {
 
     @Test
     void aMalformedFileInTheMiddleOfABatchIsSkippedWholeWithItsLineAndCharacter() throws Exception {
-        EmulatorFixture.execute(c, "CREATE OR REPLACE TABLE M (ID NUMBER, KIND VARCHAR, RAW VARIANT)");
+        EmulatorFixture.execute(db.connection(), "CREATE OR REPLACE TABLE M (ID NUMBER, KIND VARCHAR, RAW VARIANT)");
         stage("m", "a.json", events(0, 100));
         stage("m", "b.json", events(100, 103) + "{\"id\": 103, \"kind\": \"k1\"\n" + events(104, 110));
         stage("m", "c.json", events(110, 200));
-        List<String> result = rows(c, "COPY INTO M FROM (SELECT $1:id, $1:kind, $1 FROM @ST/m/) ON_ERROR = SKIP_FILE");
+        List<String> result = db.rows("COPY INTO M FROM (SELECT $1:id, $1:kind, $1 FROM @ST/m/) ON_ERROR = SKIP_FILE");
         assertEquals(List.of("st/m/a.json.gz|LOADED|100|100|1|0|null|null|null|null",
                 "st/m/b.json.gz|LOAD_FAILED|4|0|1|1|Error parsing JSON: misplaced or unexpected character '{'|5|1|null",
                 "st/m/c.json.gz|LOADED|90|90|1|0|null|null|null|null"), result);
-        assertEquals(List.of("190|0|199|0"), rows(c, "SELECT COUNT(*), MIN(ID), MAX(ID), COUNT_IF(ID BETWEEN 100 AND 109) FROM M"));
-        assertEquals(List.of("{\n  \"id\": 7,\n  \"kind\": \"k1\"\n}"), rows(c, "SELECT RAW FROM M WHERE ID = 7"));
+        assertEquals(List.of("190|0|199|0"), db.rows("SELECT COUNT(*), MIN(ID), MAX(ID), COUNT_IF(ID BETWEEN 100 AND 109) FROM M"));
+        assertEquals(List.of("{\n  \"id\": 7,\n  \"kind\": \"k1\"\n}"), db.rows("SELECT RAW FROM M WHERE ID = 7"));
     }
 
     @Test
     void byteOrderMarkCrlfAndBlankLinesLoadWithTheirRowNumbersAndPayloads() throws Exception {
-        EmulatorFixture.execute(c, "CREATE OR REPLACE TABLE B (ID NUMBER, RAW VARIANT, F VARCHAR, R NUMBER)");
+        EmulatorFixture.execute(db.connection(), "CREATE OR REPLACE TABLE B (ID NUMBER, RAW VARIANT, F VARCHAR, R NUMBER)");
         String body = "{\"id\": 1, \"s\": \"x\"}\r\n\r\n   \r\n{\"id\":2,\"n\":-0,\"list\":[1,2]}\r\n{\"id\": 3, \"d\": 1.50}";
         stage("b", "crlf.json", body);
         byte[] bom = ("\uFEFF" + body).getBytes(StandardCharsets.UTF_8);
         stage("b", "bom.json", bom);
-        List<String> result = rows(c, "COPY INTO B FROM (SELECT $1:id, $1, METADATA$FILENAME, METADATA$FILE_ROW_NUMBER FROM @ST/b/)");
+        List<String> result = db.rows("COPY INTO B FROM (SELECT $1:id, $1, METADATA$FILENAME, METADATA$FILE_ROW_NUMBER FROM @ST/b/)");
         assertEquals(List.of("st/b/bom.json.gz|LOADED|3|3|1|0|null|null|null|null",
                 "st/b/crlf.json.gz|LOADED|3|3|1|0|null|null|null|null"), result);
         String read = "SELECT ID, R, RAW:s, RAW:n, RAW:list[1], RAW:d, RAW FROM B WHERE F = ? ORDER BY R";
-        List<String> crlf = rows(c, read.replace("?", "'b/crlf.json.gz'"));
+        List<String> crlf = db.rows(read.replace("?", "'b/crlf.json.gz'"));
         assertEquals(List.of("1", "2", "3"), crlf.stream().map(r -> r.split("\\|")[0]).toList());
         assertEquals("1|1|\"x\"|null|null|null|{\n  \"id\": 1,\n  \"s\": \"x\"\n}", crlf.get(0));
-        assertEquals(crlf, rows(c, read.replace("?", "'b/bom.json.gz'")),
+        assertEquals(crlf, db.rows(read.replace("?", "'b/bom.json.gz'")),
                 "the file with a byte order mark (read by the Java reader) stores the same values");
     }
 
     @Test
     void aHugeRecordLoads() throws Exception {
-        EmulatorFixture.execute(c, "CREATE OR REPLACE TABLE H (ID NUMBER, LEN NUMBER)");
+        EmulatorFixture.execute(db.connection(), "CREATE OR REPLACE TABLE H (ID NUMBER, LEN NUMBER)");
         stage("h", "huge.json", "{\"id\": 1, \"s\": \"a\"}\n{\"id\": 2, \"s\": \"" + "x".repeat(17 * 1024 * 1024) + "\"}\n");
-        List<String> result = rows(c, "COPY INTO H FROM (SELECT $1:id, LENGTH($1:s::VARCHAR) FROM @ST/h/)");
+        List<String> result = db.rows("COPY INTO H FROM (SELECT $1:id, LENGTH($1:s::VARCHAR) FROM @ST/h/)");
         assertEquals(List.of("st/h/huge.json.gz|LOADED|2|2|1|0|null|null|null|null"), result);
-        assertEquals(List.of("1|1", "2|" + 17 * 1024 * 1024), rows(c, "SELECT ID, LEN FROM H ORDER BY ID"));
+        assertEquals(List.of("1|1", "2|" + 17 * 1024 * 1024), db.rows("SELECT ID, LEN FROM H ORDER BY ID"));
     }
 
     @Test
     void aTypeErrorInOneRowUnderEachOnErrorOption() throws Exception {
-        EmulatorFixture.execute(c, "CREATE OR REPLACE TABLE E (ID NUMBER)");
+        EmulatorFixture.execute(db.connection(), "CREATE OR REPLACE TABLE E (ID NUMBER)");
         // row 3 starts on line 5 (blank lines before it): the error names the line, the column names the row's value
         stage("e", "one_bad.json", "{\"id\": 1}\n\n{\"id\": 2}\n\n{\"id\": \"x\"}\n{\"id\": 4}\n");
         String copy = "COPY INTO E FROM (SELECT $1:id FROM @ST/e/)";
-        SQLException abort = assertThrows(SQLException.class, () -> rows(c, copy));
+        SQLException abort = assertThrows(SQLException.class, () -> db.rows(copy));
         assertEquals(100038, abort.getErrorCode());
         assertTrue(abort.getMessage().contains("File 'e/one_bad.json.gz', line 5, character 1"), abort.getMessage());
         assertTrue(abort.getMessage().contains("Row 3, column \"E\"[\"ID\":1]"), abort.getMessage());
-        assertEquals(List.of("0"), rows(c, "SELECT COUNT(*) FROM E"), "ABORT_STATEMENT loads nothing");
+        assertEquals(List.of("0"), db.rows("SELECT COUNT(*) FROM E"), "ABORT_STATEMENT loads nothing");
 
         assertEquals(List.of("st/e/one_bad.json.gz|LOAD_FAILED|4|0|1|1|Numeric value 'x' is not recognized|5|1|\"E\"[\"ID\":1]"),
-                rows(c, copy + " ON_ERROR = SKIP_FILE"));
-        assertEquals(List.of("0"), rows(c, "SELECT COUNT(*) FROM E"), "SKIP_FILE loads nothing of the file");
+                db.rows(copy + " ON_ERROR = SKIP_FILE"));
+        assertEquals(List.of("0"), db.rows("SELECT COUNT(*) FROM E"), "SKIP_FILE loads nothing of the file");
 
         assertEquals(List.of("st/e/one_bad.json.gz|PARTIALLY_LOADED|4|3|2|1|Numeric value 'x' is not recognized|5|1|\"E\"[\"ID\":1]"),
-                rows(c, copy + " ON_ERROR = SKIP_FILE_2"));
-        assertEquals(List.of("1", "2", "4"), rows(c, "SELECT ID FROM E ORDER BY ID"));
+                db.rows(copy + " ON_ERROR = SKIP_FILE_2"));
+        assertEquals(List.of("1", "2", "4"), db.rows("SELECT ID FROM E ORDER BY ID"));
 
-        EmulatorFixture.execute(c, "TRUNCATE TABLE E");
+        EmulatorFixture.execute(db.connection(), "TRUNCATE TABLE E");
         assertEquals(List.of("st/e/one_bad.json.gz|LOAD_FAILED|4|0|4|1|Numeric value 'x' is not recognized|5|1|\"E\"[\"ID\":1]"),
-                rows(c, copy + " ON_ERROR = 'SKIP_FILE_10%'"), "the error limit of a percentage is the rows parsed");
+                db.rows(copy + " ON_ERROR = 'SKIP_FILE_10%'"), "the error limit of a percentage is the rows parsed");
 
         assertEquals(List.of("st/e/one_bad.json.gz|PARTIALLY_LOADED|4|3|4|1|Numeric value 'x' is not recognized|5|1|\"E\"[\"ID\":1]"),
-                rows(c, copy + " ON_ERROR = CONTINUE"));
-        assertEquals(List.of("1", "2", "4"), rows(c, "SELECT ID FROM E ORDER BY ID"));
+                db.rows(copy + " ON_ERROR = CONTINUE"));
+        assertEquals(List.of("1", "2", "4"), db.rows("SELECT ID FROM E ORDER BY ID"));
     }
 
     @Test
     void aCopyInsideAnOpenTransactionLeavesItUsable() throws Exception {
-        EmulatorFixture.execute(c, "CREATE OR REPLACE TABLE X (ID NUMBER, AMT NUMBER(5,2))");
+        EmulatorFixture.execute(db.connection(), "CREATE OR REPLACE TABLE X (ID NUMBER, AMT NUMBER(5,2))");
         stage("x", "decimal.json", "{\"id\": 1, \"amt\": 1.50}\n");
         stage("x", "plain.json", "{\"id\": 2, \"amt\": 3}\n");
-        EmulatorFixture.execute(c, "BEGIN TRANSACTION");
-        List<String> result = rows(c, "COPY INTO X FROM (SELECT $1:id, $1:amt FROM @ST/x/)");
-        EmulatorFixture.execute(c, "COMMIT");
+        EmulatorFixture.execute(db.connection(), "BEGIN TRANSACTION");
+        List<String> result = db.rows("COPY INTO X FROM (SELECT $1:id, $1:amt FROM @ST/x/)");
+        EmulatorFixture.execute(db.connection(), "COMMIT");
         assertEquals(2, result.size(), result.toString());
-        assertEquals(List.of("1|1.50", "2|3.00"), rows(c, "SELECT ID, AMT FROM X ORDER BY ID"));
+        assertEquals(List.of("1|1.50", "2|3.00"), db.rows("SELECT ID, AMT FROM X ORDER BY ID"));
     }
 }
