@@ -10,12 +10,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,207 +54,7 @@ final class ResultChunks {
     static final String PATH = "/autosync-result-chunks/";
 
     /** A result's chunks not fetched yet, and the session that ran it. */
-    private record Pending(String session, Chunks chunks) {
-    }
-
-    /** Where a result's further chunks come from. */
-    private interface Chunks extends AutoCloseable {
-        /** Chunk {@code index}'s bytes, once; null when there is none (or it was served). */
-        byte[] take(int index) throws SQLException;
-
-        /** Whether every chunk has been taken. */
-        boolean done();
-
-        /** Bytes held for chunks not taken yet. */
-        long held();
-
-        @Override
-        void close();
-    }
-
-    /** A result read to its end: every chunk's bytes, kept until fetched. */
-    private static final class Spooled implements Chunks {
-        private final Map<Integer, byte[]> chunks;
-
-        Spooled(Map<Integer, byte[]> chunks) {
-            this.chunks = chunks;
-        }
-
-        @Override
-        public synchronized byte[] take(int index) {
-            return chunks.remove(index);
-        }
-
-        @Override
-        public synchronized boolean done() {
-            return chunks.isEmpty();
-        }
-
-        @Override
-        public synchronized long held() {
-            long n = 0;
-            for (byte[] b : chunks.values()) {
-                n += b.length;
-            }
-            return n;
-        }
-
-        @Override
-        public synchronized void close() {
-            chunks.clear();
-        }
-    }
-
-    /** A counted result: chunks cut from DuckDB's result in order as they are asked for. */
-    private static final class Lazy implements Chunks {
-        private final List<ResultColumn> columns;
-        private final RowSource source;
-        private final int[] rows;
-        private final Map<Integer, byte[]> cut = new HashMap<>();
-        private int next;
-        private int taken;
-
-        Lazy(List<ResultColumn> columns, RowSource source, int[] rows) {
-            this.columns = columns;
-            this.source = source;
-            this.rows = rows;
-        }
-
-        @Override
-        public synchronized byte[] take(int index) throws SQLException {
-            if (index < 0 || index >= rows.length) {
-                return null;
-            }
-            while (next <= index && !source.isClosed()) {
-                ArrowColumns.Chunk c = ArrowColumns.chunk(columns, source, rows[next]);
-                if (c == null || c.rows() != rows[next] || next == rows.length - 1 && source.next()) {
-                    source.close();
-                    throw new SQLException("the result changed after it was counted (chunk " + next + ": "
-                            + (c == null ? 0 : c.rows()) + " rows, " + rows[next] + " announced)");
-                }
-                cut.put(next++, c.bytes());
-            }
-            byte[] b = cut.remove(index);
-            if (b != null) {
-                taken++;
-            }
-            return b;
-        }
-
-        @Override
-        public synchronized boolean done() {
-            return taken == rows.length;
-        }
-
-        @Override
-        public synchronized long held() {
-            long n = 0;
-            for (byte[] b : cut.values()) {
-                n += b.length;
-            }
-            return n;
-        }
-
-        @Override
-        public synchronized void close() {
-            cut.clear();
-            source.close();
-        }
-    }
-
-    /**
-     * JSON chunks of rows still in DuckDB: JSON chunks name their exact size in the first answer, so they are
-     * written before it goes out, to files (the server's memory holds one chunk at a time), each read once.
-     */
-    private static final class Spilled implements Chunks {
-        private final Map<Integer, Path> files = new HashMap<>();
-
-        synchronized void add(int index, byte[] bytes) throws IOException {
-            Path f = Files.createTempFile("autosync-chunk-", ".json");
-            files.put(index, f);
-            Files.write(f, bytes);
-        }
-
-        @Override
-        public byte[] take(int index) throws SQLException {
-            Path f;
-            synchronized (this) {
-                f = files.remove(index);
-            }
-            if (f == null) {
-                return null;
-            }
-            try {
-                return Files.readAllBytes(f);
-            } catch (IOException e) {
-                throw new SQLException("reading result chunk " + index + " failed: " + e.getMessage(), e);
-            } finally {
-                deleteQuietly(f);
-            }
-        }
-
-        @Override
-        public synchronized boolean done() {
-            return files.isEmpty();
-        }
-
-        @Override
-        public long held() {
-            return 0;
-        }
-
-        @Override
-        public synchronized void close() {
-            files.values().forEach(ResultChunks::deleteQuietly);
-            files.clear();
-        }
-    }
-
-    /** Chunks cut from the rows read with the head (indexes 0..k-1), then those of {@code rest}, if any. */
-    private static final class Prefixed implements Chunks {
-        private final Spooled head;
-        private final int count;
-        private final Chunks rest;
-
-        Prefixed(Map<Integer, byte[]> head, Chunks rest) {
-            this.count = head.size();
-            this.head = new Spooled(head);
-            this.rest = rest;
-        }
-
-        @Override
-        public byte[] take(int index) throws SQLException {
-            if (index < count) {
-                return head.take(index);
-            }
-            return rest == null ? null : rest.take(index - count);
-        }
-
-        @Override
-        public boolean done() {
-            return head.done() && (rest == null || rest.done());
-        }
-
-        @Override
-        public long held() {
-            return head.held() + (rest == null ? 0 : rest.held());
-        }
-
-        @Override
-        public void close() {
-            head.close();
-            if (rest != null) {
-                rest.close();
-            }
-        }
-    }
-
-    private static void deleteQuietly(Path f) {
-        try {
-            Files.deleteIfExists(f);
-        } catch (IOException ignored) {
-            // a temporary file: the operating system's cleanup takes it
-        }
+    private record Pending(String session, ChunkSource chunks) {
     }
 
     /** The format of a result's rows: ARROW record batches or JSON rows. */
@@ -324,7 +121,7 @@ final class ResultChunks {
             }
             if (rest == null) {
                 return new Answer(format, first, inlineRows, cols, head.size(), sizes,
-                        headChunks.isEmpty() ? null : keep(session, new Prefixed(headChunks, null)));
+                        headChunks.isEmpty() ? null : keep(session, new ChunkSource.Prefixed(headChunks, null)));
             }
             if (format == Format.JSON) {
                 return spillJson(r, rest, first, inlineRows, headChunks, sizes, session);
@@ -346,7 +143,8 @@ final class ResultChunks {
             if (sizes.isEmpty()) {
                 return new Answer(format, first, inlineRows, cols, total, List.of(), null);
             }
-            return new Answer(format, first, inlineRows, cols, total, sizes, keep(session, new Prefixed(headChunks, new Spooled(chunks))));
+            return new Answer(format, first, inlineRows, cols, total, sizes, keep(session,
+                    new ChunkSource.Prefixed(headChunks, new ChunkSource.Spooled(chunks))));
         } catch (SQLException | RuntimeException e) {
             r.close();
             throw e;
@@ -384,7 +182,7 @@ final class ResultChunks {
     /** The rows still in DuckDB as JSON chunks written to files now, growing from {@link #firstChunkRows} rows. */
     private Answer spillJson(Result r, RowSource rest, String first, List<Object[]> inlineRows, Map<Integer, byte[]> headChunks,
                              List<long[]> sizes, String session) throws SQLException {
-        Spilled spilled = new Spilled();
+        ChunkSource.Spilled spilled = new ChunkSource.Spilled();
         List<ResultColumn> cols = r.columns();
         long total = r.head().size();
         try {
@@ -420,7 +218,7 @@ final class ResultChunks {
             throw e;
         }
         return new Answer(Format.JSON, first, inlineRows, cols, total, sizes,
-                sizes.isEmpty() ? null : keep(session, new Prefixed(headChunks, spilled)));
+                sizes.isEmpty() ? null : keep(session, new ChunkSource.Prefixed(headChunks, spilled)));
     }
 
     /** A rough size of a row (its values' text), to bound a JSON chunk's bytes while it is cut. */
@@ -447,13 +245,13 @@ final class ResultChunks {
         }
         int[] counts = rows.stream().mapToInt(Integer::intValue).toArray();
         return new Answer(Format.ARROW, first, List.of(), r.columns(), rest.total(), sizes,
-                keep(session, new Prefixed(headChunks, new Lazy(r.columns(), rest, counts))));
+                keep(session, new ChunkSource.Prefixed(headChunks, new ChunkSource.Lazy(r.columns(), rest, counts))));
     }
 
     /** Keeps a result's chunks for fetching under a new token; drops the oldest beyond {@link #KEPT_RESULTS}. */
-    private String keep(String session, Chunks chunks) {
+    private String keep(String session, ChunkSource chunks) {
         String token = UUID.randomUUID().toString();
-        List<Chunks> dropped = new ArrayList<>();
+        List<ChunkSource> dropped = new ArrayList<>();
         synchronized (pending) {
             pending.put(token, new Pending(session, chunks));
             for (Iterator<Pending> it = pending.values().iterator(); pending.size() > KEPT_RESULTS && it.hasNext(); ) {
@@ -461,7 +259,7 @@ final class ResultChunks {
                 it.remove();
             }
         }
-        dropped.forEach(Chunks::close);
+        dropped.forEach(ChunkSource::close);
         return token;
     }
 
@@ -495,7 +293,7 @@ final class ResultChunks {
 
     /** Drops the chunks of the results {@code session} ran (it closed: nobody can fetch them). */
     void forget(String session) {
-        List<Chunks> dropped = new ArrayList<>();
+        List<ChunkSource> dropped = new ArrayList<>();
         synchronized (pending) {
             for (Iterator<Pending> it = pending.values().iterator(); it.hasNext(); ) {
                 Pending p = it.next();
@@ -505,17 +303,17 @@ final class ResultChunks {
                 }
             }
         }
-        dropped.forEach(Chunks::close);
+        dropped.forEach(ChunkSource::close);
     }
 
     /** Bytes of chunks cut and kept for fetching, over all results. */
     long pendingBytes() {
-        List<Chunks> all;
+        List<ChunkSource> all;
         synchronized (pending) {
             all = new ArrayList<>();
             pending.values().forEach(p -> all.add(p.chunks()));
         }
-        return all.stream().mapToLong(Chunks::held).sum();
+        return all.stream().mapToLong(ChunkSource::held).sum();
     }
 
     /** Serves chunk {@code path} (the part after {@link #PATH}: token/index), once. */
