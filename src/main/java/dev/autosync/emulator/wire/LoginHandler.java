@@ -75,13 +75,11 @@ final class LoginHandler {
         // Snowflake's defaults of the driver-side parameters, sent at login as Snowflake does: the driver's own defaults
         // differ for JDBC_USE_SESSION_TIMEZONE and JDBC_FORMAT_DATE_WITH_TIMEZONE (false; Snowflake's are TRUE,
         // "Parameters" page), so without them getTimestamp of a TIMESTAMP_LTZ gave the JVM's wall clock, not the session's
-        for (var def : java.util.List.of("JDBC_USE_SESSION_TIMEZONE", "JDBC_FORMAT_DATE_WITH_TIMEZONE",
-                "JDBC_TREAT_TIMESTAMP_NTZ_AS_UTC", "JDBC_TREAT_DECIMAL_AS_INT", "CLIENT_TIMESTAMP_TYPE_MAPPING")) {
+        for (var def : new java.util.TreeSet<>(Session.CLIENT_PARAMETER_DEFAULTS.keySet())) {
             if (!echoed.containsKey(def)) {
                 WireValues.parameter(params.addObject().put("name", def), s.parameterValue(def));
             }
         }
-        params.addObject().put("name", "CLIENT_SESSION_KEEP_ALIVE").put("value", false);
         if (s.parameterValue("CLIENT_TELEMETRY_ENABLED") == null) {
             // Snowflake's login answers carry CLIENT_TELEMETRY_ENABLED=true (UNVERIFIED: no page in the docs corpus; seen in
             // recorded login responses). The driver then buffers its metrics (chunk download times, metadata calls) and
