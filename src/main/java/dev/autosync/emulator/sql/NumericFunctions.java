@@ -26,6 +26,12 @@ final class NumericFunctions {
 
     static void register(Map<String, Functions.Translation> t) {
         Functions.register(t, NumericFunctions::round, "ROUND");
+        // cot page: COT(0) is inf (DuckDB raises an out-of-range error)
+        Functions.register(t, c -> {
+            c.need(1, 1);
+            String x = "CAST(" + c.sql(0) + " AS DOUBLE)";
+            return "(CASE WHEN " + x + " = 0 THEN CAST('inf' AS DOUBLE) ELSE 1 / tan(" + x + ") END)";
+        }, "COT");
         Functions.register(t, c -> {
             c.need(1, 1);
             return "power(CAST(" + c.sql(0) + " AS DOUBLE), 2)";

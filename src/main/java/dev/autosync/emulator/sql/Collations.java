@@ -1,0 +1,160 @@
+package dev.autosync.emulator.sql;
+
+import dev.autosync.sql.tree.Expr;
+import dev.autosync.sql.tree.Expr.Collate;
+import dev.autosync.sql.tree.Expr.FunctionCall;
+import dev.autosync.sql.tree.Expr.StringLiteral;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Snowflake collation specifications (collation page: {@code 'en-ci'}, {@code 'es-ai'}, {@code 'upper'},
+ * {@code 'en_US-trim'}, ...) as comparison keys in DuckDB SQL. A locale or a ci / ai / pi specifier compares as ICU does,
+ * through DuckDB's {@code icu_sort_key} with the matching ICU strength (ci: secondary, ai: primary with the case level);
+ * {@code upper} / {@code lower} compare the converted text by code point; {@code trim}, {@code ltrim}, {@code rtrim} drop
+ * blanks first; {@code utf8}, {@code bin} and {@code ''} compare code points. Only collations written in the query
+ * (COLLATE infix or function) are known here: a column's COLLATE clause is not recorded (UNVERIFIED gap, see README).
+ */
+final class Collations {
+    private Collations() {
+    }
+
+    /** The specification {@code e} carries explicitly ({@code x COLLATE 'spec'} or {@code COLLATE(x, 'spec')}), else null. */
+    static String of(Expr e) {
+        if (e instanceof Collate c) {
+            return c.collation();
+        }
+        if (e instanceof FunctionCall f && f.name().size() == 1 && f.name().get(0).equalsIgnoreCase("COLLATE")
+                && f.arguments().size() == 2 && f.arguments().get(1).value() instanceof StringLiteral s) {
+            return s.value();
+        }
+        return null;
+    }
+
+    /** The collated operand of {@code e} when it carries a collation, else {@code e}. */
+    static Expr operand(Expr e) {
+        if (e instanceof Collate c) {
+            return c.operand();
+        }
+        if (of(e) != null && e instanceof FunctionCall f) {
+            return f.arguments().get(0).value();
+        }
+        return e;
+    }
+
+    private record Spec(String locale, boolean ci, boolean ai, boolean pi, String caseFirst, String convert, String trim) {
+        boolean icu() {
+            return locale != null || ci || ai || pi || caseFirst != null;
+        }
+
+        boolean plain() {
+            return !icu() && convert == null && trim == null;
+        }
+    }
+
+    private static Spec parse(String specification) {
+        String locale = null;
+        boolean ci = false;
+        boolean ai = false;
+        boolean pi = false;
+        String caseFirst = null;
+        String convert = null;
+        String trim = null;
+        String[] parts = specification.strip().toLowerCase(Locale.ROOT).split("-");
+        for (int i = 0; i < parts.length; i++) {
+            String p = parts[i].strip();
+            switch (p) {
+                case "", "cs", "as", "ps", "utf8", "bin" -> {
+                }
+                case "ci" -> ci = true;
+                case "ai" -> ai = true;
+                case "pi" -> pi = true;
+                case "fl" -> caseFirst = "lower";
+                case "fu" -> caseFirst = "upper";
+                case "upper", "lower" -> convert = p;
+                case "trim", "ltrim", "rtrim" -> trim = p;
+                default -> {
+                    if (i == 0 && p.matches("[a-z]{2,3}(_[a-z]{2})?")) {
+                        locale = p;
+                    } else {
+                        throw dev.autosync.emulator.base.SnowflakeError.compilation("Invalid collation specification '"
+                                + specification + "'");
+                    }
+                }
+            }
+        }
+        return new Spec(locale, ci, ai, pi, caseFirst, convert, trim);
+    }
+
+    /**
+     * The key of text {@code sql} under {@code specification}: equal keys compare equal, and keys order as the collation
+     * orders. Null when the collation compares code points (the text itself is the key).
+     */
+    static String key(String sql, String specification) {
+        Spec s = parse(specification);
+        if (s.plain()) {
+            return null;
+        }
+        String x = sql;
+        if (s.trim() != null) {
+            x = s.trim() + "(" + x + ", ' ')";
+        }
+        if (s.convert() != null) {
+            x = s.convert() + "(" + x + ")";
+        }
+        if (!s.icu()) {
+            return x;
+        }
+        return "icu_sort_key(" + x + ", '" + icuLocale(s) + "')";
+    }
+
+    /** The ICU locale with collation keywords for a specification ({@code en@colStrength=secondary}). */
+    private static String icuLocale(Spec s) {
+        List<String> keywords = new ArrayList<>();
+        if (s.ai()) {
+            keywords.add("colStrength=primary");
+            if (!s.ci()) {
+                keywords.add("colCaseLevel=yes");
+            }
+        } else if (s.ci()) {
+            keywords.add("colStrength=secondary");
+        }
+        if (s.pi()) {
+            keywords.add("colAlternate=shifted");
+        }
+        if (s.caseFirst() != null) {
+            keywords.add("colCaseFirst=" + s.caseFirst());
+        }
+        String locale = s.locale() == null ? "root" : s.locale();
+        return keywords.isEmpty() ? locale : locale + "@" + String.join(";", keywords);
+    }
+
+    /** The Java locale of a specification for case conversion (LOWER('I' COLLATE 'tr') is dotless), or null. */
+    static Locale caseLocale(String specification) {
+        String locale = parse(specification).locale();
+        return locale == null ? null : Locale.forLanguageTag(locale.replace('_', '-'));
+    }
+
+    /**
+     * CONTAINS / STARTSWITH / ENDSWITH ({@code kind}) of {@code text} and {@code part} under a collation: some substring
+     * (prefix, suffix) of the text compares equal to the part (contains page: 'ñ' contains 'n' under en-ci-ai, not under
+     * es-ci-ai). Null when the collation compares code points.
+     */
+    static String match(String kind, String text, String part, String specification) {
+        String kp = key(part, specification);
+        if (kp == null) {
+            return null;
+        }
+        String len = "length(" + text + ")";
+        String candidates = switch (kind) {
+            case "STARTSWITH" -> "SELECT substring(" + text + ", 1, j) AS s FROM range(0, " + len + " + 1) r(j)";
+            case "ENDSWITH" -> "SELECT substring(" + text + ", j + 1) AS s FROM range(0, " + len + " + 1) r(j)";
+            default -> "SELECT substring(" + text + ", i + 1, j) AS s FROM range(0, " + len + " + 1) r1(i), range(0, " + len
+                    + " + 1) r2(j) WHERE i + j <= " + len;
+        };
+        return "(CASE WHEN " + text + " IS NULL OR " + part + " IS NULL THEN NULL ELSE (SELECT coalesce(bool_or("
+                + key("s", specification) + " = " + kp + "), false) FROM (" + candidates + ")) END)";
+    }
+}
