@@ -53,9 +53,10 @@ final class BitwiseFunctions {
             c.need(1);
             return "(NOT " + truth(c, 0) + ")";
         }, "BOOLNOT");
-        Functions.register(t, c -> "bit_and(" + whole(c, 0) + ")", "BITAND_AGG", "BITANDAGG", "BIT_AND_AGG", "BIT_ANDAGG");
-        Functions.register(t, c -> "bit_or(" + whole(c, 0) + ")", "BITOR_AGG", "BITORAGG", "BIT_OR_AGG", "BIT_ORAGG");
-        Functions.register(t, c -> "bit_xor(" + whole(c, 0) + ")", "BITXOR_AGG", "BITXORAGG", "BIT_XOR_AGG", "BIT_XORAGG");
+        // bitand_agg / bitor_agg / bitxor_agg pages: text is read as a FLOAT and rounded ('7.9' is 8), a DECIMAL rounded
+        Functions.register(t, c -> "bit_and(" + rounded(c, 0) + ")", "BITAND_AGG", "BITANDAGG", "BIT_AND_AGG", "BIT_ANDAGG");
+        Functions.register(t, c -> "bit_or(" + rounded(c, 0) + ")", "BITOR_AGG", "BITORAGG", "BIT_OR_AGG", "BIT_ORAGG");
+        Functions.register(t, c -> "bit_xor(" + rounded(c, 0) + ")", "BITXOR_AGG", "BITXORAGG", "BIT_XOR_AGG", "BIT_XORAGG");
         Functions.register(t, c -> "bool_and(" + condition(c, 0) + ")", "BOOLAND_AGG");
         Functions.register(t, c -> "bool_or(" + condition(c, 0) + ")", "BOOLOR_AGG");
         // boolxor_agg page: TRUE when exactly one value is TRUE; NULL when every value is NULL
@@ -83,6 +84,12 @@ final class BitwiseFunctions {
                     : "(" + whole(c, 0) + " " + operator + " " + whole(c, 1) + ")";
             return op;
         }, name);
+    }
+
+    /** An aggregate's argument as a 64-bit integer: text through FLOAT, rounded; numbers rounded by the cast. */
+    private static String rounded(Call c, int i) {
+        return "VARCHAR".equals(c.generator().duckType(c.arg(i))) ? "CAST(round(CAST(" + c.sql(i) + " AS DOUBLE)) AS BIGINT)"
+                : whole(c, i);
     }
 
     /** A BINARY argument as upper-case hex text (how bytes cross into the engine's Java functions). */
