@@ -131,6 +131,36 @@ final class Collations {
         return keywords.isEmpty() ? locale : locale + "@" + String.join(";", keywords);
     }
 
+    /** ICU collations DuckDB has (pragma_collations), by language. */
+    private static final java.util.Set<String> DUCK_LOCALES = java.util.Set.of(("af am ar as az be bg bn bo br bs ca ceb chr cs "
+            + "cy da de dsb dz ee el en eo es et fa ff fi fil fo fr ga gl gu ha haw he hi hr hsb hu hy id ig is it ja ka kk kl km kn "
+            + "ko kok ku ky lb lkt ln lo lt lv mk ml mn mr ms mt my nb ne nl nn om or pa pl ps pt ro ru sa se si sk sl smn sq sr sv "
+            + "sw ta te th tk to tr ug uk ur uz vi wae wo xh yi yo yue zh zu").split(" "));
+
+    /**
+     * The DuckDB collation of a column declared {@code COLLATE 'spec'} (collation page: a column's collation applies to
+     * its comparisons and sorting), or null for code-point order: ci, upper and lower as NOCASE, ai as NOACCENT, then the
+     * locale's ICU collation. UNVERIFIED approximations: NOCASE lower-cases rather than comparing at ICU's secondary
+     * strength, NOACCENT also folds letters a locale treats as its own (Spanish ñ), trim is not applied to columns.
+     */
+    static String duckColumnCollation(String specification) {
+        Spec s = parse(specification);
+        List<String> chain = new ArrayList<>();
+        if (s.ci() || s.convert() != null) {
+            chain.add("nocase");
+        }
+        if (s.ai()) {
+            chain.add("noaccent");
+        }
+        if (s.locale() != null) {
+            String language = s.locale().replaceFirst("_.*", "");
+            if (DUCK_LOCALES.contains(language)) {
+                chain.add(language);
+            }
+        }
+        return chain.isEmpty() ? null : String.join(".", chain);
+    }
+
     /** The Java locale of a specification for case conversion (LOWER('I' COLLATE 'tr') is dotless), or null. */
     static Locale caseLocale(String specification) {
         String locale = parse(specification).locale();

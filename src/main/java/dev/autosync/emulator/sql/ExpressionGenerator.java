@@ -488,23 +488,14 @@ final class ExpressionGenerator {
     }
 
     /**
-     * A value with a Snowflake collation specification ('en-ci', 'upper', 'utf8', ...; collation page) in DuckDB's
-     * collations: case-insensitive specifiers (ci, upper, lower) compare with NOCASE, accent-insensitive (ai) with
-     * NOACCENT. UNVERIFIED: the locale's own ordering (es: ñ after n) is not applied; others compare as written.
+     * A value with a Snowflake collation specification ('en-ci', 'upper', 'utf8', ...; collation page) in DuckDB's nearest
+     * collation, for the places that do not compare by {@link Collations#key} (GROUP BY, DISTINCT, PARTITION BY): ci, upper
+     * and lower as NOCASE, ai as NOACCENT, a locale as its ICU collation; code-point order ('utf8', 'bin', '') as DuckDB's
+     * C collation, which also sets aside a collated column's own.
      */
     static String collate(String sql, String specification) {
-        List<String> duck = new ArrayList<>();
-        for (String part : specification.toLowerCase(java.util.Locale.ROOT).split("-")) {
-            String d = switch (part.strip()) {
-                case "ci", "upper", "lower" -> "nocase";
-                case "ai" -> "noaccent";
-                default -> null;
-            };
-            if (d != null && !duck.contains(d)) {
-                duck.add(d);
-            }
-        }
-        return duck.isEmpty() ? sql : "(" + sql + " COLLATE " + String.join(".", duck) + ")";
+        String duck = Collations.duckColumnCollation(specification);
+        return "(" + sql + " COLLATE " + (duck == null ? "c" : duck) + ")";
     }
 
     private String caseExpression(Case c) {

@@ -115,6 +115,30 @@ class StringBinaryCollationTest {
         }
     }
 
+    /** collation page: a column's COLLATE clause shows in DESC TABLE and orders the column; COLLATE 'utf8' sets it aside. */
+    @Test
+    void columnCollationsOrderAndDescribe() throws SQLException {
+        try (Connection c = connect("ARROW")) {
+            execute(c, "CREATE OR REPLACE TABLE coll_demo (p VARCHAR COLLATE 'es', u VARCHAR COLLATE 'upper', n VARCHAR)",
+                    "INSERT INTO coll_demo VALUES ('pint', 'b', 'pint'), ('Pinta', 'A', 'Pinta')");
+            assertEquals(List.of("pint", "Pinta"), rows(c, "SELECT p FROM coll_demo ORDER BY p"));
+            assertEquals(List.of("Pinta", "pint"), rows(c, "SELECT p FROM coll_demo ORDER BY p COLLATE 'utf8'"));
+            assertEquals(List.of("A", "b"), rows(c, "SELECT u FROM coll_demo ORDER BY u"));
+            assertEquals(List.of("P|VARCHAR(16777216) COLLATE 'es'", "U|VARCHAR(16777216) COLLATE 'upper'", "N|VARCHAR(16777216)"),
+                    describe(c));
+        }
+    }
+
+    private static List<String> describe(Connection c) throws SQLException {
+        List<String> out = new java.util.ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("DESC TABLE coll_demo")) {
+            while (rs.next()) {
+                out.add(rs.getString("name") + "|" + rs.getString("type"));
+            }
+        }
+        return out;
+    }
+
     /** parse_ip page: the components of an IPv4 and an IPv6 address with a netmask. */
     @ParameterizedTest
     @ValueSource(strings = {"ARROW", "JSON"})
