@@ -14,8 +14,8 @@ import java.util.Locale;
  * {@code 'en_US-trim'}, ...) as comparison keys in DuckDB SQL. A locale or a ci / ai / pi specifier compares as ICU does,
  * through DuckDB's {@code icu_sort_key} with the matching ICU strength (ci: secondary, ai: primary with the case level);
  * {@code upper} / {@code lower} compare the converted text by code point; {@code trim}, {@code ltrim}, {@code rtrim} drop
- * blanks first; {@code utf8}, {@code bin} and {@code ''} compare code points. Only collations written in the query
- * (COLLATE infix or function) are known here: a column's COLLATE clause is not recorded (UNVERIFIED gap, see README).
+ * blanks first; {@code utf8}, {@code bin} and {@code ''} compare code points. Keys apply to collations written in the
+ * query (COLLATE infix or function); a column's COLLATE clause maps to a DuckDB collation ({@link #duckColumnCollation}).
  */
 final class Collations {
     private Collations() {
@@ -102,7 +102,8 @@ final class Collations {
             x = s.trim() + "(" + x + ", ' ')";
         }
         if (s.convert() != null) {
-            x = s.convert() + "(" + x + ")";
+            // full Unicode case mapping (Java's): upper of U+0390 is U+0399 U+0308 U+0301, as the collation page compares it
+            x = "sf_case(" + x + ", '" + s.convert() + "', 'und')";
         }
         if (!s.icu()) {
             return x;
@@ -178,11 +179,17 @@ final class Collations {
             return null;
         }
         String len = "length(" + text + ")";
+        // an ICU collation matches whole characters: a candidate neither starts nor ends inside a combining sequence
+        // (collation page: under en-ci, U+03B9 U+0308 contains neither U+03B9 nor U+0308; under upper it contains both)
+        boolean whole = parse(specification).icu();
         String candidates = switch (kind) {
-            case "STARTSWITH" -> "SELECT substring(" + text + ", 1, j) AS s FROM range(0, " + len + " + 1) r(j)";
-            case "ENDSWITH" -> "SELECT substring(" + text + ", j + 1) AS s FROM range(0, " + len + " + 1) r(j)";
+            case "STARTSWITH" -> "SELECT substring(" + text + ", 1, j) AS s FROM range(0, " + len + " + 1) r(j)"
+                    + (whole ? " WHERE NOT regexp_matches(substring(" + text + ", j + 1, 1), '\\p{M}')" : "");
+            case "ENDSWITH" -> "SELECT substring(" + text + ", j + 1) AS s FROM range(0, " + len + " + 1) r(j)"
+                    + (whole ? " WHERE NOT regexp_matches(substring(" + text + ", j + 1, 1), '\\p{M}')" : "");
             default -> "SELECT substring(" + text + ", i + 1, j) AS s FROM range(0, " + len + " + 1) r1(i), range(0, " + len
-                    + " + 1) r2(j) WHERE i + j <= " + len;
+                    + " + 1) r2(j) WHERE i + j <= " + len + (whole ? " AND NOT regexp_matches(substring(" + text
+                    + ", i + 1, 1), '\\p{M}') AND NOT regexp_matches(substring(" + text + ", i + j + 1, 1), '\\p{M}')" : "");
         };
         return "(CASE WHEN " + text + " IS NULL OR " + part + " IS NULL THEN NULL ELSE (SELECT coalesce(bool_or("
                 + key("s", specification) + " = " + kp + "), false) FROM (" + candidates + ")) END)";

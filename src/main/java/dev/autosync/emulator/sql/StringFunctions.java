@@ -149,10 +149,7 @@ final class StringFunctions {
             c.need(2, Integer.MAX_VALUE);
             return "(CASE WHEN " + anyNull(c, 0) + " THEN NULL ELSE concat_ws(" + c.all() + ") END)";
         }, "CONCAT_WS");
-        Functions.register(t, c -> {
-            c.need(2, 3);
-            return "replace(" + text(c, 0) + ", " + text(c, 1) + ", " + opt(c, 2, "''") + ")";
-        }, "REPLACE");
+        Functions.register(t, StringFunctions::replace, "REPLACE");
         Functions.register(t, c -> {
             c.need(4, 4);
             String base = text(c, 0);
@@ -276,6 +273,33 @@ final class StringFunctions {
             return "unhex(" + fn + "(hex(" + c.sql(0) + "), 2 * " + whole(c, 1, null) + ", " + padHex + "))";
         }
         return fn + "(" + text(c, 0) + ", " + whole(c, 1, null) + ", " + (c.count() > 2 ? text(c, 2) : "' '") + ")";
+    }
+
+    /**
+     * REPLACE; under a collation (collation page) a pattern that the collation ignores entirely (U+0001 under en-ci)
+     * matches nothing, and a case-insensitive collation (ci, upper, lower) finds the pattern in any case. UNVERIFIED:
+     * accent-insensitive matching is not applied to REPLACE.
+     */
+    private static String replace(Call c) {
+        c.need(2, 3);
+        String spec = ExpressionGenerator.collationOf(c.arg(0), c.arg(1));
+        String with = opt(c, 2, "''");
+        if (spec == null) {
+            return "replace(" + text(c, 0) + ", " + text(c, 1) + ", " + with + ")";
+        }
+        ExpressionGenerator g = c.generator();
+        String subject = g.expression(Collations.operand(c.arg(0)));
+        String pattern = g.expression(Collations.operand(c.arg(1)));
+        String lowered = spec.toLowerCase(java.util.Locale.ROOT);
+        boolean anyCase = lowered.matches("(.*-)?(ci|upper|lower)(-.*)?");
+        String replaced = anyCase ? "regexp_replace(" + subject + ", regexp_escape(" + pattern + "), replace(" + with
+                + ", '\\', '\\\\'), 'gi')" : "replace(" + subject + ", " + pattern + ", " + with + ")";
+        String patternKey = Collations.key(pattern, spec);
+        if (patternKey == null) {
+            return replaced;
+        }
+        return "(CASE WHEN " + patternKey + " = " + Collations.key("''", spec) + " AND " + pattern + " <> '' THEN " + subject
+                + " ELSE " + replaced + " END)";
     }
 
     /** LOWER / UPPER, by the locale's rules when the argument carries a locale collation. */

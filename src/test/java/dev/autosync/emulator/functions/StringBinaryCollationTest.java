@@ -115,6 +115,28 @@ class StringBinaryCollationTest {
         }
     }
 
+    /**
+     * collation page (character weights, combining sequences): upper / lower convert with full Unicode case mapping, an ICU
+     * collation matches whole characters in CONTAINS, and REPLACE ignores a pattern the collation ignores entirely.
+     */
+    @Test
+    void caseConversionCombiningSequencesAndReplaceUnderCollations() throws SQLException {
+        try (Connection c = connect("ARROW")) {
+            // upper of U+0390 is U+0399 U+0308 U+0301, the upper of the decomposed sequence; U+0390 is its own lower
+            assertEquals(List.of("TRUE|FALSE|FALSE"), rows(c, "SELECT '\\u03b9\\u0308\\u0301' = '\\u0390' COLLATE 'upper', "
+                    + "'\\u03b9\\u0308\\u0301' = '\\u0390' COLLATE 'lower', '\\u03b9\\u0308\\u0301' = '\\u0390'"));
+            // en-ci does not find a base letter or a lone combining mark inside U+03B9 U+0308; upper compares code points
+            assertEquals(List.of("FALSE|FALSE|TRUE|TRUE|TRUE"), rows(c, "SELECT CONTAINS('\\u03b9\\u0308', '\\u03b9' COLLATE 'en-ci'), "
+                    + "CONTAINS('\\u03b9\\u0308', '\\u0308' COLLATE 'en-ci'), CONTAINS('\\u03b9\\u0308', '\\u03b9' COLLATE 'upper'), "
+                    + "STARTSWITH('\\u03b9\\u0308x' COLLATE 'en-ci', '\\u03b9\\u0308'), ENDSWITH('x\\u03b9\\u0308' COLLATE 'en-ci', "
+                    + "'\\u03b9\\u0308')"));
+            // U+0001 is ignorable under en-ci: REPLACE leaves it; upper removes it; ci replaces in any case
+            assertEquals(List.of("4|3|xYzx|aXa|aXa"), rows(c, "SELECT LEN(REPLACE('abc\\u0001' COLLATE 'en-ci', '\\u0001')), "
+                    + "LEN(REPLACE('abc\\u0001' COLLATE 'upper', '\\u0001')), REPLACE('aYza' COLLATE 'en-ci', 'A', 'x'), "
+                    + "REPLACE('aBa' COLLATE 'upper', 'b', 'X'), REPLACE('aBa' COLLATE 'utf8', 'B', 'X')"));
+        }
+    }
+
     /** collation page: a column's COLLATE clause shows in DESC TABLE and orders the column; COLLATE 'utf8' sets it aside. */
     @Test
     void columnCollationsOrderAndDescribe() throws SQLException {
