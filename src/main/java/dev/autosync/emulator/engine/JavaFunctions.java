@@ -77,6 +77,7 @@ final class JavaFunctions {
         fn(c, "sf_decompress", S, List.of(S, S), a -> guard(() -> BinaryFunctions.decompress(str(a[0]), str(a[1]))));
         fn(c, "sf_binary_position", L, List.of(S, S, L), a -> BinaryFunctions.position(str(a[0]), str(a[1]), lng(a[2])));
         fn(c, "sf_soundex_p123", S, List.of(S), a -> TextFunctions.soundexP123(str(a[0])));
+        fn(c, "sf_uuid_v5", S, List.of(S, S), a -> guard(() -> NamedUuid.of(str(a[0]), str(a[1]))));
         fn(c, "sf_case", S, List.of(S, S, S), a -> {
             java.util.Locale locale = java.util.Locale.forLanguageTag(str(a[2]));
             return str(a[1]).equals("lower") ? str(a[0]).toLowerCase(locale) : str(a[0]).toUpperCase(locale);
