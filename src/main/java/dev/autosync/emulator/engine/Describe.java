@@ -197,7 +197,7 @@ final class Describe {
     /** The data_type column of SHOW COLUMNS: a JSON object. */
     static String dataTypeJson(String sfType) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
-        String t = sfType.toUpperCase(Locale.ROOT);
+        String t = sfType.toUpperCase(Locale.ROOT).replaceFirst(" COLLATE .*", "");
         if (t.startsWith("NUMBER")) {
             String[] ps = t.substring(7, t.length() - 1).split(",");
             o.put("type", "FIXED").put("precision", Integer.parseInt(ps[0])).put("scale", Integer.parseInt(ps[1]));

@@ -60,14 +60,28 @@ final class JavaFunctions {
         fn(c, "sf_soundex", S, List.of(S), a -> TextFunctions.soundex(str(a[0])));
         fn(c, "sf_base64_encode", S, List.of(S, L, S), a -> TextFunctions.base64Encode(TextFunctions.utf8(str(a[0])), lng(a[1]),
                 str(a[2])));
-        fn(c, "sf_base64_decode_string", S, List.of(S, S), a -> guard(() -> new String(TextFunctions.base64Decode(str(a[0]),
-                str(a[1])), java.nio.charset.StandardCharsets.UTF_8)));
+        fn(c, "sf_base64_decode_string", S, List.of(S, S), a -> guard(() -> TextFunctions.utf8Text(TextFunctions.base64Decode(
+                str(a[0]), str(a[1])))));
         // BINARY values cross the UDF boundary as hex text (DuckDB's Java UDFs take no BLOB): BASE64_ENCODE of a BINARY
         // encodes its bytes, BASE64_DECODE_BINARY with an alphabet answers the bytes (base64_encode / base64_decode_binary pages)
         fn(c, "sf_base64_encode_hex", S, List.of(S, L, S), a -> TextFunctions.base64Encode(java.util.HexFormat.of().parseHex(str(a[0])),
                 lng(a[1]), str(a[2])));
         fn(c, "sf_base64_decode_hex", S, List.of(S, S), a -> guard(() -> java.util.HexFormat.of().withUpperCase().formatHex(
                 TextFunctions.base64Decode(str(a[0]), str(a[1])))));
+        // BINARY bitwise operations and SNAPPY compression, bytes as hex (BinaryFunctions)
+        fn(c, "sf_bitwise_bin", S, List.of(S, S, S, S), a -> guard(() -> BinaryFunctions.bitwise(str(a[0]), str(a[1]), str(a[2]),
+                str(a[3]))));
+        fn(c, "sf_bitnot_bin", S, List.of(S), a -> BinaryFunctions.bitnot(str(a[0])));
+        fn(c, "sf_bitshift_bin", S, List.of(S, L), a -> BinaryFunctions.shift(str(a[0]), lng(a[1])));
+        fn(c, "sf_compress", S, List.of(S, S), a -> guard(() -> BinaryFunctions.compress(str(a[0]), str(a[1]))));
+        fn(c, "sf_decompress", S, List.of(S, S), a -> guard(() -> BinaryFunctions.decompress(str(a[0]), str(a[1]))));
+        fn(c, "sf_binary_position", L, List.of(S, S, L), a -> BinaryFunctions.position(str(a[0]), str(a[1]), lng(a[2])));
+        fn(c, "sf_soundex_p123", S, List.of(S), a -> TextFunctions.soundexP123(str(a[0])));
+        fn(c, "sf_uuid_v5", S, List.of(S, S), a -> guard(() -> NamedUuid.of(str(a[0]), str(a[1]))));
+        fn(c, "sf_case", S, List.of(S, S, S), a -> {
+            java.util.Locale locale = java.util.Locale.forLanguageTag(str(a[2]));
+            return str(a[1]).equals("lower") ? str(a[0]).toLowerCase(locale) : str(a[0]).toUpperCase(locale);
+        });
         // hex text checked before DuckDB's unhex: pairs of hex digits, else Snowflake's 100115 (or NULL for TRY_ forms)
         fn(c, "sf_hex_checked", S, List.of(S, B), a -> {
             String s = str(a[0]);
@@ -112,6 +126,7 @@ final class JavaFunctions {
         });
         fn(c, "sf_variant_timestamp", S, List.of(S), a -> VariantFunctions.timestampText(str(a[0])));
         fn(c, "sf_parse_url", S, List.of(S, L), a -> VariantFunctions.parseUrl(str(a[0]), lng(a[1])));
+        fn(c, "sf_parse_ip", S, List.of(S, S, L), a -> IpAddresses.parse(str(a[0]), str(a[1]), lng(a[2])));
         fn(c, "sf_check_json", S, List.of(S, S), a -> VariantFunctions.checkJson(str(a[0]), str(a[1])));
         fn(c, "sf_array_append", S, List.of(S, S), a -> guard(() -> VariantFunctions.arrayAppend(str(a[0]), str(a[1]))));
         fn(c, "sf_array_prepend", S, List.of(S, S), a -> guard(() -> VariantFunctions.arrayPrepend(str(a[0]), str(a[1]))));

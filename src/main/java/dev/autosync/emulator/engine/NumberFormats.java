@@ -64,6 +64,28 @@ public final class NumberFormats {
         if (body.contains("X")) {
             return hex(v, body, sign, format.contains("x"));
         }
+        java.util.regex.Matcher exponent = java.util.regex.Pattern.compile("E{2,7}").matcher(body);
+        if (exponent.find()) {
+            // sql-format-models page: an exponent element normalises the number to one integer digit (1234 with
+            // '9d999EE' is 1.234E3); EE writes the exponent as is, EEE.. a sign and that many digits less one
+            String e = exponent.group();
+            String mantissaFormat = body.substring(0, exponent.start()) + body.substring(exponent.end());
+            BigDecimal stripped = v.stripTrailingZeros();
+            int exp = stripped.signum() == 0 ? 0 : stripped.precision() - stripped.scale() - 1;
+            String mantissa = number(v.movePointLeft(exp), (fill ? "FM" : "") + mantissaFormat + (sign ? "S" : ""));
+            String expText;
+            if (e.length() == 2) {
+                expText = String.valueOf(exp);
+            } else {
+                String digits = String.valueOf(Math.abs(exp));
+                int width = e.length() - 2;
+                expText = (exp < 0 ? "-" : "+") + (digits.length() > width ? "#".repeat(width)
+                        : "0".repeat(width - digits.length()) + digits);
+            }
+            String letter = format.contains("e" + "e") ? "e" : "E";
+            // UNVERIFIED: no blank is kept for the sign of a positive mantissa (the page prints 1.234E3)
+            return mantissa.stripLeading() + letter + expText;
+        }
         boolean dollar = body.contains("$");
         body = body.replace("$", "").replace('D', '.').replace('G', ',');
         int point = body.indexOf('.');
@@ -103,17 +125,29 @@ public final class NumberFormats {
                     ip.insert(0, ' ');
                 }
             } else if (ch == ',') {
-                ip.insert(0, d >= 0 || zeroPadded ? ',' : ' ');
+                ip.insert(0, ',');
             } else {
                 ip.insert(0, ch);
+            }
+        }
+        // a group separator prints where a digit stands on its left ('S000,000.000' of 123.456 is +000,123.456)
+        for (int i = 0; i < ip.length(); i++) {
+            if (ip.charAt(i) == ',' && (i == 0 || !Character.isDigit(ip.charAt(i - 1)))) {
+                ip.setCharAt(i, ' ');
             }
         }
         out.append(ip);
         if (point >= 0) {
             out.append('.');
             int k = 0;
+            int fracStart = out.length();
             for (char ch : fracFmt.toCharArray()) {
                 out.append(ch == '9' || ch == '0' ? (k < frac.length() ? frac.charAt(k++) : '0') : ch);
+            }
+            // sql-format-models page: trailing zeros at 9 positions of the fraction print as blanks ('999,999.999' of 1.2
+            // is '       1.2  '); 0 positions keep them
+            for (int i = fracFmt.length() - 1; i >= 0 && fracFmt.charAt(i) == '9' && out.charAt(fracStart + i) == '0'; i--) {
+                out.setCharAt(fracStart + i, ' ');
             }
         }
         return signed(out.toString(), dollar, negative, sign, signLast, mi, fill, false);

@@ -208,13 +208,19 @@ final class TableStatements {
                 throw SnowflakeError.compilation("duplicate column name '" + name + "'");
             }
             ColumnSpec spec = columnSpec(st, name, columns.constraints());
-            columns.defs().add(new ColumnDef(name, spec.type.canonical(), spec.nullable, spec.defaultText, spec.comment));
-            columns.duck().add(Names.quote(name) + " " + spec.type.duck() + (spec.nullable ? "" : " NOT NULL")
+            // collation page: DESC shows a column's collation after its type; DuckDB compares it by the nearest collation
+            String collated = spec.collation == null || spec.collation.isEmpty() ? "" : " COLLATE '" + spec.collation + "'";
+            String duckCollation = spec.collation == null ? null : Translator.columnCollation(spec.collation);
+            columns.defs().add(new ColumnDef(name, spec.type.canonical() + collated, spec.nullable, spec.defaultText,
+                    spec.comment));
+            columns.duck().add(Names.quote(name) + " " + spec.type.duck() + (duckCollation == null ? "" : " COLLATE "
+                    + duckCollation) + (spec.nullable ? "" : " NOT NULL")
                     + (spec.defaultSql == null ? "" : " DEFAULT " + spec.defaultSql));
         } while (c.accept(TokenType.COMMA));
     }
 
-    private record ColumnSpec(SnowflakeTypes type, boolean nullable, String defaultSql, String defaultText, String comment) {
+    private record ColumnSpec(SnowflakeTypes type, boolean nullable, String defaultSql, String defaultText, String comment,
+            String collation) {
     }
 
     private static ColumnSpec columnSpec(StatementContext st, String column, List<TableConstraint> constraints) {
@@ -225,6 +231,7 @@ final class TableStatements {
         String defaultSql = null;
         String defaultText = null;
         String comment = null;
+        String collation = null;
         while (!c.peek().is(TokenType.COMMA) && !c.peek().is(TokenType.RIGHT_PAREN) && !c.atEnd()) {
             if (c.acceptAll("NOT", "NULL")) {
                 nullable = false;
@@ -238,7 +245,7 @@ final class TableStatements {
             } else if (c.accept("COMMENT")) {
                 comment = c.expect(TokenType.STRING).value();
             } else if (c.accept("COLLATE")) {
-                c.expect(TokenType.STRING);
+                collation = c.expect(TokenType.STRING).value();
             } else if (ConstraintClauses.atInline(c)) {
                 // recorded, not enforced (as in Snowflake)
                 TableConstraint k = ConstraintClauses.inline(st, column);
@@ -253,6 +260,6 @@ final class TableStatements {
                 throw c.unexpected();
             }
         }
-        return new ColumnSpec(type, nullable, defaultSql, defaultText, comment);
+        return new ColumnSpec(type, nullable, defaultSql, defaultText, comment, collation);
     }
 }

@@ -379,6 +379,50 @@ public final class TextFunctions {
         return sb.toString();
     }
 
+    /**
+     * SOUNDEX_P123: as SOUNDEX, except that a second letter with the first letter's code keeps its number
+     * (soundex_p123 page: Pfister is P123 where SOUNDEX gives P236; Lloyd is L430).
+     */
+    public static String soundexP123(String s) {
+        StringBuilder sb = new StringBuilder();
+        char lastCode = 0;
+        for (int i = 0; i < s.length() && sb.length() < 4; i++) {
+            char ch = Character.toUpperCase(s.charAt(i));
+            if (ch < 'A' || ch > 'Z') {
+                continue;
+            }
+            char code = "01230120022455012623010202".charAt(ch - 'A');
+            if (sb.length() == 0) {
+                sb.append(ch);
+                lastCode = 0;
+            } else if (code != '0' && code != lastCode) {
+                sb.append(code);
+                lastCode = code;
+            } else if (ch != 'H' && ch != 'W') {
+                lastCode = code;
+            }
+        }
+        if (sb.length() == 0) {
+            return "";
+        }
+        while (sb.length() < 4) {
+            sb.append('0');
+        }
+        return sb.toString();
+    }
+
+    /** Bytes read as UTF-8 text; invalid UTF-8 is an error (BASE64_DECODE_STRING of bytes that are not text). */
+    public static String utf8Text(byte[] bytes) {
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IllegalArgumentException("The decoded value is not valid UTF-8 text");
+        }
+    }
+
     /** BASE64_ENCODE(input, max_line_length, alphabet): lines of at most max_line_length (0: one line), '\n' between. */
     public static String base64Encode(byte[] input, long maxLineLength, String alphabet) {
         String b64 = Base64.getEncoder().encodeToString(input);

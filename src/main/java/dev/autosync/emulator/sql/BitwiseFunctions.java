@@ -28,12 +28,20 @@ final class BitwiseFunctions {
         binary(t, "BITAND", "&");
         binary(t, "BITOR", "|");
         binary(t, "BITXOR", "xor");
+        t.put("BIT_AND", t.get("BITAND"));
+        t.put("BIT_OR", t.get("BITOR"));
+        t.put("BIT_XOR", t.get("BITXOR"));
+        // bitnot / bitshiftleft / bitshiftright pages: a BINARY operand keeps its length, bit for bit
         Functions.register(t, c -> {
             c.need(1);
-            return "(~" + whole(c, 0) + ")";
-        }, "BITNOT");
-        infix(t, "BITSHIFTLEFT", c -> whole(c, 0) + " << " + whole(c, 1));
-        infix(t, "BITSHIFTRIGHT", c -> whole(c, 0) + " >> " + whole(c, 1));
+            return c.binary(0) ? "unhex(sf_bitnot_bin(" + hex(c, 0) + "))" : "(~" + whole(c, 0) + ")";
+        }, "BITNOT", "BIT_NOT");
+        infix(t, "BITSHIFTLEFT", c -> c.binary(0) ? "unhex(sf_bitshift_bin(" + hex(c, 0) + ", " + whole(c, 1) + "))"
+                : whole(c, 0) + " << " + whole(c, 1));
+        infix(t, "BITSHIFTRIGHT", c -> c.binary(0) ? "unhex(sf_bitshift_bin(" + hex(c, 0) + ", -" + whole(c, 1) + "))"
+                : whole(c, 0) + " >> " + whole(c, 1));
+        t.put("BIT_SHIFTLEFT", t.get("BITSHIFTLEFT"));
+        t.put("BIT_SHIFTRIGHT", t.get("BITSHIFTRIGHT"));
         // getbit page: the bit at the position, counted from 0 at the least significant bit
         infix(t, "GETBIT", c -> "(" + whole(c, 0) + " >> " + whole(c, 1) + ") & 1");
         // booland / boolor / boolxor / boolnot pages: a number is TRUE when it is not zero; NULL follows
@@ -45,9 +53,10 @@ final class BitwiseFunctions {
             c.need(1);
             return "(NOT " + truth(c, 0) + ")";
         }, "BOOLNOT");
-        Functions.register(t, c -> "bit_and(" + whole(c, 0) + ")", "BITAND_AGG", "BITANDAGG", "BIT_AND_AGG", "BIT_ANDAGG");
-        Functions.register(t, c -> "bit_or(" + whole(c, 0) + ")", "BITOR_AGG", "BITORAGG", "BIT_OR_AGG", "BIT_ORAGG");
-        Functions.register(t, c -> "bit_xor(" + whole(c, 0) + ")", "BITXOR_AGG", "BITXORAGG", "BIT_XOR_AGG", "BIT_XORAGG");
+        // bitand_agg / bitor_agg / bitxor_agg pages: text is read as a FLOAT and rounded ('7.9' is 8), a DECIMAL rounded
+        Functions.register(t, c -> "bit_and(" + rounded(c, 0) + ")", "BITAND_AGG", "BITANDAGG", "BIT_AND_AGG", "BIT_ANDAGG");
+        Functions.register(t, c -> "bit_or(" + rounded(c, 0) + ")", "BITOR_AGG", "BITORAGG", "BIT_OR_AGG", "BIT_ORAGG");
+        Functions.register(t, c -> "bit_xor(" + rounded(c, 0) + ")", "BITXOR_AGG", "BITXORAGG", "BIT_XOR_AGG", "BIT_XORAGG");
         Functions.register(t, c -> "bool_and(" + condition(c, 0) + ")", "BOOLAND_AGG");
         Functions.register(t, c -> "bool_or(" + condition(c, 0) + ")", "BOOLOR_AGG");
         // boolxor_agg page: TRUE when exactly one value is TRUE; NULL when every value is NULL
@@ -66,10 +75,26 @@ final class BitwiseFunctions {
     private static void binary(Map<String, Functions.Translation> t, String name, String operator) {
         Functions.register(t, c -> {
             c.need(2, 3);
+            if (c.binary(0) || c.binary(1)) {
+                // bitand page: two BINARY values of one length, or the shorter padded on the 'LEFT' / 'RIGHT' side
+                return "unhex(sf_bitwise_bin('" + (operator.equals("xor") ? "^" : operator) + "', " + hex(c, 0) + ", "
+                        + hex(c, 1) + ", " + (c.count() > 2 ? "CAST(" + c.sql(2) + " AS VARCHAR)" : "''") + "))";
+            }
             String op = operator.equals("xor") ? "xor(" + whole(c, 0) + ", " + whole(c, 1) + ")"
                     : "(" + whole(c, 0) + " " + operator + " " + whole(c, 1) + ")";
             return op;
         }, name);
+    }
+
+    /** An aggregate's argument as a 64-bit integer: text through FLOAT, rounded; numbers rounded by the cast. */
+    private static String rounded(Call c, int i) {
+        return "VARCHAR".equals(c.generator().duckType(c.arg(i))) ? "CAST(round(CAST(" + c.sql(i) + " AS DOUBLE)) AS BIGINT)"
+                : whole(c, i);
+    }
+
+    /** A BINARY argument as upper-case hex text (how bytes cross into the engine's Java functions). */
+    private static String hex(Call c, int i) {
+        return "hex(" + c.sql(i) + ")";
     }
 
     /** Argument {@code i} as a 64-bit integer (UNVERIFIED beyond 64 bits: Snowflake allows up to 128). */

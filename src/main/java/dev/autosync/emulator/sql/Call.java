@@ -97,6 +97,21 @@ final class Call {
         return null;
     }
 
+    /**
+     * Whether argument {@code i} is a BINARY: an {@code X'..'} constant, or an expression DuckDB types as BLOB in the
+     * select block being translated (false when that cannot be asked).
+     */
+    boolean binary(int i) {
+        Expr e = arg(i);
+        if (e instanceof dev.autosync.sql.tree.Expr.TypedLiteral l) {
+            return l.type().equals("BINARY");
+        }
+        if (e instanceof StringLiteral || e instanceof NumberLiteral) {
+            return false;
+        }
+        return "BLOB".equals(gen.duckType(e));
+    }
+
     /** Argument {@code i}, cast as Snowflake would (see {@link ExpressionGenerator#cast}). */
     String cast(int i, SnowflakeTypes type, boolean tryCast) {
         return ExpressionGenerator.cast(arg(i), sql(i), type, tryCast);

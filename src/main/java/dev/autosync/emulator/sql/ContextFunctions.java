@@ -24,6 +24,13 @@ final class ContextFunctions {
         Functions.register(t, c -> "CURRENT_DATE", "CURRENT_DATE");
         Functions.register(t, c -> "CAST(CURRENT_TIMESTAMP AS TIME)", "CURRENT_TIME", "LOCALTIME");
         Functions.register(t, c -> "(row_number() OVER () - 1)", "SEQ1", "SEQ2", "SEQ4", "SEQ8");
-        Functions.register(t, c -> "CAST(uuid() AS VARCHAR)", "UUID_STRING");
+        // uuid_string page: a random (version 4) UUID, or with a namespace UUID and a name the named (version 5) one
+        Functions.register(t, c -> {
+            if (c.count() == 0) {
+                return "CAST(uuid() AS VARCHAR)";
+            }
+            c.need(2);
+            return "sf_uuid_v5(CAST(" + c.sql(0) + " AS VARCHAR), CAST(" + c.sql(1) + " AS VARCHAR))";
+        }, "UUID_STRING");
     }
 }

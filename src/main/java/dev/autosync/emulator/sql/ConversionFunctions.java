@@ -109,7 +109,7 @@ final class ConversionFunctions {
 
     /** A numeric format model: digits, separators, sign, currency, hex, TM, FM and quoted literals only. */
     private static final java.util.regex.Pattern NUMERIC_FORMAT = java.util.regex.Pattern.compile(
-            "(?i)(\"[^\"]*\"|FM|TM9|TME|TM|MI|[90.DG,$SXB])+");
+            "(?i)(\"[^\"]*\"|FM|TM9|TME|TM|MI|E{2,7}|[90.DG,$SXB])+");
 
     private static String text(Call c) {
         String x = c.sql(0);

@@ -87,9 +87,16 @@ final class ExpressionGenerator {
             boolean smallest = nullsSmallest && i.expr() != null;
             String nulls = i.nulls() != null ? i.nulls().toString() : (desc ^ smallest) ? "FIRST" : "LAST";
             // DuckDB's own default is NULLS LAST: only a written order or NULLS FIRST needs saying
-            return (i.expr() == null ? "ALL" : expression(i.expr())) + (i.direction() == null ? "" : " " + i.direction())
+            return (i.expr() == null ? "ALL" : collatedKey(i.expr())) + (i.direction() == null ? "" : " " + i.direction())
                     + (i.nulls() == null && nulls.equals("LAST") ? "" : " NULLS " + nulls);
         });
+    }
+
+    /** {@code e}, or its collation key when it carries a collation (ORDER BY x COLLATE 'es', COUNT(DISTINCT ...)). */
+    String collatedKey(Expr e) {
+        String spec = Collations.of(e);
+        String key = spec == null ? null : Collations.key(expression(Collations.operand(e)), spec);
+        return key == null ? expression(e) : key;
     }
 
     static <T> String join(List<T> items, Function<T, String> f) {
@@ -181,6 +188,11 @@ final class ExpressionGenerator {
         } else if (e instanceof InQuery i) {
             return operand(i.operand(), Precedence.MEMBERSHIP + 1) + not(i.negated()) + " IN (" + queries.query(i.query(), false)
                     + ")";
+        } else if (e instanceof Between b && collationOf(b.operand(), Collations.of(b.low()) != null ? b.low() : b.high()) != null) {
+            String spec = collationOf(b.operand(), Collations.of(b.low()) != null ? b.low() : b.high());
+            return Collations.key(expression(Collations.operand(b.operand())), spec) + not(b.negated()) + " BETWEEN "
+                    + Collations.key(expression(Collations.operand(b.low())), spec) + " AND "
+                    + Collations.key(expression(Collations.operand(b.high())), spec);
         } else if (e instanceof Between b) {
             return operand(b.operand(), Precedence.MEMBERSHIP + 1) + not(b.negated()) + " BETWEEN "
                     + operand(b.low(), Precedence.CONCAT) + " AND " + operand(b.high(), Precedence.CONCAT);
@@ -395,6 +407,13 @@ final class ExpressionGenerator {
         }
         // comparisons do not chain in DuckDB: a nested one keeps its parentheses
         int leftMin = p == Precedence.COMPARISON ? p + 1 : p;
+        String collation = p == Precedence.COMPARISON ? collationOf(b.left(), b.right()) : null;
+        if (collation != null) {
+            // collation page: a collated operand compares both sides by the collation's keys
+            String l = Collations.key(expression(Collations.operand(b.left())), collation);
+            String r = Collations.key(expression(Collations.operand(b.right())), collation);
+            return l + " " + b.operator().symbol() + " " + r;
+        }
         if (p == Precedence.COMPARISON && (variantText(b.left(), b.right()) || variantText(b.right(), b.left()))) {
             // a VARIANT compared with a string compares with that string as a VARIANT (parse_url page:
             // PARSE_URL(u):host = 'www.snowflake.com'); DuckDB would read the string as JSON text
@@ -403,6 +422,12 @@ final class ExpressionGenerator {
             return left + " " + b.operator().symbol() + " " + right;
         }
         return operand(b.left(), leftMin) + " " + b.operator().symbol() + " " + operand(b.right(), p + 1);
+    }
+
+    /** The collation of two compared operands when one carries one that is not code-point order, else null. */
+    static String collationOf(Expr left, Expr right) {
+        String spec = Collations.of(left) != null ? Collations.of(left) : Collations.of(right);
+        return spec != null && Collations.key("x", spec) != null ? spec : null;
     }
 
     private static final java.util.Set<BinaryOperator> ARITHMETIC = java.util.EnumSet.of(BinaryOperator.PLUS, BinaryOperator.MINUS,
@@ -424,7 +449,7 @@ final class ExpressionGenerator {
     }
 
     private static final java.util.Set<String> VARIANT_FUNCTIONS = java.util.Set.of("GET", "GET_PATH", "GET_IGNORE_CASE",
-            "PARSE_JSON", "TRY_PARSE_JSON", "TO_VARIANT", "PARSE_URL", "ARRAY_MIN", "ARRAY_MAX", "XMLGET");
+            "PARSE_JSON", "TRY_PARSE_JSON", "TO_VARIANT", "PARSE_URL", "PARSE_IP", "ARRAY_MIN", "ARRAY_MAX", "XMLGET");
 
     /** Whether {@code variant} is a VARIANT by its form (a path, a function returning one) and {@code other} a string literal. */
     private boolean variantText(Expr variant, Expr other) {
@@ -463,23 +488,14 @@ final class ExpressionGenerator {
     }
 
     /**
-     * A value with a Snowflake collation specification ('en-ci', 'upper', 'utf8', ...; collation page) in DuckDB's
-     * collations: case-insensitive specifiers (ci, upper, lower) compare with NOCASE, accent-insensitive (ai) with
-     * NOACCENT. UNVERIFIED: the locale's own ordering (es: ñ after n) is not applied; others compare as written.
+     * A value with a Snowflake collation specification ('en-ci', 'upper', 'utf8', ...; collation page) in DuckDB's nearest
+     * collation, for the places that do not compare by {@link Collations#key} (GROUP BY, DISTINCT, PARTITION BY): ci, upper
+     * and lower as NOCASE, ai as NOACCENT, a locale as its ICU collation; code-point order ('utf8', 'bin', '') as DuckDB's
+     * C collation, which also sets aside a collated column's own.
      */
     static String collate(String sql, String specification) {
-        List<String> duck = new ArrayList<>();
-        for (String part : specification.toLowerCase(java.util.Locale.ROOT).split("-")) {
-            String d = switch (part.strip()) {
-                case "ci", "upper", "lower" -> "nocase";
-                case "ai" -> "noaccent";
-                default -> null;
-            };
-            if (d != null && !duck.contains(d)) {
-                duck.add(d);
-            }
-        }
-        return duck.isEmpty() ? sql : "(" + sql + " COLLATE " + String.join(".", duck) + ")";
+        String duck = Collations.duckColumnCollation(specification);
+        return "(" + sql + " COLLATE " + (duck == null ? "c" : duck) + ")";
     }
 
     private String caseExpression(Case c) {

@@ -26,10 +26,27 @@ final class NumericFunctions {
 
     static void register(Map<String, Functions.Translation> t) {
         Functions.register(t, NumericFunctions::round, "ROUND");
+        // cot page: COT(0) is inf (DuckDB raises an out-of-range error)
+        Functions.register(t, c -> {
+            c.need(1, 1);
+            String x = "CAST(" + c.sql(0) + " AS DOUBLE)";
+            return "(CASE WHEN " + x + " = 0 THEN CAST('inf' AS DOUBLE) ELSE 1 / tan(" + x + ") END)";
+        }, "COT");
         Functions.register(t, c -> {
             c.need(1, 1);
             return "power(CAST(" + c.sql(0) + " AS DOUBLE), 2)";
         }, "SQUARE");
+        // haversine page: great-circle kilometres between two (latitude, longitude) points in degrees, on a sphere of
+        // radius 6371 km (New York to Los Angeles is 3936.385096389)
+        Functions.register(t, c -> {
+            c.need(4, 4);
+            String[] r = new String[4];
+            for (int i = 0; i < 4; i++) {
+                r[i] = "radians(CAST(" + c.sql(i) + " AS DOUBLE))";
+            }
+            return "(2 * 6371 * asin(sqrt(power(sin((" + r[2] + " - " + r[0] + ") / 2), 2) + cos(" + r[0] + ") * cos(" + r[2]
+                    + ") * power(sin((" + r[3] + " - " + r[1] + ") / 2), 2))))";
+        }, "HAVERSINE");
         Functions.register(t, c -> {
             c.need(1, 2);
             String part = c.literal(1);

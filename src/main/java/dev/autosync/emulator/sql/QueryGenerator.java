@@ -35,8 +35,11 @@ final class QueryGenerator {
     private boolean recursiveCtes;
     private int valuesCount;
 
+    private final SqlContext ctx;
+
     QueryGenerator(TokenStream tokens, SqlContext ctx) {
         this.tokens = tokens;
+        this.ctx = ctx;
         this.expressions = new ExpressionGenerator(this, ctx);
         this.relations = new RelationGenerator(this, expressions, ctx);
     }
@@ -151,7 +154,26 @@ final class QueryGenerator {
                 return "(" + String.join(", ", values) + ")";
             });
         }
-        return query(q, false);
+        String source = query(q, false);
+        boolean anyBinary = false;
+        List<String> columns = new ArrayList<>();
+        for (int i = 0; i < columnTypes.size(); i++) {
+            String col = "#" + (i + 1);
+            if (isBinary(columnTypes.get(i))) {
+                // lpad page: text selected into a BINARY column is decoded by BINARY_INPUT_FORMAT (HEX_ENCODE('Hi') is
+                // the bytes of 'Hi'); a BINARY stays as it is
+                anyBinary = true;
+                col = "(CASE WHEN typeof(" + col + ") = 'BLOB' THEN " + ConversionFunctions.anyBlob(col) + " ELSE "
+                        + ConversionFunctions.binaryFromText("CAST(" + col + " AS VARCHAR)", ConversionFunctions.inputFormat(ctx), false)
+                        + " END)";
+            }
+            columns.add(col);
+        }
+        return anyBinary ? "SELECT " + String.join(", ", columns) + " FROM (" + source + ")" : source;
+    }
+
+    private static boolean isBinary(String sfType) {
+        return sfType != null && sfType.toUpperCase(java.util.Locale.ROOT).matches("(VAR)?BINARY.*");
     }
 
     /** The DuckDB type of a Snowflake date or time column type, else null. */

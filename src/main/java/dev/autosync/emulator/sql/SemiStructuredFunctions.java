@@ -32,6 +32,12 @@ final class SemiStructuredFunctions {
             c.need(1, 2);
             return json("sf_parse_url(" + StringFunctions.text(c, 0) + ", " + StringFunctions.whole(c, 1, "0") + ")");
         }, "PARSE_URL");
+        // parse_ip page: the components of an IPv4 / IPv6 INET or CIDR address as an OBJECT
+        Functions.register(t, c -> {
+            c.need(2, 3);
+            return json("sf_parse_ip(" + StringFunctions.text(c, 0) + ", " + StringFunctions.text(c, 1) + ", "
+                    + StringFunctions.whole(c, 2, "0") + ")");
+        }, "PARSE_IP");
         Functions.register(t, c -> "sf_check_json(CAST(" + c.sql(0) + " AS VARCHAR), typeof(" + c.sql(0) + "))", "CHECK_JSON");
         Functions.register(t, c -> variant(c, 0), "TO_VARIANT");
         Functions.register(t, c -> "to_json(" + c.sql(0) + ")", "TO_OBJECT");

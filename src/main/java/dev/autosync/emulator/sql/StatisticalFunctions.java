@@ -47,7 +47,9 @@ final class StatisticalFunctions {
                         + c.sql(0) + " END)";
             }
             if (c.count() < 2) {
-                return "count(" + (c.distinct() ? "DISTINCT " : "") + (c.count() == 0 ? "*" : c.sql(0)) + ")";
+                // collation page: COUNT(DISTINCT x COLLATE 'en-ci') counts values distinct under the collation
+                String arg = c.count() == 0 ? "*" : c.distinct() ? c.generator().collatedKey(c.arg(0)) : c.sql(0);
+                return "count(" + (c.distinct() ? "DISTINCT " : "") + arg + ")";
             }
             StringBuilder none = new StringBuilder();
             for (String a : c.sql()) {

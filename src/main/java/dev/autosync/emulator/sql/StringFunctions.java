@@ -19,7 +19,64 @@ final class StringFunctions {
     }
 
     static void register(Map<String, Functions.Translation> t) {
-        Functions.register(t, c -> "length(" + c.sql(0) + ")", "LEN", "LENGTH", "CHAR_LENGTH", "CHARACTER_LENGTH");
+        // length page: a BINARY's length is its number of bytes
+        Functions.register(t, c -> {
+            c.need(1);
+            return c.binary(0) ? "octet_length(" + c.sql(0) + ")" : "length(" + c.sql(0) + ")";
+        }, "LEN", "LENGTH", "CHAR_LENGTH", "CHARACTER_LENGTH");
+        // octet_length / bit_length pages: bytes (or bits) of the UTF-8 text or of the BINARY value
+        Functions.register(t, c -> {
+            c.need(1);
+            return c.binary(0) ? "octet_length(" + c.sql(0) + ")" : "strlen(" + text(c, 0) + ")";
+        }, "OCTET_LENGTH");
+        Functions.register(t, c -> {
+            c.need(1);
+            return "(8 * " + (c.binary(0) ? "octet_length(" + c.sql(0) + ")" : "strlen(" + text(c, 0) + ")") + ")";
+        }, "BIT_LENGTH");
+        // collate / collation pages: the specification a value carries ('es-ci' after COLLATE(v, 'es-ci')), NULL without
+        // one. UNVERIFIED: a column's own COLLATE clause is not recorded, so a plain column reads NULL
+        Functions.register(t, c -> {
+            c.need(1);
+            String spec = Collations.of(c.arg(0));
+            return spec == null || spec.isEmpty() ? "CAST(NULL AS VARCHAR)" : Translator.literal(spec);
+        }, "COLLATION");
+        // lower / upper pages: a locale collation converts case by the locale's rules (LOWER('I' COLLATE 'tr') is dotless)
+        Functions.register(t, c -> caseConversion(c, "lower"), "LOWER", "LCASE");
+        Functions.register(t, c -> caseConversion(c, "upper"), "UPPER", "UCASE");
+        // contains / startswith / endswith pages: a collated argument matches under its collation (CONTAINS(COLLATE('ñ',
+        // 'en-ci-ai'), 'n') is TRUE, under 'es-ci-ai' FALSE: ñ is a letter of its own in Spanish)
+        Functions.register(t, c -> matches(c, "CONTAINS", "contains"), "CONTAINS");
+        Functions.register(t, c -> matches(c, "STARTSWITH", "starts_with"), "STARTSWITH");
+        Functions.register(t, c -> matches(c, "ENDSWITH", "ends_with"), "ENDSWITH");
+        // compress / decompress_binary / decompress_string pages (SNAPPY; other methods fail as unsupported)
+        Functions.register(t, c -> {
+            c.need(2);
+            return "unhex(sf_compress(" + bytesHex(c, 0) + ", " + text(c, 1) + "))";
+        }, "COMPRESS");
+        Functions.register(t, c -> {
+            c.need(2);
+            return "unhex(sf_decompress(hex(" + c.sql(0) + "), " + text(c, 1) + "))";
+        }, "DECOMPRESS_BINARY");
+        Functions.register(t, c -> {
+            c.need(2);
+            return "decode(unhex(sf_decompress(hex(" + c.sql(0) + "), " + text(c, 1) + ")))";
+        }, "DECOMPRESS_STRING");
+        Functions.register(t, c -> {
+            c.need(1, 1);
+            return "sf_soundex_p123(" + text(c, 0) + ")";
+        }, "SOUNDEX_P123");
+        // hash / hash_agg pages: a signed 64-bit NUMBER(19,0), never NULL; HASH_AGG of no rows is 0 and ignores row order.
+        // UNVERIFIED: Snowflake's hash function is proprietary, so the values differ from Snowflake's (equal inputs still
+        // hash equally here)
+        Functions.register(t, c -> {
+            c.need(1, Integer.MAX_VALUE);
+            return "CAST(CAST(hash(" + c.all() + ") AS HUGEINT) - 9223372036854775808 AS DECIMAL(19,0))";
+        }, "HASH");
+        Functions.register(t, c -> {
+            c.need(1, Integer.MAX_VALUE);
+            return "CAST((CASE WHEN count(*) = 0 THEN 0 ELSE CAST(bit_xor(hash(" + c.all()
+                    + ")) AS HUGEINT) - 9223372036854775808 END) AS DECIMAL(19,0))";
+        }, "HASH_AGG");
         // RANDSTR(length, gen) ("RANDSTR"): alphanumeric, the same for the same gen; here hex digits from MD5 of gen
         Functions.register(t, c -> {
             c.need(2);
@@ -32,8 +89,6 @@ final class StringFunctions {
             c.need(1);
             return "reverse(" + text(c, 0) + ")";
         }, "REVERSE");
-        Functions.register(t, c -> "starts_with(" + c.all() + ")", "STARTSWITH");
-        Functions.register(t, c -> "ends_with(" + c.all() + ")", "ENDSWITH");
         // CHARINDEX(needle, haystack [, start]) and POSITION(needle, haystack [, start]): 0 when not found
         Functions.register(t, StringFunctions::position, "CHARINDEX", "POSITION");
         Functions.register(t, c -> {
@@ -94,10 +149,7 @@ final class StringFunctions {
             c.need(2, Integer.MAX_VALUE);
             return "(CASE WHEN " + anyNull(c, 0) + " THEN NULL ELSE concat_ws(" + c.all() + ") END)";
         }, "CONCAT_WS");
-        Functions.register(t, c -> {
-            c.need(2, 3);
-            return "replace(" + text(c, 0) + ", " + text(c, 1) + ", " + opt(c, 2, "''") + ")";
-        }, "REPLACE");
+        Functions.register(t, StringFunctions::replace, "REPLACE");
         Functions.register(t, c -> {
             c.need(4, 4);
             String base = text(c, 0);
@@ -115,7 +167,8 @@ final class StringFunctions {
             return c.count() == 1 ? hex : "(CASE WHEN " + whole(c, 1, null) + " = 0 THEN lower(" + hex + ") ELSE " + hex + " END)";
         }, "HEX_ENCODE");
         Functions.register(t, c -> "decode(unhex(" + text(c, 0) + "))", "HEX_DECODE_STRING");
-        Functions.register(t, c -> "TRY(decode(unhex(" + text(c, 0) + ")))", "TRY_HEX_DECODE_STRING");
+        // try_hex_decode_string page: NULL for text that is not hex digit pairs of UTF-8 ('127')
+        Functions.register(t, c -> "TRY(decode(unhex(sf_hex_checked(" + text(c, 0) + ", true))))", "TRY_HEX_DECODE_STRING");
         Functions.register(t, c -> ConversionFunctions.binaryFromText(text(c, 0), "HEX", false), "HEX_DECODE_BINARY");
         Functions.register(t, c -> ConversionFunctions.binaryFromText(text(c, 0), "HEX", true), "TRY_HEX_DECODE_BINARY");
         Functions.register(t, c -> {
@@ -154,7 +207,6 @@ final class StringFunctions {
         }, "SHA2", "SHA2_HEX");
         Functions.register(t, c -> "md5(" + c.sql(0) + ")", "MD5_HEX");
         Functions.register(t, c -> "sha1(" + c.sql(0) + ")", "SHA1", "SHA1_HEX");
-        Functions.register(t, c -> "strlen(" + text(c, 0) + ")", "OCTET_LENGTH");
         Functions.register(t, c -> "unhex(md5(" + text(c, 0) + "))", "MD5_BINARY");
         Functions.register(t, c -> "unhex(sha1(" + text(c, 0) + "))", "SHA1_BINARY");
         Functions.register(t, c -> {
@@ -194,13 +246,11 @@ final class StringFunctions {
         }, "CHR", "CHAR");
         Functions.register(t, c -> {
             c.need(2, 3);
-            // the base as written: a BINARY base is refused by DuckDB rather than padded as text
-            return "lpad(" + c.sql(0) + ", " + whole(c, 1, null) + ", " + (c.count() > 2 ? c.sql(2) : "' '") + ")";
+            return pad(c, "lpad");
         }, "LPAD");
         Functions.register(t, c -> {
             c.need(2, 3);
-            // the base as written: a BINARY base is refused by DuckDB rather than padded as text
-            return "rpad(" + c.sql(0) + ", " + whole(c, 1, null) + ", " + (c.count() > 2 ? c.sql(2) : "' '") + ")";
+            return pad(c, "rpad");
         }, "RPAD");
         Functions.register(t, c -> {
             c.need(2, 6);
@@ -213,8 +263,86 @@ final class StringFunctions {
                 + ")", "LISTAGG");
     }
 
+    /**
+     * LPAD / RPAD: a BINARY base is padded byte for byte with a BINARY pad (lpad page: LPAD(b, 5, X'FF')), through its hex
+     * digits two per byte; text as DuckDB pads it.
+     */
+    private static String pad(Call c, String fn) {
+        if (c.binary(0)) {
+            String padHex = c.count() > 2 ? "hex(" + c.sql(2) + ")" : "'20'";
+            return "unhex(" + fn + "(hex(" + c.sql(0) + "), 2 * " + whole(c, 1, null) + ", " + padHex + "))";
+        }
+        return fn + "(" + text(c, 0) + ", " + whole(c, 1, null) + ", " + (c.count() > 2 ? text(c, 2) : "' '") + ")";
+    }
+
+    /**
+     * REPLACE; under a collation (collation page) a pattern that the collation ignores entirely (U+0001 under en-ci)
+     * matches nothing, and a case-insensitive collation (ci, upper, lower) finds the pattern in any case. UNVERIFIED:
+     * accent-insensitive matching is not applied to REPLACE.
+     */
+    private static String replace(Call c) {
+        c.need(2, 3);
+        String spec = ExpressionGenerator.collationOf(c.arg(0), c.arg(1));
+        String with = opt(c, 2, "''");
+        if (spec == null) {
+            return "replace(" + text(c, 0) + ", " + text(c, 1) + ", " + with + ")";
+        }
+        ExpressionGenerator g = c.generator();
+        String subject = g.expression(Collations.operand(c.arg(0)));
+        String pattern = g.expression(Collations.operand(c.arg(1)));
+        String lowered = spec.toLowerCase(java.util.Locale.ROOT);
+        boolean anyCase = lowered.matches("(.*-)?(ci|upper|lower)(-.*)?");
+        String replaced = anyCase ? "regexp_replace(" + subject + ", regexp_escape(" + pattern + "), replace(" + with
+                + ", '\\', '\\\\'), 'gi')" : "replace(" + subject + ", " + pattern + ", " + with + ")";
+        String patternKey = Collations.key(pattern, spec);
+        if (patternKey == null) {
+            return replaced;
+        }
+        return "(CASE WHEN " + patternKey + " = " + Collations.key("''", spec) + " AND " + pattern + " <> '' THEN " + subject
+                + " ELSE " + replaced + " END)";
+    }
+
+    /** LOWER / UPPER, by the locale's rules when the argument carries a locale collation. */
+    private static String caseConversion(Call c, String fn) {
+        c.need(1);
+        String spec = Collations.of(c.arg(0));
+        java.util.Locale locale = spec == null ? null : Collations.caseLocale(spec);
+        if (locale == null) {
+            return fn + "(" + text(c, 0) + ")";
+        }
+        String operand = c.generator().expression(Collations.operand(c.arg(0)));
+        return "sf_case(" + operand + ", '" + fn + "', " + Translator.literal(locale.toLanguageTag()) + ")";
+    }
+
+    /** CONTAINS / STARTSWITH / ENDSWITH, under the collation either argument carries. */
+    private static String matches(Call c, String kind, String duck) {
+        c.need(2);
+        String spec = ExpressionGenerator.collationOf(c.arg(0), c.arg(1));
+        if (spec != null) {
+            ExpressionGenerator g = c.generator();
+            String m = Collations.match(kind, g.expression(Collations.operand(c.arg(0))), g.expression(Collations.operand(c.arg(1))),
+                    spec);
+            if (m != null) {
+                return m;
+            }
+        }
+        if (c.binary(0) || c.binary(1)) {
+            return duck + "(hex(" + c.sql(0) + "), hex(" + c.sql(1) + "))";
+        }
+        return duck + "(" + text(c, 0) + ", " + text(c, 1) + ")";
+    }
+
+    /** The bytes of argument {@code i} as hex: a BINARY's own, a text's UTF-8. */
+    private static String bytesHex(Call c, int i) {
+        return "hex(" + (c.binary(i) ? c.sql(i) : text(c, i)) + ")";
+    }
+
     private static String position(Call c) {
         c.need(2, 3);
+        if (c.binary(0) || c.binary(1)) {
+            // position / charindex pages: a BINARY needle in a BINARY haystack, counted in bytes
+            return "sf_binary_position(hex(" + c.sql(0) + "), hex(" + c.sql(1) + "), " + whole(c, 2, "1") + ")";
+        }
         String needle = text(c, 0);
         String haystack = text(c, 1);
         if (c.count() == 2) {

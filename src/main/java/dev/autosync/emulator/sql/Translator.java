@@ -55,6 +55,14 @@ public final class Translator {
      * An INSERT's source: a query, or VALUES rows kept as such so DuckDB casts each value to its column; a string
      * for a date or time column (by its Snowflake type in {@code columnTypes}) is read as Snowflake reads it.
      */
+    /**
+     * The DuckDB collation for a column declared {@code COLLATE 'spec'}, or null when it compares by code point
+     * (an invalid specification fails as Snowflake's compilation error).
+     */
+    public static String columnCollation(String specification) {
+        return Collations.duckColumnCollation(specification);
+    }
+
     public String insertSource(List<String> columnTypes) {
         return queries.insertSource(parser.query(), columnTypes);
     }

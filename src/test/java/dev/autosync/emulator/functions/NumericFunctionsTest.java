@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Numeric functions and arithmetic as Snowflake's SQL reference documents them (the page is named beside
- * each example: operators-arithmetic, round, trunc, floor, ceil, div0), through snowflake-jdbc.
+ * each example: operators-arithmetic, round, trunc, floor, ceil, div0, haversine), through snowflake-jdbc.
  */
 class NumericFunctionsTest {
     // FLOAT text as Snowflake renders it on these pages (the JSON format's text; ARROW leaves it to the driver)
@@ -39,6 +39,9 @@ class NumericFunctionsTest {
         "trunc                # TRUNCATE(-975.975, 2) # -975.97",
         "div0                 # DIV0(1, 2) # 0.500000",
         "div0                 # DIV0(1, 0) # 0.000000",
+        "haversine            # HAVERSINE(40.7127, -74.0059, 34.0500, -118.2500)::NUMBER(20, 9) # 3936.385096389",
+        "haversine            # HAVERSINE(0, 0, 0, 180)::NUMBER(20, 9) # 20015.086796021",
+        "haversine            # HAVERSINE(10, 20, 10, 20) # 0",
     })
     void documentedExample(String page, String expression, String expected) throws SQLException {
         assertEquals(List.of(expected), db.rows("SELECT " + expression), page + ": " + expression);

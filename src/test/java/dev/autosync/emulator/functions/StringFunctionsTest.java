@@ -83,6 +83,10 @@ class StringFunctionsTest {
         "lpad           # LPAD('abc', 6) # `   abc`",
         "rpad           # RPAD('abc', 5, '*') # abc**",
         "chr            # CHR(65) # A",
+        "uuid_string    # UUID_STRING('fe971b24-9572-4005-b22f-351e9c09274d', 'foo') # dc0b6f65-fca6-5b4b-9d37-ccc3fde1f3e2",
+        // RFC 4122's DNS namespace: the same name gives the same UUID (Python's uuid5 agrees)
+        "uuid_string    # UUID_STRING('6ba7b810-9dad-11d1-80b4-00c04fd430c8', 'snowflake.com') # 0158d7d4-9ef6-5256-82b0-63a6a11743ca",
+        "uuid_string    # LENGTH(UUID_STRING()) || SUBSTR(UUID_STRING(), 15, 1) # 364",
     })
     void documentedExample(String page, String expression, String expected) throws SQLException {
         assertEquals(expected == null ? "null" : expected.replace("\\n", "\n"), String.valueOf(db.one(expression)), page + ": " + expression);
