@@ -59,6 +59,11 @@ final class QueryGenerator {
         StringBuilder sb = new StringBuilder();
         int definitionsBefore = cteDefinitions.size();
         boolean recursiveBefore = recursiveCtes;
+        // these belong to this query's own select block, not to its CTEs'
+        java.util.Set<String> collector = nestedCompanions;
+        nestedCompanions = null;
+        boolean insert = insertSourceTop;
+        insertSourceTop = false;
         if (q.with() != null) {
             ctes.push(new HashSet<>());
             recursiveCtes |= q.with().recursive();
@@ -78,7 +83,11 @@ final class QueryGenerator {
             Select whole = q.body() instanceof Select s ? s : null;
             boolean companions = top && resultColumns;
             resultColumns = false;
-            sb.append(whole != null ? select(whole, top, companions) : body(q.body(), top));
+            if (whole != null && (collector != null || insert)) {
+                sb.append(nestedSelect(whole, collector, insert, top));
+            } else {
+                sb.append(whole != null ? select(whole, top, companions) : body(q.body(), top));
+            }
             if (!q.orderBy().isEmpty() && !(whole != null && oneAggregateRow(whole))) {
                 sb.append(" ORDER BY ").append(expressions.orderItems(q.orderBy()));
             }
@@ -135,23 +144,68 @@ final class QueryGenerator {
 
     /** The rows of an INSERT's VALUES clause, left as DuckDB's VALUES so each value is cast to its column. */
     String insertSource(Query q, List<String> columnTypes) {
+        return insertSource(q, columnTypes, null, null);
+    }
+
+    /**
+     * {@link #insertSource(Query, List)}; with {@code tzTargets} (positions of TIMESTAMP_TZ target columns) the source
+     * also gives their offsets: VALUES rows end with one offset value per position (in {@code valuesOffsets}: true), a
+     * query follows its TIMESTAMP_TZ items with companion columns named by label ({@link TimestampTz}).
+     */
+    String insertSource(Query q, List<String> columnTypes, List<Integer> tzTargets, boolean[] valuesOffsets) {
         if (q.with() == null && q.body() instanceof QueryBody.Values v && q.orderBy().isEmpty() && q.limit() == null
                 && q.offset() == null) {
+            if (valuesOffsets != null) {
+                valuesOffsets[0] = tzTargets != null && !tzTargets.isEmpty();
+            }
             return "VALUES " + ExpressionGenerator.join(v.rows(), row -> {
                 List<String> values = new ArrayList<>();
-                for (int i = 0; i < row.size(); i++) {
-                    String duck = i < columnTypes.size() ? temporalDuckType(columnTypes.get(i)) : null;
-                    boolean binary = i < columnTypes.size() && columnTypes.get(i) != null
-                            && columnTypes.get(i).toUpperCase(java.util.Locale.ROOT).matches("(VAR)?BINARY.*");
-                    // text for a BINARY column is decoded by BINARY_INPUT_FORMAT ('48656C6C6F' is "Hello": binary-input-output page)
-                    values.add(binary ? expressions.cast(row.get(i), SnowflakeTypes.of("BINARY", null, null), false)
-                            : duck != null && row.get(i) instanceof Expr.StringLiteral s
-                            ? Translator.literal(TemporalText.normalise(s.value(), duck)) : expressions.expression(row.get(i)));
+                if (tzTargets != null) {
+                    // each TIMESTAMP_TZ value's offset where the translator knows it (else the engine reads it from the value)
+                    for (int j : tzTargets) {
+                        Expr e = j < row.size() ? row.get(j) : null;
+                        String o = e == null || e.walk().anyMatch(Expr.Parameter.class::isInstance) || e instanceof Expr.NullLiteral ? null
+                                : expressions.tzOffset(asTimestampTz(e));
+                        values.add(o == null ? "CAST(NULL AS SMALLINT)" : "CAST(" + o + " AS SMALLINT)");
+                    }
                 }
-                return "(" + String.join(", ", values) + ")";
+                String rowSql = insertRow(row, columnTypes, tzTargets);
+                return "(" + rowSql + (values.isEmpty() ? "" : ", " + String.join(", ", values)) + ")";
             });
         }
-        return query(q, false);
+        insertSourceTop = true;
+        nestedCompanions = tzTargets == null || tzTargets.isEmpty() ? null : new java.util.LinkedHashSet<>();
+        try {
+            return query(q, false);
+        } finally {
+            insertSourceTop = false;
+            nestedCompanions = null;
+        }
+    }
+
+    /** {@code e} cast to TIMESTAMP_TZ (its offset: text's own, a TIMESTAMP_TZ's, else the session zone's). */
+    private static Expr asTimestampTz(Expr e) {
+        return new Expr.Cast(e.span(), e, new dev.autosync.sql.tree.TypeName(e.span(), "TIMESTAMP_TZ", List.of()), Expr.CastSyntax.CAST);
+    }
+
+    private String insertRow(List<Expr> row, List<String> columnTypes, List<Integer> tzTargets) {
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < row.size(); i++) {
+            if (tzTargets != null && tzTargets.contains(i) && !(row.get(i) instanceof Expr.Parameter)
+                    && !(row.get(i) instanceof Expr.NullLiteral)) {
+                // rows of text and TIMESTAMP_TZ values combine as TIMESTAMP_TZ (each offset is beside the row)
+                values.add(expressions.cast(row.get(i), SnowflakeTypes.of("TIMESTAMP_TZ", null, null), false));
+                continue;
+            }
+            String duck = i < columnTypes.size() ? temporalDuckType(columnTypes.get(i)) : null;
+            boolean binary = i < columnTypes.size() && columnTypes.get(i) != null
+                    && columnTypes.get(i).toUpperCase(java.util.Locale.ROOT).matches("(VAR)?BINARY.*");
+            // text for a BINARY column is decoded by BINARY_INPUT_FORMAT ('48656C6C6F' is "Hello": binary-input-output page)
+            values.add(binary ? expressions.cast(row.get(i), SnowflakeTypes.of("BINARY", null, null), false)
+                    : duck != null && row.get(i) instanceof Expr.StringLiteral s
+                    ? Translator.literal(TemporalText.normalise(s.value(), duck)) : expressions.expression(row.get(i)));
+        }
+        return String.join(", ", values);
     }
 
     /** The DuckDB type of a Snowflake date or time column type, else null. */
@@ -197,6 +251,93 @@ final class QueryGenerator {
 
     private static int rank(SetOperator op) {
         return op == SetOperator.INTERSECT ? 1 : 0;
+    }
+
+    /**
+     * Where the next query's select block records the labels of its TIMESTAMP_TZ items that it follows with offset
+     * companion columns (a subquery in FROM, an INSERT's source); null: none.
+     */
+    private java.util.Set<String> nestedCompanions;
+
+    /** Whether the next query is an INSERT's source (its stars leave the stored offset companions out). */
+    private boolean insertSourceTop;
+
+    /** A subquery in FROM: its TIMESTAMP_TZ columns (named in {@code tz}) are followed by their offsets ({@link TimestampTz}). */
+    String derivedQuery(Query q, java.util.Set<String> tz) {
+        return derivedQuery(q, tz, false);
+    }
+
+    String derivedQuery(Query q, java.util.Set<String> tz, boolean top) {
+        nestedCompanions = tz;
+        try {
+            return query(q, top);
+        } finally {
+            nestedCompanions = null;
+        }
+    }
+
+    private String nestedSelect(Select s, java.util.Set<String> collector, boolean insert, boolean top) {
+        nestedSelectState = new Object[] {collector, insert};
+        try {
+            return select(s, top, false);
+        } finally {
+            nestedSelectState = null;
+        }
+    }
+
+    /** {collector, insert} of the select block {@link #nestedSelect} is generating (read once by its selectBody). */
+    private Object[] nestedSelectState;
+
+    /**
+     * The companions of a nested select block (a subquery in FROM, an INSERT's source): only items DuckDB names as Snowflake
+     * does (aliased, or a bare column); the stars' stored companions ride along inside the star (a subquery), or after
+     * all items (an INSERT's source, whose stars leave them out).
+     */
+    private String nestedCompanions(Select s, java.util.Set<String> collector, boolean insert) {
+        StringBuilder sb = new StringBuilder();
+        boolean grouped = s.groupBy() != null || s.having() != null;
+        for (SelectItem item : s.items()) {
+            if (item.expr() instanceof Expr.Star star) {
+                for (java.util.Map.Entry<String, java.util.Set<String>> e : expressions.tzScope().entrySet()) { // this block's FROM
+                    if (!star.qualifier().isEmpty() && !star.qualifier().get(star.qualifier().size() - 1).equals(e.getKey())) {
+                        continue;
+                    }
+                    for (String col : e.getValue()) {
+                        if (star.exclude().contains(col) || !collector.add(col)) {
+                            continue;
+                        }
+                        if (insert) {
+                            sb.append(", ").append(Names.quote(e.getKey())).append('.').append(Names.quote(TimestampTz.COMPANION + col));
+                        }
+                    }
+                }
+                continue;
+            }
+            String label = item.alias() != null ? item.alias()
+                    : item.expr() instanceof Expr.ColumnRef c && c.span().equals(item.span()) ? c.parts().get(c.parts().size() - 1) : null;
+            if (label == null || collector.contains(label) || item.expr().walk().anyMatch(Expr.Parameter.class::isInstance)) {
+                continue;
+            }
+            String offset;
+            try {
+                String chosen = TimestampTz.aggregateOffset(expressions, item.expr());
+                offset = chosen != null ? chosen
+                        : item.expr().walk().anyMatch(x -> x instanceof Expr.FunctionCall f
+                        && AGGREGATES.contains(f.simpleName().toUpperCase(java.util.Locale.ROOT))) ? null
+                        : expressions.tzOffset(item.expr());
+                if (chosen == null && offset != null && grouped) {
+                    offset = "any_value(" + offset + ")";
+                }
+            } catch (RuntimeException e) {
+                offset = null;
+            }
+            if (offset == null) {
+                continue;
+            }
+            collector.add(label);
+            sb.append(", ").append(offset).append(" AS ").append(Names.quote(TimestampTz.COMPANION + label));
+        }
+        return sb.toString();
     }
 
     /** Whether the next top-level query is a result sent to the client, which carries TIMESTAMP_TZ offsets ({@link TimestampTz}). */
@@ -281,19 +422,31 @@ final class QueryGenerator {
     }
 
     private String selectBody(Select s, boolean top, boolean withCompanions) {
+        Object[] nested = nestedSelectState;
+        nestedSelectState = null;
+        expressions.tzScopes().push(new java.util.HashMap<>());
+        try {
+            return selectBody(s, top, withCompanions, nested);
+        } finally {
+            expressions.tzScopes().pop();
+        }
+    }
+
+    private String selectBody(Select s, boolean top, boolean withCompanions, Object[] nested) {
         // the FROM first, so an expression's DuckDB type can be asked where it is written (AVG's scale, SUM over text)
         String from = s.from().isEmpty() ? null : relations.fromList(s.from());
         String with = cteDefinitions.isEmpty() ? "" : (recursiveCtes ? "WITH RECURSIVE " : "WITH ")
                 + String.join(", ", cteDefinitions) + " ";
         String[] outerScope = expressions.typeScope(new String[] {with + "SELECT ", from == null ? "" : " FROM " + from});
         try {
-            return selectBody(s, top, withCompanions, from);
+            return selectBody(s, top, withCompanions, from, nested);
         } finally {
             expressions.typeScope(outerScope);
         }
     }
 
-    private String selectBody(Select s, boolean top, boolean withCompanions, String from) {
+    @SuppressWarnings("unchecked")
+    private String selectBody(Select s, boolean top, boolean withCompanions, String from, Object[] nested) {
         StringBuilder sb = new StringBuilder("SELECT ");
         if (s.distinct()) {
             sb.append("DISTINCT ");
@@ -319,8 +472,16 @@ final class QueryGenerator {
             expressions.lateralAliases(aliases);
         }
         try {
-            sb.append(ExpressionGenerator.join(s.items(), item -> selectItem(item, top)));
-            if (withCompanions) {
+            boolean insert = nested != null && (Boolean) nested[1];
+            expressions.starWithoutCompanions(insert);
+            try {
+                sb.append(ExpressionGenerator.join(s.items(), item -> selectItem(item, top)));
+            } finally {
+                expressions.starWithoutCompanions(false);
+            }
+            if (nested != null && nested[0] != null) {
+                sb.append(nestedCompanions(s, (java.util.Set<String>) nested[0], insert));
+            } else if (withCompanions) {
                 sb.append(companions(s));
             }
         } finally {

@@ -87,6 +87,9 @@ final class RelationGenerator {
             String visible = t.alias() != null ? t.alias().name() : resolved.defaultAlias() != null ? resolved.defaultAlias()
                     : t.name().get(t.name().size() - 1);
             baseTables.add(visible);
+            if (!resolved.tzColumns().isEmpty()) {
+                expressions.tzScope().put(visible, resolved.tzColumns());
+            }
             return aliased(resolved.sql(), resolved.defaultAlias(), t.alias());
         }
         if (r instanceof Relation.StageRef s) {
@@ -106,6 +109,15 @@ final class RelationGenerator {
         }
         if (r instanceof Relation.Derived d) {
             refuse(d.modifiers());
+            if (d.alias() != null && d.alias().columns().isEmpty()) {
+                // a subquery's TIMESTAMP_TZ columns carry their offsets out in companion columns (TimestampTz)
+                java.util.Set<String> tz = new java.util.LinkedHashSet<>();
+                String sql = queries.derivedQuery(d.query(), tz);
+                if (!tz.isEmpty()) {
+                    expressions.tzScope().put(d.alias().name(), tz);
+                }
+                return aliased("(" + sql + ")", null, d.alias());
+            }
             return aliased("(" + queries.query(d.query(), false) + ")", null, d.alias());
         }
         if (r instanceof Relation.NestedJoin n) {

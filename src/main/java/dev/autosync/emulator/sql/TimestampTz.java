@@ -49,6 +49,9 @@ final class TimestampTz {
         if (e instanceof Expr.Case c) {
             return caseOffset(gen, c);
         }
+        if (e instanceof Expr.ColumnRef c) {
+            return stored(gen, c);
+        }
         if (!(e instanceof Expr.FunctionCall f)) {
             return null;
         }
@@ -88,6 +91,39 @@ final class TimestampTz {
         // TO_TIMESTAMP_TZ(x [, format | scale]): the offset x was written with (a format's TZH:TZM read it), else the
         // session zone's
         return n >= 1 ? ofInput(gen, arg(f, 0), gen.expression(e)) : null;
+    }
+
+    /**
+     * The offset of a stored TIMESTAMP_TZ column (or a subquery's TIMESTAMP_TZ column): its companion column beside it
+     * in the same relation; null when the column is not one (or its relation is not known here).
+     */
+    private static String stored(ExpressionGenerator gen, Expr.ColumnRef c) {
+        java.util.List<String> parts = c.parts();
+        String column = parts.get(parts.size() - 1);
+        // the innermost select block naming the relation (or, unqualified, having the column) decides
+        for (java.util.Map<String, java.util.Set<String>> scope : gen.tzScopes()) {
+            if (parts.size() >= 2) {
+                java.util.Set<String> cols = scope.get(parts.get(parts.size() - 2));
+                if (cols != null) {
+                    return cols.contains(column) ? ExpressionGenerator.names(parts.subList(0, parts.size() - 1)) + "."
+                            + dev.autosync.emulator.base.Names.quote(COMPANION + column) : null;
+                }
+                continue;
+            }
+            String found = null;
+            for (java.util.Map.Entry<String, java.util.Set<String>> e : scope.entrySet()) {
+                if (e.getValue().contains(column)) {
+                    if (found != null) {
+                        return null;
+                    }
+                    found = e.getKey();
+                }
+            }
+            if (found != null) {
+                return dev.autosync.emulator.base.Names.quote(found) + "." + dev.autosync.emulator.base.Names.quote(COMPANION + column);
+            }
+        }
+        return null;
     }
 
     /**

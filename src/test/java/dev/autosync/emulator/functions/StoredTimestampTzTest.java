@@ -1,0 +1,183 @@
+package dev.autosync.emulator.functions;
+
+import dev.autosync.emulator.EmulatorFixture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.autosync.emulator.EmulatorFixture.execute;
+import static dev.autosync.emulator.EmulatorFixture.rows;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * Stored TIMESTAMP_TZ columns keep the offset each value was written with (data-types-datetime page: "TIMESTAMP_TZ
+ * internally stores UTC time together with an associated time zone offset"), on every write path (insert, update,
+ * merge, create-table, copy-into-table pages) and every read path, through snowflake-jdbc in both result formats.
+ * Each test uses its own table; sessions start in America/Los_Angeles.
+ */
+class StoredTimestampTzTest {
+    private static EmulatorFixture fx;
+    private static Connection arrow;
+    private static Connection json;
+
+    @BeforeAll
+    static void start() throws Exception {
+        fx = new EmulatorFixture();
+        Connection c = fx.connect();
+        execute(c, "CREATE DATABASE STZ");
+        c.close();
+        arrow = fx.connect("STZ", "PUBLIC");
+        json = fx.connectJson("STZ", "PUBLIC");
+    }
+
+    @AfterAll
+    static void stop() {
+        fx.close();
+    }
+
+    /** The same rows in ARROW and JSON. */
+    private static List<String> both(String sql) throws SQLException {
+        List<String> a = rows(arrow, sql);
+        assertEquals(a, rows(json, sql), "JSON and ARROW differ for " + sql);
+        return a;
+    }
+
+    private static String typeName(Connection c, String sql, int column) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.getMetaData().getColumnTypeName(column);
+        }
+    }
+
+    @Test
+    void insertValuesKeepsEachRowsOffset() throws SQLException {
+        // data-types-datetime, TIMESTAMP_TZ examples: each value keeps the offset it was written with; without one it
+        // takes the session zone's offset at that instant (America/Los_Angeles: -0800 in winter, -0700 in summer)
+        execute(arrow, "CREATE TABLE tz_values (id INT, ts TIMESTAMP_TZ)",
+                "INSERT INTO tz_values VALUES (1, '2024-01-01 12:00:00 +0200'), (2, '2024-01-01 12:00:00'), "
+                        + "(3, '2024-07-01 12:00:00'), (4, '2024-01-01 12:00:00 -03:30'::TIMESTAMP_TZ), (5, NULL)");
+        assertEquals(List.of("1|2024-01-01 12:00:00.000 +0200", "2|2024-01-01 12:00:00.000 -0800",
+                "3|2024-07-01 12:00:00.000 -0700", "4|2024-01-01 12:00:00.000 -0330", "5|null"),
+                both("SELECT id, ts FROM tz_values ORDER BY id"));
+        assertEquals(List.of("1|2024-01-01 12:00:00.000 +0200"), both("SELECT * FROM tz_values WHERE id = 1"));
+        for (Connection c : List.of(arrow, json)) {
+            assertEquals("TIMESTAMPTZ", typeName(c, "SELECT ts FROM tz_values", 1));
+            assertEquals("TIMESTAMPTZ", typeName(c, "SELECT * FROM tz_values", 2));
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM tz_values")) {
+                assertEquals(2, rs.getMetaData().getColumnCount(), "the offset companion is hidden");
+            }
+        }
+    }
+
+    @Test
+    void comparisonsAndOrderAreByInstant() throws SQLException {
+        // data-types-datetime: TIMESTAMP_TZ values compare by their UTC time
+        execute(arrow, "CREATE TABLE tz_cmp (id INT, ts TIMESTAMP_TZ)",
+                "INSERT INTO tz_cmp VALUES (1, '2024-01-01 12:00:00 +0000'), (2, '2024-01-01 05:00:00 -0800'), "
+                        + "(3, '2024-01-01 13:30:00 +0200')");
+        assertEquals(List.of("3|2024-01-01 13:30:00.000 +0200", "1|2024-01-01 12:00:00.000 Z", "2|2024-01-01 05:00:00.000 -0800"),
+                both("SELECT id, ts FROM tz_cmp ORDER BY ts, id"));
+        assertEquals(List.of("1"), both("SELECT id FROM tz_cmp WHERE ts = '2024-01-01 04:00:00 -0800'::TIMESTAMP_TZ"));
+        assertEquals(List.of("1", "2"), both("SELECT id FROM tz_cmp WHERE ts > '2024-01-01 11:45:00 +0000'::TIMESTAMP_TZ ORDER BY id"));
+        // an expression over the column keeps its offset: CASE, COALESCE, MIN / MAX, DATEADD
+        assertEquals(List.of("2024-01-01 13:30:00.000 +0200|2024-01-01 05:00:00.000 -0800"),
+                both("SELECT MIN(ts), MAX(ts) FROM tz_cmp"));
+        assertEquals(List.of("2024-01-02 13:30:00.000 +0200|2024-01-01 13:30:00.000 +0200"),
+                both("SELECT DATEADD(day, 1, ts), COALESCE(NULL, ts) FROM tz_cmp WHERE id = 3"));
+        assertEquals(List.of("2024-01-01 13:30:00.000 +0200"),
+                both("SELECT CASE WHEN id = 3 THEN ts END AS c FROM tz_cmp WHERE id = 3"));
+        // joins by instant: 12:00 +0000 and 04:00 -0800 are the same instant
+        execute(arrow, "INSERT INTO tz_cmp VALUES (4, '2024-01-01 04:00:00 -0800')");
+        assertEquals(List.of("1|4"), both("SELECT a.id, b.id FROM tz_cmp a JOIN tz_cmp b ON a.ts = b.ts AND a.id < b.id"));
+    }
+
+    @Test
+    void insertSelectUpdateMergeKeepOffsets() throws SQLException {
+        // insert page (INSERT ... SELECT), update page (SET and FROM), merge page (both arms)
+        execute(arrow, "CREATE TABLE tz_src (id INT, ts TIMESTAMP_TZ)",
+                "CREATE TABLE tz_dst (id INT, ts TIMESTAMP_TZ, note VARCHAR)",
+                "INSERT INTO tz_src VALUES (1, '2024-03-01 08:00:00 +0900'), (2, '2024-03-01 08:00:00 -0500')",
+                "INSERT INTO tz_dst (id, ts, note) SELECT id, ts, 'copied' FROM tz_src",
+                "INSERT INTO tz_dst SELECT *, 'star' FROM tz_src WHERE id = 1");
+        assertEquals(List.of("1|2024-03-01 08:00:00.000 +0900|copied", "1|2024-03-01 08:00:00.000 +0900|star",
+                "2|2024-03-01 08:00:00.000 -0500|copied"), both("SELECT * FROM tz_dst ORDER BY id, note"));
+        execute(arrow, "UPDATE tz_dst SET ts = '2024-05-05 05:05:05 +0545' WHERE note = 'star'",
+                "UPDATE tz_dst SET ts = s.ts FROM tz_src s WHERE tz_dst.note = 'copied' AND s.id = 3 - tz_dst.id");
+        assertEquals(List.of("1|2024-03-01 08:00:00.000 -0500|copied", "1|2024-05-05 05:05:05.000 +0545|star",
+                "2|2024-03-01 08:00:00.000 +0900|copied"), both("SELECT * FROM tz_dst ORDER BY id, note"));
+        execute(arrow, "MERGE INTO tz_dst d USING (SELECT id, ts FROM tz_src) s ON d.id = s.id AND d.note = 'star' "
+                + "WHEN MATCHED THEN UPDATE SET ts = s.ts "
+                + "WHEN NOT MATCHED THEN INSERT (id, ts, note) VALUES (s.id + 10, s.ts, 'merged')");
+        assertEquals(List.of("1|2024-03-01 08:00:00.000 +0900|star", "12|2024-03-01 08:00:00.000 -0500|merged"), both("SELECT * FROM tz_dst WHERE note <> 'copied' ORDER BY id"));
+    }
+
+    @Test
+    void describeShowAndInformationSchemaSayTimestampTz() throws SQLException {
+        // create-table / desc-table: the column is TIMESTAMP_TZ(9) and the companion never shows
+        execute(arrow, "CREATE TABLE tz_desc (a TIMESTAMP_TZ, b TIMESTAMPTZ(3), c TIMESTAMP_LTZ)");
+        assertEquals(List.of("A|TIMESTAMP_TZ(9)", "B|TIMESTAMP_TZ(3)", "C|TIMESTAMP_LTZ(9)"), describe("DESC TABLE tz_desc"));
+        assertFalse(rows(arrow, "SHOW COLUMNS IN SCHEMA STZ.PUBLIC").toString().contains("SF$"), "SHOW COLUMNS hides the companion");
+        assertEquals(List.of("A", "B", "C"), rows(arrow, "SELECT column_name FROM information_schema.columns "
+                + "WHERE table_name = 'TZ_DESC' ORDER BY ordinal_position"));
+    }
+
+    private static List<String> describe(String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement s = arrow.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            ResultSetMetaData md = rs.getMetaData();
+            int nameCol = 0;
+            int typeCol = 0;
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                if (md.getColumnLabel(i).equalsIgnoreCase("name") || md.getColumnLabel(i).equalsIgnoreCase("column_name")) {
+                    nameCol = i;
+                }
+                if (md.getColumnLabel(i).equalsIgnoreCase("type") || md.getColumnLabel(i).equalsIgnoreCase("data_type")) {
+                    typeCol = i;
+                }
+            }
+            while (rs.next()) {
+                out.add(rs.getString(nameCol) + "|" + rs.getString(typeCol));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void bindsCtasAndAlter() throws SQLException {
+        execute(arrow, "CREATE TABLE tz_bind (id INT, ts TIMESTAMP_TZ)");
+        try (PreparedStatement ps = arrow.prepareStatement("INSERT INTO tz_bind (id, ts) VALUES (?, ?)")) {
+            ps.setInt(1, 1);
+            ps.setString(2, "2024-02-02 10:00:00 +0100");
+            ps.executeUpdate();
+        }
+        assertEquals(List.of("1|2024-02-02 10:00:00.000 +0100"), both("SELECT * FROM tz_bind"));
+        // create-table: CREATE TABLE AS keeps the column's type and offsets
+        execute(arrow, "CREATE TABLE tz_ctas AS SELECT * FROM tz_bind",
+                "CREATE TABLE tz_ctas2 AS SELECT id, '2024-02-02 10:00:00 +0300'::TIMESTAMP_TZ AS t2 FROM tz_bind");
+        assertEquals(List.of("1|2024-02-02 10:00:00.000 +0100"), both("SELECT * FROM tz_ctas"));
+        assertEquals(List.of("1|2024-02-02 10:00:00.000 +0300"), both("SELECT * FROM tz_ctas2"));
+        assertEquals(List.of("ID|NUMBER(38,0)", "T2|TIMESTAMP_TZ(9)"), describe("DESC TABLE tz_ctas2"));
+        // alter-table: ADD / RENAME / DROP COLUMN move the companion with its column
+        execute(arrow, "ALTER TABLE tz_bind ADD COLUMN extra TIMESTAMP_TZ",
+                "INSERT INTO tz_bind VALUES (2, '2024-02-02 10:00:00 -0200', '2024-02-03 00:00:00 +1000')",
+                "ALTER TABLE tz_bind RENAME COLUMN ts TO ts2");
+        assertEquals(List.of("1|2024-02-02 10:00:00.000 +0100|null", "2|2024-02-02 10:00:00.000 -0200|2024-02-03 00:00:00.000 +1000"),
+                both("SELECT * FROM tz_bind ORDER BY id"));
+        execute(arrow, "ALTER TABLE tz_bind DROP COLUMN ts2");
+        assertEquals(List.of("1|null", "2|2024-02-03 00:00:00.000 +1000"), both("SELECT * FROM tz_bind ORDER BY id"));
+        // views and RESULT_SCAN
+        execute(arrow, "CREATE VIEW tz_view AS SELECT * FROM tz_bind");
+        assertEquals(List.of("2|2024-02-03 00:00:00.000 +1000"), both("SELECT * FROM tz_view WHERE id = 2"));
+        assertEquals(List.of("2024-02-03 00:00:00.000 +1000"), both("SELECT extra FROM tz_view WHERE id = 2"));
+        assertFalse(describe("DESC VIEW tz_view").toString().contains("SF$"));
+    }
+}
