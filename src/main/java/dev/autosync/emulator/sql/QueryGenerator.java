@@ -267,6 +267,19 @@ final class QueryGenerator {
         return derivedQuery(q, tz, false);
     }
 
+    /** Whether the next nested select block labels its companions by item position ({@code #0}, {@code #1}...). */
+    private boolean positionalCompanions;
+
+    /** A COPY transformation: its TIMESTAMP_TZ values are followed by their offsets, labelled by position ({@link TimestampTz}). */
+    String copyQuery(Query q) {
+        positionalCompanions = true;
+        try {
+            return derivedQuery(q, new java.util.LinkedHashSet<>(), false);
+        } finally {
+            positionalCompanions = false;
+        }
+    }
+
     String derivedQuery(Query q, java.util.Set<String> tz, boolean top) {
         nestedCompanions = tz;
         try {
@@ -296,7 +309,11 @@ final class QueryGenerator {
     private String nestedCompanions(Select s, java.util.Set<String> collector, boolean insert) {
         StringBuilder sb = new StringBuilder();
         boolean grouped = s.groupBy() != null || s.having() != null;
+        boolean positional = positionalCompanions;
+        positionalCompanions = false;
+        int index = -1;
         for (SelectItem item : s.items()) {
+            index++;
             if (item.expr() instanceof Expr.Star star) {
                 for (java.util.Map.Entry<String, java.util.Set<String>> e : expressions.tzScope().entrySet()) { // this block's FROM
                     if (!star.qualifier().isEmpty() && !star.qualifier().get(star.qualifier().size() - 1).equals(e.getKey())) {
@@ -313,7 +330,7 @@ final class QueryGenerator {
                 }
                 continue;
             }
-            String label = item.alias() != null ? item.alias()
+            String label = positional ? "#" + index : item.alias() != null ? item.alias()
                     : item.expr() instanceof Expr.ColumnRef c && c.span().equals(item.span()) ? c.parts().get(c.parts().size() - 1) : null;
             if (label == null || collector.contains(label) || item.expr().walk().anyMatch(Expr.Parameter.class::isInstance)) {
                 continue;

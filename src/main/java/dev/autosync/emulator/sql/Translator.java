@@ -57,6 +57,14 @@ public final class Translator {
         return queries.derivedQuery(parser.query(), new java.util.LinkedHashSet<>(), top);
     }
 
+    /**
+     * A COPY transformation (a query over a stage's rows): each TIMESTAMP_TZ value whose offset the translator knows is
+     * followed, after all items, by a companion named {@link #TZ_OFFSET_COLUMN} + {@code #<item index from 0>}.
+     */
+    public String copyQuery() {
+        return queries.copyQuery(parser.query());
+    }
+
     /** The label prefix of the hidden offset column of a TIMESTAMP_TZ result column ({@link #resultQuery()}). */
     public static final String TZ_OFFSET_COLUMN = TimestampTz.COMPANION;
 
@@ -86,7 +94,10 @@ public final class Translator {
     public static String tzOffsetOfValue(String sql, String zone) {
         String instant = ExpressionGenerator.cast(new dev.autosync.sql.tree.Expr.ColumnRef(null, List.of("$v")), sql,
                 SnowflakeTypes.of("TIMESTAMP_TZ", null, null), true);
-        return "coalesce(sf_text_offset(CAST(" + sql + " AS VARCHAR)), sf_offset_at(" + instant + ", "
+        // a JSON value (a VARIANT) is read as its text
+        String text = "(CASE WHEN typeof(" + sql + ") = 'JSON' THEN json_extract_string(CAST(" + sql + " AS VARCHAR), '$') ELSE CAST("
+                + sql + " AS VARCHAR) END)";
+        return "coalesce(sf_text_offset(" + text + "), sf_offset_at(" + instant + ", "
                 + literal(zone == null ? "UTC" : zone) + "))";
     }
 

@@ -4,6 +4,7 @@ import dev.autosync.emulator.EmulatorFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,6 +12,8 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,6 +32,9 @@ class StoredTimestampTzTest {
     private static EmulatorFixture fx;
     private static Connection arrow;
     private static Connection json;
+
+    @TempDir
+    static Path dir;
 
     @BeforeAll
     static void start() throws Exception {
@@ -146,6 +152,54 @@ class StoredTimestampTzTest {
             }
             while (rs.next()) {
                 out.add(rs.getString(nameCol) + "|" + rs.getString(typeCol));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void copyIntoKeepsTheFilesOffsets() throws Exception {
+        // copy-into-table: a CSV's text with an offset keeps it, text without one takes the session zone's; a
+        // transformation's TO_TIMESTAMP_TZ / TRY_CAST keeps the offset it read (the pipeline's own COPY, JSON files)
+        Path csv = dir.resolve("tz.csv");
+        Files.writeString(csv, "1,2024-06-01 10:00:00 +0530\n2,2024-06-01 10:00:00\n3,2024-06-01T10:00:00Z\n");
+        Path ndjson = dir.resolve("tz.json");
+        Files.writeString(ndjson, "{\"id\": 1, \"at\": \"2024-06-01T10:00:00-03:00\"}\n{\"id\": 2, \"at\": \"2024-06-01T10:00:00\"}\n");
+        execute(arrow, "CREATE TABLE tz_csv (id INT, ts TIMESTAMP_TZ)", "CREATE TABLE tz_json (id INT, ts TIMESTAMP_TZ, raw VARIANT)",
+                "CREATE STAGE tz_stage", "PUT file://" + csv + " @%tz_csv", "PUT file://" + ndjson + " @tz_stage",
+                "COPY INTO tz_csv FROM @%tz_csv FILE_FORMAT = (TYPE = CSV)",
+                "COPY INTO tz_json (id, ts, raw) FROM (SELECT $1:id, TRY_CAST($1:at::VARCHAR AS TIMESTAMP_TZ), $1 FROM @tz_stage) "
+                        + "FILE_FORMAT = (TYPE = JSON)");
+        assertEquals(List.of("1|2024-06-01 10:00:00.000 +0530", "2|2024-06-01 10:00:00.000 -0700", "3|2024-06-01 10:00:00.000 Z"),
+                both("SELECT * FROM tz_csv ORDER BY id"));
+        assertEquals(List.of("1|2024-06-01 10:00:00.000 -0300", "2|2024-06-01 10:00:00.000 -0700"),
+                both("SELECT id, ts FROM tz_json ORDER BY id"));
+    }
+
+    @Test
+    void streamsCarryTheOffsetsOfChangedRows() throws SQLException {
+        // streams: the change records of a TIMESTAMP_TZ column keep their offsets, and a MERGE from the stream (the
+        // pipeline's task) writes them on; METADATA$ columns stay as they are
+        execute(arrow, "CREATE TABLE tz_base (id INT, ts TIMESTAMP_TZ)", "CREATE STREAM tz_stream ON TABLE tz_base",
+                "CREATE TABLE tz_norm (id INT, ts TIMESTAMP_TZ)",
+                "INSERT INTO tz_base VALUES (1, '2024-09-01 07:00:00 +0100'), (2, '2024-09-01 07:00:00 -0600')");
+        assertEquals(List.of("1|2024-09-01 07:00:00.000 +0100|INSERT|FALSE", "2|2024-09-01 07:00:00.000 -0600|INSERT|FALSE"),
+                both("SELECT id, ts, METADATA$ACTION, METADATA$ISUPDATE FROM tz_stream ORDER BY id"));
+        assertEquals(List.of("ID", "TS", "METADATA$ACTION", "METADATA$ISUPDATE", "METADATA$ROW_ID"), columnNames("SELECT * FROM tz_stream"));
+        execute(arrow, "MERGE INTO tz_norm AS t USING (SELECT s.id, s.ts FROM (SELECT * FROM tz_stream) AS s) AS n ON t.id = n.id "
+                + "WHEN MATCHED THEN UPDATE SET ts = n.ts WHEN NOT MATCHED THEN INSERT (id, ts) VALUES (n.id, n.ts)");
+        assertEquals(List.of("1|2024-09-01 07:00:00.000 +0100", "2|2024-09-01 07:00:00.000 -0600"),
+                both("SELECT * FROM tz_norm ORDER BY id"));
+        execute(arrow, "UPDATE tz_base SET ts = '2024-09-02 07:00:00 +0900' WHERE id = 1");
+        assertEquals(List.of("1|2024-09-01 07:00:00.000 +0100|DELETE|TRUE", "1|2024-09-02 07:00:00.000 +0900|INSERT|TRUE"),
+                both("SELECT id, ts, METADATA$ACTION, METADATA$ISUPDATE FROM tz_stream WHERE id = 1 ORDER BY METADATA$ACTION"));
+    }
+
+    private static List<String> columnNames(String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement s = arrow.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                out.add(rs.getMetaData().getColumnLabel(i));
             }
         }
         return out;
