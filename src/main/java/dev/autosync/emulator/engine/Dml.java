@@ -158,7 +158,7 @@ class Dml {
                 String[] value = tr.expressionWithOffset(stops);
                 // a bind parameter cannot be read twice: its offset is the session zone's (UNVERIFIED for text binds)
                 String fromValue = value[2] != null ? "NULL" : Translator.tzOffsetOfValue(value[0], session.parameter("TIMEZONE"));
-                sets.add(Names.quote(column) + " = " + Translator.tzValue(value[0]));
+                sets.add(Names.quote(column) + " = " + value[3]);
                 sets.add(Names.quote(TzColumns.companion(column)) + " = " + (value[1] == null ? fromValue
                         : "coalesce(" + value[1] + ", " + fromValue + ")"));
                 continue;

@@ -82,7 +82,7 @@ final class DmlMerge extends Dml {
                     for (int i = 0; i < exprs.size(); i++) {
                         String column = i < named.size() ? Names.decode(named.get(i).substring(1, named.get(i).length() - 1)) : null;
                         boolean tz = t.table().columns().stream().anyMatch(col -> col.name().equals(column) && TzColumns.isTz(col));
-                        valueList.add(tz ? Translator.tzValue(exprs.get(i)[0]) : exprs.get(i)[0]);
+                        valueList.add(tz ? exprs.get(i)[3] : exprs.get(i)[0]);
                     }
                     for (int i = 0; i < named.size() && i < exprs.size(); i++) {
                         String column = Names.decode(named.get(i).substring(1, named.get(i).length() - 1));

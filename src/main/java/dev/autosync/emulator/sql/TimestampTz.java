@@ -230,7 +230,7 @@ final class TimestampTz {
     /** Whether a type name written in a cast is TIMESTAMP_TZ (TIMESTAMP follows TIMESTAMP_TYPE_MAPPING). */
     static boolean isTz(String typeName, SqlContext ctx) {
         String t = typeName.toUpperCase(Locale.ROOT);
-        return t.equals("TIMESTAMP_TZ") || t.equals("TIMESTAMPTZ")
+        return t.equals("TIMESTAMP_TZ") || t.equals("TIMESTAMPTZ") || t.equals("TIMESTAMP WITH TIME ZONE")
                 || (t.equals("TIMESTAMP") || t.equals("DATETIME")) && "TIMESTAMP_TZ".equalsIgnoreCase(mapping(ctx));
     }
 

@@ -115,8 +115,14 @@ public final class Translator {
         ExpressionGenerator g = queries.expressions();
         dev.autosync.sql.tree.Expr e = parser.expression(stops);
         String sql = g.expression(e);
+        return withOffset(g, e, sql);
+    }
+
+    /** {sql, offset or null, "bound" when it reads a bind parameter, the value cast to TIMESTAMP_TZ}. */
+    private static String[] withOffset(ExpressionGenerator g, dev.autosync.sql.tree.Expr e, String sql) {
         boolean bound = e.walk().anyMatch(dev.autosync.sql.tree.Expr.Parameter.class::isInstance);
-        return new String[] {sql, bound ? null : g.tzOffset(e), bound ? "bound" : null};
+        return new String[] {sql, bound ? null : g.tzOffset(e), bound ? "bound" : null,
+            g.cast(e, SnowflakeTypes.of("TIMESTAMP_TZ", null, null), false)};
     }
 
     /** A comma-separated list of expressions, each as {@link #expressionWithOffset}. */
@@ -124,8 +130,7 @@ public final class Translator {
         ExpressionGenerator g = queries.expressions();
         List<String[]> out = new ArrayList<>();
         for (dev.autosync.sql.tree.Expr e : parser.expressionList(stops)) {
-            boolean bound = e.walk().anyMatch(dev.autosync.sql.tree.Expr.Parameter.class::isInstance);
-            out.add(new String[] {g.expression(e), bound ? null : g.tzOffset(e), bound ? "bound" : null});
+            out.add(withOffset(g, e, g.expression(e)));
         }
         return out;
     }

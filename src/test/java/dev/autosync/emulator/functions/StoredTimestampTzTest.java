@@ -136,9 +136,53 @@ class StoredTimestampTzTest {
                 + "WHERE table_name = 'TZ_DESC' ORDER BY ordinal_position"));
     }
 
+    @Test
+    void spellingsAndTimestampTypeMapping() throws SQLException {
+        // data-types-datetime: TIMESTAMPTZ and TIMESTAMP WITH TIME ZONE are TIMESTAMP_TZ; TIMESTAMP WITH LOCAL TIME ZONE is
+        // TIMESTAMP_LTZ; a TIMESTAMP column takes the variant TIMESTAMP_TYPE_MAPPING names
+        try (Connection c = fx.connect("STZ", "PUBLIC")) {
+            execute(c, "ALTER SESSION SET TIMESTAMP_TYPE_MAPPING = TIMESTAMP_TZ",
+                    "CREATE TABLE tz_spell (a TIMESTAMP WITH TIME ZONE, b TIMESTAMP WITH LOCAL TIME ZONE, c TIMESTAMP(3), "
+                            + "d TIMESTAMP WITHOUT TIME ZONE)",
+                    "INSERT INTO tz_spell (a, c) VALUES ('2024-01-01 00:00:00 +0400', '2024-01-01 00:00:00 -0230')");
+            assertEquals(List.of("A|TIMESTAMP_TZ(9)", "B|TIMESTAMP_LTZ(9)", "C|TIMESTAMP_TZ(3)", "D|TIMESTAMP_NTZ(9)"),
+                    describe(c, "DESC TABLE tz_spell"));
+            assertEquals(List.of("2024-01-01 00:00:00.000 +0400|2024-01-01 00:00:00.000 -0230"), rows(c, "SELECT a, c FROM tz_spell"));
+        }
+    }
+
+    @Test
+    void driverMetadataAndTextBinds() throws SQLException {
+        // snowflake-jdbc ResultSetLatestIT.testGetDataTypeWithTimestampTz: a TIMESTAMP_TZ column of an empty table is
+        // java.sql.Types.TIMESTAMP_WITH_TIMEZONE; PreparedStatement2IT.testBindTimestampTZViaString: a text bind keeps
+        // its offset
+        execute(arrow, "CREATE TABLE tz_driver (cola TIMESTAMP_TZ)");
+        for (Connection c : List.of(arrow, json)) {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM tz_driver")) {
+                assertEquals(java.sql.Types.TIMESTAMP_WITH_TIMEZONE, rs.getMetaData().getColumnType(1));
+                assertEquals("TIMESTAMPTZ", rs.getMetaData().getColumnTypeName(1));
+            }
+        }
+        try (PreparedStatement ps = arrow.prepareStatement("INSERT INTO tz_driver VALUES (?)")) {
+            ps.setString(1, "2017-11-30T18:17:05.123+08:00");
+            assertEquals(1, ps.executeUpdate());
+        }
+        assertEquals(List.of("2017-11-30 18:17:05.123 +0800"), both("SELECT * FROM tz_driver"));
+        try (PreparedStatement ps = arrow.prepareStatement("UPDATE tz_driver SET cola = ?")) {
+            // a bind inside SET is read once: its offset is the session zone's (UNVERIFIED for text binds)
+            ps.setString(1, "2017-11-30T18:17:05.123+08:00");
+            assertEquals(1, ps.executeUpdate());
+        }
+        assertEquals(List.of("2017-11-30 02:17:05.123 -0800"), both("SELECT * FROM tz_driver"));
+    }
+
     private static List<String> describe(String sql) throws SQLException {
+        return describe(arrow, sql);
+    }
+
+    private static List<String> describe(Connection conn, String sql) throws SQLException {
         List<String> out = new ArrayList<>();
-        try (Statement s = arrow.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             ResultSetMetaData md = rs.getMetaData();
             int nameCol = 0;
             int typeCol = 0;
