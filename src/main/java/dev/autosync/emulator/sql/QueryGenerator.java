@@ -380,7 +380,7 @@ final class QueryGenerator {
             }
             // an aggregate's offset is not its argument's; a bind parameter cannot be read twice (UNVERIFIED: both
             // then print at the session zone's offset)
-            String label0 = item.alias() != null ? item.alias() : tokens.label(item.span());
+            String label0 = resultLabel(item);
             String chosen;
             try {
                 chosen = item.expr().walk().anyMatch(Expr.Parameter.class::isInstance) ? null
@@ -406,7 +406,7 @@ final class QueryGenerator {
             if (offset == null) {
                 continue;
             }
-            String label = item.alias() != null ? item.alias() : tokens.label(item.span());
+            String label = resultLabel(item);
             sb.append(", ").append(grouped ? "any_value(" + offset + ")" : offset).append(" AS ")
                     .append(Names.quote(TimestampTz.COMPANION + label));
         }
@@ -436,6 +436,15 @@ final class QueryGenerator {
             return readsStage(l.relation());
         }
         return false;
+    }
+
+    /** The label DuckDB gives a result item: its alias, a bare column's name (t.ts is TS), else Snowflake's label. */
+    private String resultLabel(SelectItem item) {
+        if (item.alias() != null) {
+            return item.alias();
+        }
+        return item.expr() instanceof Expr.ColumnRef c && c.span().equals(item.span()) ? c.parts().get(c.parts().size() - 1)
+                : tokens.label(item.span());
     }
 
     private String selectBody(Select s, boolean top, boolean withCompanions) {

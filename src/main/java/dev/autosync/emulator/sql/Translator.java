@@ -97,7 +97,7 @@ public final class Translator {
         // a JSON value (a VARIANT) is read as its text
         String text = "(CASE WHEN typeof(" + sql + ") = 'JSON' THEN json_extract_string(CAST(" + sql + " AS VARCHAR), '$') ELSE CAST("
                 + sql + " AS VARCHAR) END)";
-        return "coalesce(sf_text_offset(" + text + "), sf_offset_at(" + instant + ", "
+        return "coalesce(" + TimestampTz.textOffset(text) + ", sf_offset_at(" + instant + ", "
                 + literal(zone == null ? "UTC" : zone) + "))";
     }
 

@@ -101,9 +101,14 @@ class StoredTimestampTzTest {
                 both("SELECT DATEADD(day, 1, ts), COALESCE(NULL, ts) FROM tz_cmp WHERE id = 3"));
         assertEquals(List.of("2024-01-01 13:30:00.000 +0200"),
                 both("SELECT CASE WHEN id = 3 THEN ts END AS c FROM tz_cmp WHERE id = 3"));
-        // joins by instant: 12:00 +0000 and 04:00 -0800 are the same instant
+        // joins by instant: 12:00 +0000 and 04:00 -0800 are the same instant; each side keeps its own offset, also
+        // through SELECT * of the join (two stored columns of one name) and two items of one label
         execute(arrow, "INSERT INTO tz_cmp VALUES (4, '2024-01-01 04:00:00 -0800')");
         assertEquals(List.of("1|4"), both("SELECT a.id, b.id FROM tz_cmp a JOIN tz_cmp b ON a.ts = b.ts AND a.id < b.id"));
+        assertEquals(List.of("1|2024-01-01 12:00:00.000 Z|4|2024-01-01 04:00:00.000 -0800"),
+                both("SELECT * FROM tz_cmp a JOIN tz_cmp b ON a.ts = b.ts AND a.id < b.id"));
+        assertEquals(List.of("2024-01-01 12:00:00.000 Z|2024-01-01 04:00:00.000 -0800"),
+                both("SELECT a.ts, b.ts FROM tz_cmp a JOIN tz_cmp b ON a.ts = b.ts AND a.id < b.id"));
     }
 
     @Test
