@@ -156,8 +156,8 @@ class Dml {
                 // the value's offset goes to the column's companion (TzColumns): the one the expression carries, else
                 // read from the value
                 String[] value = tr.expressionWithOffset(stops);
-                // a bind parameter cannot be read twice: its offset is the session zone's (UNVERIFIED for text binds)
-                String fromValue = value[2] != null ? "NULL" : Translator.tzOffsetOfValue(value[0], session.parameter("TIMEZONE"));
+                String fromValue = value[2] != null ? boundOffset(value, st.binds())
+                        : Translator.tzOffsetOfValue(value[0], session.parameter("TIMEZONE"));
                 sets.add(Names.quote(column) + " = " + value[3]);
                 sets.add(Names.quote(TzColumns.companion(column)) + " = " + (value[1] == null ? fromValue
                         : "coalesce(" + value[1] + ", " + fromValue + ")"));
@@ -274,6 +274,18 @@ class Dml {
     /** DML read these streams: their offsets move when the transaction commits. */
     void consumeStreams() {
         session.pendingStreamOffsets().putAll(st.streamsRead());
+    }
+
+    /**
+     * The offset of a bind parameter written to a TIMESTAMP_TZ column ({@link Translator#expressionWithOffset}), read here
+     * as the bind cannot be read twice in SQL: a text bind with an offset keeps it (data-types-datetime); anything else
+     * NULL, read at the session zone's offset.
+     */
+    static String boundOffset(String[] value, List<Object> binds) {
+        int index = value[4] == null ? -1 : Integer.parseInt(value[4]);
+        Object bind = index >= 0 && index < binds.size() ? binds.get(index) : null;
+        Long minutes = bind instanceof String text ? DateTimeFunctions.writtenOffset(text) : null;
+        return minutes == null ? "NULL" : "CAST(" + minutes + " AS SMALLINT)";
     }
 
     void bindAll(PreparedStatement ps) throws SQLException {

@@ -88,7 +88,8 @@ final class DmlMerge extends Dml {
                         String column = Names.decode(named.get(i).substring(1, named.get(i).length() - 1));
                         if (t.table().columns().stream().anyMatch(col -> col.name().equals(column) && TzColumns.isTz(col))) {
                             String[] e = exprs.get(i);
-                            String fromValue = e[2] != null ? "NULL" : Translator.tzOffsetOfValue(e[0], session.parameter("TIMEZONE"));
+                            String fromValue = e[2] != null ? Dml.boundOffset(e, st.binds())
+                                    : Translator.tzOffsetOfValue(e[0], session.parameter("TIMEZONE"));
                             colList.add(Names.quote(TzColumns.companion(column)));
                             valueList.add(e[1] == null ? fromValue : "coalesce(" + e[1] + ", " + fromValue + ")");
                         }

@@ -16,7 +16,6 @@ import dev.autosync.sql.tree.QueryBody.SetOperator;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -29,7 +28,10 @@ final class QueryGenerator {
     private final TokenStream tokens;
     private final ExpressionGenerator expressions;
     private final RelationGenerator relations;
-    private final Deque<Set<String>> ctes = new ArrayDeque<>();
+    private final TzCompanions tzCompanions;
+    private final InsertValues insertValues;
+    /** The CTEs in scope (innermost first): name -> its TIMESTAMP_TZ columns, which carry offset companions. */
+    private final Deque<java.util.Map<String, Set<String>>> ctes = new ArrayDeque<>();
     /** The translated CTE definitions in scope (outermost first), so DuckDB can bind an expression where it is written. */
     private final List<String> cteDefinitions = new ArrayList<>();
     private boolean recursiveCtes;
@@ -39,6 +41,8 @@ final class QueryGenerator {
         this.tokens = tokens;
         this.expressions = new ExpressionGenerator(this, ctx);
         this.relations = new RelationGenerator(this, expressions, ctx);
+        this.tzCompanions = new TzCompanions(tokens, expressions);
+        this.insertValues = new InsertValues(expressions);
     }
 
     ExpressionGenerator expressions() {
@@ -51,7 +55,12 @@ final class QueryGenerator {
 
     /** Whether {@code name} is a CTE in scope where the relation is read. */
     boolean isCte(String name) {
-        return ctes.stream().anyMatch(scope -> scope.contains(name));
+        return ctes.stream().anyMatch(scope -> scope.containsKey(name));
+    }
+
+    /** The TIMESTAMP_TZ columns of the CTE {@code name} in scope, each followed by its offset companion ({@link TimestampTz}). */
+    Set<String> cteTzColumns(String name) {
+        return ctes.stream().filter(scope -> scope.containsKey(name)).findFirst().map(scope -> scope.get(name)).orElse(Set.of());
     }
 
     /** The query; with {@code top}, unaliased expressions of its select list get Snowflake's labels. */
@@ -64,8 +73,13 @@ final class QueryGenerator {
         nestedCompanions = null;
         boolean insert = insertSourceTop;
         insertSourceTop = false;
+        TzCompanions.SetOperands outerOperands = setOperands;
+        setOperands = null;
+        // read before the CTEs, whose own queries are not the result
+        boolean companions = top && resultColumns;
+        resultColumns = false;
         if (q.with() != null) {
-            ctes.push(new HashSet<>());
+            ctes.push(new java.util.HashMap<>());
             recursiveCtes |= q.with().recursive();
         }
         try {
@@ -73,18 +87,23 @@ final class QueryGenerator {
                 sb.append(q.with().recursive() ? "WITH RECURSIVE " : "WITH ");
                 List<String> defs = new ArrayList<>();
                 for (Query.Cte cte : q.with().ctes()) {
-                    ctes.peek().add(cte.name());
+                    // a CTE's TIMESTAMP_TZ columns carry their offsets out as a subquery's do (not renamed, not recursive)
+                    Set<String> tz = new java.util.LinkedHashSet<>();
+                    ctes.peek().put(cte.name(), tz);
                     String columns = cte.columns().isEmpty() ? "" : " (" + ExpressionGenerator.join(cte.columns(), Names::quote) + ")";
-                    defs.add(Names.quote(cte.name()) + columns + " AS (" + query(cte.query(), false) + ")");
+                    String body = cte.columns().isEmpty() && !q.with().recursive() ? derivedQuery(cte.query(), tz)
+                            : query(cte.query(), false);
+                    defs.add(Names.quote(cte.name()) + columns + " AS (" + body + ")");
                     cteDefinitions.add(defs.get(defs.size() - 1));
                 }
                 sb.append(String.join(", ", defs)).append(' ');
             }
             Select whole = q.body() instanceof Select s ? s : null;
-            boolean companions = top && resultColumns;
-            resultColumns = false;
             if (whole != null && (collector != null || insert)) {
                 sb.append(nestedSelect(whole, collector, insert, top));
+            } else if (whole == null && companions && TzCompanions.carriesOffsets(q.body())) {
+                setOperands = tzCompanions.new SetOperands();
+                sb.append(body(q.body(), top));
             } else {
                 sb.append(whole != null ? select(whole, top, companions) : body(q.body(), top));
             }
@@ -109,6 +128,7 @@ final class QueryGenerator {
             }
             cteDefinitions.subList(definitionsBefore, cteDefinitions.size()).clear();
             recursiveCtes = recursiveBefore;
+            setOperands = outerOperands;
         }
     }
 
@@ -128,6 +148,7 @@ final class QueryGenerator {
     private String body(QueryBody body, boolean top) {
         if (body instanceof Select s) {
             // TOP belongs to this block only, not to the set operation around it
+            nestedSelectState = setOperands == null ? null : new Object[] {null, false, setOperands};
             String sql = select(s, top, false);
             return s.top() == null ? sql : "(" + sql + " LIMIT " + expressions.expression(s.top()) + ")";
         }
@@ -155,23 +176,7 @@ final class QueryGenerator {
     String insertSource(Query q, List<String> columnTypes, List<Integer> tzTargets, boolean[] valuesOffsets) {
         if (q.with() == null && q.body() instanceof QueryBody.Values v && q.orderBy().isEmpty() && q.limit() == null
                 && q.offset() == null) {
-            if (valuesOffsets != null) {
-                valuesOffsets[0] = tzTargets != null && !tzTargets.isEmpty();
-            }
-            return "VALUES " + ExpressionGenerator.join(v.rows(), row -> {
-                List<String> values = new ArrayList<>();
-                if (tzTargets != null) {
-                    // each TIMESTAMP_TZ value's offset where the translator knows it (else the engine reads it from the value)
-                    for (int j : tzTargets) {
-                        Expr e = j < row.size() ? row.get(j) : null;
-                        String o = e == null || e.walk().anyMatch(Expr.Parameter.class::isInstance) || e instanceof Expr.NullLiteral ? null
-                                : expressions.tzOffset(asTimestampTz(e));
-                        values.add(o == null ? "CAST(NULL AS SMALLINT)" : "CAST(" + o + " AS SMALLINT)");
-                    }
-                }
-                String rowSql = insertRow(row, columnTypes, tzTargets);
-                return "(" + rowSql + (values.isEmpty() ? "" : ", " + String.join(", ", values)) + ")";
-            });
+            return insertValues.rows(v, columnTypes, tzTargets, valuesOffsets);
         }
         insertSourceTop = true;
         nestedCompanions = tzTargets == null || tzTargets.isEmpty() ? null : new java.util.LinkedHashSet<>();
@@ -181,43 +186,6 @@ final class QueryGenerator {
             insertSourceTop = false;
             nestedCompanions = null;
         }
-    }
-
-    /** {@code e} cast to TIMESTAMP_TZ (its offset: text's own, a TIMESTAMP_TZ's, else the session zone's). */
-    private static Expr asTimestampTz(Expr e) {
-        return new Expr.Cast(e.span(), e, new dev.autosync.sql.tree.TypeName(e.span(), "TIMESTAMP_TZ", List.of()), Expr.CastSyntax.CAST);
-    }
-
-    private String insertRow(List<Expr> row, List<String> columnTypes, List<Integer> tzTargets) {
-        List<String> values = new ArrayList<>();
-        for (int i = 0; i < row.size(); i++) {
-            if (tzTargets != null && tzTargets.contains(i) && !(row.get(i) instanceof Expr.Parameter)
-                    && !(row.get(i) instanceof Expr.NullLiteral)) {
-                // rows of text and TIMESTAMP_TZ values combine as TIMESTAMP_TZ (each offset is beside the row)
-                values.add(expressions.cast(row.get(i), SnowflakeTypes.of("TIMESTAMP_TZ", null, null), false));
-                continue;
-            }
-            String duck = i < columnTypes.size() ? temporalDuckType(columnTypes.get(i)) : null;
-            boolean binary = i < columnTypes.size() && columnTypes.get(i) != null
-                    && columnTypes.get(i).toUpperCase(java.util.Locale.ROOT).matches("(VAR)?BINARY.*");
-            // text for a BINARY column is decoded by BINARY_INPUT_FORMAT ('48656C6C6F' is "Hello": binary-input-output page)
-            values.add(binary ? expressions.cast(row.get(i), SnowflakeTypes.of("BINARY", null, null), false)
-                    : duck != null && row.get(i) instanceof Expr.StringLiteral s
-                    ? Translator.literal(TemporalText.normalise(s.value(), duck)) : expressions.expression(row.get(i)));
-        }
-        return String.join(", ", values);
-    }
-
-    /** The DuckDB type of a Snowflake date or time column type, else null. */
-    private static String temporalDuckType(String sfType) {
-        String t = sfType == null ? "" : sfType.toUpperCase(java.util.Locale.ROOT);
-        if (t.startsWith("TIMESTAMP_TZ") || t.startsWith("TIMESTAMP_LTZ")) {
-            return "TIMESTAMPTZ";
-        }
-        if (t.startsWith("TIMESTAMP") || t.startsWith("DATETIME")) {
-            return "TIMESTAMP";
-        }
-        return t.equals("DATE") ? "DATE" : t.startsWith("TIME") ? "TIME" : null;
     }
 
     private String rows(QueryBody.Values v) {
@@ -290,7 +258,7 @@ final class QueryGenerator {
     }
 
     private String nestedSelect(Select s, java.util.Set<String> collector, boolean insert, boolean top) {
-        nestedSelectState = new Object[] {collector, insert};
+        nestedSelectState = new Object[] {collector, insert, null};
         try {
             return select(s, top, false);
         } finally {
@@ -298,119 +266,20 @@ final class QueryGenerator {
         }
     }
 
-    /** {collector, insert} of the select block {@link #nestedSelect} is generating (read once by its selectBody). */
+    /**
+     * {collector, insert, set operands} of the select block {@link #nestedSelect} (or a result's set operation,
+     * {@link #body}) is generating (read once by its selectBody).
+     */
     private Object[] nestedSelectState;
 
-    /**
-     * The companions of a nested select block (a subquery in FROM, an INSERT's source): only items DuckDB names as Snowflake
-     * does (aliased, or a bare column); the stars' stored companions ride along inside the star (a subquery), or after
-     * all items (an INSERT's source, whose stars leave them out).
-     */
-    private String nestedCompanions(Select s, java.util.Set<String> collector, boolean insert) {
-        StringBuilder sb = new StringBuilder();
-        boolean grouped = s.groupBy() != null || s.having() != null;
-        boolean positional = positionalCompanions;
-        positionalCompanions = false;
-        int index = -1;
-        for (SelectItem item : s.items()) {
-            index++;
-            if (item.expr() instanceof Expr.Star star) {
-                for (java.util.Map.Entry<String, java.util.Set<String>> e : expressions.tzScope().entrySet()) { // this block's FROM
-                    if (!star.qualifier().isEmpty() && !star.qualifier().get(star.qualifier().size() - 1).equals(e.getKey())) {
-                        continue;
-                    }
-                    for (String col : e.getValue()) {
-                        if (star.exclude().contains(col) || !collector.add(col)) {
-                            continue;
-                        }
-                        if (insert) {
-                            sb.append(", ").append(Names.quote(e.getKey())).append('.').append(Names.quote(TimestampTz.COMPANION + col));
-                        }
-                    }
-                }
-                continue;
-            }
-            String label = positional ? "#" + index : item.alias() != null ? item.alias()
-                    : item.expr() instanceof Expr.ColumnRef c && c.span().equals(item.span()) ? c.parts().get(c.parts().size() - 1) : null;
-            if (label == null || collector.contains(label) || item.expr().walk().anyMatch(Expr.Parameter.class::isInstance)) {
-                continue;
-            }
-            String offset;
-            try {
-                String chosen = TimestampTz.aggregateOffset(expressions, item.expr());
-                offset = chosen != null ? chosen
-                        : item.expr().walk().anyMatch(x -> x instanceof Expr.FunctionCall f
-                        && AGGREGATES.contains(f.simpleName().toUpperCase(java.util.Locale.ROOT))) ? null
-                        : expressions.tzOffset(item.expr());
-                if (chosen == null && offset != null && grouped) {
-                    offset = "any_value(" + offset + ")";
-                }
-            } catch (RuntimeException e) {
-                offset = null;
-            }
-            if (offset == null) {
-                continue;
-            }
-            collector.add(label);
-            sb.append(", ").append(offset).append(" AS ").append(Names.quote(TimestampTz.COMPANION + label));
-        }
-        return sb.toString();
-    }
+    /** The operands of the result's set operation being generated carry their offsets by position (null: none). */
+    private TzCompanions.SetOperands setOperands;
 
     /** Whether the next top-level query is a result sent to the client, which carries TIMESTAMP_TZ offsets ({@link TimestampTz}). */
     private boolean resultColumns;
 
     void resultColumns(boolean on) {
         resultColumns = on;
-    }
-
-    private static final java.util.Set<String> AGGREGATES = java.util.Set.of("MIN", "MAX", "ANY_VALUE", "ARG_MIN", "ARG_MAX",
-            "MIN_BY", "MAX_BY", "FIRST_VALUE", "LAST_VALUE", "NTH_VALUE", "LAG", "LEAD", "MODE");
-
-    /**
-     * The hidden companion columns of a result's select list: each TIMESTAMP_TZ item's offset ({@link TimestampTz}),
-     * after every item so positions (ORDER BY 2) stay as written; per group an offset of the group's values.
-     */
-    private String companions(Select s) {
-        StringBuilder sb = new StringBuilder();
-        boolean grouped = s.groupBy() != null || s.having() != null;
-        for (SelectItem item : s.items()) {
-            if (item.expr() instanceof Expr.Star) {
-                continue;
-            }
-            // an aggregate's offset is not its argument's; a bind parameter cannot be read twice (UNVERIFIED: both
-            // then print at the session zone's offset)
-            String label0 = resultLabel(item);
-            String chosen;
-            try {
-                chosen = item.expr().walk().anyMatch(Expr.Parameter.class::isInstance) ? null
-                        : TimestampTz.aggregateOffset(expressions, item.expr());
-            } catch (RuntimeException e) {
-                chosen = null;
-            }
-            if (chosen != null) {
-                // MIN / MAX of TIMESTAMP_TZ values: the offset of the chosen row
-                sb.append(", ").append(chosen).append(" AS ").append(Names.quote(TimestampTz.COMPANION + label0));
-                continue;
-            }
-            if (item.expr().walk().anyMatch(x -> x instanceof Expr.Parameter || x instanceof Expr.FunctionCall f
-                    && AGGREGATES.contains(f.simpleName().toUpperCase(java.util.Locale.ROOT)))) {
-                continue;
-            }
-            String offset;
-            try {
-                offset = expressions.tzOffset(item.expr());
-            } catch (RuntimeException e) {
-                continue;
-            }
-            if (offset == null) {
-                continue;
-            }
-            String label = resultLabel(item);
-            sb.append(", ").append(grouped ? "any_value(" + offset + ")" : offset).append(" AS ")
-                    .append(Names.quote(TimestampTz.COMPANION + label));
-        }
-        return sb.toString();
     }
 
     private String select(Select s, boolean top, boolean withCompanions) {
@@ -436,15 +305,6 @@ final class QueryGenerator {
             return readsStage(l.relation());
         }
         return false;
-    }
-
-    /** The label DuckDB gives a result item: its alias, a bare column's name (t.ts is TS), else Snowflake's label. */
-    private String resultLabel(SelectItem item) {
-        if (item.alias() != null) {
-            return item.alias();
-        }
-        return item.expr() instanceof Expr.ColumnRef c && c.span().equals(item.span()) ? c.parts().get(c.parts().size() - 1)
-                : tokens.label(item.span());
     }
 
     private String selectBody(Select s, boolean top, boolean withCompanions) {
@@ -506,9 +366,13 @@ final class QueryGenerator {
                 expressions.starWithoutCompanions(false);
             }
             if (nested != null && nested[0] != null) {
-                sb.append(nestedCompanions(s, (java.util.Set<String>) nested[0], insert));
+                boolean positional = positionalCompanions;
+                positionalCompanions = false;
+                sb.append(tzCompanions.nested(s, (java.util.Set<String>) nested[0], insert, positional));
+            } else if (nested != null && nested[2] != null) {
+                sb.append(((TzCompanions.SetOperands) nested[2]).next(s));
             } else if (withCompanions) {
-                sb.append(companions(s));
+                sb.append(tzCompanions.result(s));
             }
         } finally {
             expressions.lateralAliases(outer);

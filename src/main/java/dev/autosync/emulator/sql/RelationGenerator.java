@@ -81,6 +81,10 @@ final class RelationGenerator {
         if (r instanceof Relation.TableRef t) {
             refuse(t.modifiers());
             if (t.name().size() == 1 && queries.isCte(t.name().get(0))) {
+                java.util.Set<String> tz = queries.cteTzColumns(t.name().get(0));
+                if (!tz.isEmpty()) {
+                    expressions.tzScope().put(t.alias() != null ? t.alias().name() : t.name().get(0), tz);
+                }
                 return aliased(Names.quote(t.name().get(0)), null, t.alias());
             }
             SqlContext.Relation resolved = ctx.relation(Translator.checkedName(t.name()));

@@ -118,11 +118,26 @@ public final class Translator {
         return withOffset(g, e, sql);
     }
 
-    /** {sql, offset or null, "bound" when it reads a bind parameter, the value cast to TIMESTAMP_TZ}. */
-    private static String[] withOffset(ExpressionGenerator g, dev.autosync.sql.tree.Expr e, String sql) {
+    /**
+     * {sql, offset or null, "bound" when it reads a bind parameter, the value cast to TIMESTAMP_TZ, the bind's index
+     * from 0 among the statement's when the value is one bind alone (else null)}.
+     */
+    private String[] withOffset(ExpressionGenerator g, dev.autosync.sql.tree.Expr e, String sql) {
         boolean bound = e.walk().anyMatch(dev.autosync.sql.tree.Expr.Parameter.class::isInstance);
         return new String[] {sql, bound ? null : g.tzOffset(e), bound ? "bound" : null,
-            g.cast(e, SnowflakeTypes.of("TIMESTAMP_TZ", null, null), false)};
+            g.cast(e, SnowflakeTypes.of("TIMESTAMP_TZ", null, null), false),
+            e instanceof dev.autosync.sql.tree.Expr.Parameter p ? String.valueOf(bindIndex(p)) : null};
+    }
+
+    /** A bind parameter's index among the statement's: the {@code ?} written before it (binds are positional). */
+    private int bindIndex(dev.autosync.sql.tree.Expr.Parameter p) {
+        int n = 0;
+        for (int i = 0; i < p.span().start(); i++) {
+            if (c.token(i).is(dev.autosync.sql.TokenType.PARAMETER)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** A comma-separated list of expressions, each as {@link #expressionWithOffset}. */

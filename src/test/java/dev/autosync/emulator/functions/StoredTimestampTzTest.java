@@ -112,6 +112,35 @@ class StoredTimestampTzTest {
     }
 
     @Test
+    void ctesAndSetOperationsKeepOffsets() throws SQLException {
+        // data-types-datetime: a TIMESTAMP_TZ value keeps the offset it was written with wherever it is read, so also
+        // through a CTE (its columns, SELECT * of it, two references of it, CREATE TABLE AS over it) and a UNION's rows
+        execute(arrow, "CREATE TABLE tz_sets (id INT, ts TIMESTAMP_TZ)",
+                "INSERT INTO tz_sets VALUES (1, '2024-01-01 12:00:00 +0200'), (2, '2024-01-01 12:00:00 -0330')");
+        List<String> stored = List.of("1|2024-01-01 12:00:00.000 +0200", "2|2024-01-01 12:00:00.000 -0330");
+        assertEquals(stored, both("WITH c AS (SELECT id, ts FROM tz_sets) SELECT id, ts FROM c ORDER BY id"));
+        assertEquals(stored, both("WITH c AS (SELECT * FROM tz_sets) SELECT * FROM c ORDER BY id"));
+        assertEquals(List.of("2024-01-01 12:00:00.000 +0200|2024-01-01 12:00:00.000 -0330"),
+                both("WITH c AS (SELECT id, ts AS t FROM tz_sets) SELECT a.t, b.t FROM c a JOIN c b ON a.id = 1 AND b.id = 2"));
+        execute(arrow, "CREATE TABLE tz_sets_copy AS WITH c AS (SELECT id, ts FROM tz_sets) SELECT * FROM c");
+        assertEquals(stored, both("SELECT * FROM tz_sets_copy ORDER BY id"));
+        // each operand's rows keep their own offsets; the first operand names the column
+        assertEquals(List.of("1|2024-01-01 12:00:00.000 +0200", "2|2024-01-01 12:00:00.000 -0330",
+                "3|2024-01-01 09:00:00.000 +0900"), both("SELECT id, ts FROM tz_sets UNION ALL "
+                        + "SELECT 3, '2024-01-01 09:00:00 +0900'::TIMESTAMP_TZ ORDER BY 1"));
+        assertEquals(List.of("2024-01-01 12:00:00.000 +0200"),
+                both("SELECT ts FROM tz_sets WHERE id = 1 UNION SELECT ts FROM tz_sets WHERE id = 1"));
+        for (Connection c : List.of(arrow, json)) {
+            assertEquals("TIMESTAMPTZ", typeName(c, "SELECT ts FROM tz_sets UNION ALL SELECT ts FROM tz_sets", 1));
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT id, ts FROM tz_sets UNION ALL SELECT id, ts FROM tz_sets")) {
+                assertEquals(2, rs.getMetaData().getColumnCount(), "the offset companion is hidden");
+                assertEquals("TS", rs.getMetaData().getColumnLabel(2));
+            }
+        }
+    }
+
+    @Test
     void insertSelectUpdateMergeKeepOffsets() throws SQLException {
         // insert page (INSERT ... SELECT), update page (SET and FROM), merge page (both arms)
         execute(arrow, "CREATE TABLE tz_src (id INT, ts TIMESTAMP_TZ)",
@@ -174,11 +203,35 @@ class StoredTimestampTzTest {
         }
         assertEquals(List.of("2017-11-30 18:17:05.123 +0800"), both("SELECT * FROM tz_driver"));
         try (PreparedStatement ps = arrow.prepareStatement("UPDATE tz_driver SET cola = ?")) {
-            // a bind inside SET is read once: its offset is the session zone's (UNVERIFIED for text binds)
-            ps.setString(1, "2017-11-30T18:17:05.123+08:00");
+            // data-types-datetime: text with an offset keeps it, also as a bind in SET
+            ps.setString(1, "2017-11-30T18:17:05.123+05:30");
             assertEquals(1, ps.executeUpdate());
         }
-        assertEquals(List.of("2017-11-30 02:17:05.123 -0800"), both("SELECT * FROM tz_driver"));
+        assertEquals(List.of("2017-11-30 18:17:05.123 +0530"), both("SELECT * FROM tz_driver"));
+    }
+
+    @Test
+    void textBindsInUpdateAndMergeKeepTheirOffsets() throws SQLException {
+        // data-types-datetime: TIMESTAMP_TZ keeps the offset a text value names; without one, the session zone's
+        execute(arrow, "CREATE TABLE tz_set_binds (id INT, ts TIMESTAMP_TZ, note VARCHAR)",
+                "INSERT INTO tz_set_binds VALUES (1, '2024-01-01 00:00:00 +0000', 'a'), (2, '2024-01-01 00:00:00 +0000', 'b')");
+        try (PreparedStatement ps = arrow.prepareStatement("UPDATE tz_set_binds SET note = ?, ts = ? WHERE id = ?")) {
+            ps.setString(1, "set");
+            ps.setString(2, "2024-03-03 03:03:03 -0230");
+            ps.setInt(3, 1);
+            assertEquals(1, ps.executeUpdate());
+        }
+        try (PreparedStatement ps = arrow.prepareStatement("MERGE INTO tz_set_binds d USING (SELECT ? AS id) s ON d.id = s.id "
+                + "WHEN MATCHED THEN UPDATE SET ts = ? WHEN NOT MATCHED THEN INSERT (id, ts, note) VALUES (s.id, ?, 'new')")) {
+            for (int id : new int[] {2, 3}) {
+                ps.setInt(1, id);
+                ps.setString(2, "2024-04-04 04:04:04 +0930");
+                ps.setString(3, "2024-05-05 05:05:05");
+                assertEquals(1, ps.executeUpdate());
+            }
+        }
+        assertEquals(List.of("1|2024-03-03 03:03:03.000 -0230|set", "2|2024-04-04 04:04:04.000 +0930|b",
+                "3|2024-05-05 05:05:05.000 -0700|new"), both("SELECT * FROM tz_set_binds ORDER BY id"));
     }
 
     private static List<String> describe(String sql) throws SQLException {
