@@ -101,8 +101,9 @@ final class QueryGenerator {
             Select whole = q.body() instanceof Select s ? s : null;
             if (whole != null && (collector != null || insert)) {
                 sb.append(nestedSelect(whole, collector, insert, top));
-            } else if (whole == null && companions && TzCompanions.carriesOffsets(q.body())) {
-                setOperands = tzCompanions.new SetOperands();
+            } else if (whole == null && (companions || collector != null && !positionalCompanions)
+                    && TzCompanions.carriesOffsets(q.body())) {
+                setOperands = tzCompanions.new SetOperands(companions ? null : collector);
                 sb.append(body(q.body(), top));
             } else {
                 sb.append(whole != null ? select(whole, top, companions) : body(q.body(), top));

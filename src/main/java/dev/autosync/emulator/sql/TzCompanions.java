@@ -131,7 +131,7 @@ final class TzCompanions {
     }
 
     /**
-     * Whether a result's set operation can carry its operands' offsets: each operand a select block without a star,
+     * Whether a set operation can carry its operands' offsets: each operand a select block without a star,
      * all of one width, matched by position (not BY NAME).
      */
     static boolean carriesOffsets(QueryBody body) {
@@ -155,11 +155,17 @@ final class TzCompanions {
     /**
      * The companions of a set operation's operands, by position: the first operand's TIMESTAMP_TZ items decide which
      * (and their labels, as the result's column names are the first operand's); a later operand gives its value's
-     * offset there, or NULL (the session zone's offset when read).
+     * offset there, or NULL (the session zone's offset when read). A nested set operation (a subquery, a CTE, an
+     * INSERT's source) records the labels in its collector, and only items DuckDB names as Snowflake does.
      */
     final class SetOperands {
+        private final Set<String> collector;
         private List<Integer> positions;
         private List<String> labels;
+
+        SetOperands(Set<String> collector) {
+            this.collector = collector;
+        }
 
         String next(Select s) {
             List<String> offsets = itemOffsets(s);
@@ -167,9 +173,10 @@ final class TzCompanions {
                 positions = new ArrayList<>();
                 labels = new ArrayList<>();
                 for (int i = 0; i < offsets.size(); i++) {
-                    if (offsets.get(i) != null) {
+                    String label = collector == null ? label(s.items().get(i)) : duckName(s.items().get(i));
+                    if (offsets.get(i) != null && label != null && (collector == null || collector.add(label))) {
                         positions.add(i);
-                        labels.add(label(s.items().get(i)));
+                        labels.add(label);
                     }
                 }
             }

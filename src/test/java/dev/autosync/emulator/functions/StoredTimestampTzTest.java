@@ -130,6 +130,14 @@ class StoredTimestampTzTest {
                         + "SELECT 3, '2024-01-01 09:00:00 +0900'::TIMESTAMP_TZ ORDER BY 1"));
         assertEquals(List.of("2024-01-01 12:00:00.000 +0200"),
                 both("SELECT ts FROM tz_sets WHERE id = 1 UNION SELECT ts FROM tz_sets WHERE id = 1"));
+        // a set operation inside a subquery, an INSERT's source and CREATE TABLE AS carries them the same way (where the
+        // first operand names the item: a bare column or an alias)
+        assertEquals(stored, both("SELECT * FROM (SELECT id, ts FROM tz_sets WHERE id = 1 UNION ALL "
+                + "SELECT id, ts FROM tz_sets WHERE id = 2) u ORDER BY id"));
+        execute(arrow, "CREATE TABLE tz_sets_union AS SELECT id, ts FROM tz_sets WHERE id = 1 UNION ALL SELECT id, ts FROM tz_sets WHERE id = 2",
+                "INSERT INTO tz_sets_union SELECT id + 3, ts FROM tz_sets WHERE id = 1 UNION ALL SELECT 3, '2024-01-01 09:00:00 +0900'::TIMESTAMP_TZ");
+        assertEquals(List.of("1|2024-01-01 12:00:00.000 +0200", "2|2024-01-01 12:00:00.000 -0330", "3|2024-01-01 09:00:00.000 +0900",
+                "4|2024-01-01 12:00:00.000 +0200"), both("SELECT * FROM tz_sets_union ORDER BY id"));
         for (Connection c : List.of(arrow, json)) {
             assertEquals("TIMESTAMPTZ", typeName(c, "SELECT ts FROM tz_sets UNION ALL SELECT ts FROM tz_sets", 1));
             try (Statement s = c.createStatement();
