@@ -92,7 +92,7 @@ final class CopyPlanner {
             transform = st.copyTranslator((reference, options) -> {
                 stageRef[0] = reference;
                 return new SqlContext.Relation(source, null);
-            }).query(false);
+            }).copyQuery();
             c.expect(TokenType.RIGHT_PAREN);
             if (stageRef[0] == null) {
                 throw SnowflakeError.compilation("COPY statement only supports simple SELECT from stage statements for import.");
@@ -176,7 +176,8 @@ final class CopyPlanner {
 
     /** The transformation with each value converted to its target column's type (and NOT NULL checked). */
     private static String typedTransform(StatementContext st, List<ColumnDef> columns, String transform) throws SQLException {
-        int produced = countColumns(st.session(), transform);
+        List<String> names = columnNames(st.session(), transform);
+        int produced = (int) names.stream().filter(n -> !TzColumns.isCompanion(n)).count();
         if (produced != columns.size()) {
             throw SnowflakeError.compilation("Insert value list does not match column list expecting " + columns.size()
                     + " but got " + produced);
@@ -188,24 +189,37 @@ final class CopyPlanner {
             ColumnDef col = columns.get(i);
             String q = "q.\"c" + i + "\"";
             aliases.add("\"c" + i + "\"");
-            String converted = tr.cast(q, SnowflakeTypes.parse(new Cursor(col.sfType())), false);
+            // text for a TIMESTAMP_TZ is read as Snowflake reads it ('2024-06-01 10:00:00 +0530': spaced offsets)
+            String converted = TzColumns.isTz(col) ? Translator.tzValue(q) : tr.cast(q, SnowflakeTypes.parse(new Cursor(col.sfType())), false);
             if (!col.nullable()) {
                 converted = "(CASE WHEN " + q + " IS NULL THEN error('NULL result in a non-nullable column') ELSE " + converted + " END)";
             }
             items.add(converted + " AS " + Names.quote(col.name()));
         }
+        // each TIMESTAMP_TZ value's offset, after all columns (FileLoader writes them to the companions, TzColumns): the
+        // one the transformation carries (its item's companion), else read from the value
+        String zone = st.session().parameter("TIMEZONE");
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnDef col = columns.get(i);
+            if (TzColumns.isTz(col)) {
+                String carried = TzColumns.companion("#" + i);
+                String fromValue = Translator.tzOffsetOfValue("q.\"c" + i + "\"", zone);
+                items.add((names.contains(carried) ? "coalesce(q." + Names.quote(carried) + ", " + fromValue + ")" : fromValue)
+                        + " AS " + Names.quote(TzColumns.companion(col.name())));
+            }
+        }
         return "SELECT " + String.join(", ", items) + " FROM (" + transform + ") AS q(" + String.join(", ", aliases) + ")";
     }
 
-    /** How many columns the transformation yields: DuckDB binds it without running it (no probe table per plan). */
-    private static int countColumns(Session session, String transform) throws SQLException {
+    /** The columns the transformation yields: DuckDB binds it without running it (no probe table per plan). */
+    private static List<String> columnNames(Session session, String transform) throws SQLException {
         session.exec("SET VARIABLE autosync_lo = 1", "SET VARIABLE autosync_hi = 0");
-        int n = 0;
+        List<String> names = new ArrayList<>();
         try (java.sql.Statement s = session.conn().createStatement(); java.sql.ResultSet rs = s.executeQuery("DESCRIBE " + transform)) {
             while (rs.next()) {
-                n++;
+                names.add(Names.decode(rs.getString("column_name")));
             }
         }
-        return n;
+        return names;
     }
 }

@@ -35,7 +35,7 @@ record CreateView(ObjectRef ref, String columnList, ObjectNode props, String que
         ObjectNode props = Options.parse(c, Set.of("AS"));
         c.expect("AS");
         int bodyStart = c.position();
-        String query = st.viewTranslator(ref).query(true);
+        String query = st.viewTranslator(ref).storedQuery(true);
         String body = c.textFrom(bodyStart);
         if (!c.atEnd()) {
             throw c.unexpected();

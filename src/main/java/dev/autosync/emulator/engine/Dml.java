@@ -107,6 +107,7 @@ class Dml {
         Target t = target("INSERT");
         String columns;
         List<String> targetTypes = new ArrayList<>();
+        List<ColumnDef> targets = new ArrayList<>();
         if (c.peek().is(TokenType.LEFT_PAREN) && !c.peek(1).isWord("SELECT") && !c.peek(1).isWord("WITH")) {
             c.next();
             List<String> named = st.translator().identifierList();
@@ -115,16 +116,23 @@ class Dml {
                 String column = Names.decode(n.substring(1, n.length() - 1));
                 requireColumn(t.table(), column);
                 t.table().columns().stream().filter(col -> col.name().equals(column)).findFirst()
-                        .ifPresent(col -> targetTypes.add(col.sfType()));
+                        .ifPresent(col -> {
+                            targetTypes.add(col.sfType());
+                            targets.add(col);
+                        });
             }
             columns = " (" + String.join(", ", named) + ")";
         } else {
             columns = t.tracked() ? " (" + visibleColumns(t.table()) + ")" : "";
             t.table().columns().forEach(col -> targetTypes.add(col.sfType()));
+            targets.addAll(t.table().columns());
         }
-        String source = st.translator().insertSource(targetTypes);
+        List<Integer> tz = TzInsert.positions(targets);
+        boolean[] valuesOffsets = new boolean[1];
+        String source = st.translator().insertSource(targetTypes, tz, valuesOffsets);
         expectEnd();
-        String sql = "INSERT INTO " + t.duckName() + columns + " " + source;
+        String sql = tz.isEmpty() ? "INSERT INTO " + t.duckName() + columns + " " + source
+                : TzInsert.wrap(session, "INSERT INTO " + t.duckName(), targets, source, valuesOffsets[0]);
         long n = change(t, overwrite ? List.of("DELETE FROM " + t.duckName()) : List.of(), sql, false);
         return Result.count(StatementKind.INSERT, "number of rows inserted", n);
     }
@@ -136,12 +144,27 @@ class Dml {
     List<String> assignments(Target t, Translator tr, Set<String> stops) {
         List<String> sets = new ArrayList<>();
         do {
+            if (!sets.isEmpty() && !c.accept(TokenType.COMMA)) {
+                break;
+            }
             List<String> col = tr.nameParts();
             String column = col.get(col.size() - 1);
             requireColumn(t.table(), column);
             c.expectOperator("=");
+            boolean tz = t.table().columns().stream().anyMatch(def -> def.name().equals(column) && TzColumns.isTz(def));
+            if (tz) {
+                // the value's offset goes to the column's companion (TzColumns): the one the expression carries, else
+                // read from the value
+                String[] value = tr.expressionWithOffset(stops);
+                String fromValue = value[2] != null ? boundOffset(value, st.binds())
+                        : Translator.tzOffsetOfValue(value[0], session.parameter("TIMEZONE"));
+                sets.add(Names.quote(column) + " = " + value[3]);
+                sets.add(Names.quote(TzColumns.companion(column)) + " = " + (value[1] == null ? fromValue
+                        : "coalesce(" + value[1] + ", " + fromValue + ")"));
+                continue;
+            }
             sets.add(Names.quote(column) + " = " + tr.expression(stops, true));
-        } while (c.accept(TokenType.COMMA));
+        } while (true);
         if (t.tracked()) {
             sets.add(Streams.VERSION_SET);
         }
@@ -153,7 +176,15 @@ class Dml {
         String alias = optionalAlias();
         c.expect("SET");
         Translator tr = st.translator();
+        tr.tzRelation(alias != null ? alias : t.table().name(), TzColumns.names(t.table().columns()));
+        int setList = c.position();
         List<String> sets = assignments(t, tr, Set.of("FROM", "WHERE"));
+        if (TzColumns.any(t.table().columns()) && c.accept("FROM")) {
+            // SET comes before FROM: read FROM's relations first so a value from one carries its stored offset
+            tr.fromClause();
+            c.reset(setList);
+            sets = assignments(t, tr, Set.of("FROM", "WHERE"));
+        }
         StringBuilder sql = new StringBuilder("UPDATE ").append(t.aliased(alias)).append(" SET ").append(String.join(", ", sets));
         long[] joined = new long[2];
         long n = joinedChange(t, sql, "FROM", tr, alias, joined);
@@ -243,6 +274,18 @@ class Dml {
     /** DML read these streams: their offsets move when the transaction commits. */
     void consumeStreams() {
         session.pendingStreamOffsets().putAll(st.streamsRead());
+    }
+
+    /**
+     * The offset of a bind parameter written to a TIMESTAMP_TZ column ({@link Translator#expressionWithOffset}), read here
+     * as the bind cannot be read twice in SQL: a text bind with an offset keeps it (data-types-datetime); anything else
+     * NULL, read at the session zone's offset.
+     */
+    static String boundOffset(String[] value, List<Object> binds) {
+        int index = value[4] == null ? -1 : Integer.parseInt(value[4]);
+        Object bind = index >= 0 && index < binds.size() ? binds.get(index) : null;
+        Long minutes = bind instanceof String text ? DateTimeFunctions.writtenOffset(text) : null;
+        return minutes == null ? "NULL" : "CAST(" + minutes + " AS SMALLINT)";
     }
 
     void bindAll(PreparedStatement ps) throws SQLException {

@@ -29,6 +29,7 @@ final class DmlMerge extends Dml {
         String targetAlias = alias != null ? alias : t.table().name();
         c.expect("USING");
         Translator tr = st.translator();
+        tr.tzRelation(targetAlias, TzColumns.names(t.table().columns()));
         String source = tr.tableReference();
         c.expect("ON");
         String on = tr.expression(Set.of("WHEN"), false);
@@ -54,9 +55,10 @@ final class DmlMerge extends Dml {
                 c.expect("INSERT");
                 hasInsert = true;
                 String cols;
+                List<String> named;
                 if (c.peek().is(TokenType.LEFT_PAREN)) {
                     c.next();
-                    List<String> named = tr.identifierList();
+                    named = tr.identifierList();
                     c.expect(TokenType.RIGHT_PAREN);
                     cols = "(" + String.join(", ", named) + ")";
                 } else if (c.accept("ALL")) {
@@ -67,10 +69,36 @@ final class DmlMerge extends Dml {
                     continue;
                 } else {
                     cols = "(" + visibleColumns(t.table()) + ")";
+                    named = t.table().columns().stream().map(col -> Names.quote(col.name())).toList();
                 }
                 c.expect("VALUES");
                 c.expect(TokenType.LEFT_PAREN);
-                String values = tr.expression(Set.of(), false);
+                String values;
+                if (TzColumns.any(t.table().columns())) {
+                    // each TIMESTAMP_TZ value's offset goes to its column's companion (TzColumns)
+                    List<String[]> exprs = tr.expressionsWithOffsets(Set.of());
+                    List<String> colList = new ArrayList<>(named);
+                    List<String> valueList = new ArrayList<>();
+                    for (int i = 0; i < exprs.size(); i++) {
+                        String column = i < named.size() ? Names.decode(named.get(i).substring(1, named.get(i).length() - 1)) : null;
+                        boolean tz = t.table().columns().stream().anyMatch(col -> col.name().equals(column) && TzColumns.isTz(col));
+                        valueList.add(tz ? exprs.get(i)[3] : exprs.get(i)[0]);
+                    }
+                    for (int i = 0; i < named.size() && i < exprs.size(); i++) {
+                        String column = Names.decode(named.get(i).substring(1, named.get(i).length() - 1));
+                        if (t.table().columns().stream().anyMatch(col -> col.name().equals(column) && TzColumns.isTz(col))) {
+                            String[] e = exprs.get(i);
+                            String fromValue = e[2] != null ? Dml.boundOffset(e, st.binds())
+                                    : Translator.tzOffsetOfValue(e[0], session.parameter("TIMEZONE"));
+                            colList.add(Names.quote(TzColumns.companion(column)));
+                            valueList.add(e[1] == null ? fromValue : "coalesce(" + e[1] + ", " + fromValue + ")");
+                        }
+                    }
+                    cols = "(" + String.join(", ", colList) + ")";
+                    values = String.join(", ", valueList);
+                } else {
+                    values = tr.expression(Set.of(), false);
+                }
                 c.expect(TokenType.RIGHT_PAREN);
                 clauses.append("INSERT ").append(cols).append(" VALUES (").append(values).append(')');
             } else if (c.accept("DELETE")) {

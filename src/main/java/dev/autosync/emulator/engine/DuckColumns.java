@@ -14,13 +14,29 @@ final class DuckColumns {
     private DuckColumns() {
     }
 
+    /**
+     * The relation's columns; a TIMESTAMP WITH TIME ZONE column with an offset companion ({@link TzColumns}) is a
+     * TIMESTAMP_TZ, and the companion is not a column of its own.
+     */
     static List<ColumnDef> describe(Session session, String duckRelation) throws SQLException {
         List<ColumnDef> out = new ArrayList<>();
+        java.util.Set<String> companions = new java.util.HashSet<>();
         try (Statement s = session.conn().createStatement();
              ResultSet rs = s.executeQuery("DESCRIBE " + duckRelation)) {
             while (rs.next()) {
-                out.add(new ColumnDef(Names.decode(rs.getString("column_name")), snowflakeType(rs.getString("column_type")),
+                String name = Names.decode(rs.getString("column_name"));
+                if (TzColumns.isCompanion(name)) {
+                    companions.add(name.substring(TzColumns.PREFIX.length()));
+                    continue;
+                }
+                out.add(new ColumnDef(name, snowflakeType(rs.getString("column_type")),
                         !"NO".equals(rs.getString("null")), null, null));
+            }
+        }
+        for (int i = 0; i < out.size(); i++) {
+            ColumnDef c = out.get(i);
+            if (companions.contains(c.name()) && c.sfType().startsWith("TIMESTAMP_LTZ")) {
+                out.set(i, new ColumnDef(c.name(), "TIMESTAMP_TZ(9)", c.nullable(), c.defaultExpr(), c.comment()));
             }
         }
         return out;

@@ -223,7 +223,9 @@ final class FileLoader {
         if (o.resultTable() == null || o.loaded() == 0) {
             return;
         }
-        String cols = plan.columns().stream().map(col -> Names.quote(col.name())).collect(Collectors.joining(", "));
+        String cols = plan.columns().stream().map(col -> Names.quote(col.name())).collect(Collectors.joining(", "))
+                + TzColumns.names(plan.columns()).stream().map(n -> ", " + Names.quote(TzColumns.companion(n)))
+                .collect(Collectors.joining()); // the typed transformation's offsets, after its columns (CopyPlanner)
         st.update("INSERT INTO " + plan.targetDuck() + " (" + cols + ") SELECT * FROM " + o.resultTable());
     }
 }

@@ -84,6 +84,12 @@ final class ResultTables {
         int[] target = new int[cols.size()];
         java.util.Arrays.fill(target, -1);
         boolean[] hidden = new boolean[cols.size()];
+        int lastVisible = -1;
+        for (int i = 0; i < cols.size(); i++) {
+            if (!cols.get(i).name().startsWith(prefix)) {
+                lastVisible = i;
+            }
+        }
         for (int i = 0; i < cols.size(); i++) {
             String name = cols.get(i).name();
             if (!name.startsWith(prefix)) {
@@ -91,8 +97,13 @@ final class ResultTables {
             }
             hidden[i] = true;
             String label = name.substring(prefix.length());
-            for (int j = 0; j < cols.size(); j++) {
-                if (cols.get(j).name().equals(label) && cols.get(j).type().wireName().equals("timestamp_ltz")) {
+            // a stored column's companion follows it (SELECT * of a join may hold two of a name): the nearest column of
+            // that name before it; a result item's companions come after all items, in the items' order
+            boolean trailing = i > lastVisible;
+            for (int k = 0; k < i; k++) {
+                int j = trailing ? k : i - 1 - k;
+                if (cols.get(j).name().equals(label) && cols.get(j).type().wireName().equals("timestamp_ltz")
+                        && !taken(target, j)) {
                     target[i] = j;
                     out.set(j, new ResultColumn(label, SfType.TIMESTAMP_TZ));
                     break;
@@ -127,6 +138,15 @@ final class ResultTables {
             keptRows.add(r);
         }
         return new Result(kind, kept, keptRows);
+    }
+
+    private static boolean taken(int[] target, int column) {
+        for (int t : target) {
+            if (t == column) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static java.time.ZoneId zoneOrUtc(String zone) {

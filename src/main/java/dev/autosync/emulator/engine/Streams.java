@@ -57,9 +57,9 @@ final class Streams {
         return CT + ".\"T" + t.id() + "_LOG\"";
     }
 
+    /** The table's columns as DuckDB stores them: with each TIMESTAMP_TZ column's offset companion ({@link TzColumns}). */
     private static String visible(CatalogObject t, String alias) {
-        String prefix = alias == null ? "" : alias + ".";
-        return t.columns().stream().map(c -> prefix + Names.quote(c.name())).collect(Collectors.joining(", "));
+        return TzColumns.physical(t.columns(), alias);
     }
 
     private long nextCsn(Session s) throws SQLException {
@@ -251,8 +251,7 @@ final class Streams {
                     + " UNION ALL SELECT " + pre + ", 'DELETE', cur.\"$ROW_ID\" IS NOT NULL, " + String.format(rowId, "pre") + " FROM "
                     + before + " AS pre LEFT JOIN " + base + " AS cur ON cur.\"$ROW_ID\" = pre.\"$ROW_ID\" WHERE NOT " + initial;
         }
-        String columns = table.columns().stream().map(col -> Names.quote(col.name())).collect(Collectors.joining(", "))
-                + ", \"METADATA$ACTION\", \"METADATA$ISUPDATE\", \"METADATA$ROW_ID\"";
+        String columns = visible(table, null) + ", \"METADATA$ACTION\", \"METADATA$ISUPDATE\", \"METADATA$ROW_ID\"";
         return "SELECT * FROM (" + initialRows + " UNION ALL " + changes + ") AS delta(" + columns + ")";
     }
 

@@ -47,7 +47,7 @@ final class TableDdl {
             props.put("TEMPORARY", true);
         }
         List<ColumnDef> columns = t.columns().defs();
-        String duckColumns = String.join(", ", t.columns().duck());
+        String duckColumns = String.join(", ", withCompanions(columns, t.columns().duck()));
         String comment = Options.text(props, "COMMENT");
         transactions.atomically(s, () -> {
             if (t.query() == null) {
@@ -58,7 +58,8 @@ final class TableDdl {
                 catalog.create(s.conn(), CatalogKind.TABLE, ref, comment, props, DuckColumns.describe(s, ref.duckName()));
             } else {
                 s.exec("CREATE TABLE " + ref.duckName() + " (" + duckColumns + ")");
-                s.exec("INSERT INTO " + ref.duckName() + " " + t.query());
+                s.exec(TzInsert.positions(columns).isEmpty() ? "INSERT INTO " + ref.duckName() + " " + t.query()
+                        : TzInsert.wrap(s, "INSERT INTO " + ref.duckName(), columns, t.query(), t.valuesOffsets()));
                 catalog.create(s.conn(), CatalogKind.TABLE, ref, comment, props, columns);
             }
             s.pendingStreamOffsets().putAll(st.streamsRead());
@@ -102,6 +103,9 @@ final class TableDdl {
                 }
                 all.add(col);
                 streams.alterColumns(s, table, "ADD COLUMN " + a.columns().duck().get(i), table.ref());
+                if (TzColumns.isTz(col)) {
+                    streams.alterColumns(s, table, "ADD COLUMN " + TzColumns.companionDdl(col.name()), table.ref());
+                }
             }
             TableConstraint.store(table.props(), a.constraints());
             saveColumns(s, table, all);
@@ -113,8 +117,12 @@ final class TableDdl {
         transactions.atomically(s, () -> {
             List<ColumnDef> all = new ArrayList<>(table.columns());
             for (String n : d.names()) {
+                boolean tz = all.stream().anyMatch(col -> col.name().equals(n) && TzColumns.isTz(col));
                 if (all.removeIf(col -> col.name().equals(n))) {
                     streams.alterColumns(s, table, "DROP COLUMN " + Names.quote(n), table.ref());
+                    if (tz) {
+                        streams.alterColumns(s, table, "DROP COLUMN " + Names.quote(TzColumns.companion(n)), table.ref());
+                    }
                 } else if (!d.ifExists()) {
                     throw SnowflakeError.invalidIdentifier(Names.display(n));
                 }
@@ -131,8 +139,10 @@ final class TableDdl {
         transactions.atomically(s, () -> {
             List<ColumnDef> all = new ArrayList<>();
             boolean found = false;
+            boolean tz = false;
             for (ColumnDef col : table.columns()) {
                 if (col.name().equals(r.from())) {
+                    tz = TzColumns.isTz(col);
                     all.add(new ColumnDef(r.to(), col.sfType(), col.nullable(), col.defaultExpr(), col.comment()));
                     found = true;
                 } else {
@@ -143,8 +153,24 @@ final class TableDdl {
                 throw SnowflakeError.invalidIdentifier(Names.display(r.from()));
             }
             streams.alterColumns(s, table, "RENAME COLUMN " + Names.quote(r.from()) + " TO " + Names.quote(r.to()), table.ref());
+            if (tz) {
+                streams.alterColumns(s, table, "RENAME COLUMN " + Names.quote(TzColumns.companion(r.from())) + " TO "
+                        + Names.quote(TzColumns.companion(r.to())), table.ref());
+            }
             saveColumns(s, table, all);
         });
+    }
+
+    /** The DuckDB column definitions with each TIMESTAMP_TZ column's offset companion after it ({@link TzColumns}). */
+    private static List<String> withCompanions(List<ColumnDef> defs, List<String> duck) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < duck.size(); i++) {
+            out.add(duck.get(i));
+            if (i < defs.size() && TzColumns.isTz(defs.get(i))) {
+                out.add(TzColumns.companionDdl(defs.get(i).name()));
+            }
+        }
+        return out;
     }
 
     private void saveColumns(Session s, CatalogObject table, List<ColumnDef> columns) throws SQLException {

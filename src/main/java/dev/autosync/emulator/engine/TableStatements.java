@@ -54,7 +54,8 @@ final class TableStatements {
         }
     }
 
-    record CreateTable(ObjectRef ref, Columns columns, ObjectNode props, String query) {
+    /** {@code valuesOffsets}: the query is an INSERT source of VALUES rows ending with TIMESTAMP_TZ offsets ({@link TzInsert}). */
+    record CreateTable(ObjectRef ref, Columns columns, ObjectNode props, String query, boolean valuesOffsets) {
     }
 
     /** An ALTER TABLE change; {@code table} is null when IF EXISTS found no table. */
@@ -104,8 +105,15 @@ final class TableStatements {
         }
         ObjectNode props = Options.parse(c, Set.of("AS"));
         String query = null;
+        boolean[] valuesOffsets = new boolean[1];
         if (c.accept("AS")) {
-            query = st.translator().query(false);
+            if (columns.defs().isEmpty()) {
+                query = st.translator().storedQuery(false);
+            } else {
+                List<ColumnDef> defs = columns.defs();
+                query = st.translator().insertSource(defs.stream().map(ColumnDef::sfType).toList(), TzInsert.positions(defs),
+                        valuesOffsets);
+            }
         }
         if (!c.atEnd()) {
             throw c.unexpected();
@@ -114,7 +122,7 @@ final class TableStatements {
             throw SnowflakeError.compilation("A table needs at least one column.");
         }
         TableConstraint.store(props, columns.resolveConstraints(ref, List.of(), List.of(), catalog));
-        return new CreateTable(ref, columns, props, query);
+        return new CreateTable(ref, columns, props, query, valuesOffsets[0]);
     }
 
     static AlterTable alter(StatementContext st, Catalog catalog) {
@@ -226,7 +234,14 @@ final class TableStatements {
     private static ColumnSpec columnSpec(StatementContext st, String column, List<TableConstraint> constraints) {
         Cursor c = st.cursor();
         Translator tr = st.translator();
+        boolean plainTimestamp = c.isWord("TIMESTAMP") && !c.peek(1).isWord("WITH") && !c.peek(1).isWord("WITHOUT");
         SnowflakeTypes type = SnowflakeTypes.parse(c);
+        String mapping = st.session().parameter("TIMESTAMP_TYPE_MAPPING");
+        if (plainTimestamp && mapping != null && !mapping.trim().equalsIgnoreCase("TIMESTAMP_NTZ")) {
+            // data-types-datetime: TIMESTAMP is never stored; a column takes the variant TIMESTAMP_TYPE_MAPPING names
+            java.util.regex.Matcher p = java.util.regex.Pattern.compile("\\((\\d+)\\)").matcher(type.canonical());
+            type = SnowflakeTypes.of(mapping.trim(), p.find() ? Integer.valueOf(p.group(1)) : null, null);
+        }
         boolean nullable = true;
         String defaultSql = null;
         String defaultText = null;

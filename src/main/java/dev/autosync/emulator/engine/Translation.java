@@ -79,12 +79,14 @@ final class Translation {
                 if (!viewBody && !mayUse(statement.session(), "SELECT", relation.kind().name(), ref)) {
                     throw SnowflakeError.doesNotExist("Object", ref.display());
                 }
-                return new Relation(ref.duckName(), null);
+                return new Relation(ref.duckName(), null, TzColumns.names(relation.columns()));
             }
             CatalogObject stream = catalog.find(CatalogKind.STREAM, ref).orElse(null);
             if (stream != null) {
                 String delta = streams.deltaSql(statement.session(), stream, statement.streamsRead());
-                return new Relation("(" + delta + ")", ref.name());
+                java.util.Set<String> tz = catalog.byId(stream.props().path("TABLE_ID").asLong())
+                        .map(t -> TzColumns.names(t.columns())).orElse(java.util.Set.of());
+                return new Relation("(" + delta + ")", ref.name(), tz);
             }
             throw SnowflakeError.doesNotExist("Object", ref.display());
         }

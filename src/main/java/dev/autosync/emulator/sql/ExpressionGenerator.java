@@ -265,8 +265,21 @@ final class ExpressionGenerator {
         if (s.ilike() != null) {
             sb.append(" ILIKE ").append(Translator.literal(s.ilike()));
         }
-        if (!s.exclude().isEmpty()) {
-            sb.append(" EXCLUDE (").append(join(s.exclude(), Names::quote)).append(')');
+        java.util.List<String> exclude = new java.util.ArrayList<>(s.exclude());
+        if (starWithoutCompanions) {
+            // an INSERT's source lists its values by position: the hidden offset columns are not among them
+            for (java.util.Map.Entry<String, java.util.Set<String>> e : tzScope().entrySet()) {
+                if (s.qualifier().isEmpty() || s.qualifier().get(s.qualifier().size() - 1).equals(e.getKey())) {
+                    e.getValue().forEach(col -> {
+                        if (!exclude.contains(TimestampTz.COMPANION + col)) {
+                            exclude.add(TimestampTz.COMPANION + col);
+                        }
+                    });
+                }
+            }
+        }
+        if (!exclude.isEmpty()) {
+            sb.append(" EXCLUDE (").append(join(exclude, Names::quote)).append(')');
         }
         if (!s.replace().isEmpty()) {
             sb.append(" REPLACE (").append(join(s.replace(), r -> expression(r.value()) + " AS " + Names.quote(r.column())))
@@ -284,6 +297,30 @@ final class ExpressionGenerator {
             return "NOT " + operand(u.operand(), Precedence.NOT);
         }
         return (u.operator() == UnaryOperator.MINUS ? "- " : "+ ") + operand(u.operand(), Precedence.UNARY);
+    }
+
+    /**
+     * The relations in scope with stored TIMESTAMP_TZ columns: visible name -> those columns (each has an offset companion
+     * column, {@link TimestampTz#COMPANION} + name). A select block starts from its outer block's (correlated names).
+     */
+    private final java.util.Deque<java.util.Map<String, java.util.Set<String>>> tzScopes = new java.util.ArrayDeque<>(
+            java.util.List.of(new java.util.HashMap<>()));
+
+    /** This select block's relations with stored TIMESTAMP_TZ columns (the statement's, outside any select block). */
+    java.util.Map<String, java.util.Set<String>> tzScope() {
+        return tzScopes.peek();
+    }
+
+    /** The blocks' scopes, innermost first. */
+    java.util.Deque<java.util.Map<String, java.util.Set<String>>> tzScopes() {
+        return tzScopes;
+    }
+
+    /** Whether the next star drops the stored offset companions ({@code *} of an INSERT's source). */
+    private boolean starWithoutCompanions;
+
+    void starWithoutCompanions(boolean on) {
+        starWithoutCompanions = on;
     }
 
     /** The select list's aliases by name, for the scale of an expression naming one (set while no FROM can shadow them). */

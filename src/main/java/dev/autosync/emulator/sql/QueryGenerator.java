@@ -16,7 +16,6 @@ import dev.autosync.sql.tree.QueryBody.SetOperator;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -29,7 +28,10 @@ final class QueryGenerator {
     private final TokenStream tokens;
     private final ExpressionGenerator expressions;
     private final RelationGenerator relations;
-    private final Deque<Set<String>> ctes = new ArrayDeque<>();
+    private final TzCompanions tzCompanions;
+    private final InsertValues insertValues;
+    /** The CTEs in scope (innermost first): name -> its TIMESTAMP_TZ columns, which carry offset companions. */
+    private final Deque<java.util.Map<String, Set<String>>> ctes = new ArrayDeque<>();
     /** The translated CTE definitions in scope (outermost first), so DuckDB can bind an expression where it is written. */
     private final List<String> cteDefinitions = new ArrayList<>();
     private boolean recursiveCtes;
@@ -42,6 +44,8 @@ final class QueryGenerator {
         this.ctx = ctx;
         this.expressions = new ExpressionGenerator(this, ctx);
         this.relations = new RelationGenerator(this, expressions, ctx);
+        this.tzCompanions = new TzCompanions(tokens, expressions);
+        this.insertValues = new InsertValues(expressions);
     }
 
     ExpressionGenerator expressions() {
@@ -54,7 +58,12 @@ final class QueryGenerator {
 
     /** Whether {@code name} is a CTE in scope where the relation is read. */
     boolean isCte(String name) {
-        return ctes.stream().anyMatch(scope -> scope.contains(name));
+        return ctes.stream().anyMatch(scope -> scope.containsKey(name));
+    }
+
+    /** The TIMESTAMP_TZ columns of the CTE {@code name} in scope, each followed by its offset companion ({@link TimestampTz}). */
+    Set<String> cteTzColumns(String name) {
+        return ctes.stream().filter(scope -> scope.containsKey(name)).findFirst().map(scope -> scope.get(name)).orElse(Set.of());
     }
 
     /** The query; with {@code top}, unaliased expressions of its select list get Snowflake's labels. */
@@ -62,8 +71,18 @@ final class QueryGenerator {
         StringBuilder sb = new StringBuilder();
         int definitionsBefore = cteDefinitions.size();
         boolean recursiveBefore = recursiveCtes;
+        // these belong to this query's own select block, not to its CTEs'
+        java.util.Set<String> collector = nestedCompanions;
+        nestedCompanions = null;
+        boolean insert = insertSourceTop;
+        insertSourceTop = false;
+        TzCompanions.SetOperands outerOperands = setOperands;
+        setOperands = null;
+        // read before the CTEs, whose own queries are not the result
+        boolean companions = top && resultColumns;
+        resultColumns = false;
         if (q.with() != null) {
-            ctes.push(new HashSet<>());
+            ctes.push(new java.util.HashMap<>());
             recursiveCtes |= q.with().recursive();
         }
         try {
@@ -71,17 +90,27 @@ final class QueryGenerator {
                 sb.append(q.with().recursive() ? "WITH RECURSIVE " : "WITH ");
                 List<String> defs = new ArrayList<>();
                 for (Query.Cte cte : q.with().ctes()) {
-                    ctes.peek().add(cte.name());
+                    // a CTE's TIMESTAMP_TZ columns carry their offsets out as a subquery's do (not renamed, not recursive)
+                    Set<String> tz = new java.util.LinkedHashSet<>();
+                    ctes.peek().put(cte.name(), tz);
                     String columns = cte.columns().isEmpty() ? "" : " (" + ExpressionGenerator.join(cte.columns(), Names::quote) + ")";
-                    defs.add(Names.quote(cte.name()) + columns + " AS (" + query(cte.query(), false) + ")");
+                    String body = cte.columns().isEmpty() && !q.with().recursive() ? derivedQuery(cte.query(), tz)
+                            : query(cte.query(), false);
+                    defs.add(Names.quote(cte.name()) + columns + " AS (" + body + ")");
                     cteDefinitions.add(defs.get(defs.size() - 1));
                 }
                 sb.append(String.join(", ", defs)).append(' ');
             }
             Select whole = q.body() instanceof Select s ? s : null;
-            boolean companions = top && resultColumns;
-            resultColumns = false;
-            sb.append(whole != null ? select(whole, top, companions) : body(q.body(), top));
+            if (whole != null && (collector != null || insert)) {
+                sb.append(nestedSelect(whole, collector, insert, top));
+            } else if (whole == null && (companions || collector != null && !positionalCompanions)
+                    && TzCompanions.carriesOffsets(q.body())) {
+                setOperands = tzCompanions.new SetOperands(companions ? null : collector);
+                sb.append(body(q.body(), top));
+            } else {
+                sb.append(whole != null ? select(whole, top, companions) : body(q.body(), top));
+            }
             if (!q.orderBy().isEmpty() && !(whole != null && oneAggregateRow(whole))) {
                 sb.append(" ORDER BY ").append(expressions.orderItems(q.orderBy()));
             }
@@ -103,6 +132,7 @@ final class QueryGenerator {
             }
             cteDefinitions.subList(definitionsBefore, cteDefinitions.size()).clear();
             recursiveCtes = recursiveBefore;
+            setOperands = outerOperands;
         }
     }
 
@@ -122,6 +152,7 @@ final class QueryGenerator {
     private String body(QueryBody body, boolean top) {
         if (body instanceof Select s) {
             // TOP belongs to this block only, not to the set operation around it
+            nestedSelectState = setOperands == null ? null : new Object[] {null, false, setOperands};
             String sql = select(s, top, false);
             return s.top() == null ? sql : "(" + sql + " LIMIT " + expressions.expression(s.top()) + ")";
         }
@@ -138,30 +169,43 @@ final class QueryGenerator {
 
     /** The rows of an INSERT's VALUES clause, left as DuckDB's VALUES so each value is cast to its column. */
     String insertSource(Query q, List<String> columnTypes) {
+        return insertSource(q, columnTypes, null, null);
+    }
+
+    /**
+     * {@link #insertSource(Query, List)}; with {@code tzTargets} (positions of TIMESTAMP_TZ target columns) the source
+     * also gives their offsets: VALUES rows end with one offset value per position (in {@code valuesOffsets}: true), a
+     * query follows its TIMESTAMP_TZ items with companion columns named by label ({@link TimestampTz}).
+     */
+    String insertSource(Query q, List<String> columnTypes, List<Integer> tzTargets, boolean[] valuesOffsets) {
         if (q.with() == null && q.body() instanceof QueryBody.Values v && q.orderBy().isEmpty() && q.limit() == null
                 && q.offset() == null) {
-            return "VALUES " + ExpressionGenerator.join(v.rows(), row -> {
-                List<String> values = new ArrayList<>();
-                for (int i = 0; i < row.size(); i++) {
-                    String duck = i < columnTypes.size() ? temporalDuckType(columnTypes.get(i)) : null;
-                    boolean binary = i < columnTypes.size() && columnTypes.get(i) != null
-                            && columnTypes.get(i).toUpperCase(java.util.Locale.ROOT).matches("(VAR)?BINARY.*");
-                    // text for a BINARY column is decoded by BINARY_INPUT_FORMAT ('48656C6C6F' is "Hello": binary-input-output page)
-                    values.add(binary ? expressions.cast(row.get(i), SnowflakeTypes.of("BINARY", null, null), false)
-                            : duck != null && row.get(i) instanceof Expr.StringLiteral s
-                            ? Translator.literal(TemporalText.normalise(s.value(), duck)) : expressions.expression(row.get(i)));
-                }
-                return "(" + String.join(", ", values) + ")";
-            });
+            return insertValues.rows(v, columnTypes, tzTargets, valuesOffsets);
         }
-        String source = query(q, false);
+        insertSourceTop = true;
+        nestedCompanions = tzTargets == null || tzTargets.isEmpty() ? null : new java.util.LinkedHashSet<>();
+        String source;
+        try {
+            source = query(q, false);
+        } finally {
+            insertSourceTop = false;
+            nestedCompanions = null;
+        }
+        return binaryDecoded(source, columnTypes);
+    }
+
+    /**
+     * {@code source} with the text it selects into BINARY columns decoded (lpad page: text selected into a BINARY
+     * column is decoded by BINARY_INPUT_FORMAT, HEX_ENCODE('Hi') is the bytes of 'Hi'; a BINARY stays as it is). The
+     * re-selection keeps the items only: TIMESTAMP_TZ companions beside a BINARY target then fall back to the offsets
+     * the values themselves carry.
+     */
+    private String binaryDecoded(String source, List<String> columnTypes) {
         boolean anyBinary = false;
         List<String> columns = new ArrayList<>();
         for (int i = 0; i < columnTypes.size(); i++) {
             String col = "#" + (i + 1);
             if (isBinary(columnTypes.get(i))) {
-                // lpad page: text selected into a BINARY column is decoded by BINARY_INPUT_FORMAT (HEX_ENCODE('Hi') is
-                // the bytes of 'Hi'); a BINARY stays as it is
                 anyBinary = true;
                 col = "(CASE WHEN typeof(" + col + ") = 'BLOB' THEN " + ConversionFunctions.anyBlob(col) + " ELSE "
                         + ConversionFunctions.binaryFromText("CAST(" + col + " AS VARCHAR)", ConversionFunctions.inputFormat(ctx), false)
@@ -172,20 +216,8 @@ final class QueryGenerator {
         return anyBinary ? "SELECT " + String.join(", ", columns) + " FROM (" + source + ")" : source;
     }
 
-    private static boolean isBinary(String sfType) {
+    static boolean isBinary(String sfType) {
         return sfType != null && sfType.toUpperCase(java.util.Locale.ROOT).matches("(VAR)?BINARY.*");
-    }
-
-    /** The DuckDB type of a Snowflake date or time column type, else null. */
-    private static String temporalDuckType(String sfType) {
-        String t = sfType == null ? "" : sfType.toUpperCase(java.util.Locale.ROOT);
-        if (t.startsWith("TIMESTAMP_TZ") || t.startsWith("TIMESTAMP_LTZ")) {
-            return "TIMESTAMPTZ";
-        }
-        if (t.startsWith("TIMESTAMP") || t.startsWith("DATETIME")) {
-            return "TIMESTAMP";
-        }
-        return t.equals("DATE") ? "DATE" : t.startsWith("TIME") ? "TIME" : null;
     }
 
     private String rows(QueryBody.Values v) {
@@ -221,60 +253,65 @@ final class QueryGenerator {
         return op == SetOperator.INTERSECT ? 1 : 0;
     }
 
+    /**
+     * Where the next query's select block records the labels of its TIMESTAMP_TZ items that it follows with offset
+     * companion columns (a subquery in FROM, an INSERT's source); null: none.
+     */
+    private java.util.Set<String> nestedCompanions;
+
+    /** Whether the next query is an INSERT's source (its stars leave the stored offset companions out). */
+    private boolean insertSourceTop;
+
+    /** A subquery in FROM: its TIMESTAMP_TZ columns (named in {@code tz}) are followed by their offsets ({@link TimestampTz}). */
+    String derivedQuery(Query q, java.util.Set<String> tz) {
+        return derivedQuery(q, tz, false);
+    }
+
+    /** Whether the next nested select block labels its companions by item position ({@code #0}, {@code #1}...). */
+    private boolean positionalCompanions;
+
+    /** A COPY transformation: its TIMESTAMP_TZ values are followed by their offsets, labelled by position ({@link TimestampTz}). */
+    String copyQuery(Query q) {
+        positionalCompanions = true;
+        try {
+            return derivedQuery(q, new java.util.LinkedHashSet<>(), false);
+        } finally {
+            positionalCompanions = false;
+        }
+    }
+
+    String derivedQuery(Query q, java.util.Set<String> tz, boolean top) {
+        nestedCompanions = tz;
+        try {
+            return query(q, top);
+        } finally {
+            nestedCompanions = null;
+        }
+    }
+
+    private String nestedSelect(Select s, java.util.Set<String> collector, boolean insert, boolean top) {
+        nestedSelectState = new Object[] {collector, insert, null};
+        try {
+            return select(s, top, false);
+        } finally {
+            nestedSelectState = null;
+        }
+    }
+
+    /**
+     * {collector, insert, set operands} of the select block {@link #nestedSelect} (or a result's set operation,
+     * {@link #body}) is generating (read once by its selectBody).
+     */
+    private Object[] nestedSelectState;
+
+    /** The operands of the result's set operation being generated carry their offsets by position (null: none). */
+    private TzCompanions.SetOperands setOperands;
+
     /** Whether the next top-level query is a result sent to the client, which carries TIMESTAMP_TZ offsets ({@link TimestampTz}). */
     private boolean resultColumns;
 
     void resultColumns(boolean on) {
         resultColumns = on;
-    }
-
-    private static final java.util.Set<String> AGGREGATES = java.util.Set.of("MIN", "MAX", "ANY_VALUE", "ARG_MIN", "ARG_MAX",
-            "MIN_BY", "MAX_BY", "FIRST_VALUE", "LAST_VALUE", "NTH_VALUE", "LAG", "LEAD", "MODE");
-
-    /**
-     * The hidden companion columns of a result's select list: each TIMESTAMP_TZ item's offset ({@link TimestampTz}),
-     * after every item so positions (ORDER BY 2) stay as written; per group an offset of the group's values.
-     */
-    private String companions(Select s) {
-        StringBuilder sb = new StringBuilder();
-        boolean grouped = s.groupBy() != null || s.having() != null;
-        for (SelectItem item : s.items()) {
-            if (item.expr() instanceof Expr.Star) {
-                continue;
-            }
-            // an aggregate's offset is not its argument's; a bind parameter cannot be read twice (UNVERIFIED: both
-            // then print at the session zone's offset)
-            String label0 = item.alias() != null ? item.alias() : tokens.label(item.span());
-            String chosen;
-            try {
-                chosen = item.expr().walk().anyMatch(Expr.Parameter.class::isInstance) ? null
-                        : TimestampTz.aggregateOffset(expressions, item.expr());
-            } catch (RuntimeException e) {
-                chosen = null;
-            }
-            if (chosen != null) {
-                // MIN / MAX of TIMESTAMP_TZ values: the offset of the chosen row
-                sb.append(", ").append(chosen).append(" AS ").append(Names.quote(TimestampTz.COMPANION + label0));
-                continue;
-            }
-            if (item.expr().walk().anyMatch(x -> x instanceof Expr.Parameter || x instanceof Expr.FunctionCall f
-                    && AGGREGATES.contains(f.simpleName().toUpperCase(java.util.Locale.ROOT)))) {
-                continue;
-            }
-            String offset;
-            try {
-                offset = expressions.tzOffset(item.expr());
-            } catch (RuntimeException e) {
-                continue;
-            }
-            if (offset == null) {
-                continue;
-            }
-            String label = item.alias() != null ? item.alias() : tokens.label(item.span());
-            sb.append(", ").append(grouped ? "any_value(" + offset + ")" : offset).append(" AS ")
-                    .append(Names.quote(TimestampTz.COMPANION + label));
-        }
-        return sb.toString();
     }
 
     private String select(Select s, boolean top, boolean withCompanions) {
@@ -303,19 +340,31 @@ final class QueryGenerator {
     }
 
     private String selectBody(Select s, boolean top, boolean withCompanions) {
+        Object[] nested = nestedSelectState;
+        nestedSelectState = null;
+        expressions.tzScopes().push(new java.util.HashMap<>());
+        try {
+            return selectBody(s, top, withCompanions, nested);
+        } finally {
+            expressions.tzScopes().pop();
+        }
+    }
+
+    private String selectBody(Select s, boolean top, boolean withCompanions, Object[] nested) {
         // the FROM first, so an expression's DuckDB type can be asked where it is written (AVG's scale, SUM over text)
         String from = s.from().isEmpty() ? null : relations.fromList(s.from());
         String with = cteDefinitions.isEmpty() ? "" : (recursiveCtes ? "WITH RECURSIVE " : "WITH ")
                 + String.join(", ", cteDefinitions) + " ";
         String[] outerScope = expressions.typeScope(new String[] {with + "SELECT ", from == null ? "" : " FROM " + from});
         try {
-            return selectBody(s, top, withCompanions, from);
+            return selectBody(s, top, withCompanions, from, nested);
         } finally {
             expressions.typeScope(outerScope);
         }
     }
 
-    private String selectBody(Select s, boolean top, boolean withCompanions, String from) {
+    @SuppressWarnings("unchecked")
+    private String selectBody(Select s, boolean top, boolean withCompanions, String from, Object[] nested) {
         StringBuilder sb = new StringBuilder("SELECT ");
         if (s.distinct()) {
             sb.append("DISTINCT ");
@@ -341,9 +390,21 @@ final class QueryGenerator {
             expressions.lateralAliases(aliases);
         }
         try {
-            sb.append(ExpressionGenerator.join(s.items(), item -> selectItem(item, top)));
-            if (withCompanions) {
-                sb.append(companions(s));
+            boolean insert = nested != null && (Boolean) nested[1];
+            expressions.starWithoutCompanions(insert);
+            try {
+                sb.append(ExpressionGenerator.join(s.items(), item -> selectItem(item, top)));
+            } finally {
+                expressions.starWithoutCompanions(false);
+            }
+            if (nested != null && nested[0] != null) {
+                boolean positional = positionalCompanions;
+                positionalCompanions = false;
+                sb.append(tzCompanions.nested(s, (java.util.Set<String>) nested[0], insert, positional));
+            } else if (nested != null && nested[2] != null) {
+                sb.append(((TzCompanions.SetOperands) nested[2]).next(s));
+            } else if (withCompanions) {
+                sb.append(tzCompanions.result(s));
             }
         } finally {
             expressions.lateralAliases(outer);

@@ -81,12 +81,19 @@ final class RelationGenerator {
         if (r instanceof Relation.TableRef t) {
             refuse(t.modifiers());
             if (t.name().size() == 1 && queries.isCte(t.name().get(0))) {
+                java.util.Set<String> tz = queries.cteTzColumns(t.name().get(0));
+                if (!tz.isEmpty()) {
+                    expressions.tzScope().put(t.alias() != null ? t.alias().name() : t.name().get(0), tz);
+                }
                 return aliased(Names.quote(t.name().get(0)), null, t.alias());
             }
             SqlContext.Relation resolved = ctx.relation(Translator.checkedName(t.name()));
             String visible = t.alias() != null ? t.alias().name() : resolved.defaultAlias() != null ? resolved.defaultAlias()
                     : t.name().get(t.name().size() - 1);
             baseTables.add(visible);
+            if (!resolved.tzColumns().isEmpty()) {
+                expressions.tzScope().put(visible, resolved.tzColumns());
+            }
             return aliased(resolved.sql(), resolved.defaultAlias(), t.alias());
         }
         if (r instanceof Relation.StageRef s) {
@@ -106,6 +113,15 @@ final class RelationGenerator {
         }
         if (r instanceof Relation.Derived d) {
             refuse(d.modifiers());
+            if (d.alias() != null && d.alias().columns().isEmpty()) {
+                // a subquery's TIMESTAMP_TZ columns carry their offsets out in companion columns (TimestampTz)
+                java.util.Set<String> tz = new java.util.LinkedHashSet<>();
+                String sql = queries.derivedQuery(d.query(), tz);
+                if (!tz.isEmpty()) {
+                    expressions.tzScope().put(d.alias().name(), tz);
+                }
+                return aliased("(" + sql + ")", null, d.alias());
+            }
             return aliased("(" + queries.query(d.query(), false) + ")", null, d.alias());
         }
         if (r instanceof Relation.NestedJoin n) {

@@ -17,7 +17,11 @@ public record SnowflakeTypes(String canonical, String duck) {
     /** The type a parsed type name stands for. */
     public static SnowflakeTypes of(TypeName type) {
         if (type.name().contains(" TIME ZONE")) {
-            throw SnowflakeError.unsupported("TIMESTAMP WITH TIME ZONE (use TIMESTAMP_TZ)");
+            // data-types-datetime: TIMESTAMP WITH TIME ZONE is TIMESTAMP_TZ, WITH LOCAL TIME ZONE is TIMESTAMP_LTZ, WITHOUT
+            // TIME ZONE is TIMESTAMP_NTZ
+            String n = type.name().toUpperCase(Locale.ROOT);
+            String variant = n.contains("WITHOUT") ? "TIMESTAMP_NTZ" : n.contains("LOCAL") ? "TIMESTAMP_LTZ" : "TIMESTAMP_TZ";
+            return of(variant, type.first(), type.second());
         }
         if (type.parameters().size() > 2) {
             throw SnowflakeError.unsupported("data type " + type.name() + " with " + type.parameters().size() + " parameters");

@@ -10,8 +10,14 @@ import java.util.Map;
  */
 public interface SqlContext {
 
-    /** A relation named in FROM: DuckDB SQL (a table name or a subquery) and its default alias. */
-    record Relation(String sql, String defaultAlias) {
+    /**
+     * A relation named in FROM: DuckDB SQL (a table name or a subquery), its default alias, and its stored TIMESTAMP_TZ
+     * columns, each with a hidden offset companion column ({@link Translator#TZ_OFFSET_COLUMN} + name) beside it.
+     */
+    record Relation(String sql, String defaultAlias, java.util.Set<String> tzColumns) {
+        public Relation(String sql, String defaultAlias) {
+            this(sql, defaultAlias, java.util.Set.of());
+        }
     }
 
     /** Resolves a table, view or stream name (1 to 3 normalised parts) for reading. */

@@ -49,6 +49,9 @@ final class TimestampTz {
         if (e instanceof Expr.Case c) {
             return caseOffset(gen, c);
         }
+        if (e instanceof Expr.ColumnRef c) {
+            return stored(gen, c);
+        }
         if (!(e instanceof Expr.FunctionCall f)) {
             return null;
         }
@@ -88,6 +91,39 @@ final class TimestampTz {
         // TO_TIMESTAMP_TZ(x [, format | scale]): the offset x was written with (a format's TZH:TZM read it), else the
         // session zone's
         return n >= 1 ? ofInput(gen, arg(f, 0), gen.expression(e)) : null;
+    }
+
+    /**
+     * The offset of a stored TIMESTAMP_TZ column (or a subquery's TIMESTAMP_TZ column): its companion column beside it
+     * in the same relation; null when the column is not one (or its relation is not known here).
+     */
+    private static String stored(ExpressionGenerator gen, Expr.ColumnRef c) {
+        java.util.List<String> parts = c.parts();
+        String column = parts.get(parts.size() - 1);
+        // the innermost select block naming the relation (or, unqualified, having the column) decides
+        for (java.util.Map<String, java.util.Set<String>> scope : gen.tzScopes()) {
+            if (parts.size() >= 2) {
+                java.util.Set<String> cols = scope.get(parts.get(parts.size() - 2));
+                if (cols != null) {
+                    return cols.contains(column) ? ExpressionGenerator.names(parts.subList(0, parts.size() - 1)) + "."
+                            + dev.autosync.emulator.base.Names.quote(COMPANION + column) : null;
+                }
+                continue;
+            }
+            String found = null;
+            for (java.util.Map.Entry<String, java.util.Set<String>> e : scope.entrySet()) {
+                if (e.getValue().contains(column)) {
+                    if (found != null) {
+                        return null;
+                    }
+                    found = e.getKey();
+                }
+            }
+            if (found != null) {
+                return dev.autosync.emulator.base.Names.quote(found) + "." + dev.autosync.emulator.base.Names.quote(COMPANION + column);
+            }
+        }
+        return null;
     }
 
     /**
@@ -183,8 +219,22 @@ final class TimestampTz {
         }
         // text with an offset keeps it; anything else (text without one, a TIMESTAMP_NTZ / LTZ, a DATE) takes the
         // session zone's offset at that instant (data-types-datetime: "TIMESTAMP_TZ ... session time zone offset")
-        return "coalesce(sf_text_offset(CAST(" + gen.expression(input) + " AS VARCHAR)), sf_offset_at(" + instantSql + ", "
+        return "coalesce(" + textOffset("CAST(" + gen.expression(input) + " AS VARCHAR)") + ", sf_offset_at(" + instantSql + ", "
                 + zone(gen.context()) + "))";
+    }
+
+    /**
+     * SQL for the offset in minutes written at the end of a timestamp text ({@code Z}, {@code UTC}, {@code GMT} are 0), or
+     * NULL when it has none; as the engine's sf_text_offset, in SQL so bulk loads need no Java call per row.
+     */
+    static String textOffset(String text) {
+        String t = "trim(" + text + ")";
+        String time = "[0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.][0-9]{0,9})?)?\\s*";
+        return "(CASE WHEN regexp_matches(" + t + ", '" + time + "(Z|UTC|GMT)\"?$', 'i') THEN 0"
+                + " WHEN regexp_matches(" + t + ", '" + time + "[+-][0-9]{1,2}(:?[0-9]{2})?\"?$') THEN"
+                + " (CASE WHEN regexp_extract(" + t + ", '([+-])[0-9]{1,2}(:?[0-9]{2})?\"?$', 1) = '-' THEN -1 ELSE 1 END)"
+                + " * (CAST(regexp_extract(" + t + ", '[+-]([0-9]{1,2})(:?[0-9]{2})?\"?$', 1) AS INTEGER) * 60"
+                + " + coalesce(TRY_CAST(regexp_extract(" + t + ", '[+-][0-9]{1,2}:?([0-9]{2})\"?$', 1) AS INTEGER), 0)) END)";
     }
 
     private static Expr arg(Expr.FunctionCall f, int i) {
@@ -194,7 +244,7 @@ final class TimestampTz {
     /** Whether a type name written in a cast is TIMESTAMP_TZ (TIMESTAMP follows TIMESTAMP_TYPE_MAPPING). */
     static boolean isTz(String typeName, SqlContext ctx) {
         String t = typeName.toUpperCase(Locale.ROOT);
-        return t.equals("TIMESTAMP_TZ") || t.equals("TIMESTAMPTZ")
+        return t.equals("TIMESTAMP_TZ") || t.equals("TIMESTAMPTZ") || t.equals("TIMESTAMP WITH TIME ZONE")
                 || (t.equals("TIMESTAMP") || t.equals("DATETIME")) && "TIMESTAMP_TZ".equalsIgnoreCase(mapping(ctx));
     }
 

@@ -48,6 +48,23 @@ public final class Translator {
         }
     }
 
+    /**
+     * A query whose rows are stored (CREATE TABLE AS, a view's body): as {@link #query(boolean)}, and each TIMESTAMP_TZ
+     * column named as DuckDB names it (aliased, or a bare column) followed (after all items) by its offset companion
+     * ({@link #TZ_OFFSET_COLUMN} + its name), which the stored relation keeps.
+     */
+    public String storedQuery(boolean top) {
+        return queries.derivedQuery(parser.query(), new java.util.LinkedHashSet<>(), top);
+    }
+
+    /**
+     * A COPY transformation (a query over a stage's rows): each TIMESTAMP_TZ value whose offset the translator knows is
+     * followed, after all items, by a companion named {@link #TZ_OFFSET_COLUMN} + {@code #<item index from 0>}.
+     */
+    public String copyQuery() {
+        return queries.copyQuery(parser.query());
+    }
+
     /** The label prefix of the hidden offset column of a TIMESTAMP_TZ result column ({@link #resultQuery()}). */
     public static final String TZ_OFFSET_COLUMN = TimestampTz.COMPANION;
 
@@ -65,6 +82,90 @@ public final class Translator {
 
     public String insertSource(List<String> columnTypes) {
         return queries.insertSource(parser.query(), columnTypes);
+    }
+
+    /**
+     * {@link #insertSource(List)} that also gives the offsets of the values for the TIMESTAMP_TZ target columns at
+     * {@code tzTargets}: VALUES rows end with one offset per such column ({@code valuesOffsets[0]} set true), a query
+     * follows its TIMESTAMP_TZ values with companion columns ({@link #TZ_OFFSET_COLUMN} + the value's column name);
+     * a star leaves the stored companions of its relations out of its place (an INSERT's values are positional).
+     */
+    public String insertSource(List<String> columnTypes, List<Integer> tzTargets, boolean[] valuesOffsets) {
+        return queries.insertSource(parser.query(), columnTypes, tzTargets, valuesOffsets);
+    }
+
+    /**
+     * SQL for the offset (minutes) a value of unknown type takes when written to a TIMESTAMP_TZ column: text with an
+     * offset keeps it; any other value (text without one, TIMESTAMP_NTZ / LTZ, DATE) takes the session zone's offset
+     * at that instant (data-types-datetime page).
+     */
+    public static String tzOffsetOfValue(String sql, String zone) {
+        String instant = ExpressionGenerator.cast(new dev.autosync.sql.tree.Expr.ColumnRef(null, List.of("$v")), sql,
+                SnowflakeTypes.of("TIMESTAMP_TZ", null, null), true);
+        // a JSON value (a VARIANT) is read as its text
+        String text = "(CASE WHEN typeof(" + sql + ") = 'JSON' THEN json_extract_string(CAST(" + sql + " AS VARCHAR), '$') ELSE CAST("
+                + sql + " AS VARCHAR) END)";
+        return "coalesce(" + TimestampTz.textOffset(text) + ", sf_offset_at(" + instant + ", "
+                + literal(zone == null ? "UTC" : zone) + "))";
+    }
+
+    /** A value of unknown type written to a TIMESTAMP_TZ column: text is read as Snowflake reads it (spaced offsets). */
+    public static String tzValue(String sql) {
+        return ExpressionGenerator.cast(new dev.autosync.sql.tree.Expr.ColumnRef(null, List.of("$v")), sql,
+                SnowflakeTypes.of("TIMESTAMP_TZ", null, null), false);
+    }
+
+    /**
+     * An expression and, when it is a TIMESTAMP_TZ whose offset the translator knows, SQL for its offset ({1}; else
+     * null): SET's value for a TIMESTAMP_TZ column.
+     */
+    public String[] expressionWithOffset(Set<String> stops) {
+        ExpressionGenerator g = queries.expressions();
+        dev.autosync.sql.tree.Expr e = parser.expression(stops);
+        String sql = g.expression(e);
+        return withOffset(g, e, sql);
+    }
+
+    /**
+     * {sql, offset or null, "bound" when it reads a bind parameter, the value cast to TIMESTAMP_TZ, the bind's index
+     * from 0 among the statement's when the value is one bind alone (else null)}.
+     */
+    private String[] withOffset(ExpressionGenerator g, dev.autosync.sql.tree.Expr e, String sql) {
+        boolean bound = e.walk().anyMatch(dev.autosync.sql.tree.Expr.Parameter.class::isInstance);
+        return new String[] {sql, bound ? null : g.tzOffset(e), bound ? "bound" : null,
+            g.cast(e, SnowflakeTypes.of("TIMESTAMP_TZ", null, null), false),
+            e instanceof dev.autosync.sql.tree.Expr.Parameter p ? String.valueOf(bindIndex(p)) : null};
+    }
+
+    /** A bind parameter's index among the statement's: the {@code ?} written before it (binds are positional). */
+    private int bindIndex(dev.autosync.sql.tree.Expr.Parameter p) {
+        int n = 0;
+        for (int i = 0; i < p.span().start(); i++) {
+            if (c.token(i).is(dev.autosync.sql.TokenType.PARAMETER)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** A comma-separated list of expressions, each as {@link #expressionWithOffset}. */
+    public List<String[]> expressionsWithOffsets(Set<String> stops) {
+        ExpressionGenerator g = queries.expressions();
+        List<String[]> out = new ArrayList<>();
+        for (dev.autosync.sql.tree.Expr e : parser.expressionList(stops)) {
+            out.add(withOffset(g, e, g.expression(e)));
+        }
+        return out;
+    }
+
+    /**
+     * Names a relation the statement writes (UPDATE's or MERGE's target, by {@code visibleName}) whose stored
+     * TIMESTAMP_TZ columns {@code tzColumns} have offset companions, so a reference to one carries its offset.
+     */
+    public void tzRelation(String visibleName, Set<String> tzColumns) {
+        if (!tzColumns.isEmpty()) {
+            queries.expressions().tzScope().put(visibleName, tzColumns);
+        }
     }
 
     /**

@@ -209,7 +209,6 @@ class TranslatorTest {
         "SELECT f(a => 1)                               # named arguments (=>) outside TABLE(...)",
         "SELECT FLATTEN(v) FROM t                       # function FLATTEN",
         "SELECT IFF(DISTINCT a, 1, 2)                   # IFF(DISTINCT ...)",
-        "SELECT x::TIMESTAMP WITH TIME ZONE             # TIMESTAMP WITH TIME ZONE (use TIMESTAMP_TZ)",
     })
     void refusesWhatItCannotRunNamingTheConstruct(String sql, String construct) {
         SnowflakeError e = assertThrows(SnowflakeError.class, () -> query(sql));
