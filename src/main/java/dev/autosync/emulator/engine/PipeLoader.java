@@ -144,7 +144,20 @@ final class PipeLoader {
             transactions.atomically(session, () -> queue.remove(session, pipe.id(), entry.key()));
             return;
         }
-        FileOutcome outcome = loader.evaluate(planned.statement(), plan, file, OffsetDateTime.now(ZoneOffset.UTC));
+        OffsetDateTime scan = OffsetDateTime.now(ZoneOffset.UTC);
+        String rows = FileLoader.directRows(plan, file, scan);
+        if (rows != null) {
+            try {
+                transactions.atomically(session, () -> {
+                    loader.loadDirect(planned.statement(), plan, file, rows, pipe, entry.queuedAt());
+                    queue.remove(session, pipe.id(), entry.key());
+                });
+                return;
+            } catch (FileLoader.NotDirect e) {
+                // rolled back: the file loads the usual way below, which reports its bad rows or reads it in Java
+            }
+        }
+        FileOutcome outcome = loader.evaluate(planned.statement(), plan, file, scan);
         transactions.atomically(session, () -> {
             loader.write(planned.statement(), plan, List.of(outcome), pipe, entry.queuedAt());
             queue.remove(session, pipe.id(), entry.key());
