@@ -79,6 +79,7 @@ public final class IngestBenchmark {
                 Thread.sleep(200);
             }
             loadNanos = System.nanoTime() - t;
+            long loadCpu = cpuNanos() - cpu;
             String hist = "SELECT COUNT(*) FROM TABLE(" + b.database() + ".INFORMATION_SCHEMA.TASK_HISTORY(TASK_NAME => "
                     + "'PROCESS_ATTENDANCE_TASK', DATABASE_NAME => '" + b.database() + "', SCHEMA_NAME => '" + b.schema() + "')) WHERE STATE IN ('SUCCEEDED', 'FAILED')";
             s.execute("EXECUTE TASK " + db + ".PROCESS_ATTENDANCE_TASK");
@@ -106,6 +107,8 @@ public final class IngestBenchmark {
             System.out.printf("CPU time of the process (all threads): DuckDB read_json %.1f s, emulator pipeline %.1f s, ratio %.1f "
                     + "(less sensitive than wall time to other work on the machine; includes the benchmark's polling)%n",
                     duckCpu / 1e9, pipelineCpu / 1e9, (double) pipelineCpu / duckCpu);
+            System.out.printf("CPU time of the pipeline's steps: files to landing rows %.1f s, task (stream to normalised rows) %.1f s%n",
+                    loadCpu / 1e9, (pipelineCpu - loadCpu) / 1e9);
             System.out.println("load average at the end: " + Files.readString(Path.of("/proc/loadavg")).trim());
             System.out.println("peak resident memory of the process (VmHWM): " + peakRss());
         }

@@ -201,6 +201,12 @@ final class FileLoader {
         st.temporary(probe);
         SQLException[] first = new SQLException[1];
         bisect(st.session(), plan, probe, 1, n, bad, firstOnly, first);
+        try {
+            // a pipe's plan (and so its statement) lives for a whole queue: the probe's rows go now
+            st.session().exec("DROP TABLE IF EXISTS " + probe);
+        } catch (SQLException ignored) {
+            // dropped with the statement anyway
+        }
         return first[0];
     }
 

@@ -105,12 +105,21 @@ final class PipeLoader {
     private void load(CatalogObject pipe) throws SQLException {
         List<PipeQueue.Entry> entries = transactions.locked(session, () -> queue.entries(session, pipe.id())).stream()
                 .filter(e -> loadable(pipe, e)).toList();
-        // Slices of about SLICE_MILLIS under the lock, so clients' statements interleave with a long queue.
-        int next = 0;
-        while (next < entries.size()) {
-            int from = next;
-            next = transactions.locked(session, () -> {
-                try (PlannedCopy planned = plan(pipe)) {
+        // Slices of about SLICE_MILLIS under the lock, so clients' statements interleave with a long queue. The
+        // pipe's COPY is planned once for the queue and again only when the catalog changed between slices (a
+        // client's DDL may have altered the table, the stage, the format or the pipe).
+        PlannedCopy[] planned = new PlannedCopy[1];
+        long[] plannedAt = {-1};
+        try {
+            int next = 0;
+            while (next < entries.size()) {
+                int from = next;
+                next = transactions.locked(session, () -> {
+                    if (planned[0] == null || plannedAt[0] != catalog.version()) {
+                        closePlan(planned);
+                        planned[0] = plan(pipe);
+                        plannedAt[0] = catalog.version();
+                    }
                     if (pipe.props().remove("LAST_ERROR") != null) {
                         pipe.props().remove("LAST_ERROR_AT");
                         transactions.atomically(session, () -> catalog.save(session.conn(), pipe));
@@ -121,11 +130,23 @@ final class PipeLoader {
                         if (catalog.byId(pipe.id()).isEmpty() || !loadable(catalog.byId(pipe.id()).get(), entries.get(i))) {
                             return entries.size();
                         }
-                        loadOne(pipe, planned, entries.get(i++));
+                        loadOne(pipe, planned[0], entries.get(i++));
                     }
                     return i;
-                }
+                });
+            }
+        } finally {
+            transactions.locked(session, () -> {
+                closePlan(planned);
+                return null;
             });
+        }
+    }
+
+    private static void closePlan(PlannedCopy[] planned) {
+        if (planned[0] != null) {
+            planned[0].close();
+            planned[0] = null;
         }
     }
 
@@ -162,6 +183,10 @@ final class PipeLoader {
             loader.write(planned.statement(), plan, List.of(outcome), pipe, entry.queuedAt());
             queue.remove(session, pipe.id(), entry.key());
         });
+        if (outcome.resultTable() != null) {
+            // the plan outlives this file (see load): its converted rows go now, not when the plan closes
+            session.exec("DROP TABLE IF EXISTS " + outcome.resultTable());
+        }
     }
 
     private void recordError(CatalogObject pipe, String message) throws SQLException {
