@@ -28,6 +28,9 @@ final class PipeLoader {
     private final History history;
     private final Consumer<String> log;
     private Session session;
+    /** Each pipe's planned COPY and the catalog version it was planned at: kept across passes while the catalog stays. */
+    private final java.util.Map<Long, PlannedCopy> plans = new java.util.HashMap<>();
+    private final java.util.Map<Long, Long> plannedAt = new java.util.HashMap<>();
 
     PipeLoader(Catalog catalog, Sessions sessions, Transactions transactions, CopyPlanner planner, FileLoader loader,
                PipeQueue queue, History history, Consumer<String> log) {
@@ -46,10 +49,12 @@ final class PipeLoader {
         if (session == null) {
             session = sessions.internal("SNOWPIPE");
         }
+        java.util.Set<Long> live = new java.util.HashSet<>();
         for (CatalogObject pipe : catalog.list(CatalogKind.PIPE)) {
             if (catalog.byId(pipe.id()).isEmpty()) {
                 continue;
             }
+            live.add(pipe.id());
             try {
                 if (pipe.flag("AUTO_INGEST")) {
                     transactions.locked(session, () -> {
@@ -62,38 +67,68 @@ final class PipeLoader {
                 recordError(pipe, e.getMessage());
             }
         }
-    }
-
-    /** Auto-ingest: files that appeared in the stage after the pipe was created and that it has not seen. */
-    private void notice(CatalogObject pipe) throws SQLException {
-        try (PlannedCopy planned = plan(pipe)) {
-            CopyPlan plan = planned.plan();
-            // a second of slack for a new pipe (a file written as it is created); none for a replacement, whose
-            // predecessor got the events of every file staged before it: loading those again would be a duplicate
-            Instant created = pipe.flag("REPLACES_PIPE") ? pipe.createdOn() : pipe.createdOn().minusSeconds(1);
-            transactions.atomically(session, () -> {
-                // the pipe's seen and queued files read once per pass, not twice per file in the folder
-                java.util.Set<String> seen = null;
-                java.util.Set<String> queued = null;
-                for (Stages.StagedFile f : plan.candidates()) {
-                    if (f.lastModified().isBefore(created)) {
-                        continue;
-                    }
-                    if (seen == null) {
-                        seen = history.seenByPipe(session, pipe.id());
-                        queued = queue.keys(session, pipe.id());
-                    }
-                    String key = History.fileKey(plan.location(), f);
-                    if (!seen.contains(key) && queued.add(key)) {
-                        queue.add(session, pipe.id(), key, f.relative());
+        if (!live.containsAll(plans.keySet())) {
+            transactions.locked(session, () -> {
+                for (Long id : new java.util.ArrayList<>(plans.keySet())) {
+                    if (!live.contains(id)) {
+                        forget(id);
                     }
                 }
+                return null;
             });
         }
     }
 
+    /** Auto-ingest: files that appeared in the stage after the pipe was created and that it has not seen. */
+    private void notice(CatalogObject pipe) throws SQLException {
+        CopyPlan plan = plan(pipe).plan();
+        // a second of slack for a new pipe (a file written as it is created); none for a replacement, whose
+        // predecessor got the events of every file staged before it: loading those again would be a duplicate
+        Instant created = pipe.flag("REPLACES_PIPE") ? pipe.createdOn() : pipe.createdOn().minusSeconds(1);
+        transactions.atomically(session, () -> {
+            // the pipe's seen and queued files read once per pass, not twice per file in the folder
+            java.util.Set<String> seen = null;
+            java.util.Set<String> queued = null;
+            for (Stages.StagedFile f : plan.candidates()) {
+                if (f.lastModified().isBefore(created)) {
+                    continue;
+                }
+                if (seen == null) {
+                    seen = history.seenByPipe(session, pipe.id());
+                    queued = queue.keys(session, pipe.id());
+                }
+                String key = History.fileKey(plan.location(), f);
+                if (!seen.contains(key) && queued.add(key)) {
+                    queue.add(session, pipe.id(), key, f.relative());
+                }
+            }
+        });
+    }
+
+    /**
+     * The pipe's COPY, planned (translated, checked, its staged-file table made) once and again only after
+     * the catalog changed: a client's DDL may have altered the table, the stage, the format or the pipe.
+     * Call it under the engine lock.
+     */
     private PlannedCopy plan(CatalogObject pipe) throws SQLException {
-        return planner.planStored(session, pipe.prop("DEFINITION"), pipe.ref());
+        PlannedCopy planned = plans.get(pipe.id());
+        if (planned != null && plannedAt.get(pipe.id()) == catalog.version()) {
+            return planned;
+        }
+        forget(pipe.id());
+        planned = planner.planStored(session, pipe.prop("DEFINITION"), pipe.ref());
+        plans.put(pipe.id(), planned);
+        plannedAt.put(pipe.id(), catalog.version());
+        return planned;
+    }
+
+    /** Drops a pipe's kept plan (its statement's temporary tables). Under the engine lock. */
+    private void forget(long pipeId) {
+        PlannedCopy old = plans.remove(pipeId);
+        plannedAt.remove(pipeId);
+        if (old != null) {
+            old.close();
+        }
     }
 
     /**
@@ -105,48 +140,26 @@ final class PipeLoader {
     private void load(CatalogObject pipe) throws SQLException {
         List<PipeQueue.Entry> entries = transactions.locked(session, () -> queue.entries(session, pipe.id())).stream()
                 .filter(e -> loadable(pipe, e)).toList();
-        // Slices of about SLICE_MILLIS under the lock, so clients' statements interleave with a long queue. The
-        // pipe's COPY is planned once for the queue and again only when the catalog changed between slices (a
-        // client's DDL may have altered the table, the stage, the format or the pipe).
-        PlannedCopy[] planned = new PlannedCopy[1];
-        long[] plannedAt = {-1};
-        try {
-            int next = 0;
-            while (next < entries.size()) {
-                int from = next;
-                next = transactions.locked(session, () -> {
-                    if (planned[0] == null || plannedAt[0] != catalog.version()) {
-                        closePlan(planned);
-                        planned[0] = plan(pipe);
-                        plannedAt[0] = catalog.version();
+        // Slices of about SLICE_MILLIS under the lock, so clients' statements interleave with a long queue.
+        int next = 0;
+        while (next < entries.size()) {
+            int from = next;
+            next = transactions.locked(session, () -> {
+                PlannedCopy planned = plan(pipe);
+                if (pipe.props().remove("LAST_ERROR") != null) {
+                    pipe.props().remove("LAST_ERROR_AT");
+                    transactions.atomically(session, () -> catalog.save(session.conn(), pipe));
+                }
+                long until = System.nanoTime() + SLICE_MILLIS * 1_000_000;
+                int i = from;
+                while (i < entries.size() && (i == from || System.nanoTime() < until)) {
+                    if (catalog.byId(pipe.id()).isEmpty() || !loadable(catalog.byId(pipe.id()).get(), entries.get(i))) {
+                        return entries.size();
                     }
-                    if (pipe.props().remove("LAST_ERROR") != null) {
-                        pipe.props().remove("LAST_ERROR_AT");
-                        transactions.atomically(session, () -> catalog.save(session.conn(), pipe));
-                    }
-                    long until = System.nanoTime() + SLICE_MILLIS * 1_000_000;
-                    int i = from;
-                    while (i < entries.size() && (i == from || System.nanoTime() < until)) {
-                        if (catalog.byId(pipe.id()).isEmpty() || !loadable(catalog.byId(pipe.id()).get(), entries.get(i))) {
-                            return entries.size();
-                        }
-                        loadOne(pipe, planned[0], entries.get(i++));
-                    }
-                    return i;
-                });
-            }
-        } finally {
-            transactions.locked(session, () -> {
-                closePlan(planned);
-                return null;
+                    loadOne(pipe, planned, entries.get(i++));
+                }
+                return i;
             });
-        }
-    }
-
-    private static void closePlan(PlannedCopy[] planned) {
-        if (planned[0] != null) {
-            planned[0].close();
-            planned[0] = null;
         }
     }
 
