@@ -126,4 +126,44 @@ class BulkIngestTest {
         assertEquals(2, result.size(), result.toString());
         assertEquals(List.of("1|1.50", "2|3.00"), db.rows("SELECT ID, AMT FROM X ORDER BY ID"));
     }
+    /**
+     * "CREATE PIPE" and "COPY INTO <table>" (ON_ERROR = SKIP_FILE, a pipe's default): a pipe loads a file
+     * DuckDB reads and converts whole with one INSERT inside the file's transaction; a file with a row that
+     * does not convert, a NULL for a NOT NULL column, or a record the Java reader must read (a decimal kept as
+     * written) is rolled back and loaded the usual way. Either way the rows, the load history and the
+     * stream's change records are what COPY of the same files gives.
+     */
+    @Test
+    void aPipeStoresWhatCopyStoresWhicheverWayItReadsAFile() throws Exception {
+        String columns = "(ID VARCHAR NOT NULL, D DATE, TS TIMESTAMP_TZ, N NUMBER(10,2), RAW VARIANT, F VARCHAR, R NUMBER)";
+        String select = "SELECT $1:id::VARCHAR, TRY_TO_DATE($1:d::VARCHAR), TRY_CAST($1:ts::VARCHAR AS TIMESTAMP_TZ), $1:n, $1, "
+                + "METADATA$FILENAME, METADATA$FILE_ROW_NUMBER FROM @ST/pp/";
+        EmulatorFixture.execute(db.connection(), "CREATE OR REPLACE TABLE PC " + columns, "CREATE OR REPLACE TABLE PP " + columns,
+                "CREATE OR REPLACE STREAM PP_S ON TABLE PP APPEND_ONLY = TRUE",
+                "CREATE OR REPLACE PIPE PPIPE AS COPY INTO PP FROM (" + select + ")");
+        stage("pp", "plain.json", "{\"id\": \"a1\", \"d\": \"2026-09-01\", \"ts\": \"2026-09-01T08:05:00Z\", \"n\": 3, \"x\": [1, null, true]}\n"
+                + "{\"id\": \"a2\", \"d\": \"not a date\", \"ts\": \"2026-09-01 08:05:00 +02:00\", \"n\": -7}\n\n"
+                + "{\"id\": \"a3\", \"ts\": \"later\", \"s\": \"caf\u00e9\"}\n");
+        stage("pp", "decimal.json", "{\"id\": \"b1\", \"n\": 1.50}\n{\"id\": \"b2\", \"n\": 2}\n");
+        stage("pp", "bad_number.json", "{\"id\": \"c1\", \"n\": 1}\n{\"id\": \"c2\", \"n\": \"x\"}\n");
+        stage("pp", "no_id.json", "{\"id\": \"d1\"}\n{\"n\": 4}\n");
+        assertEquals(4, db.rows("ALTER PIPE PPIPE REFRESH").size());
+        String history = "SELECT FILE_NAME, STATUS, ROW_COUNT, ROW_PARSED, ERROR_COUNT, FIRST_ERROR_MESSAGE, FIRST_ERROR_LINE_NUMBER, "
+                + "FIRST_ERROR_CHARACTER_POS, FIRST_ERROR_COLUMN_NAME FROM TABLE(INFORMATION_SCHEMA.COPY_HISTORY(TABLE_NAME => '?', "
+                + "START_TIME => DATEADD(HOUR, -1, CURRENT_TIMESTAMP()))) ORDER BY FILE_NAME";
+        EmulatorFixture.await("the pipe's four files in the history", 20_000,
+                () -> db.rows(history.replace("?", "PP")).size() == 4);
+        db.rows("COPY INTO PC FROM (" + select + ") ON_ERROR = SKIP_FILE");
+
+        List<String> piped = db.rows("SELECT * FROM PP ORDER BY F, R");
+        assertEquals(db.rows("SELECT * FROM PC ORDER BY F, R"), piped);
+        assertEquals(List.of("b1", "b2", "a1", "a2", "a3"), piped.stream().map(r -> r.split("\\|")[0]).toList());
+        List<String> pipeHistory = db.rows(history.replace("?", "PP"));
+        assertEquals(db.rows(history.replace("?", "PC")).stream().map(r -> r.replace("\"PC\"[", "\"PP\"[")).toList(), pipeHistory,
+                "the same history, the error column naming each table");
+        assertTrue(pipeHistory.get(0).startsWith("pp/bad_number.json.gz|Load failed|0|2|1|Numeric value 'x' is not recognized|2|1|"),
+                pipeHistory.get(0));
+        assertEquals(List.of("5|5|INSERT"), db.rows("SELECT COUNT(*), COUNT(DISTINCT METADATA$ROW_ID), MIN(METADATA$ACTION) FROM PP_S"),
+                "the stream has a change record for every loaded row");
+    }
 }

@@ -249,6 +249,22 @@ class CopyAndPipesTest {
     }
 
     @Test
+    void aPipeKeepsLoadingAfterItsTableChanges() throws Exception {
+        // The pipe keeps its planned COPY between passes; a DDL on its table must make it plan again. copy-into-table:
+        // a transformation's values load into the table's columns in order, so a renamed column still gets $1:id.
+        exec("CREATE OR REPLACE TABLE A2 (ID NUMBER)",
+                "CREATE OR REPLACE PIPE AUTO2 AUTO_INGEST = TRUE AS COPY INTO A2 FROM (SELECT $1:id FROM @EXT/a2/)");
+        bucketFile("a2/f1.json.gz", "{\"id\": 1}\n");
+        EmulatorFixture.await("auto-ingest", WAIT, () -> q("SELECT COUNT(*) FROM A2").equals(List.of("1")));
+        exec("ALTER TABLE A2 RENAME COLUMN ID TO KEY_ID");
+        bucketFile("a2/f2.json.gz", "{\"id\": 2}\n");
+        EmulatorFixture.await("the pipe to load into the altered table", WAIT,
+                () -> q("SELECT COUNT(*) FROM A2").equals(List.of("2")));
+        assertEquals(List.of("1", "2"), q("SELECT KEY_ID FROM A2 ORDER BY KEY_ID"));
+        exec("DROP PIPE AUTO2");
+    }
+
+    @Test
     void aPipeWhoseTableIsDroppedReportsIt() throws Exception {
         exec("CREATE OR REPLACE TABLE GONE (V VARIANT)", "CREATE OR REPLACE PIPE GONE_PIPE AS COPY INTO GONE FROM @ST/gone/",
                 "DROP TABLE GONE");

@@ -30,6 +30,8 @@ public final class Catalog {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, CatalogObject> objects = new ConcurrentHashMap<>();
+    /** Counts writes (create, save, remove, reload): what was planned from the catalog is still valid while it stays. */
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
 
     public Catalog(Connection conn) throws SQLException {
         try (Statement s = conn.createStatement()) {
@@ -45,6 +47,7 @@ public final class Catalog {
 
     /** Re-reads the catalog from DuckDB, after a failed DDL transaction was rolled back. */
     public synchronized void reload(Connection conn) throws SQLException {
+        version.incrementAndGet();
         Map<Long, List<ColumnDef>> columns = new java.util.HashMap<>();
         try (Statement s = conn.createStatement();
              ResultSet rs = s.executeQuery("SELECT object_id, name, sf_type, nullable, default_expr, comment FROM " + SYS
@@ -141,6 +144,7 @@ public final class Catalog {
 
     public CatalogObject create(Connection conn, CatalogKind kind, ObjectRef ref, String comment, ObjectNode props,
                                 List<ColumnDef> columns) throws SQLException {
+        version.incrementAndGet();
         long id;
         try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT nextval('" + "_AUTOSYNC.object_ids')")) {
             rs.next();
@@ -165,6 +169,7 @@ public final class Catalog {
     }
 
     public void save(Connection conn, CatalogObject o) throws SQLException {
+        version.incrementAndGet();
         try (PreparedStatement ps = conn.prepareStatement("UPDATE " + SYS + ".objects SET comment = ?, props = ? WHERE id = ?")) {
             ps.setString(1, o.comment());
             ps.setString(2, o.props().toString());
@@ -199,6 +204,7 @@ public final class Catalog {
     }
 
     public void remove(Connection conn, CatalogObject o) throws SQLException {
+        version.incrementAndGet();
         try (PreparedStatement ps = conn.prepareStatement("DELETE FROM " + SYS + ".objects WHERE id = ?");
              PreparedStatement pc = conn.prepareStatement("DELETE FROM " + SYS + ".columns WHERE object_id = ?")) {
             ps.setLong(1, o.id());
@@ -207,6 +213,11 @@ public final class Catalog {
             pc.executeUpdate();
         }
         objects.remove(key(o.kind(), o.ref()));
+    }
+
+    /** Changes with every write to the catalog (objects created, saved, removed, or read again). */
+    long version() {
+        return version.get();
     }
 
     /** Objects inside a schema (for DROP SCHEMA) or a database (schema null). */

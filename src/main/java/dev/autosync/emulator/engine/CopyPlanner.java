@@ -74,8 +74,7 @@ final class CopyPlanner {
             columns = named;
         }
         String rowsTable = "\"copy_rows_" + UUID.randomUUID().toString().replace("-", "") + "\"";
-        String source = "(SELECT * FROM " + rowsTable + " WHERE \"METADATA$FILE_ROW_NUMBER\" BETWEEN getvariable('autosync_lo') "
-                + "AND getvariable('autosync_hi'))";
+        String source = source(rowsTable);
         String[] stageRef = new String[1];
         String transform;
         if (!c.accept("FROM")) {
@@ -128,6 +127,16 @@ final class CopyPlanner {
                 pattern, files, CopyPlan.OnError.parse(Options.text(options, "ON_ERROR"), pipe),
                 Options.bool(options, "FORCE", false), Options.bool(options, "PURGE", false), rowsTable, typed, options, width,
                 names, match != null && match.equalsIgnoreCase("CASE_INSENSITIVE"));
+    }
+
+    /**
+     * The relation a plan's transformation reads: the current file's rows in the staged-file table, limited
+     * to the row range in the session variables. Appears once in the transformation, so that a caller may
+     * put another relation with the same columns in its place ({@link FileLoader#loadDirect}).
+     */
+    static String source(String rowsTable) {
+        return "(SELECT * FROM " + rowsTable + " WHERE \"METADATA$FILE_ROW_NUMBER\" BETWEEN getvariable('autosync_lo') "
+                + "AND getvariable('autosync_hi'))";
     }
 
     /** Without a transformation a JSON file loads into one VARIANT column, or by column name when asked. */

@@ -128,21 +128,32 @@ final class DmlMerge extends Dml {
         }
         expectEnd();
         String targetSql = t.aliased(alias);
-        String sql = "MERGE INTO " + targetSql + " USING " + source + " ON " + on + clauses + " RETURNING merge_action";
+        // Without a DELETE clause the counts follow from the rows affected and the target's growth: RETURNING each
+        // row's action would materialise and fetch a row per change (3x the MERGE's own cost for a large delta).
+        boolean returning = hasDelete;
+        String sql = "MERGE INTO " + targetSql + " USING " + source + " ON " + on + clauses + (returning ? " RETURNING merge_action" : "");
         long[] counts = new long[3];
+        boolean inserts = hasInsert;
         transactions.atomically(session, () -> {
             Streams.Change change = t.tracked() ? streams.begin(session, t.table(), true) : null;
             checkDeterministic(targetSql, Names.quote(targetAlias), source, on, matched, t.tracked());
+            long before = !returning && inserts ? rowCount(t.duckName()) : 0;
             try (PreparedStatement ps = session.conn().prepareStatement(sql)) {
                 bindAll(ps);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        switch (rs.getString(1)) {
-                            case "INSERT" -> counts[0]++;
-                            case "UPDATE" -> counts[1]++;
-                            default -> counts[2]++;
+                if (returning) {
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            switch (rs.getString(1)) {
+                                case "INSERT" -> counts[0]++;
+                                case "UPDATE" -> counts[1]++;
+                                default -> counts[2]++;
+                            }
                         }
                     }
+                } else {
+                    long affected = ps.executeUpdate();
+                    counts[0] = inserts ? rowCount(t.duckName()) - before : 0;
+                    counts[1] = affected - counts[0];
                 }
             }
             if (change != null) {
@@ -168,6 +179,13 @@ final class DmlMerge extends Dml {
         List<Object[]> rows = new ArrayList<>();
         rows.add(row.toArray());
         return new Result(StatementKind.MERGE, cols, rows);
+    }
+
+    private long rowCount(String duckName) throws SQLException {
+        try (java.sql.Statement s = session.conn().createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + duckName)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     /**

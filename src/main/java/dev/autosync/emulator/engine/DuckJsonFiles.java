@@ -57,24 +57,38 @@ final class DuckJsonFiles {
      */
     static long fill(Session session, CopyPlan plan, Stages.StagedFile f, OffsetDateTime scan) throws SQLException {
         session.exec("DELETE FROM " + plan.rowsTable());
-        String path = f.file().toAbsolutePath().toString();
-        if (!serves(plan.format()) || GLOB.matcher(path).find()) {
+        String rows = rows(plan, f, scan);
+        if (rows == null) {
             return -1;
         }
-        String compression = plan.format().option("COMPRESSION") == null ? "AUTO" : plan.format().option("COMPRESSION").toUpperCase();
-        boolean gzip = compression.equals("GZIP") || (!compression.equals("NONE") && gzipMagic(f));
-        LocalDateTime modified = LocalDateTime.ofInstant(f.lastModified(), ZoneOffset.UTC);
         String insert = "INSERT INTO " + plan.rowsTable() + " (\"$1\", \"METADATA$FILENAME\", \"METADATA$FILE_ROW_NUMBER\", "
-                + "\"METADATA$FILE_CONTENT_KEY\", \"METADATA$FILE_LAST_MODIFIED\", \"METADATA$START_SCAN_TIME\") "
-                + "SELECT CAST(record AS JSON), " + Translator.literal(f.relative()) + ", row_number, " + literalOrNull(f.md5())
-                + ", CAST('" + MICROS.format(modified) + "' AS TIMESTAMP), CAST('"
-                + MICROS.format(scan.withOffsetSameInstant(ZoneOffset.UTC)) + "+00' AS TIMESTAMPTZ) FROM " + records(path, gzip);
+                + "\"METADATA$FILE_CONTENT_KEY\", \"METADATA$FILE_LAST_MODIFIED\", \"METADATA$START_SCAN_TIME\") SELECT * FROM " + rows;
         try (Statement s = session.conn().createStatement()) {
             return s.executeUpdate(insert);
         } catch (SQLException e) {
             session.exec("DELETE FROM " + plan.rowsTable());
             return -1;
         }
+    }
+
+    /**
+     * The file's rows as a relation with the columns of {@code plan}'s staged-file table ({@code $1} and
+     * the METADATA$ columns), or null when the file is not for this reader at all; running it fails
+     * for a file that {@link JsonFiles} must read.
+     */
+    static String rows(CopyPlan plan, Stages.StagedFile f, OffsetDateTime scan) {
+        String path = f.file().toAbsolutePath().toString();
+        if (!serves(plan.format()) || GLOB.matcher(path).find()) {
+            return null;
+        }
+        String compression = plan.format().option("COMPRESSION") == null ? "AUTO" : plan.format().option("COMPRESSION").toUpperCase();
+        boolean gzip = compression.equals("GZIP") || (!compression.equals("NONE") && gzipMagic(f));
+        LocalDateTime modified = LocalDateTime.ofInstant(f.lastModified(), ZoneOffset.UTC);
+        return "(SELECT CAST(record AS JSON) AS \"$1\", CAST(" + Translator.literal(f.relative()) + " AS VARCHAR) AS \"METADATA$FILENAME\", "
+                + "CAST(row_number AS BIGINT) AS \"METADATA$FILE_ROW_NUMBER\", CAST(" + literalOrNull(f.md5())
+                + " AS VARCHAR) AS \"METADATA$FILE_CONTENT_KEY\", CAST('" + MICROS.format(modified)
+                + "' AS TIMESTAMP) AS \"METADATA$FILE_LAST_MODIFIED\", CAST('" + MICROS.format(scan.withOffsetSameInstant(ZoneOffset.UTC))
+                + "+00' AS TIMESTAMPTZ) AS \"METADATA$START_SCAN_TIME\" FROM " + records(path, gzip) + ")";
     }
 
     /**

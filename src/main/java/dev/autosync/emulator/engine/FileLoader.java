@@ -62,6 +62,54 @@ final class FileLoader {
         return new FileOutcome(f, "LOADED", n, n, 0, plan.onError().errorLimit(n), null, null, null, null, result);
     }
 
+    /** Thrown by {@link #loadDirect} when its statement failed: the caller rolls back and loads the file by {@link #evaluate}. */
+    static final class NotDirect extends RuntimeException {
+        NotDirect(SQLException cause) {
+            super(cause);
+        }
+    }
+
+    /**
+     * The relation of the file's rows that {@link #loadDirect} would read, or null when the file is not
+     * for that path (not a format DuckDB's reader serves, or a transformation that does not read the
+     * staged-file table exactly once).
+     */
+    static String directRows(CopyPlan plan, Stages.StagedFile f, OffsetDateTime scanTime) {
+        String source = CopyPlanner.source(plan.rowsTable());
+        int at = plan.transform().indexOf(source);
+        if (at < 0 || plan.transform().indexOf(source, at + 1) >= 0) {
+            return null;
+        }
+        return DuckJsonFiles.rows(plan, f, scanTime);
+    }
+
+    /**
+     * A pipe's file in one statement: DuckDB reads the file ({@code rows}, from {@link #directRows}),
+     * converts its rows and inserts them into the target with one INSERT ... SELECT, no staged or
+     * converted copy in between; then the load history, as {@link #write} does. Call it inside the
+     * file's transaction. When the statement fails (a row that does not convert, a record or file
+     * for {@link JsonFiles}) it throws {@link NotDirect}: the caller rolls the transaction back and
+     * loads the file by {@link #evaluate} and {@link #write}, which find, report and handle the bad
+     * rows exactly as before.
+     */
+    FileOutcome loadDirect(StatementContext st, CopyPlan plan, Stages.StagedFile f, String rows, CatalogObject pipe,
+                           OffsetDateTime received) throws SQLException {
+        Session session = st.session();
+        Streams.Change change = plan.tracked() ? streams.begin(session, plan.table(), false) : null;
+        long n;
+        try {
+            n = st.update(insertSql(plan, plan.transform().replace(CopyPlanner.source(plan.rowsTable()), rows)));
+        } catch (SQLException e) {
+            throw new NotDirect(e);
+        }
+        FileOutcome o = new FileOutcome(f, "LOADED", n, n, 0, plan.onError().errorLimit(n), null, null, null, null, null);
+        history.record(session, plan, o, pipe, received);
+        if (change != null) {
+            streams.end(session, change);
+        }
+        return o;
+    }
+
     private FileOutcome evaluateInJava(StatementContext st, CopyPlan plan, Stages.StagedFile f, OffsetDateTime scanTime)
             throws SQLException {
         StagedFiles.Read parsed = StagedFiles.read(f, plan.format(), plan.byName(), plan.byNameCaseInsensitive());
@@ -153,6 +201,12 @@ final class FileLoader {
         st.temporary(probe);
         SQLException[] first = new SQLException[1];
         bisect(st.session(), plan, probe, 1, n, bad, firstOnly, first);
+        try {
+            // a pipe's plan (and so its statement) lives for a whole queue: the probe's rows go now
+            st.session().exec("DROP TABLE IF EXISTS " + probe);
+        } catch (SQLException ignored) {
+            // dropped with the statement anyway
+        }
         return first[0];
     }
 
@@ -223,9 +277,17 @@ final class FileLoader {
         if (o.resultTable() == null || o.loaded() == 0) {
             return;
         }
+        st.update(insertSql(plan, "SELECT * FROM " + o.resultTable()));
+    }
+
+    /**
+     * INSERT of a query's rows into the plan's target: the plan's columns in order, then the offsets of its
+     * TIMESTAMP_TZ columns, which the typed transformation gives after its columns (CopyPlanner).
+     */
+    private static String insertSql(CopyPlan plan, String query) {
         String cols = plan.columns().stream().map(col -> Names.quote(col.name())).collect(Collectors.joining(", "))
                 + TzColumns.names(plan.columns()).stream().map(n -> ", " + Names.quote(TzColumns.companion(n)))
-                .collect(Collectors.joining()); // the typed transformation's offsets, after its columns (CopyPlanner)
-        st.update("INSERT INTO " + plan.targetDuck() + " (" + cols + ") SELECT * FROM " + o.resultTable());
+                .collect(Collectors.joining());
+        return "INSERT INTO " + plan.targetDuck() + " (" + cols + ") " + query;
     }
 }

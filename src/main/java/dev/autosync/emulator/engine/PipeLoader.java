@@ -28,6 +28,9 @@ final class PipeLoader {
     private final History history;
     private final Consumer<String> log;
     private Session session;
+    /** Each pipe's planned COPY and the catalog version it was planned at: kept across passes while the catalog stays. */
+    private final java.util.Map<Long, PlannedCopy> plans = new java.util.HashMap<>();
+    private final java.util.Map<Long, Long> plannedAt = new java.util.HashMap<>();
 
     PipeLoader(Catalog catalog, Sessions sessions, Transactions transactions, CopyPlanner planner, FileLoader loader,
                PipeQueue queue, History history, Consumer<String> log) {
@@ -46,10 +49,12 @@ final class PipeLoader {
         if (session == null) {
             session = sessions.internal("SNOWPIPE");
         }
+        java.util.Set<Long> live = new java.util.HashSet<>();
         for (CatalogObject pipe : catalog.list(CatalogKind.PIPE)) {
             if (catalog.byId(pipe.id()).isEmpty()) {
                 continue;
             }
+            live.add(pipe.id());
             try {
                 if (pipe.flag("AUTO_INGEST")) {
                     transactions.locked(session, () -> {
@@ -62,38 +67,68 @@ final class PipeLoader {
                 recordError(pipe, e.getMessage());
             }
         }
-    }
-
-    /** Auto-ingest: files that appeared in the stage after the pipe was created and that it has not seen. */
-    private void notice(CatalogObject pipe) throws SQLException {
-        try (PlannedCopy planned = plan(pipe)) {
-            CopyPlan plan = planned.plan();
-            // a second of slack for a new pipe (a file written as it is created); none for a replacement, whose
-            // predecessor got the events of every file staged before it: loading those again would be a duplicate
-            Instant created = pipe.flag("REPLACES_PIPE") ? pipe.createdOn() : pipe.createdOn().minusSeconds(1);
-            transactions.atomically(session, () -> {
-                // the pipe's seen and queued files read once per pass, not twice per file in the folder
-                java.util.Set<String> seen = null;
-                java.util.Set<String> queued = null;
-                for (Stages.StagedFile f : plan.candidates()) {
-                    if (f.lastModified().isBefore(created)) {
-                        continue;
-                    }
-                    if (seen == null) {
-                        seen = history.seenByPipe(session, pipe.id());
-                        queued = queue.keys(session, pipe.id());
-                    }
-                    String key = History.fileKey(plan.location(), f);
-                    if (!seen.contains(key) && queued.add(key)) {
-                        queue.add(session, pipe.id(), key, f.relative());
+        if (!live.containsAll(plans.keySet())) {
+            transactions.locked(session, () -> {
+                for (Long id : new java.util.ArrayList<>(plans.keySet())) {
+                    if (!live.contains(id)) {
+                        forget(id);
                     }
                 }
+                return null;
             });
         }
     }
 
+    /** Auto-ingest: files that appeared in the stage after the pipe was created and that it has not seen. */
+    private void notice(CatalogObject pipe) throws SQLException {
+        CopyPlan plan = plan(pipe).plan();
+        // a second of slack for a new pipe (a file written as it is created); none for a replacement, whose
+        // predecessor got the events of every file staged before it: loading those again would be a duplicate
+        Instant created = pipe.flag("REPLACES_PIPE") ? pipe.createdOn() : pipe.createdOn().minusSeconds(1);
+        transactions.atomically(session, () -> {
+            // the pipe's seen and queued files read once per pass, not twice per file in the folder
+            java.util.Set<String> seen = null;
+            java.util.Set<String> queued = null;
+            for (Stages.StagedFile f : plan.candidates()) {
+                if (f.lastModified().isBefore(created)) {
+                    continue;
+                }
+                if (seen == null) {
+                    seen = history.seenByPipe(session, pipe.id());
+                    queued = queue.keys(session, pipe.id());
+                }
+                String key = History.fileKey(plan.location(), f);
+                if (!seen.contains(key) && queued.add(key)) {
+                    queue.add(session, pipe.id(), key, f.relative());
+                }
+            }
+        });
+    }
+
+    /**
+     * The pipe's COPY, planned (translated, checked, its staged-file table made) once and again only after
+     * the catalog changed: a client's DDL may have altered the table, the stage, the format or the pipe.
+     * Call it under the engine lock.
+     */
     private PlannedCopy plan(CatalogObject pipe) throws SQLException {
-        return planner.planStored(session, pipe.prop("DEFINITION"), pipe.ref());
+        PlannedCopy planned = plans.get(pipe.id());
+        if (planned != null && plannedAt.get(pipe.id()) == catalog.version()) {
+            return planned;
+        }
+        forget(pipe.id());
+        planned = planner.planStored(session, pipe.prop("DEFINITION"), pipe.ref());
+        plans.put(pipe.id(), planned);
+        plannedAt.put(pipe.id(), catalog.version());
+        return planned;
+    }
+
+    /** Drops a pipe's kept plan (its statement's temporary tables). Under the engine lock. */
+    private void forget(long pipeId) {
+        PlannedCopy old = plans.remove(pipeId);
+        plannedAt.remove(pipeId);
+        if (old != null) {
+            old.close();
+        }
     }
 
     /**
@@ -110,21 +145,20 @@ final class PipeLoader {
         while (next < entries.size()) {
             int from = next;
             next = transactions.locked(session, () -> {
-                try (PlannedCopy planned = plan(pipe)) {
-                    if (pipe.props().remove("LAST_ERROR") != null) {
-                        pipe.props().remove("LAST_ERROR_AT");
-                        transactions.atomically(session, () -> catalog.save(session.conn(), pipe));
-                    }
-                    long until = System.nanoTime() + SLICE_MILLIS * 1_000_000;
-                    int i = from;
-                    while (i < entries.size() && (i == from || System.nanoTime() < until)) {
-                        if (catalog.byId(pipe.id()).isEmpty() || !loadable(catalog.byId(pipe.id()).get(), entries.get(i))) {
-                            return entries.size();
-                        }
-                        loadOne(pipe, planned, entries.get(i++));
-                    }
-                    return i;
+                PlannedCopy planned = plan(pipe);
+                if (pipe.props().remove("LAST_ERROR") != null) {
+                    pipe.props().remove("LAST_ERROR_AT");
+                    transactions.atomically(session, () -> catalog.save(session.conn(), pipe));
                 }
+                long until = System.nanoTime() + SLICE_MILLIS * 1_000_000;
+                int i = from;
+                while (i < entries.size() && (i == from || System.nanoTime() < until)) {
+                    if (catalog.byId(pipe.id()).isEmpty() || !loadable(catalog.byId(pipe.id()).get(), entries.get(i))) {
+                        return entries.size();
+                    }
+                    loadOne(pipe, planned, entries.get(i++));
+                }
+                return i;
             });
         }
     }
@@ -144,11 +178,28 @@ final class PipeLoader {
             transactions.atomically(session, () -> queue.remove(session, pipe.id(), entry.key()));
             return;
         }
-        FileOutcome outcome = loader.evaluate(planned.statement(), plan, file, OffsetDateTime.now(ZoneOffset.UTC));
+        OffsetDateTime scan = OffsetDateTime.now(ZoneOffset.UTC);
+        String rows = FileLoader.directRows(plan, file, scan);
+        if (rows != null) {
+            try {
+                transactions.atomically(session, () -> {
+                    loader.loadDirect(planned.statement(), plan, file, rows, pipe, entry.queuedAt());
+                    queue.remove(session, pipe.id(), entry.key());
+                });
+                return;
+            } catch (FileLoader.NotDirect e) {
+                // rolled back: the file loads the usual way below, which reports its bad rows or reads it in Java
+            }
+        }
+        FileOutcome outcome = loader.evaluate(planned.statement(), plan, file, scan);
         transactions.atomically(session, () -> {
             loader.write(planned.statement(), plan, List.of(outcome), pipe, entry.queuedAt());
             queue.remove(session, pipe.id(), entry.key());
         });
+        if (outcome.resultTable() != null) {
+            // the plan outlives this file (see load): its converted rows go now, not when the plan closes
+            session.exec("DROP TABLE IF EXISTS " + outcome.resultTable());
+        }
     }
 
     private void recordError(CatalogObject pipe, String message) throws SQLException {
