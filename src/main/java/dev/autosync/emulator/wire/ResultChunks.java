@@ -132,14 +132,14 @@ final class ResultChunks {
             Map<Integer, byte[]> chunks = new LinkedHashMap<>();
             long total = head.size();
             int rows = firstChunkRows;
-            for (ArrowColumns.Chunk c = ArrowColumns.chunk(cols, rest, rows); c != null;
-                 c = ArrowColumns.chunk(cols, rest, rows)) {
-                chunks.put(chunks.size(), c.bytes());
-                sizes.add(new long[] {c.rows(), c.bytes().length});
-                total += c.rows();
-                rows = Math.min(maxChunkRows, rows * 2);
+            try (ChunkCutter cutter = ChunkCutter.of(cols, rest)) {
+                for (ArrowColumns.Chunk c = cutter.next(rows); c != null; c = cutter.next(rows)) {
+                    chunks.put(chunks.size(), c.bytes());
+                    sizes.add(new long[] {c.rows(), c.bytes().length});
+                    total += c.rows();
+                    rows = Math.min(maxChunkRows, rows * 2);
+                }
             }
-            rest.close();
             if (sizes.isEmpty()) {
                 return new Answer(format, first, inlineRows, cols, total, List.of(), null);
             }
@@ -245,7 +245,7 @@ final class ResultChunks {
         }
         int[] counts = rows.stream().mapToInt(Integer::intValue).toArray();
         return new Answer(Format.ARROW, first, List.of(), r.columns(), rest.total(), sizes,
-                keep(session, new ChunkSource.Prefixed(headChunks, new ChunkSource.Lazy(r.columns(), rest, counts))));
+                keep(session, new ChunkSource.Prefixed(headChunks, new ChunkSource.Lazy(ChunkCutter.of(r.columns(), rest), counts))));
     }
 
     /** Keeps a result's chunks for fetching under a new token; drops the oldest beyond {@link #KEPT_RESULTS}. */
