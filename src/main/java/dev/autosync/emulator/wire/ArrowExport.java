@@ -2,8 +2,8 @@ package dev.autosync.emulator.wire;
 
 import dev.autosync.emulator.engine.ResultColumn;
 import dev.autosync.emulator.engine.RowSource;
+import dev.autosync.emulator.wire.ArrowExportColumns.Column;
 import dev.autosync.emulator.wire.ArrowIpc.Vector;
-import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BigIntVector;
@@ -21,15 +21,10 @@ import org.apache.arrow.vector.ipc.ArrowReader;
 import org.apache.arrow.vector.util.Text;
 
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.math.RoundingMode;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -55,7 +50,7 @@ final class ArrowExport implements ChunkCutter {
 
     private final List<ResultColumn> columns;
     private final RowSource source;
-    private final String[] duckTypes;
+    private final Kind[] kinds;
     /** Rows the JDBC driver fetched before the export: read through JDBC first. */
     private int jdbcLeft;
     private BufferAllocator allocator;
@@ -68,9 +63,9 @@ final class ArrowExport implements ChunkCutter {
     ArrowExport(List<ResultColumn> columns, RowSource source) {
         this.columns = columns;
         this.source = source;
-        this.duckTypes = new String[columns.size()];
-        for (int c = 0; c < duckTypes.length; c++) {
-            duckTypes[c] = source.duckType(c);
+        this.kinds = new Kind[columns.size()];
+        for (int c = 0; c < kinds.length; c++) {
+            kinds[c] = kind(columns.get(c), source.duckType(c));
         }
         this.jdbcLeft = source.fetchedRowsLeft();
     }
@@ -87,6 +82,10 @@ final class ArrowExport implements ChunkCutter {
 
     private static BufferAllocator rootAllocator() {
         if ("false".equals(System.getProperty("autosync.emulator.arrowExport"))) {
+            return null;
+        }
+        if (!java.nio.Buffer.class.getModule().isOpen("java.nio", ArrowExport.class.getModule())) {
+            // Arrow's MemoryUtil would fail (printing its stack trace to the console, as in a plain Maven run)
             return null;
         }
         try {
@@ -115,7 +114,7 @@ final class ArrowExport implements ChunkCutter {
     }
 
     /** The column converters by Snowflake type and DuckDB type: those of {@link ArrowColumns}' typed readers. */
-    private enum Kind {
+    enum Kind {
         INTEGER, DECIMAL, DOUBLE, BOOLEAN, DATE, VARCHAR
     }
 
@@ -148,7 +147,7 @@ final class ArrowExport implements ChunkCutter {
     public ArrowColumns.Chunk next(int max) throws SQLException {
         Column[] out = new Column[columns.size()];
         for (int c = 0; c < out.length; c++) {
-            out[c] = column(columns.get(c), duckTypes[c], max);
+            out[c] = ArrowExportColumns.column(columns.get(c), kinds[c], max);
         }
         int n = 0;
         while (n < max) {
@@ -184,6 +183,83 @@ final class ArrowExport implements ChunkCutter {
             vectors.add(c.vector(n));
         }
         return new ArrowColumns.Chunk(ArrowChunks.stream(columns, vectors, n), n);
+    }
+
+    /**
+     * The next row as the Java values a materialised result holds ({@code RowSource.value}: BigDecimal, Long,
+     * Double, Boolean, LocalDate, String), for the JSON format, which formats them as it formats any result;
+     * null after the last row.
+     */
+    Object[] nextValues() throws SQLException {
+        Object[] row = new Object[columns.size()];
+        while (jdbcLeft > 0) {
+            jdbcLeft--;
+            if (source.next()) {
+                for (int c = 0; c < row.length; c++) {
+                    row[c] = source.value(c);
+                }
+                return row;
+            }
+            jdbcLeft = 0;
+        }
+        if (!batchReady()) {
+            return null;
+        }
+        for (int c = 0; c < row.length; c++) {
+            row[c] = value(batch.getVector(c), batchAt, kinds[c]);
+        }
+        batchAt++;
+        EXPORTED.incrementAndGet();
+        return row;
+    }
+
+    /** Row {@code i} of {@code v} as the value DuckDB's JDBC getter of that type gives (see ResultTables.value). */
+    private static Object value(FieldVector v, int i, Kind kind) throws SQLException {
+        if (v.isNull(i)) {
+            return null;
+        }
+        switch (kind) {
+            case INTEGER:
+                if (v instanceof BigIntVector b) {
+                    return b.get(i);
+                } else if (v instanceof IntVector n) {
+                    return (long) n.get(i);
+                } else if (v instanceof SmallIntVector n) {
+                    return (long) n.get(i);
+                } else if (v instanceof TinyIntVector n) {
+                    return (long) n.get(i);
+                }
+                throw Column.unexpected(v, "NUMBER");
+            case DECIMAL:
+                if (v instanceof DecimalVector d) {
+                    // the column's own scale, as DuckDB's getBigDecimal gives it
+                    return d.getObject(i);
+                }
+                throw Column.unexpected(v, "NUMBER");
+            case DOUBLE:
+                if (v instanceof Float8Vector d) {
+                    return d.get(i);
+                }
+                throw Column.unexpected(v, "FLOAT");
+            case BOOLEAN:
+                if (v instanceof BitVector b) {
+                    return b.get(i) != 0;
+                }
+                throw Column.unexpected(v, "BOOLEAN");
+            case DATE:
+                if (v instanceof DateDayVector d) {
+                    return java.time.LocalDate.ofEpochDay(d.get(i));
+                }
+                throw Column.unexpected(v, "DATE");
+            default:
+                if (v instanceof VarCharVector t) {
+                    return new String(t.get(i), StandardCharsets.UTF_8);
+                }
+                if (v.getObject(i) instanceof Text t) {
+                    return t.toString();
+                }
+                throw Column.unexpected(v, "VARCHAR");
+        }
     }
 
     @Override
@@ -244,332 +320,5 @@ final class ArrowExport implements ChunkCutter {
         allocator = null;
         ended = true;
         source.close();
-    }
-
-    private static Column column(ResultColumn col, String duckType, int capacity) {
-        return switch (kind(col, duckType)) {
-            case INTEGER, DECIMAL -> new Numbers(capacity, ArrowChunks.scale(col.type()),
-                    col.type().precision() == null ? 38 : col.type().precision());
-            case DOUBLE -> new Doubles(capacity);
-            case BOOLEAN -> new Booleans(capacity);
-            case DATE -> new Dates(capacity);
-            case VARCHAR -> new Texts(capacity);
-        };
-    }
-
-    /** One column of a chunk being cut: from JDBC rows first, then from DuckDB's Arrow batches. */
-    private abstract static class Column {
-        final boolean[] nulls;
-
-        Column(int capacity) {
-            this.nulls = new boolean[capacity];
-        }
-
-        abstract void fromRow(ResultSet row, int column, int at) throws SQLException;
-
-        abstract void fromArrow(FieldVector v, int from, int take, int at) throws SQLException;
-
-        abstract Vector vector(int n);
-
-        /** Marks the nulls of {@code v}'s rows {@code from..from+take} at {@code at..}; whether there were any. */
-        final boolean nulls(FieldVector v, int from, int take, int at) {
-            if (v.getNullCount() == 0) {
-                return false;
-            }
-            for (int i = 0; i < take; i++) {
-                nulls[at + i] = v.isNull(from + i);
-            }
-            return true;
-        }
-
-        static SQLException unexpected(FieldVector v, String type) {
-            return new SQLException("DuckDB's Arrow export sent " + v.getClass().getSimpleName() + " for a " + type + " column");
-        }
-    }
-
-    /** NUMBER: unscaled values in 64 bits while they fit, else (from the first that does not) all as 128-bit. */
-    private static final class Numbers extends Column {
-        final long[] values;
-        final int scale;
-        final int precision;
-        BigInteger[] big;
-        long min;
-        long max;
-
-        Numbers(int capacity, int scale, int precision) {
-            super(capacity);
-            this.values = new long[capacity];
-            this.scale = scale;
-            this.precision = precision;
-        }
-
-        @Override
-        void fromRow(ResultSet row, int column, int at) throws SQLException {
-            BigDecimal d = row.getBigDecimal(column);
-            if (d == null) {
-                nulls[at] = true;
-            } else {
-                put(at, (d.scale() == scale ? d : d.setScale(scale, RoundingMode.HALF_UP)).unscaledValue());
-            }
-        }
-
-        @Override
-        void fromArrow(FieldVector v, int from, int take, int at) throws SQLException {
-            boolean someNull = nulls(v, from, take, at);
-            if (v instanceof DecimalVector dv) {
-                ArrowBuf buf = dv.getDataBuffer();
-                boolean sameScale = dv.getScale() == scale;
-                for (int i = 0; i < take; i++) {
-                    int src = from + i;
-                    if (someNull && nulls[at + i]) {
-                        continue;
-                    }
-                    long lo = buf.getLong(16L * src);
-                    long hi = buf.getLong(16L * src + 8);
-                    if (!sameScale) {
-                        put(at + i, dv.getObject(src).setScale(scale, RoundingMode.HALF_UP).unscaledValue());
-                    } else if (hi == lo >> 63) {
-                        put(at + i, lo);
-                    } else {
-                        put(at + i, new BigInteger(ByteBuffer.allocate(16).putLong(hi).putLong(lo).array()));
-                    }
-                }
-                return;
-            }
-            int width = v instanceof BigIntVector ? 8 : v instanceof IntVector ? 4 : v instanceof SmallIntVector ? 2
-                    : v instanceof TinyIntVector ? 1 : 0;
-            if (width == 0) {
-                throw unexpected(v, "NUMBER");
-            }
-            ArrowBuf buf = v.getDataBuffer();
-            for (int i = 0; i < take; i++) {
-                if (someNull && nulls[at + i]) {
-                    continue;
-                }
-                long index = (long) (from + i) * width;
-                put(at + i, switch (width) {
-                    case 8 -> buf.getLong(index);
-                    case 4 -> buf.getInt(index);
-                    case 2 -> buf.getShort(index);
-                    default -> buf.getByte(index);
-                });
-            }
-        }
-
-        private void put(int at, long v) {
-            values[at] = v;
-            if (big != null) {
-                big[at] = BigInteger.valueOf(v);
-            }
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-        }
-
-        private void put(int at, BigInteger u) {
-            if (big == null && u.bitLength() <= 63) {
-                put(at, u.longValue());
-                return;
-            }
-            if (big == null) {
-                big = new BigInteger[values.length];
-                for (int i = 0; i < at; i++) {
-                    big[i] = nulls[i] ? null : BigInteger.valueOf(values[i]);
-                }
-            }
-            big[at] = u;
-        }
-
-        @Override
-        Vector vector(int n) {
-            if (big != null) {
-                return Vector.decimal(Arrays.copyOf(nulls, n), Arrays.copyOf(big, n), precision, scale);
-            }
-            return ArrowChunks.fixed(Arrays.copyOf(nulls, n), Arrays.copyOf(values, n), scale, min, max);
-        }
-    }
-
-    private static final class Doubles extends Column {
-        final long[] bits;
-
-        Doubles(int capacity) {
-            super(capacity);
-            this.bits = new long[capacity];
-        }
-
-        @Override
-        void fromRow(ResultSet row, int column, int at) throws SQLException {
-            double d = row.getDouble(column);
-            if (row.wasNull()) {
-                nulls[at] = true;
-            } else {
-                bits[at] = Double.doubleToRawLongBits(d);
-            }
-        }
-
-        @Override
-        void fromArrow(FieldVector v, int from, int take, int at) throws SQLException {
-            if (!(v instanceof Float8Vector)) {
-                throw unexpected(v, "FLOAT");
-            }
-            boolean someNull = nulls(v, from, take, at);
-            ArrowBuf buf = v.getDataBuffer();
-            for (int i = 0; i < take; i++) {
-                if (!(someNull && nulls[at + i])) {
-                    bits[at + i] = buf.getLong(8L * (from + i));
-                }
-            }
-        }
-
-        @Override
-        Vector vector(int n) {
-            return ArrowChunks.doubles(Arrays.copyOf(nulls, n), Arrays.copyOf(bits, n));
-        }
-    }
-
-    private static final class Booleans extends Column {
-        final boolean[] values;
-
-        Booleans(int capacity) {
-            super(capacity);
-            this.values = new boolean[capacity];
-        }
-
-        @Override
-        void fromRow(ResultSet row, int column, int at) throws SQLException {
-            boolean b = row.getBoolean(column);
-            if (row.wasNull()) {
-                nulls[at] = true;
-            } else {
-                values[at] = b;
-            }
-        }
-
-        @Override
-        void fromArrow(FieldVector v, int from, int take, int at) throws SQLException {
-            if (!(v instanceof BitVector bits)) {
-                throw unexpected(v, "BOOLEAN");
-            }
-            boolean someNull = nulls(v, from, take, at);
-            for (int i = 0; i < take; i++) {
-                if (!(someNull && nulls[at + i])) {
-                    values[at + i] = bits.get(from + i) != 0;
-                }
-            }
-        }
-
-        @Override
-        Vector vector(int n) {
-            return Vector.bools(Arrays.copyOf(nulls, n), Arrays.copyOf(values, n));
-        }
-    }
-
-    private static final class Dates extends Column {
-        final long[] days;
-
-        Dates(int capacity) {
-            super(capacity);
-            this.days = new long[capacity];
-        }
-
-        @Override
-        void fromRow(ResultSet row, int column, int at) throws SQLException {
-            // getObject(i) reads DuckDB's day number (see ArrowColumns)
-            if (row.getObject(column) instanceof java.time.LocalDate d) {
-                days[at] = d.toEpochDay();
-            } else {
-                nulls[at] = true;
-            }
-        }
-
-        @Override
-        void fromArrow(FieldVector v, int from, int take, int at) throws SQLException {
-            if (!(v instanceof DateDayVector)) {
-                throw unexpected(v, "DATE");
-            }
-            boolean someNull = nulls(v, from, take, at);
-            ArrowBuf buf = v.getDataBuffer();
-            for (int i = 0; i < take; i++) {
-                if (!(someNull && nulls[at + i])) {
-                    days[at + i] = buf.getInt(4L * (from + i));
-                }
-            }
-        }
-
-        @Override
-        Vector vector(int n) {
-            return ArrowChunks.dates(Arrays.copyOf(nulls, n), Arrays.copyOf(days, n));
-        }
-    }
-
-    /** VARCHAR: UTF-8 bytes (DuckDB's own, which are what JDBC's String would encode back to) and offsets. */
-    private static final class Texts extends Column {
-        final int[] offsets;
-        byte[] data = new byte[1 << 16];
-
-        Texts(int capacity) {
-            super(capacity);
-            this.offsets = new int[capacity + 1];
-        }
-
-        private void append(int at, byte[] b, int off, int len) {
-            int end = offsets[at];
-            ensure(end + len);
-            System.arraycopy(b, off, data, end, len);
-            offsets[at + 1] = end + len;
-        }
-
-        private void ensure(long size) {
-            if (size > Integer.MAX_VALUE - 8) {
-                throw new IllegalStateException("a result chunk's text column exceeds 2 GB");
-            }
-            if (size > data.length) {
-                data = Arrays.copyOf(data, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(size, 2L * data.length)));
-            }
-        }
-
-        @Override
-        void fromRow(ResultSet row, int column, int at) throws SQLException {
-            String s = row.getString(column);
-            if (s == null) {
-                nulls[at] = true;
-                offsets[at + 1] = offsets[at];
-            } else {
-                byte[] b = s.getBytes(StandardCharsets.UTF_8);
-                append(at, b, 0, b.length);
-            }
-        }
-
-        @Override
-        void fromArrow(FieldVector v, int from, int take, int at) throws SQLException {
-            nulls(v, from, take, at);
-            if (v instanceof VarCharVector vc) {
-                ArrowBuf off = vc.getOffsetBuffer();
-                int start = off.getInt(4L * from);
-                int end = off.getInt(4L * (from + take));
-                int base = offsets[at];
-                ensure((long) base + (end - start));
-                vc.getDataBuffer().getBytes(start, data, base, end - start);
-                for (int i = 1; i <= take; i++) {
-                    offsets[at + i] = base + off.getInt(4L * (from + i)) - start;
-                }
-                return;
-            }
-            // other layouts of text (large or view strings, should DuckDB be set to export them): value by value
-            for (int i = 0; i < take; i++) {
-                Object o = v.getObject(from + i);
-                if (o == null) {
-                    offsets[at + i + 1] = offsets[at + i];
-                } else if (o instanceof Text t) {
-                    append(at + i, t.getBytes(), 0, (int) t.getLength());
-                } else {
-                    throw unexpected(v, "VARCHAR");
-                }
-            }
-        }
-
-        @Override
-        Vector vector(int n) {
-            return ArrowChunks.texts(Arrays.copyOf(nulls, n), offsets, data);
-        }
     }
 }

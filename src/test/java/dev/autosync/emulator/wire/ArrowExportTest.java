@@ -41,6 +41,9 @@ class ArrowExportTest {
             + "IFF(SEQ4() % 3 = 0, NULL, -(SEQ4() % 100000) / 100)::NUMBER(7,2) AS NEG "
             + "FROM TABLE(GENERATOR(ROWCOUNT => ROWS)) ORDER BY I";
 
+    /** A last column of a type the export does not convert: the same rows then go row by row through JDBC. */
+    private static final String ROW_BY_ROW = ", '12:00:00'::TIME AS ROW_BY_ROW";
+
     private static Engine engine;
     private static WireServer server;
 
@@ -66,13 +69,14 @@ class ArrowExportTest {
     @DisplayName("a counted result across two of DuckDB's Arrow batches reads as in JSON, every value")
     void countedResultAsInJson() throws Exception {
         int rows = 10_000 + (int) ArrowExport.BATCH_ROWS + 7_000;
-        compare(generate(rows), rows);
+        compare(generate(rows), generate(rows).replace(" FROM TABLE(", ROW_BY_ROW + " FROM TABLE("), rows);
     }
 
     @Test
     @DisplayName("a result that cannot be counted first (it names sample) is exported whole, then sent the same way")
     void uncountedResultAsInJson() throws Exception {
-        compare(generate(31_000).replace("'row '", "'sample '"), 31_000);
+        String sql = generate(31_000).replace("'row '", "'sample '");
+        compare(sql, sql.replace(" FROM TABLE(", ROW_BY_ROW + " FROM TABLE("), 31_000);
     }
 
     @Test
@@ -83,27 +87,44 @@ class ArrowExportTest {
                     "INSERT INTO EXPORTED.PUBLIC.T SELECT SEQ4(), 'name-' || SEQ4(), SEQ4() * 0.01, "
                             + "DATEADD(DAY, SEQ4() % 365, '2024-01-01'::DATE) FROM TABLE(GENERATOR(ROWCOUNT => 50000))");
         }
-        compare("SELECT ID, NAME, AMOUNT, D FROM EXPORTED.PUBLIC.T ORDER BY ID", 50_000);
+        compare("SELECT ID, NAME, AMOUNT, D FROM EXPORTED.PUBLIC.T ORDER BY ID",
+                "SELECT ID, NAME, AMOUNT, D" + ROW_BY_ROW + " FROM EXPORTED.PUBLIC.T ORDER BY ID", 50_000);
     }
 
-    /** Reads {@code sql} in ARROW and JSON; the same rows, and (all but JDBC's fetched rows) taken from the export. */
-    private static void compare(String sql, int rows) throws SQLException {
+    /**
+     * Reads {@code sql} in ARROW and JSON (both from the export), and {@code rowByRow} (the same query with a last
+     * column the export does not take, so read through JDBC) in JSON: the same values in all three.
+     */
+    private static void compare(String sql, String rowByRow, int rows) throws SQLException {
         long before = ArrowExport.rowsExported();
         List<String> arrow;
         List<String> json;
+        List<String> reference;
         try (Connection a = connect("ARROW"); Connection j = connect("JSON")) {
-            arrow = read(a, sql);
+            arrow = read(a, sql, Integer.MAX_VALUE);
             long exported = ArrowExport.rowsExported() - before;
             // the head (10,000 rows) goes as read; of the rest, at most one fetched JDBC chunk (2,048 rows) is read row by row
-            assertTrue(exported >= rows - 10_000 - 2_048 && exported <= rows - 10_000, "rows exported: " + exported);
-            json = read(j, sql);
+            assertTrue(exported >= rows - 10_000 - 2_048 && exported <= rows - 10_000, "rows exported for ARROW: " + exported);
+            json = read(j, sql, Integer.MAX_VALUE);
+            exported = ArrowExport.rowsExported() - before - exported;
+            assertTrue(exported >= rows - 10_000 - 2_048 && exported <= rows - 10_000, "rows exported for JSON: " + exported);
+            long still = ArrowExport.rowsExported();
+            reference = read(j, rowByRow, arrow.isEmpty() ? 0 : columnsOf(arrow));
+            assertEquals(still, ArrowExport.rowsExported(), "the reference read goes row by row");
         }
         assertEquals(rows, arrow.size());
         assertEquals(rows, json.size());
+        assertEquals(rows, reference.size());
         for (int r = 0; r < rows; r++) {
-            assertEquals(json.get(r), arrow.get(r), "row " + r + " (JSON expected, ARROW actual)");
+            assertEquals(reference.get(r), json.get(r), "row " + r + " (row by row expected, JSON from the export actual)");
+            assertEquals(reference.get(r), arrow.get(r), "row " + r + " (row by row expected, ARROW from the export actual)");
         }
         assertEquals(0, server.chunks().pendingResults(), "every chunk fetched and dropped");
+    }
+
+    /** How many columns a row read by {@link #read} has. */
+    private static int columnsOf(List<String> rows) {
+        return rows.get(0).split(" obj=", -1).length - 1;
     }
 
     private static Connection connect(String format) throws SQLException {
@@ -124,11 +145,14 @@ class ArrowExportTest {
         return EXPORTABLE.replace("ROWS", String.valueOf(rows));
     }
 
-    /** Every row, each value as getString and getObject (a FLOAT's text in the driver's Double form in both formats). */
-    private static List<String> read(Connection c, String sql) throws SQLException {
+    /**
+     * Every row, each of its first {@code columns} values as getString and getObject (a FLOAT's text in the driver's
+     * Double form in both formats).
+     */
+    private static List<String> read(Connection c, String sql, int columns) throws SQLException {
         List<String> out = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
+            int n = Math.min(columns, rs.getMetaData().getColumnCount());
             boolean[] real = new boolean[n + 1];
             for (int i = 1; i <= n; i++) {
                 real[i] = rs.getMetaData().getColumnType(i) == java.sql.Types.DOUBLE;
