@@ -22,6 +22,14 @@ import java.util.Map;
 final class PreparedQueries {
     static final int KEPT = 16;
 
+    /**
+     * Off: with statements kept, ArrowResultsTest (DELETE + INSERT on one connection, the same SELECT on it and
+     * on another, repeatedly) read a row of an earlier try on one side and failed another test with DuckDB's
+     * "TransactionContext Error: cannot commit - no transaction is active"; it passes with this off. Turn it
+     * back on only with that understood and covered here.
+     */
+    static final boolean ENABLED = false;
+
     private final Map<String, PreparedStatement> kept = new LinkedHashMap<>(32, 0.75f, true);
 
     /** The kept statement for {@code duckSql}, now the caller's; null when none is kept. */
@@ -32,7 +40,7 @@ final class PreparedQueries {
     /** Keeps {@code ps} (its result closed) for {@code duckSql}, or closes it when such a query is not kept. */
     void keep(String duckSql, PreparedStatement ps) {
         List<PreparedStatement> closing = new ArrayList<>();
-        if (!keepable(duckSql)) {
+        if (!ENABLED || !keepable(duckSql)) {
             closing.add(ps);
         } else {
             synchronized (this) {
