@@ -68,6 +68,10 @@ final class Dispatcher {
         if (!first.is(TokenType.WORD)) {
             throw c.unexpected();
         }
+        if (!first.isWord("SELECT") && !first.isWord("WITH") && !first.isWord("VALUES")) {
+            // anything but a query may change what the session's kept query plans assumed (PreparedQueries)
+            st.session().preparedQueries().clear();
+        }
         switch (first.upper()) {
             case "SELECT", "WITH", "VALUES":
                 return queries.select(st);

@@ -33,7 +33,8 @@ final class ResultTables {
     /**
      * A query's result: its first {@link #HEAD_ROWS} rows read, the rest (if any) left in DuckDB as the
      * result's {@link RowSource}, which then owns {@code statement} and {@code rs}; a result read whole
-     * closes them here. TIMESTAMP_TZ columns take their offsets from their companion columns
+     * closes {@code rs} here and leaves {@code statement} to the caller. TIMESTAMP_TZ columns take their
+     * offsets from their companion columns
      * ({@link #foldOffsets}): such a result is read whole, as the fold works on read rows.
      */
     static Result read(StatementKind kind, Statement statement, ResultSet rs, String zone) throws SQLException {
@@ -62,8 +63,8 @@ final class ResultTables {
             more = rs.next();
         }
         if (!more) {
+            // the statement stays the caller's (it may run the same query again)
             rs.close();
-            statement.close();
             return foldOffsets(kind, cols, rows, zone);
         }
         return new Result(kind, cols, rows, new RowSource(statement, rs, duckTypes, true));

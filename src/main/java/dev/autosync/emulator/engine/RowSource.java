@@ -15,6 +15,8 @@ public final class RowSource implements AutoCloseable {
     private final String[] duckTypes;
     /** The result set already stands on a row nobody has read (read checked there was more). */
     private boolean positioned;
+    /** DuckDB's remaining rows were handed over as an Arrow stream ({@link #exportArrow}). */
+    private boolean exported;
     private boolean closed;
     private long total = -1;
 
@@ -27,7 +29,7 @@ public final class RowSource implements AutoCloseable {
 
     /** Moves to the next row; false (and closed) at the end. */
     public boolean next() throws SQLException {
-        if (closed) {
+        if (closed || exported) {
             return false;
         }
         if (positioned) {
@@ -39,6 +41,32 @@ public final class RowSource implements AutoCloseable {
         }
         close();
         return false;
+    }
+
+    /**
+     * Rows DuckDB's JDBC driver has already fetched from the result that nobody has read yet (the current row
+     * included when unread): they have to be read through {@link #next()} before {@link #exportArrow}, which
+     * starts at the first row the driver has not fetched. -1 when it cannot be told (then do not export).
+     */
+    public int fetchedRowsLeft() {
+        if (closed || exported) {
+            return -1;
+        }
+        return FetchedChunk.rowsLeft(rs, positioned);
+    }
+
+    /**
+     * The rows the JDBC driver has not fetched yet as DuckDB's Arrow export: an Arrow {@code ArrowReader}
+     * allocated from {@code allocator} (an Arrow {@code BufferAllocator}), batches of up to {@code batchRows}.
+     * Call it only when {@link #fetchedRowsLeft()} is 0; afterwards {@link #next()} answers false, and the
+     * reader must be closed before this source.
+     */
+    public Object exportArrow(Object allocator, long batchRows) throws SQLException {
+        if (closed || exported || fetchedRowsLeft() != 0 || !(rs instanceof org.duckdb.DuckDBResultSet duck)) {
+            throw new SQLException("the result's rows cannot be exported as Arrow from here");
+        }
+        exported = true;
+        return duck.arrowExportStream(allocator, batchRows);
     }
 
     /** The current row, for typed getters ({@code getLong}, {@code getString}...) by 1-based column. */

@@ -96,12 +96,16 @@ final class RunningStatement implements StatementContext, AutoCloseable {
 
     @Override
     public Result query(StatementKind kind, String duckSql) throws SQLException {
-        PreparedStatement ps = session.conn().prepareStatement(duckSql);
+        PreparedStatement kept = session.preparedQueries().take(duckSql);
+        PreparedStatement ps = kept != null ? kept : session.conn().prepareStatement(duckSql);
         try {
             bind(ps);
             // DuckDB materialises the result in its own memory; what the head does not read stays there
             Result r = ResultTables.read(kind, ps, ps.executeQuery(), session.parameter("TIMEZONE"));
-            if (r.rest() != null && deterministic(duckSql)) {
+            if (r.rest() == null) {
+                // read whole: the statement can run the same query again
+                session.preparedQueries().keep(duckSql, ps);
+            } else if (deterministic(duckSql)) {
                 r.rest().total(count(duckSql));
             }
             return r;
@@ -140,6 +144,8 @@ final class RunningStatement implements StatementContext, AutoCloseable {
 
     @Override
     public long update(String duckSql) throws SQLException {
+        // a statement that changes things: kept query plans may no longer hold
+        session.preparedQueries().clear();
         try (PreparedStatement ps = session.conn().prepareStatement(duckSql)) {
             bind(ps);
             ps.execute();

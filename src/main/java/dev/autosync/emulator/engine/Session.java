@@ -31,6 +31,8 @@ public final class Session {
     private volatile long lastUsed = System.currentTimeMillis();
     /** Output-format parameters this session set (ALTER SESSION, or the login's session parameters), by name. */
     private final Map<String, String> outputFormats = new LinkedHashMap<>();
+    /** DuckDB prepared statements of this session's recent queries. */
+    private final PreparedQueries prepared = new PreparedQueries();
     private volatile String jdbcResultFormat;
     private volatile String clientApp = "";
 
@@ -52,6 +54,8 @@ public final class Session {
         return java.util.Collections.unmodifiableMap(m);
     }
 
+    private static final java.util.regex.Pattern NTZ_ZONE_FIELDS = java.util.regex.Pattern.compile("(?i)\\s*TZH(:?TZM)?|\\s*TZM");
+
     /** The output formats in effect: the defaults, overridden by what the session set. */
     public Map<String, String> outputFormats() {
         Map<String, String> m = new LinkedHashMap<>(OUTPUT_FORMAT_DEFAULTS);
@@ -59,7 +63,7 @@ public final class Session {
             m.putAll(outputFormats);
         }
         // a TIMESTAMP_NTZ has no time zone: Snowflake prints none even where its format names one (TZH, TZM)
-        m.computeIfPresent("TIMESTAMP_NTZ_OUTPUT_FORMAT", (k, v) -> v.replaceAll("(?i)\\s*TZH(:?TZM)?|\\s*TZM", ""));
+        m.computeIfPresent("TIMESTAMP_NTZ_OUTPUT_FORMAT", (k, v) -> NTZ_ZONE_FIELDS.matcher(v).replaceAll(""));
         return m;
     }
 
@@ -104,6 +108,7 @@ public final class Session {
             value = String.valueOf(Math.max(900, Math.min(3600, Integer.parseInt(value))));
         }
         if (n.equals("TIMEZONE")) {
+            prepared.clear();
             String zone = value == null ? PARAMETER_DEFAULTS.get(n) : value;
             try (java.sql.PreparedStatement ps = conn.prepareStatement("SET TimeZone = '" + zone.replace("'", "''") + "'")) {
                 ps.execute();
@@ -316,11 +321,18 @@ public final class Session {
 
     /** Runs DuckDB statements on the session's connection. */
     void exec(String... sql) throws SQLException {
+        // DuckDB settings and variables set here may be folded into kept plans
+        prepared.clear();
         try (Statement st = conn.createStatement()) {
             for (String q : sql) {
                 st.execute(q);
             }
         }
+    }
+
+    /** This session's kept DuckDB prepared statements of queries. */
+    PreparedQueries preparedQueries() {
+        return prepared;
     }
 
     /** Stream offsets to move when the open transaction commits. */
@@ -348,6 +360,7 @@ public final class Session {
     }
 
     void close() {
+        prepared.clear();
         try {
             conn.close();
         } catch (SQLException e) {

@@ -305,6 +305,11 @@ final class ArrowChunks {
         return Vector.bytes(utf8, ArrowIpc.TYPE_UTF8, "LOB");
     }
 
+    /** Text-like types already laid out as offsets into UTF-8 bytes. */
+    static Vector texts(boolean[] nulls, int[] offsets, byte[] utf8) {
+        return Vector.bytes(nulls, offsets, utf8, ArrowIpc.TYPE_UTF8, "LOB");
+    }
+
     private static final long[] POW10 = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L,
         1_000_000_000L};
 

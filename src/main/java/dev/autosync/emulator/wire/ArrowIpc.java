@@ -132,6 +132,19 @@ final class ArrowIpc {
             return v;
         }
 
+        /** Variable-width values already laid out: {@code n} values, offsets {@code offsets[0..n]} into {@code data}. */
+        static Vector bytes(boolean[] nulls, int[] offsets, byte[] data, int typeId, String physicalType) {
+            Vector v = new Vector(nulls, typeId, new FlatBuffer.Table(), physicalType);
+            int n = nulls.length;
+            ByteBuffer o = ByteBuffer.allocate((n + 1) * 4).order(ByteOrder.LITTLE_ENDIAN);
+            for (int i = 0; i <= n; i++) {
+                o.putInt(offsets[i]);
+            }
+            v.buffers.add(o.array());
+            v.buffers.add(offsets[n] == data.length ? data : java.util.Arrays.copyOf(data, offsets[n]));
+            return v;
+        }
+
         static Vector struct(boolean[] nulls, String physicalType, Vector... children) {
             Vector v = new Vector(nulls, TYPE_STRUCT, new FlatBuffer.Table(), physicalType);
             v.children.addAll(List.of(children));

@@ -1,7 +1,5 @@
 package dev.autosync.emulator.wire;
 
-import dev.autosync.emulator.engine.ResultColumn;
-import dev.autosync.emulator.engine.RowSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -70,16 +68,15 @@ interface ChunkSource extends AutoCloseable {
 
     /** A counted result: chunks cut from DuckDB's result in order as they are asked for. */
     final class Lazy implements ChunkSource {
-        private final List<ResultColumn> columns;
-        private final RowSource source;
+        private final ChunkCutter cutter;
         private final int[] rows;
         private final Map<Integer, byte[]> cut = new HashMap<>();
         private int next;
         private int taken;
+        private boolean closed;
 
-        Lazy(List<ResultColumn> columns, RowSource source, int[] rows) {
-            this.columns = columns;
-            this.source = source;
+        Lazy(ChunkCutter cutter, int[] rows) {
+            this.cutter = cutter;
             this.rows = rows;
         }
 
@@ -88,14 +85,18 @@ interface ChunkSource extends AutoCloseable {
             if (index < 0 || index >= rows.length) {
                 return null;
             }
-            while (next <= index && !source.isClosed()) {
-                ArrowColumns.Chunk c = ArrowColumns.chunk(columns, source, rows[next]);
-                if (c == null || c.rows() != rows[next] || next == rows.length - 1 && source.next()) {
-                    source.close();
+            while (next <= index && !closed) {
+                ArrowColumns.Chunk c = cutter.next(rows[next]);
+                if (c == null || c.rows() != rows[next] || next == rows.length - 1 && cutter.more()) {
+                    close();
                     throw new SQLException("the result changed after it was counted (chunk " + next + ": "
                             + (c == null ? 0 : c.rows()) + " rows, " + rows[next] + " announced)");
                 }
                 cut.put(next++, c.bytes());
+                if (next == rows.length) {
+                    // every row cut: DuckDB's result can go
+                    cutter.close();
+                }
             }
             byte[] b = cut.remove(index);
             if (b != null) {
@@ -117,7 +118,8 @@ interface ChunkSource extends AutoCloseable {
         @Override
         public synchronized void close() {
             cut.clear();
-            source.close();
+            closed = true;
+            cutter.close();
         }
     }
 

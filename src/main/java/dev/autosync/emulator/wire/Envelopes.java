@@ -20,7 +20,12 @@ import java.util.zip.GZIPInputStream;
  * and query parameters in; JSON envelopes out, always with HTTP 200, success or an error code.
  */
 final class Envelopes {
-    static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Writing a tree into a response's generator must not flush it: each flush is a write to the socket (a
+     * packet of its own, with TCP_NODELAY), and a small answer goes out in one.
+     */
+    static final ObjectMapper JSON = new ObjectMapper()
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
     private Envelopes() {
     }

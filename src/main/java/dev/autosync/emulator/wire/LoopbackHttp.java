@@ -198,18 +198,19 @@ final class LoopbackHttp implements AutoCloseable {
             }
             code = rCode;
             StringBuilder h = new StringBuilder("HTTP/1.1 ").append(rCode).append(rCode == 200 ? " OK" : " Status").append("\r\n");
-            if (length == 0) {
-                responseHeaders.set("Transfer-Encoding", "chunked");
-            } else {
-                responseHeaders.set("Content-Length", String.valueOf(Math.max(0, length)));
-            }
             for (Map.Entry<String, java.util.List<String>> e : responseHeaders.entrySet()) {
                 for (String v : e.getValue()) {
                     h.append(e.getKey()).append(": ").append(v).append("\r\n");
                 }
             }
+            if (length == 0) {
+                // the headers wait for the body: a body that fits the buffer goes out with its length, in one write
+                responseBody = new ChunkedOut(raw, h);
+                return;
+            }
+            h.append("Content-Length: ").append(Math.max(0, length)).append("\r\n");
             raw.write(h.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
-            responseBody = length == 0 ? new ChunkedOut(raw) : new FixedOut(raw);
+            responseBody = new FixedOut(raw);
         }
 
         @Override
@@ -275,15 +276,22 @@ final class LoopbackHttp implements AutoCloseable {
         }
     }
 
-    /** A chunked response body (each write a chunk, buffered to 32 KiB); closing writes the last chunk. */
+    /**
+     * A response body of a length not known beforehand. It is buffered (32 KiB); a body that ends within the
+     * buffer goes out with a Content-Length, headers and body in one write; a longer one in chunks (each buffer
+     * a chunk), closing writing the last.
+     */
     private static final class ChunkedOut extends OutputStream {
         private final OutputStream out;
         private final byte[] buf = new byte[32768];
+        /** The status line and headers not yet sent (null once sent). */
+        private StringBuilder headers;
         private int n;
         private boolean closed;
 
-        ChunkedOut(OutputStream out) {
+        ChunkedOut(OutputStream out, StringBuilder headers) {
             this.out = out;
+            this.headers = headers;
         }
 
         @Override
@@ -307,6 +315,13 @@ final class LoopbackHttp implements AutoCloseable {
             }
         }
 
+        private void chunked() throws IOException {
+            if (headers != null) {
+                out.write(headers.append("Transfer-Encoding: chunked\r\n\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+                headers = null;
+            }
+        }
+
         private void flushChunk() throws IOException {
             if (n > 0) {
                 chunk(buf, 0, n);
@@ -315,6 +330,7 @@ final class LoopbackHttp implements AutoCloseable {
         }
 
         private void chunk(byte[] b, int off, int len) throws IOException {
+            chunked();
             out.write((Integer.toHexString(len) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
             out.write(b, off, len);
             out.write('\r');
@@ -333,8 +349,15 @@ final class LoopbackHttp implements AutoCloseable {
                 return;
             }
             closed = true;
-            flushChunk();
-            out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            if (headers != null) {
+                out.write(headers.append("Content-Length: ").append(n).append("\r\n\r\n").toString()
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                headers = null;
+                out.write(buf, 0, n);
+            } else {
+                flushChunk();
+                out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            }
             out.flush();
         }
     }

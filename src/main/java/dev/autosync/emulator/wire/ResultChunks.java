@@ -132,14 +132,14 @@ final class ResultChunks {
             Map<Integer, byte[]> chunks = new LinkedHashMap<>();
             long total = head.size();
             int rows = firstChunkRows;
-            for (ArrowColumns.Chunk c = ArrowColumns.chunk(cols, rest, rows); c != null;
-                 c = ArrowColumns.chunk(cols, rest, rows)) {
-                chunks.put(chunks.size(), c.bytes());
-                sizes.add(new long[] {c.rows(), c.bytes().length});
-                total += c.rows();
-                rows = Math.min(maxChunkRows, rows * 2);
+            try (ChunkCutter cutter = ChunkCutter.of(cols, rest)) {
+                for (ArrowColumns.Chunk c = cutter.next(rows); c != null; c = cutter.next(rows)) {
+                    chunks.put(chunks.size(), c.bytes());
+                    sizes.add(new long[] {c.rows(), c.bytes().length});
+                    total += c.rows();
+                    rows = Math.min(maxChunkRows, rows * 2);
+                }
             }
-            rest.close();
             if (sizes.isEmpty()) {
                 return new Answer(format, first, inlineRows, cols, total, List.of(), null);
             }
@@ -185,21 +185,19 @@ final class ResultChunks {
         ChunkSource.Spilled spilled = new ChunkSource.Spilled();
         List<ResultColumn> cols = r.columns();
         long total = r.head().size();
+        // the rows as Java values: from DuckDB's Arrow export when it can, else read row by row
+        ArrowExport export = ArrowExport.supports(cols, rest) ? new ArrowExport(cols, rest) : null;
         try {
             int target = firstChunkRows;
             int index = 0;
             List<Object[]> rows = new ArrayList<>();
             long bytes = 0;
-            boolean more = rest.next();
-            while (more) {
-                Object[] row = new Object[cols.size()];
-                for (int i = 0; i < row.length; i++) {
-                    row[i] = rest.value(i);
-                }
+            Object[] row = nextRow(export, rest, cols.size());
+            while (row != null) {
                 rows.add(row);
                 bytes += estimate(row);
-                more = rest.next();
-                if (rows.size() >= target || bytes >= JSON_CHUNK_BYTES || !more && !rows.isEmpty()) {
+                row = nextRow(export, rest, cols.size());
+                if (rows.size() >= target || bytes >= JSON_CHUNK_BYTES || row == null && !rows.isEmpty()) {
                     byte[] b = jsonRows(cols, rows, 0, rows.size());
                     spilled.add(index++, b);
                     sizes.add(new long[] {rows.size(), b.length});
@@ -209,16 +207,35 @@ final class ResultChunks {
                     target = Math.min(maxChunkRows, target * 2);
                 }
             }
-            rest.close();
         } catch (IOException e) {
             spilled.close();
             throw new SQLException("writing the result's chunks failed: " + e.getMessage(), e);
         } catch (SQLException | RuntimeException e) {
             spilled.close();
             throw e;
+        } finally {
+            if (export != null) {
+                export.close();
+            }
+            rest.close();
         }
         return new Answer(Format.JSON, first, inlineRows, cols, total, sizes,
                 sizes.isEmpty() ? null : keep(session, new ChunkSource.Prefixed(headChunks, spilled)));
+    }
+
+    /** The next row of the rest of a result as Java values (from the export when there is one); null at the end. */
+    private static Object[] nextRow(ArrowExport export, RowSource rest, int columns) throws SQLException {
+        if (export != null) {
+            return export.nextValues();
+        }
+        if (!rest.next()) {
+            return null;
+        }
+        Object[] row = new Object[columns];
+        for (int i = 0; i < columns; i++) {
+            row[i] = rest.value(i);
+        }
+        return row;
     }
 
     /** A rough size of a row (its values' text), to bound a JSON chunk's bytes while it is cut. */
@@ -245,7 +262,7 @@ final class ResultChunks {
         }
         int[] counts = rows.stream().mapToInt(Integer::intValue).toArray();
         return new Answer(Format.ARROW, first, List.of(), r.columns(), rest.total(), sizes,
-                keep(session, new ChunkSource.Prefixed(headChunks, new ChunkSource.Lazy(r.columns(), rest, counts))));
+                keep(session, new ChunkSource.Prefixed(headChunks, new ChunkSource.Lazy(ChunkCutter.of(r.columns(), rest), counts))));
     }
 
     /** Keeps a result's chunks for fetching under a new token; drops the oldest beyond {@link #KEPT_RESULTS}. */
