@@ -178,6 +178,20 @@ final class Translation {
         }
 
         @Override
+        public List<Object> columnValues(String duckQuery) {
+            List<Object> out = new java.util.ArrayList<>();
+            try (java.sql.Statement s = statement.session().conn().createStatement();
+                 java.sql.ResultSet rs = s.executeQuery(duckQuery)) {
+                while (rs.next()) {
+                    out.add(rs.getObject(1));
+                }
+                return out;
+            } catch (java.sql.SQLException e) {
+                throw ErrorMapper.map(e);
+            }
+        }
+
+        @Override
         public String systemFunction(String name, List<String> arguments, List<String> literals) {
             return systemFunctions.call(statement.session(), names, name, arguments, literals);
         }

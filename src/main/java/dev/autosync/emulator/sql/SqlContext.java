@@ -47,4 +47,12 @@ public interface SqlContext {
     default String duckType(String duckQuery) {
         return null;
     }
+
+    /**
+     * The first column's values of {@code duckQuery} (a translated query, run now), as JDBC objects: the values a
+     * dynamic PIVOT ({@code IN (ANY ...)} or a subquery) turns into columns.
+     */
+    default List<Object> columnValues(String duckQuery) {
+        throw dev.autosync.emulator.base.SnowflakeError.unsupported("dynamic PIVOT");
+    }
 }
