@@ -178,6 +178,20 @@ final class Translation {
         }
 
         @Override
+        public List<String> duckColumns(String duckQuery) {
+            try (java.sql.Statement s = statement.session().conn().createStatement();
+                 java.sql.ResultSet rs = s.executeQuery("DESCRIBE " + duckQuery)) {
+                List<String> names = new java.util.ArrayList<>();
+                while (rs.next()) {
+                    names.add(rs.getString("column_name"));
+                }
+                return names;
+            } catch (java.sql.SQLException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        @Override
         public List<Object> columnValues(String duckQuery) {
             List<Object> out = new java.util.ArrayList<>();
             try (java.sql.Statement s = statement.session().conn().createStatement();

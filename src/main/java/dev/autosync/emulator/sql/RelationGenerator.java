@@ -169,7 +169,13 @@ final class RelationGenerator {
         boolean lateralFunction = j.on() == null && j.using().isEmpty() && !j.natural()
                 && j.right() instanceof Relation.Lateral l && l.relation() instanceof Relation.TableFunction f
                 && TableFunctions.handles(f.call().simpleName());
-        if (j.type() != Relation.JoinType.INNER && !lateralFunction) {
+        if (j.type() == Relation.JoinType.ASOF) {
+            // a left row without a match keeps NULLs for the right side (asof-join page), as DuckDB's ASOF LEFT JOIN
+            if (!j.using().isEmpty()) {
+                throw SnowflakeError.unsupported("ASOF JOIN with USING");
+            }
+            sb.append("ASOF LEFT ");
+        } else if (j.type() != Relation.JoinType.INNER && !lateralFunction) {
             sb.append(j.type()).append(' ');
         }
         sb.append("JOIN ").append(relation(j.right()));

@@ -55,4 +55,9 @@ public interface SqlContext {
     default List<Object> columnValues(String duckQuery) {
         throw dev.autosync.emulator.base.SnowflakeError.unsupported("dynamic PIVOT");
     }
+
+    /** The DuckDB column names of {@code duckQuery} (bound, never run), or null when it does not bind. */
+    default List<String> duckColumns(String duckQuery) {
+        return null;
+    }
 }

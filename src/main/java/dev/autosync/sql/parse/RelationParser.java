@@ -48,6 +48,13 @@ final class RelationParser {
                 return left;
             }
             Relation right = primary();
+            Expr match = null;
+            if (type == JoinType.ASOF) {
+                t.expect("MATCH_CONDITION");
+                t.expect(TokenType.LEFT_PAREN);
+                match = p.expression();
+                t.expect(TokenType.RIGHT_PAREN);
+            }
             Expr on = null;
             List<String> using = List.of();
             if (t.accept("ON")) {
@@ -55,11 +62,18 @@ final class RelationParser {
             } else if (t.accept("USING")) {
                 using = p.parenthesizedIdentifiers();
             }
+            if (match != null) {
+                on = on == null ? match : new Expr.Binary(p.span(start), Expr.BinaryOperator.AND, on, match);
+            }
             left = new Relation.Join(p.span(start), type, natural, left, right, on, List.copyOf(using));
         }
     }
 
     private JoinType joinType() {
+        if (t.isWord("ASOF") && t.peek(1).isWord("JOIN")) {
+            t.next();
+            return JoinType.ASOF;
+        }
         if (t.accept("INNER")) {
             return JoinType.INNER;
         }

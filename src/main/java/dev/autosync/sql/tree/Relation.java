@@ -75,5 +75,6 @@ public sealed interface Relation extends Node {
     record Unpivot(boolean includeNulls, String valueColumn, String nameColumn, List<String> columns, List<String> aliases) {
     }
 
-    enum JoinType { INNER, LEFT, RIGHT, FULL, CROSS }
+    /** ASOF: {@code on} holds the MATCH_CONDITION, ANDed after any ON condition (asof-join page). */
+    enum JoinType { INNER, LEFT, RIGHT, FULL, CROSS, ASOF }
 }
