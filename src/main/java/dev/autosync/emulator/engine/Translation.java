@@ -23,6 +23,7 @@ final class Translation {
     private final SystemFunctions systemFunctions;
     private final Privileges privileges;
     private final Sessions sessions;
+    private final UserFunctions userFunctions = new UserFunctions();
 
     Translation(Catalog catalog, Streams streams, Stages stages, History copyHistory, TaskHistory taskHistory,
                 SystemFunctions systemFunctions, Privileges privileges, Sessions sessions) {
@@ -41,6 +42,10 @@ final class Translation {
      * a view's body may not read staged files; a COPY transformation reads its stage through
      * {@code stage} (null otherwise).
      */
+    UserFunctions userFunctions() {
+        return userFunctions;
+    }
+
     SqlContext context(StatementContext statement, NameResolver names, boolean viewBody,
                        BiFunction<String, Map<String, String>, SqlContext.Relation> stage) {
         return new Scope(statement, names, viewBody, stage);
@@ -175,6 +180,17 @@ final class Translation {
             } catch (java.sql.SQLException | RuntimeException e) {
                 return null;
             }
+        }
+
+        @Override
+        public String userFunction(List<String> parts) {
+            if (parts.size() > 3) {
+                return null;
+            }
+            if (parts.size() == 1 && (names.defaultDatabase() == null || names.defaultSchema() == null)) {
+                return null; // no schema to look in: a built-in DuckDB function (or an unknown one)
+            }
+            return userFunctions.find(statement.session().conn(), names.resolve(parts, "SELECT"));
         }
 
         @Override

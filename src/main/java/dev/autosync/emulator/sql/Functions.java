@@ -73,6 +73,13 @@ final class Functions {
 
     String call(FunctionCall f) {
         String name = f.simpleName();
+        String udf = f.name().size() > 1 || !TABLE.containsKey(name) && !name.contains("$") && !UNSUPPORTED.contains(name)
+                ? ctx.userFunction(f.name()) : null;
+        if (udf != null) {
+            List<String> args = new ArrayList<>();
+            f.arguments().forEach(a -> args.add(gen.expression(a.value())));
+            return udf + "(" + String.join(", ", args) + ")";
+        }
         if (f.name().size() > 1) {
             throw SnowflakeError.unsupported("user-defined function " + String.join(".", f.name()));
         }

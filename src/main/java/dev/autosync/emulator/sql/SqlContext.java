@@ -60,4 +60,9 @@ public interface SqlContext {
     default List<String> duckColumns(String duckQuery) {
         return null;
     }
+
+    /** The DuckDB name of the SQL user-defined function {@code parts} names (resolved like a table), or null when none. */
+    default String userFunction(List<String> parts) {
+        return null;
+    }
 }
