@@ -55,11 +55,15 @@ public final class ObjectFunctions {
         List<Object> k = array(keys, "ARRAYS_TO_OBJECT");
         List<Object> v = array(values, "ARRAYS_TO_OBJECT");
         if (k.size() != v.size()) {
-            throw new IllegalArgumentException("ARRAYS_TO_OBJECT: the key and value arrays have different sizes");
+            // the page's usage notes give both errors' codes and texts
+            throw JavaFunctions.error("215001", "22000", "Key array and value array had unequal lengths in ARRAYS_TO_OBJECT");
         }
         Map<String, Object> out = new TreeMap<>();
         for (int i = 0; i < k.size(); i++) {
             Object key = k.get(i);
+            if (key != null && !VariantText.UNDEFINED.equals(key) && !(key instanceof String)) {
+                throw JavaFunctions.error("215002", "22000", "Key supplied for ARRAYS_TO_OBJECT does not have string type");
+            }
             if (key != null && !VariantText.UNDEFINED.equals(key)) {
                 out.put(text(key), VariantText.UNDEFINED.equals(v.get(i)) ? null : v.get(i));
             }

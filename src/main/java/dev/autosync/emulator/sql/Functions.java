@@ -25,7 +25,7 @@ final class Functions {
     }
 
     private static final Set<String> UNSUPPORTED = Set.of("FLATTEN", "RESULT_SCAN", "GENERATOR",
-            "UNIFORM", "NORMAL", "ZIPF", "ST_MAKEPOINT", "TO_GEOGRAPHY", "PARSE_XML", "XMLGET", "CHECK_XML");
+            "NORMAL", "ZIPF", "ST_MAKEPOINT", "TO_GEOGRAPHY", "PARSE_XML", "XMLGET", "CHECK_XML");
     /** Translations that honour DISTINCT themselves; other translated functions refuse it. */
     private static final Set<String> DISTINCT_AWARE = Set.of("LISTAGG", "ARRAY_AGG", "ARRAYAGG", "COUNT", "ARRAY_UNIQUE_AGG",
             "SUM", "AVG", "VAR_SAMP", "VARIANCE", "VARIANCE_SAMP", "VAR_POP", "VARIANCE_POP");

@@ -280,11 +280,16 @@ final class QueryGenerator {
         return false;
     }
 
+    /** The translated CTE definitions in scope as a WITH clause ("" when none), to prefix a query run on its own. */
+    String withClause() {
+        return cteDefinitions.isEmpty() ? "" : (recursiveCtes ? "WITH RECURSIVE " : "WITH ")
+                + String.join(", ", cteDefinitions) + " ";
+    }
+
     private String selectBody(Select s, boolean top, boolean withCompanions) {
         // the FROM first, so an expression's DuckDB type can be asked where it is written (AVG's scale, SUM over text)
         String from = s.from().isEmpty() ? null : relations.fromList(s.from());
-        String with = cteDefinitions.isEmpty() ? "" : (recursiveCtes ? "WITH RECURSIVE " : "WITH ")
-                + String.join(", ", cteDefinitions) + " ";
+        String with = withClause();
         String[] outerScope = expressions.typeScope(new String[] {with + "SELECT ", from == null ? "" : " FROM " + from});
         try {
             return selectBody(s, top, withCompanions, from);

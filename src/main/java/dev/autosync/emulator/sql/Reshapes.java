@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * PIVOT and UNPIVOT after a FROM item (pivot and unpivot pages), as DuckDB subqueries over the item:
+ * PIVOT, UNPIVOT and SAMPLE after a FROM item (pivot, unpivot and sample pages), as DuckDB subqueries over the item:
  * a PIVOT is one aggregate per pivot value over the rows holding that value, grouped by every other column
  * ({@code GROUP BY ALL}); an UNPIVOT joins each row with one (name, value) row per listed column.
  */
@@ -32,7 +32,7 @@ final class Reshapes {
         this.ctx = ctx;
     }
 
-    /** Whether every modifier is a PIVOT or an UNPIVOT (and there is one at least). */
+    /** Whether every modifier is a PIVOT, an UNPIVOT or a SAMPLE (and there is one at least). */
     static boolean handles(List<Relation.Modifier> modifiers) {
         return !modifiers.isEmpty() && modifiers.stream().allMatch(m -> m.shape() != null);
     }
@@ -42,10 +42,28 @@ final class Reshapes {
         String current = source;
         for (Relation.Modifier m : modifiers) {
             String sql = m.shape() instanceof Relation.Pivot p ? pivot(current, p, m.span())
+                    : m.shape() instanceof Relation.Sample sample ? sample(current, sample)
                     : unpivot(current, (Relation.Unpivot) m.shape());
             current = "(" + sql + ")";
         }
         return current;
+    }
+
+    /**
+     * SAMPLE / TABLESAMPLE (sample page): a percentage of the rows, each kept with that probability (BERNOULLI / ROW,
+     * the default) or by blocks (SYSTEM / BLOCK), or a fixed number of rows; a seed makes it repeatable.
+     * UNVERIFIED: which rows a seed picks differs from Snowflake's (only the counts and repeatability hold).
+     */
+    private static String sample(String source, Relation.Sample s) {
+        java.math.BigDecimal amount = new java.math.BigDecimal(s.amount());
+        if (s.rows() ? amount.signum() < 0 || amount.scale() > 0 && amount.stripTrailingZeros().scale() > 0
+                : amount.signum() < 0 || amount.compareTo(java.math.BigDecimal.valueOf(100)) > 0) {
+            throw SnowflakeError.compilation("Invalid sample size " + s.amount() + (s.rows() ? " rows" : "%"));
+        }
+        String method = s.rows() ? "reservoir" : "SYSTEM".equals(s.method()) || "BLOCK".equals(s.method()) ? "system" : "bernoulli";
+        String size = s.rows() ? amount.toBigInteger() + " ROWS" : amount.toPlainString() + " PERCENT";
+        return "SELECT * FROM " + source + " AS " + SOURCE + " USING SAMPLE " + size + " (" + method
+                + (s.seed() == null ? "" : ", " + s.seed()) + ")";
     }
 
     private String unpivot(String source, Relation.Unpivot u) {
@@ -71,7 +89,7 @@ final class Reshapes {
         if (p.any() || p.subquery() != null) {
             String query;
             if (p.subquery() != null) {
-                query = queries.query(p.subquery(), false);
+                query = queries.withClause() + "SELECT * FROM (" + queries.query(p.subquery(), false) + ")";
             } else {
                 StringBuilder order = new StringBuilder();
                 for (OrderItem o : p.anyOrder()) {
@@ -84,7 +102,7 @@ final class Reshapes {
                     }
                 }
                 // UNVERIFIED: without ORDER BY the columns come in the values' order
-                query = "SELECT DISTINCT " + Names.quote(p.column()) + scope
+                query = queries.withClause() + "SELECT DISTINCT " + Names.quote(p.column()) + scope
                         + (order.length() == 0 ? " ORDER BY 1" : order.toString());
             }
             for (Object v : ctx.columnValues(query)) {
@@ -105,7 +123,7 @@ final class Reshapes {
                 excluded.add(c.parts().get(c.parts().size() - 1));
             }
         });
-        String[] outer = expressions.typeScope(new String[] {"SELECT ", scope});
+        String[] outer = expressions.typeScope(new String[] {queries.withClause() + "SELECT ", scope});
         List<String> items = new ArrayList<>();
         try {
             for (Value v : values) {

@@ -104,6 +104,9 @@ final class RelationParser {
         Pending pending = core();
         List<Modifier> modifiers = modifiers();
         Alias alias = alias();
+        if (alias != null && modifiers.isEmpty()) {
+            modifiers = modifiers(); // t AS x SAMPLE (50) (sample page: the sampling clause follows the alias)
+        }
         return pending.complete(p.span(start), modifiers, alias);
     }
 
@@ -209,14 +212,20 @@ final class RelationParser {
                 skipParenthesized();
             } else if (tok.is(TokenType.WORD) && SAMPLING.contains(tok.upper())) {
                 t.next();
-                if (t.peek().isWordIn("BERNOULLI", "ROW", "SYSTEM", "BLOCK")) {
-                    t.next();
-                }
-                skipParenthesized();
+                String method = t.peek().isWordIn("BERNOULLI", "ROW", "SYSTEM", "BLOCK") ? t.next().upper() : null;
+                t.expect(TokenType.LEFT_PAREN);
+                String amount = t.expect(TokenType.NUMBER).text();
+                boolean rows = t.accept("ROWS");
+                t.expect(TokenType.RIGHT_PAREN);
+                String seed = null;
                 if (t.peek().isWordIn("SEED", "REPEATABLE")) {
                     t.next();
-                    skipParenthesized();
+                    t.expect(TokenType.LEFT_PAREN);
+                    seed = t.expect(TokenType.NUMBER).text();
+                    t.expect(TokenType.RIGHT_PAREN);
                 }
+                out.add(new Modifier(p.span(start), tok.upper(), new Relation.Sample(method, amount, rows, seed)));
+                continue;
             } else {
                 return List.copyOf(out);
             }

@@ -71,6 +71,13 @@ public sealed interface Relation extends Node {
     record PivotValue(Expr value, String text, String alias) {
     }
 
+    /**
+     * {@code SAMPLE | TABLESAMPLE [method] (amount [ROWS]) [SEED | REPEATABLE (seed)]}: {@code method} upper-cased or null,
+     * {@code amount} and {@code seed} as written (seed null when absent).
+     */
+    record Sample(String method, String amount, boolean rows, String seed) {
+    }
+
     /** {@code UNPIVOT [INCLUDE | EXCLUDE NULLS] (valueColumn FOR nameColumn IN (col [AS alias], ...))}; aliases null when not written. */
     record Unpivot(boolean includeNulls, String valueColumn, String nameColumn, List<String> columns, List<String> aliases) {
     }

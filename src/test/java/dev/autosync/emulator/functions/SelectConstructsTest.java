@@ -123,4 +123,17 @@ class SelectConstructsTest {
         EmulatorFixture.execute(db.connection(), "CREATE OR REPLACE FUNCTION speed_of_light() RETURNS INTEGER AS $$ 1 $$");
         assertEquals(List.of("1"), db.rows("SELECT speed_of_light()"));
     }
+
+    @Test
+    void sampleKeepsAShareOrACountOfTheRows() throws SQLException {
+        // sample page: SAMPLE (p) keeps each row with probability p%, SAMPLE (n ROWS) exactly n rows; after an alias too
+        EmulatorFixture.execute(db.connection(), "CREATE TABLE hundred AS SELECT SEQ4() AS n FROM TABLE(GENERATOR(ROWCOUNT => 100))");
+        assertEquals(List.of("100"), db.rows("SELECT COUNT(*) FROM hundred SAMPLE (100)"));
+        assertEquals(List.of("0"), db.rows("SELECT COUNT(*) FROM hundred TABLESAMPLE BERNOULLI (0)"));
+        assertEquals(List.of("7"), db.rows("SELECT COUNT(*) FROM hundred AS h SAMPLE (7 ROWS) WHERE h.n >= 0"));
+        assertEquals(db.rows("SELECT n FROM hundred SAMPLE ROW (30) SEED (42) ORDER BY n"),
+                db.rows("SELECT n FROM hundred SAMPLE ROW (30) REPEATABLE (42) ORDER BY n"));
+        // uniform page: UNIFORM over integers gives integers within the bounds
+        assertEquals(List.of("TRUE"), db.rows("SELECT MIN(UNIFORM(1, 3, RANDOM())) >= 1 AND MAX(UNIFORM(1, 3, RANDOM())) <= 3 FROM hundred"));
+    }
 }

@@ -72,6 +72,19 @@ class SemiStructuredPagesTest {
     }
 
     @Test
+    void arraysToObjectRefusesNonStringKeysAndUnequalLengths() {
+        // arrays_to_object page, usage notes: 215002 (22000) for a key that is not a string, 215001 (22000) for unequal lengths
+        SQLException key = assertThrows(SQLException.class, () -> db.one("ARRAYS_TO_OBJECT([1, 'b'], [1, 2])"));
+        assertEquals(215002, key.getErrorCode());
+        assertEquals("22000", key.getSQLState());
+        assertEquals(true, key.getMessage().contains("Key supplied for ARRAYS_TO_OBJECT does not have string type"), key.getMessage());
+        SQLException sizes = assertThrows(SQLException.class, () -> db.one("ARRAYS_TO_OBJECT(['a', 'b'], [1])"));
+        assertEquals(215001, sizes.getErrorCode());
+        assertEquals(true, sizes.getMessage().contains("Key array and value array had unequal lengths in ARRAYS_TO_OBJECT"),
+                sizes.getMessage());
+    }
+
+    @Test
     void parseUrlWithoutSchemeIsError100139() throws SQLException {
         SQLException e = assertThrows(SQLException.class, () -> db.one("PARSE_URL('example.int/hello.php?user=12#nofragment', 0)"));
         assertEquals(100139, e.getErrorCode());
