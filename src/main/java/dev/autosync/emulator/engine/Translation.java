@@ -195,13 +195,22 @@ final class Translation {
 
         @Override
         public List<String> duckColumns(String duckQuery) {
+            return describe(duckQuery, "column_name");
+        }
+
+        @Override
+        public List<String> duckColumnTypes(String duckQuery) {
+            return describe(duckQuery, "column_type");
+        }
+
+        private List<String> describe(String duckQuery, String field) {
             try (java.sql.Statement s = statement.session().conn().createStatement();
                  java.sql.ResultSet rs = s.executeQuery("DESCRIBE " + duckQuery)) {
-                List<String> names = new java.util.ArrayList<>();
+                List<String> values = new java.util.ArrayList<>();
                 while (rs.next()) {
-                    names.add(rs.getString("column_name"));
+                    values.add(rs.getString(field));
                 }
-                return names;
+                return values;
             } catch (java.sql.SQLException | RuntimeException e) {
                 return null;
             }

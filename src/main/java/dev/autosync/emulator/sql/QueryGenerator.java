@@ -125,6 +125,11 @@ final class QueryGenerator {
         if (body instanceof SetOperation op) {
             String left = operand(op.left(), op, false, top);
             String right = operand(op.right(), op, true, false);
+            if (!op.byName()) {
+                String[] aligned = SetOperationScales.align(left, right, withClause(), expressions.context());
+                left = aligned[0];
+                right = aligned[1];
+            }
             return left + " " + op.operator() + (op.all() ? " ALL" : "") + (op.byName() ? " BY NAME" : "") + " " + right;
         }
         if (body instanceof QueryBody.Values v) {

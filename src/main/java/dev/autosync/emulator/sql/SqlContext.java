@@ -61,6 +61,11 @@ public interface SqlContext {
         return null;
     }
 
+    /** The DuckDB column types of {@code duckQuery} (bound, never run), or null when it does not bind. */
+    default List<String> duckColumnTypes(String duckQuery) {
+        return null;
+    }
+
     /** The DuckDB name of the SQL user-defined function {@code parts} names (resolved like a table), or null when none. */
     default String userFunction(List<String> parts) {
         return null;

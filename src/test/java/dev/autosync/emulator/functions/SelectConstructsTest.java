@@ -136,4 +136,14 @@ class SelectConstructsTest {
         // uniform page: UNIFORM over integers gives integers within the bounds
         assertEquals(List.of("TRUE"), db.rows("SELECT MIN(UNIFORM(1, 3, RANDOM())) >= 1 AND MAX(UNIFORM(1, 3, RANDOM())) <= 3 FROM hundred"));
     }
+
+    @Test
+    void setOperationsKeepTheLargerScaleOfANumberColumn() throws SQLException {
+        // pivot page (AVG ... UNION ... MAX prints 5200.000000): DuckDB alone would unite NUMBER(38,6) and NUMBER(38,0)
+        // as NUMBER(38,0) and round 1.5 to 2
+        assertEquals(List.of("1.500000", "2.000000"),
+                db.rows("SELECT AVG(column1) FROM VALUES (1), (2) UNION SELECT MAX(column1) FROM VALUES (1), (2) ORDER BY 1"));
+        assertEquals(List.of("1.500000", "2.000000"),
+                db.rows("SELECT MAX(column1) AS m FROM VALUES (1), (2) UNION ALL SELECT AVG(column1) FROM VALUES (1), (2) ORDER BY m"));
+    }
 }
