@@ -45,7 +45,7 @@ final class ContainerDdl {
         });
         s.database(d.name());
         s.schema("PUBLIC");
-        return Result.ddl("Database " + Names.display(d.name()) + " successfully created.");
+        return Result.ddl("Database " + d.name() + " successfully created.");
     }
 
     private Result create(Session s, CreateHeader h, ContainerStatements.CreateSchema d) throws SQLException {
@@ -56,7 +56,7 @@ final class ContainerDdl {
         transactions.atomically(s, () -> createSchemaObject(s, d.database(), d.name(), Options.text(d.props(), "COMMENT")));
         s.database(d.database());
         s.schema(d.name());
-        return Result.ddl("Schema " + Names.display(d.name()) + " successfully created.");
+        return Result.ddl("Schema " + d.name() + " successfully created.");
     }
 
     private void createSchemaObject(Session s, String db, String schema, String comment) throws SQLException {
@@ -72,7 +72,7 @@ final class ContainerDdl {
         transactions.atomic(s, () -> catalog.create(s.conn(), CatalogKind.WAREHOUSE, ObjectRef.account(d.name()),
                 Options.text(d.props(), "COMMENT"), d.props(), null));
         s.warehouse(d.name());
-        return Result.ddl("Warehouse " + Names.display(d.name()) + " successfully created.");
+        return Result.ddl("Warehouse " + d.name() + " successfully created.");
     }
 
     private Result alter(Session s, ContainerStatements.Alter a) throws SQLException {

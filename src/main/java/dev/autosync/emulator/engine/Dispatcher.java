@@ -84,6 +84,9 @@ final class Dispatcher {
                 if (Procedures.isCreate(c)) {
                     return procedures.create(st);
                 }
+                if (UserFunctions.isCreate(c)) {
+                    return translation.userFunctions().create(st);
+                }
                 return ddl.create(st);
             case "ALTER":
                 return ddl.alter(st);

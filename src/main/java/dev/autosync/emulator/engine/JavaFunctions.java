@@ -40,8 +40,8 @@ final class JavaFunctions {
         fn(c, "sf_regexp_substr_all", S, List.of(S, S, L, L, S, L), a -> guard(() -> jsonArray(TextFunctions.regexpSubstrAll(
                 str(a[0]), str(a[1]), lng(a[2]), lng(a[3]), str(a[4]), lng(a[5])))));
         fn(c, "sf_sha2", S, List.of(S, L), a -> guard(() -> TextFunctions.sha2(str(a[0]), lng(a[1]))));
-        fn(c, "sf_arrays_to_object", S, List.of(S, S), a -> guard(() -> VariantFunctions.arraysToObject(str(a[0]), str(a[1]))));
-        fn(c, "sf_get_ignore_case", S, List.of(S, S), a -> guard(() -> VariantFunctions.getIgnoreCase(str(a[0]), str(a[1]))));
+        fn(c, "sf_arrays_to_object", S, List.of(S, S), a -> guard(() -> ObjectFunctions.arraysToObject(str(a[0]), str(a[1]))));
+        fn(c, "sf_get_ignore_case", S, List.of(S, S), a -> guard(() -> ObjectFunctions.getIgnoreCase(str(a[0]), str(a[1]))));
         fn(c, "sf_regexp_instr", L, List.of(S, S, L, L, L, S), a -> guard(() -> TextFunctions.regexpInstr(str(a[0]), str(a[1]),
                 lng(a[2]), lng(a[3]), lng(a[4]), str(a[5]), null)));
         fn(c, "sf_regexp_instr", L, List.of(S, S, L, L, L, S, L), a -> guard(() -> TextFunctions.regexpInstr(str(a[0]),
@@ -115,50 +115,50 @@ final class JavaFunctions {
             }
             return n;
         });
-        fn(c, "sf_double_json", S, List.of(DuckDBColumnType.DOUBLE), a -> VariantFunctions.doubleJson((Double) a[0]));
-        fn(c, "sf_typeof", S, List.of(S), a -> guard(() -> VariantFunctions.typeOf(str(a[0]))));
+        fn(c, "sf_double_json", S, List.of(DuckDBColumnType.DOUBLE), a -> JsonParsing.doubleJson((Double) a[0]));
+        fn(c, "sf_typeof", S, List.of(S), a -> guard(() -> ObjectFunctions.typeOf(str(a[0]))));
         fn(c, "sf_parse_json", S, List.of(S, S), a -> {
             try {
-                return VariantFunctions.parseJson(str(a[0]), str(a[1]));
+                return JsonParsing.parseJson(str(a[0]), str(a[1]));
             } catch (IllegalArgumentException e) {
                 throw error("100069", "22P02", "Error parsing JSON: " + e.getMessage());
             }
         });
-        fn(c, "sf_variant_timestamp", S, List.of(S), a -> VariantFunctions.timestampText(str(a[0])));
-        fn(c, "sf_parse_url", S, List.of(S, L), a -> VariantFunctions.parseUrl(str(a[0]), lng(a[1])));
+        fn(c, "sf_variant_timestamp", S, List.of(S), a -> JsonParsing.timestampText(str(a[0])));
+        fn(c, "sf_parse_url", S, List.of(S, L), a -> UrlFunctions.parseUrl(str(a[0]), lng(a[1])));
         fn(c, "sf_parse_ip", S, List.of(S, S, L), a -> IpAddresses.parse(str(a[0]), str(a[1]), lng(a[2])));
-        fn(c, "sf_check_json", S, List.of(S, S), a -> VariantFunctions.checkJson(str(a[0]), str(a[1])));
-        fn(c, "sf_array_append", S, List.of(S, S), a -> guard(() -> VariantFunctions.arrayAppend(str(a[0]), str(a[1]))));
-        fn(c, "sf_array_prepend", S, List.of(S, S), a -> guard(() -> VariantFunctions.arrayPrepend(str(a[0]), str(a[1]))));
-        fn(c, "sf_array_insert", S, List.of(S, L, S), a -> guard(() -> VariantFunctions.arrayInsert(str(a[0]), lng(a[1]),
+        fn(c, "sf_check_json", S, List.of(S, S), a -> JsonParsing.checkJson(str(a[0]), str(a[1])));
+        fn(c, "sf_array_append", S, List.of(S, S), a -> guard(() -> ArrayFunctions.arrayAppend(str(a[0]), str(a[1]))));
+        fn(c, "sf_array_prepend", S, List.of(S, S), a -> guard(() -> ArrayFunctions.arrayPrepend(str(a[0]), str(a[1]))));
+        fn(c, "sf_array_insert", S, List.of(S, L, S), a -> guard(() -> ArrayFunctions.arrayInsert(str(a[0]), lng(a[1]),
                 str(a[2]))));
-        fn(c, "sf_array_cat", S, List.of(S, S), a -> guard(() -> VariantFunctions.arrayCat(str(a[0]), str(a[1]))));
-        fn(c, "sf_array_compact", S, List.of(S), a -> guard(() -> VariantFunctions.arrayCompact(str(a[0]))));
-        fn(c, "sf_array_contains", B, List.of(S, S), a -> guard(() -> VariantFunctions.arrayContains(str(a[0]), str(a[1]))));
-        fn(c, "sf_array_position", L, List.of(S, S), a -> guard(() -> VariantFunctions.arrayPosition(str(a[0]), str(a[1]))));
-        fn(c, "sf_array_slice", S, List.of(S, L, L), a -> guard(() -> VariantFunctions.arraySlice(str(a[0]), lng(a[1]),
+        fn(c, "sf_array_cat", S, List.of(S, S), a -> guard(() -> ArrayFunctions.arrayCat(str(a[0]), str(a[1]))));
+        fn(c, "sf_array_compact", S, List.of(S), a -> guard(() -> ArrayFunctions.arrayCompact(str(a[0]))));
+        fn(c, "sf_array_contains", B, List.of(S, S), a -> guard(() -> ArrayFunctions.arrayContains(str(a[0]), str(a[1]))));
+        fn(c, "sf_array_position", L, List.of(S, S), a -> guard(() -> ArrayFunctions.arrayPosition(str(a[0]), str(a[1]))));
+        fn(c, "sf_array_slice", S, List.of(S, L, L), a -> guard(() -> ArrayFunctions.arraySlice(str(a[0]), lng(a[1]),
                 lng(a[2]))));
-        fn(c, "sf_array_to_string", S, List.of(S, S), a -> guard(() -> VariantFunctions.arrayToString(str(a[0]), str(a[1]))));
-        fn(c, "sf_array_distinct", S, List.of(S), a -> guard(() -> VariantFunctions.arrayDistinct(str(a[0]))));
-        fn(c, "sf_array_remove", S, List.of(S, S), a -> guard(() -> VariantFunctions.arrayRemove(str(a[0]), str(a[1]))));
-        fn(c, "sf_array_remove_at", S, List.of(S, L), a -> guard(() -> VariantFunctions.arrayRemoveAt(str(a[0]), lng(a[1]))));
-        fn(c, "sf_array_reverse", S, List.of(S), a -> guard(() -> VariantFunctions.arrayReverse(str(a[0]))));
-        fn(c, "sf_array_flatten", S, List.of(S), a -> guard(() -> VariantFunctions.arrayFlatten(str(a[0]))));
-        fn(c, "sf_array_except", S, List.of(S, S), a -> guard(() -> VariantFunctions.arrayExcept(str(a[0]), str(a[1]))));
-        fn(c, "sf_array_intersection", S, List.of(S, S), a -> guard(() -> VariantFunctions.arrayIntersection(str(a[0]),
+        fn(c, "sf_array_to_string", S, List.of(S, S), a -> guard(() -> ArrayFunctions.arrayToString(str(a[0]), str(a[1]))));
+        fn(c, "sf_array_distinct", S, List.of(S), a -> guard(() -> ArrayFunctions.arrayDistinct(str(a[0]))));
+        fn(c, "sf_array_remove", S, List.of(S, S), a -> guard(() -> ArrayFunctions.arrayRemove(str(a[0]), str(a[1]))));
+        fn(c, "sf_array_remove_at", S, List.of(S, L), a -> guard(() -> ArrayFunctions.arrayRemoveAt(str(a[0]), lng(a[1]))));
+        fn(c, "sf_array_reverse", S, List.of(S), a -> guard(() -> ArrayFunctions.arrayReverse(str(a[0]))));
+        fn(c, "sf_array_flatten", S, List.of(S), a -> guard(() -> ArrayFunctions.arrayFlatten(str(a[0]))));
+        fn(c, "sf_array_except", S, List.of(S, S), a -> guard(() -> ArrayFunctions.arrayExcept(str(a[0]), str(a[1]))));
+        fn(c, "sf_array_intersection", S, List.of(S, S), a -> guard(() -> ArrayFunctions.arrayIntersection(str(a[0]),
                 str(a[1]))));
-        fn(c, "sf_arrays_overlap", B, List.of(S, S), a -> guard(() -> VariantFunctions.arraysOverlap(str(a[0]), str(a[1]))));
-        fn(c, "sf_object_delete", S, List.of(S, S), a -> guard(() -> VariantFunctions.objectDelete(str(a[0]), str(a[1]))));
-        fn(c, "sf_object_insert", S, List.of(S, S, S, B), a -> guard(() -> VariantFunctions.objectInsert(str(a[0]), str(a[1]),
+        fn(c, "sf_arrays_overlap", B, List.of(S, S), a -> guard(() -> ArrayFunctions.arraysOverlap(str(a[0]), str(a[1]))));
+        fn(c, "sf_object_delete", S, List.of(S, S), a -> guard(() -> ObjectFunctions.objectDelete(str(a[0]), str(a[1]))));
+        fn(c, "sf_object_insert", S, List.of(S, S, S, B), a -> guard(() -> ObjectFunctions.objectInsert(str(a[0]), str(a[1]),
                 str(a[2]), (Boolean) a[3])));
-        fn(c, "sf_object_pick", S, List.of(S, S), a -> guard(() -> VariantFunctions.objectPick(str(a[0]), str(a[1]))));
-        fn(c, "sf_array_sort", S, List.of(S, B, B), a -> guard(() -> VariantFunctions.arraySort(str(a[0]), (Boolean) a[1],
+        fn(c, "sf_object_pick", S, List.of(S, S), a -> guard(() -> ObjectFunctions.objectPick(str(a[0]), str(a[1]))));
+        fn(c, "sf_array_sort", S, List.of(S, B, B), a -> guard(() -> ArrayFunctions.arraySort(str(a[0]), (Boolean) a[1],
                 (Boolean) a[2])));
-        fn(c, "sf_array_max", S, List.of(S), a -> guard(() -> VariantFunctions.arrayExtreme(str(a[0]), true)));
-        fn(c, "sf_array_min", S, List.of(S), a -> guard(() -> VariantFunctions.arrayExtreme(str(a[0]), false)));
-        fn(c, "sf_arrays_zip", S, List.of(S), a -> guard(() -> VariantFunctions.arraysZip(str(a[0]))));
+        fn(c, "sf_array_max", S, List.of(S), a -> guard(() -> ArrayFunctions.arrayExtreme(str(a[0]), true)));
+        fn(c, "sf_array_min", S, List.of(S), a -> guard(() -> ArrayFunctions.arrayExtreme(str(a[0]), false)));
+        fn(c, "sf_arrays_zip", S, List.of(S), a -> guard(() -> ArrayFunctions.arraysZip(str(a[0]))));
         registerDates(c);
-        fn(c, "sf_object_of_row", S, List.of(S, B), a -> VariantFunctions.objectOfRow(str(a[0]), (Boolean) a[1]));
+        fn(c, "sf_object_of_row", S, List.of(S, B), a -> ObjectFunctions.objectOfRow(str(a[0]), (Boolean) a[1]));
     }
 
     /**

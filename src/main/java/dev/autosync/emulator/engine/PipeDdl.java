@@ -1,7 +1,6 @@
 package dev.autosync.emulator.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.autosync.emulator.base.Names;
 import dev.autosync.emulator.base.SnowflakeError;
 
 import java.sql.SQLException;
@@ -99,7 +98,7 @@ final class PipeDdl {
         }
         transactions.atomic(s, () -> catalog.create(s.conn(), CatalogKind.PIPE, ref, Options.text(props, "COMMENT"), props,
                 null));
-        return Result.ddl("Pipe " + Names.display(ref.name()) + " successfully created.");
+        return Result.ddl("Pipe " + ref.name() + " successfully created.");
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.autosync.emulator.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.autosync.emulator.base.Names;
 import dev.autosync.emulator.base.SnowflakeError;
 import dev.autosync.emulator.sql.Cursor;
 import dev.autosync.emulator.sql.SnowflakeTypes;
@@ -110,7 +109,7 @@ final class Procedures {
         Session s = st.session();
         String remark = comment;
         transactions.atomically(s, () -> catalog.create(s.conn(), CatalogKind.PROCEDURE, ref, remark, props, List.of()));
-        return Result.ddl("Function " + Names.display(ref.name()) + " successfully created.");
+        return Result.ddl("Function " + ref.name() + " successfully created.");
     }
 
     private static void skipParens(Cursor c) {

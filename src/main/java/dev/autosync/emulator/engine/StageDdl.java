@@ -63,7 +63,7 @@ final class StageDdl {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Result.ddl("Stage area " + Names.display(ref.name()) + " successfully created.");
+        return Result.ddl("Stage area " + ref.name() + " successfully created.");
     }
 
     private void validateStage(StatementContext st, ObjectNode props) {
@@ -126,7 +126,7 @@ final class StageDdl {
         }
         transactions.atomic(st.session(), () -> catalog.create(st.session().conn(), CatalogKind.FILE_FORMAT, ref,
                 Options.text(props, "COMMENT"), props, null));
-        return Result.ddl("File format " + Names.display(ref.name()) + " successfully created.");
+        return Result.ddl("File format " + ref.name() + " successfully created.");
     }
 
     private Result createStorageIntegration(StatementContext st, CreateHeader h) throws SQLException {
@@ -166,7 +166,7 @@ final class StageDdl {
         }
         transactions.atomic(st.session(), () -> catalog.create(st.session().conn(), CatalogKind.STORAGE_INTEGRATION,
                 ObjectRef.account(name), Options.text(props, "COMMENT"), props, null));
-        return Result.ddl("Integration " + Names.display(name) + " successfully created.");
+        return Result.ddl("Integration " + name + " successfully created.");
     }
 
     private Result createNotificationIntegration(StatementContext st, CreateHeader h) throws SQLException {
@@ -194,7 +194,7 @@ final class StageDdl {
         }
         transactions.atomic(st.session(), () -> catalog.create(st.session().conn(), CatalogKind.NOTIFICATION_INTEGRATION,
                 ObjectRef.account(name), Options.text(props, "COMMENT"), props, null));
-        return Result.ddl("Integration " + Names.display(name) + " successfully created.");
+        return Result.ddl("Integration " + name + " successfully created.");
     }
 
     private static void requireValue(ObjectNode props, String key, String expected) {

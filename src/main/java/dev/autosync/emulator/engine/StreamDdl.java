@@ -1,7 +1,6 @@
 package dev.autosync.emulator.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.autosync.emulator.base.Names;
 
 import java.sql.SQLException;
 
@@ -38,6 +37,6 @@ final class StreamDdl {
             CatalogObject stream = catalog.create(s.conn(), CatalogKind.STREAM, ref, Options.text(props, "COMMENT"), props, null);
             streams.register(s, stream, Options.bool(props, "SHOW_INITIAL_ROWS", false));
         });
-        return Result.ddl("Stream " + Names.display(ref.name()) + " successfully created.");
+        return Result.ddl("Stream " + ref.name() + " successfully created.");
     }
 }

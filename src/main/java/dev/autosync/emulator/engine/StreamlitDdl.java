@@ -1,7 +1,6 @@
 package dev.autosync.emulator.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.autosync.emulator.base.Names;
 import dev.autosync.emulator.base.SnowflakeError;
 import dev.autosync.emulator.sql.Cursor;
 import dev.autosync.sql.Token;
@@ -95,7 +94,7 @@ final class StreamlitDdl {
         props.remove("COMMENT");
         transactions.atomic(s, () -> catalog.create(s.conn(), CatalogKind.STREAMLIT, ref, comment, props, null));
         copyFiles(ref, files, prefix, mainFile);
-        return Result.ddl("Streamlit " + Names.display(ref.name()) + " successfully created.");
+        return Result.ddl("Streamlit " + ref.name() + " successfully created.");
     }
 
     /** The app's own copy of its files: "Files are copied only one time when the CREATE command is executed". */

@@ -68,7 +68,7 @@ final class TableDdl {
             CatalogObject table = catalog.require(CatalogKind.TABLE, ref);
             transactions.atomically(s, () -> streams.enableTracking(s, table));
         }
-        return Result.ddl("Table " + Names.display(ref.name()) + " successfully created.");
+        return Result.ddl("Table " + ref.name() + " successfully created.");
     }
 
     private Result alter(Session s, TableStatements.AlterTable change) throws SQLException {

@@ -52,7 +52,7 @@ final class TaskDdl {
         props.put("STATE", "suspended");
         transactions.atomic(s, () -> catalog.create(s.conn(), CatalogKind.TASK, t.ref(), Options.text(props, "COMMENT"), props,
                 null));
-        return Result.ddl("Task " + Names.display(t.ref().name()) + " successfully created.");
+        return Result.ddl("Task " + t.ref().name() + " successfully created.");
     }
 
     private static void validateOptions(ObjectNode props, ArrayNode after) {

@@ -23,6 +23,7 @@ final class Translation {
     private final SystemFunctions systemFunctions;
     private final Privileges privileges;
     private final Sessions sessions;
+    private final UserFunctions userFunctions = new UserFunctions();
 
     Translation(Catalog catalog, Streams streams, Stages stages, History copyHistory, TaskHistory taskHistory,
                 SystemFunctions systemFunctions, Privileges privileges, Sessions sessions) {
@@ -41,6 +42,10 @@ final class Translation {
      * a view's body may not read staged files; a COPY transformation reads its stage through
      * {@code stage} (null otherwise).
      */
+    UserFunctions userFunctions() {
+        return userFunctions;
+    }
+
     SqlContext context(StatementContext statement, NameResolver names, boolean viewBody,
                        BiFunction<String, Map<String, String>, SqlContext.Relation> stage) {
         return new Scope(statement, names, viewBody, stage);
@@ -176,6 +181,54 @@ final class Translation {
                 return rs.next() ? rs.getString("column_type") : null;
             } catch (java.sql.SQLException | RuntimeException e) {
                 return null;
+            }
+        }
+
+        @Override
+        public String userFunction(List<String> parts) {
+            if (parts.size() > 3) {
+                return null;
+            }
+            if (parts.size() == 1 && (names.defaultDatabase() == null || names.defaultSchema() == null)) {
+                return null; // no schema to look in: a built-in DuckDB function (or an unknown one)
+            }
+            return userFunctions.find(statement.session().conn(), names.resolve(parts, "SELECT"));
+        }
+
+        @Override
+        public List<String> duckColumns(String duckQuery) {
+            return describe(duckQuery, "column_name");
+        }
+
+        @Override
+        public List<String> duckColumnTypes(String duckQuery) {
+            return describe(duckQuery, "column_type");
+        }
+
+        private List<String> describe(String duckQuery, String field) {
+            try (java.sql.Statement s = statement.session().conn().createStatement();
+                 java.sql.ResultSet rs = s.executeQuery("DESCRIBE " + duckQuery)) {
+                List<String> values = new java.util.ArrayList<>();
+                while (rs.next()) {
+                    values.add(rs.getString(field));
+                }
+                return values;
+            } catch (java.sql.SQLException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        @Override
+        public List<Object> columnValues(String duckQuery) {
+            List<Object> out = new java.util.ArrayList<>();
+            try (java.sql.Statement s = statement.session().conn().createStatement();
+                 java.sql.ResultSet rs = s.executeQuery(duckQuery)) {
+                while (rs.next()) {
+                    out.add(rs.getObject(1));
+                }
+                return out;
+            } catch (java.sql.SQLException e) {
+                throw ErrorMapper.map(e);
             }
         }
 

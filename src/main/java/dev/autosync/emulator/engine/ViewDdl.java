@@ -1,7 +1,6 @@
 package dev.autosync.emulator.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.autosync.emulator.base.Names;
 
 import java.sql.SQLException;
 
@@ -36,6 +35,6 @@ final class ViewDdl {
             catalog.create(s.conn(), CatalogKind.VIEW, ref, Options.text(props, "COMMENT"), props,
                     DuckColumns.describe(s, ref.duckName()));
         });
-        return Result.ddl("View " + Names.display(ref.name()) + " successfully created.");
+        return Result.ddl("View " + ref.name() + " successfully created.");
     }
 }

@@ -32,5 +32,22 @@ final class ContextFunctions {
             c.need(2);
             return "sf_uuid_v5(CAST(" + c.sql(0) + " AS VARCHAR), CAST(" + c.sql(1) + " AS VARCHAR))";
         }, "UUID_STRING");
+        // uniform page: an integer between min and max (both included) when both are integers, else a FLOAT.
+        // UNVERIFIED: the generator argument does not choose the value (DuckDB's random() does), so a constant
+        // generator does not repeat Snowflake's value.
+        Functions.register(t, c -> {
+            c.need(3);
+            boolean integers = isInteger(c.arg(0)) && isInteger(c.arg(1));
+            String span = "(" + c.sql(1) + " - " + c.sql(0) + (integers ? " + 1" : "") + ")";
+            String value = "(" + c.sql(0) + " + " + span + " * random())";
+            return integers ? "CAST(floor(" + value + ") AS BIGINT)" : "CAST(" + value + " AS DOUBLE)";
+        }, "UNIFORM");
+    }
+
+    private static boolean isInteger(dev.autosync.sql.tree.Expr e) {
+        if (e instanceof dev.autosync.sql.tree.Expr.Unary u) {
+            return isInteger(u.operand());
+        }
+        return e instanceof dev.autosync.sql.tree.Expr.NumberLiteral n && n.text().chars().allMatch(Character::isDigit);
     }
 }

@@ -261,6 +261,14 @@ final class ExpressionGenerator {
     }
 
     private String star(Star s) {
+        boolean combined = s.ilike() != null && !(s.replace().isEmpty() && s.rename().isEmpty())
+                || !s.replace().isEmpty() && !s.rename().isEmpty();
+        if (combined && typeScope != null) {
+            String expanded = expandedStar(s);
+            if (expanded != null) {
+                return expanded;
+            }
+        }
         StringBuilder sb = new StringBuilder(qualified(s.qualifier(), "*"));
         if (s.ilike() != null) {
             sb.append(" ILIKE ").append(Translator.literal(s.ilike()));
@@ -290,6 +298,38 @@ final class ExpressionGenerator {
                     .append(')');
         }
         return sb.toString();
+    }
+
+    /**
+     * {@code * ILIKE ... REPLACE/RENAME} and {@code * REPLACE ... RENAME}, which DuckDB cannot combine (select page): the
+     * columns the ILIKE / EXCLUDE part selects, asked of DuckDB, each written out with its replacement and new name.
+     * Null when DuckDB cannot bind the star there.
+     */
+    private String expandedStar(Star s) {
+        String filtered = qualified(s.qualifier(), "*") + (s.ilike() != null ? " ILIKE " + Translator.literal(s.ilike()) : "")
+                + (s.exclude().isEmpty() ? "" : " EXCLUDE (" + join(s.exclude(), Names::quote) + ")");
+        List<String> columns = ctx.duckColumns(typeScope[0] + filtered + typeScope[1]);
+        if (columns == null || columns.isEmpty()) {
+            return null;
+        }
+        List<String> items = new ArrayList<>();
+        for (String duckName : columns) {
+            String name = Names.decode(duckName);
+            String value = qualified(s.qualifier(), Names.quote(name));
+            for (Star.Replacement r : s.replace()) {
+                if (r.column().equals(name)) {
+                    value = expression(r.value());
+                }
+            }
+            String alias = name;
+            for (Star.Renaming r : s.rename()) {
+                if (r.column().equals(name)) {
+                    alias = r.alias();
+                }
+            }
+            items.add(value + " AS " + Names.quote(alias));
+        }
+        return String.join(", ", items);
     }
 
     private String unary(Unary u) {

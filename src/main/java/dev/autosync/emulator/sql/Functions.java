@@ -25,7 +25,7 @@ final class Functions {
     }
 
     private static final Set<String> UNSUPPORTED = Set.of("FLATTEN", "RESULT_SCAN", "GENERATOR",
-            "UNIFORM", "NORMAL", "ZIPF", "ST_MAKEPOINT", "TO_GEOGRAPHY", "PARSE_XML", "XMLGET", "CHECK_XML");
+            "NORMAL", "ZIPF", "ST_MAKEPOINT", "TO_GEOGRAPHY", "PARSE_XML", "XMLGET", "CHECK_XML");
     /** Translations that honour DISTINCT themselves; other translated functions refuse it. */
     private static final Set<String> DISTINCT_AWARE = Set.of("LISTAGG", "ARRAY_AGG", "ARRAYAGG", "COUNT", "ARRAY_UNIQUE_AGG",
             "SUM", "AVG", "VAR_SAMP", "VARIANCE", "VARIANCE_SAMP", "VAR_POP", "VARIANCE_POP");
@@ -73,6 +73,13 @@ final class Functions {
 
     String call(FunctionCall f) {
         String name = f.simpleName();
+        String udf = f.name().size() > 1 || !TABLE.containsKey(name) && !name.contains("$") && !UNSUPPORTED.contains(name)
+                ? ctx.userFunction(f.name()) : null;
+        if (udf != null) {
+            List<String> args = new ArrayList<>();
+            f.arguments().forEach(a -> args.add(gen.expression(a.value())));
+            return udf + "(" + String.join(", ", args) + ")";
+        }
         if (f.name().size() > 1) {
             throw SnowflakeError.unsupported("user-defined function " + String.join(".", f.name()));
         }

@@ -159,6 +159,11 @@ final class QueryGenerator {
         if (body instanceof SetOperation op) {
             String left = operand(op.left(), op, false, top);
             String right = operand(op.right(), op, true, false);
+            if (!op.byName()) {
+                String[] aligned = SetOperationScales.align(left, right, withClause(), expressions.context());
+                left = aligned[0];
+                right = aligned[1];
+            }
             return left + " " + op.operator() + (op.all() ? " ALL" : "") + (op.byName() ? " BY NAME" : "") + " " + right;
         }
         if (body instanceof QueryBody.Values v) {
@@ -339,6 +344,12 @@ final class QueryGenerator {
         return false;
     }
 
+    /** The translated CTE definitions in scope as a WITH clause ("" when none), to prefix a query run on its own. */
+    String withClause() {
+        return cteDefinitions.isEmpty() ? "" : (recursiveCtes ? "WITH RECURSIVE " : "WITH ")
+                + String.join(", ", cteDefinitions) + " ";
+    }
+
     private String selectBody(Select s, boolean top, boolean withCompanions) {
         Object[] nested = nestedSelectState;
         nestedSelectState = null;
@@ -353,8 +364,7 @@ final class QueryGenerator {
     private String selectBody(Select s, boolean top, boolean withCompanions, Object[] nested) {
         // the FROM first, so an expression's DuckDB type can be asked where it is written (AVG's scale, SUM over text)
         String from = s.from().isEmpty() ? null : relations.fromList(s.from());
-        String with = cteDefinitions.isEmpty() ? "" : (recursiveCtes ? "WITH RECURSIVE " : "WITH ")
-                + String.join(", ", cteDefinitions) + " ";
+        String with = withClause();
         String[] outerScope = expressions.typeScope(new String[] {with + "SELECT ", from == null ? "" : " FROM " + from});
         try {
             return selectBody(s, top, withCompanions, from, nested);

@@ -26,7 +26,10 @@ final class RelationGenerator {
         this.queries = queries;
         this.expressions = expressions;
         this.ctx = ctx;
+        this.reshapes = new Reshapes(queries, expressions, ctx);
     }
+
+    private final Reshapes reshapes;
 
     /** The names base tables have in the FROM list so far (a lateral table function numbers their rows). */
     private final List<String> baseTables = new ArrayList<>();
@@ -78,6 +81,11 @@ final class RelationGenerator {
             }
             return "LATERAL " + relation(l.relation());
         }
+        if (r instanceof Relation.TableRef t && Reshapes.handles(t.modifiers())) {
+            String source = t.name().size() == 1 && queries.isCte(t.name().get(0)) ? Names.quote(t.name().get(0))
+                    : ctx.relation(Translator.checkedName(t.name())).sql();
+            return aliased(reshapes.apply(source, t.modifiers()), null, t.alias());
+        }
         if (r instanceof Relation.TableRef t) {
             refuse(t.modifiers());
             if (t.name().size() == 1 && queries.isCte(t.name().get(0))) {
@@ -110,6 +118,9 @@ final class RelationGenerator {
             }
             SqlContext.Relation resolved = tableFunction(f);
             return aliased(resolved.sql(), resolved.defaultAlias(), f.alias());
+        }
+        if (r instanceof Relation.Derived d && Reshapes.handles(d.modifiers())) {
+            return aliased(reshapes.apply("(" + queries.query(d.query(), false) + ")", d.modifiers()), null, d.alias());
         }
         if (r instanceof Relation.Derived d) {
             refuse(d.modifiers());
@@ -174,7 +185,13 @@ final class RelationGenerator {
         boolean lateralFunction = j.on() == null && j.using().isEmpty() && !j.natural()
                 && j.right() instanceof Relation.Lateral l && l.relation() instanceof Relation.TableFunction f
                 && TableFunctions.handles(f.call().simpleName());
-        if (j.type() != Relation.JoinType.INNER && !lateralFunction) {
+        if (j.type() == Relation.JoinType.ASOF) {
+            // a left row without a match keeps NULLs for the right side (asof-join page), as DuckDB's ASOF LEFT JOIN
+            if (!j.using().isEmpty()) {
+                throw SnowflakeError.unsupported("ASOF JOIN with USING");
+            }
+            sb.append("ASOF LEFT ");
+        } else if (j.type() != Relation.JoinType.INNER && !lateralFunction) {
             sb.append(j.type()).append(' ');
         }
         sb.append("JOIN ").append(relation(j.right()));

@@ -150,6 +150,14 @@ final class SemiStructuredFunctions {
                 "ARRAY_REMOVE_AT");
         Functions.register(t, c -> json("sf_array_reverse(" + jsonText(c, 0) + ")"), "ARRAY_REVERSE");
         Functions.register(t, c -> {
+            // array_repeat page: count copies of the element as a VARIANT; a count of 0 or less is [], a NULL count NULL
+            c.need(2, 2);
+            String n = StringFunctions.whole(c, 1, null);
+            String e = element(c, 0);
+            return "(CASE WHEN " + n + " IS NULL THEN NULL WHEN " + n + " <= 0 THEN CAST('[]' AS JSON) ELSE "
+                    + json("'[' || repeat(" + e + " || ',', " + n + " - 1) || " + e + " || ']'") + " END)";
+        }, "ARRAY_REPEAT");
+        Functions.register(t, c -> {
             c.need(1, 3);
             String ascending = c.count() > 1 ? "CAST(" + c.sql(1) + " AS BOOLEAN)" : "true";
             String nullsFirst = c.count() > 2 ? "CAST(" + c.sql(2) + " AS BOOLEAN)" : "NOT " + ascending;
@@ -235,7 +243,29 @@ final class SemiStructuredFunctions {
     }
 
     private static String typeOf(Call c) {
-        return "sf_typeof(CAST(" + variant(c, 0) + " AS VARCHAR))";
+        String stored = "sf_typeof(CAST(" + variant(c, 0) + " AS VARCHAR))";
+        Expr operand = castToVariant(c.arg(0));
+        if (operand == null || operand.walk().anyMatch(Expr.Parameter.class::isInstance)) {
+            return stored;
+        }
+        // typeof page: TYPEOF(time::VARIANT) is TIMESTAMP_NTZ, but DuckDB's JSON holds a date or time as text, so the
+        // type is read off the value before its cast. UNVERIFIED: a date or time stored in a VARIANT column reads VARCHAR,
+        // and so does TIMESTAMP_LTZ / TIMESTAMP_TZ (one DuckDB type for both)
+        String o = c.generator().expression(operand);
+        return "(CASE WHEN " + o + " IS NULL THEN " + stored + " WHEN typeof(" + o + ") IN ('TIMESTAMP', 'TIMESTAMP_NS', "
+                + "'TIMESTAMP_MS', 'TIMESTAMP_S') THEN 'TIMESTAMP_NTZ' WHEN typeof(" + o + ") IN ('DATE', 'TIME') THEN typeof("
+                + o + ") ELSE " + stored + " END)";
+    }
+
+    /** The operand of {@code x::VARIANT}, {@code CAST(x AS VARIANT)} or {@code TO_VARIANT(x)}, else null. */
+    private static Expr castToVariant(Expr e) {
+        if (e instanceof Expr.Cast cast && "VARIANT".equalsIgnoreCase(cast.type().name())) {
+            return cast.operand();
+        }
+        if (e instanceof Expr.FunctionCall f && "TO_VARIANT".equalsIgnoreCase(f.simpleName()) && f.arguments().size() == 1) {
+            return f.arguments().get(0).value();
+        }
+        return null;
     }
 
     /** A function returning JSON text, as a DuckDB JSON value. */

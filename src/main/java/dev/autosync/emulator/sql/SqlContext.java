@@ -53,4 +53,27 @@ public interface SqlContext {
     default String duckType(String duckQuery) {
         return null;
     }
+
+    /**
+     * The first column's values of {@code duckQuery} (a translated query, run now), as JDBC objects: the values a
+     * dynamic PIVOT ({@code IN (ANY ...)} or a subquery) turns into columns.
+     */
+    default List<Object> columnValues(String duckQuery) {
+        throw dev.autosync.emulator.base.SnowflakeError.unsupported("dynamic PIVOT");
+    }
+
+    /** The DuckDB column names of {@code duckQuery} (bound, never run), or null when it does not bind. */
+    default List<String> duckColumns(String duckQuery) {
+        return null;
+    }
+
+    /** The DuckDB column types of {@code duckQuery} (bound, never run), or null when it does not bind. */
+    default List<String> duckColumnTypes(String duckQuery) {
+        return null;
+    }
+
+    /** The DuckDB name of the SQL user-defined function {@code parts} names (resolved like a table), or null when none. */
+    default String userFunction(List<String> parts) {
+        return null;
+    }
 }

@@ -27,7 +27,7 @@ final class Keywords {
             "SET", "WITH", "CASE", "END", "ROW", "DEFAULT", "REGEXP");
 
     /** Words after a table that are not its alias. */
-    static final Set<String> NOT_TABLE_ALIAS = Set.of("MATCHED");
+    static final Set<String> NOT_TABLE_ALIAS = Set.of("MATCHED", "ASOF", "MATCH_CONDITION");
 
     /** Whether {@code t} may start an alias written without AS. */
     static boolean startsAlias(Token t, Token after) {

@@ -48,6 +48,13 @@ final class RelationParser {
                 return left;
             }
             Relation right = primary();
+            Expr match = null;
+            if (type == JoinType.ASOF) {
+                t.expect("MATCH_CONDITION");
+                t.expect(TokenType.LEFT_PAREN);
+                match = p.expression();
+                t.expect(TokenType.RIGHT_PAREN);
+            }
             Expr on = null;
             List<String> using = List.of();
             if (t.accept("ON")) {
@@ -55,11 +62,18 @@ final class RelationParser {
             } else if (t.accept("USING")) {
                 using = p.parenthesizedIdentifiers();
             }
+            if (match != null) {
+                on = on == null ? match : new Expr.Binary(p.span(start), Expr.BinaryOperator.AND, on, match);
+            }
             left = new Relation.Join(p.span(start), type, natural, left, right, on, List.copyOf(using));
         }
     }
 
     private JoinType joinType() {
+        if (t.isWord("ASOF") && t.peek(1).isWord("JOIN")) {
+            t.next();
+            return JoinType.ASOF;
+        }
         if (t.accept("INNER")) {
             return JoinType.INNER;
         }
@@ -90,6 +104,9 @@ final class RelationParser {
         Pending pending = core();
         List<Modifier> modifiers = modifiers();
         Alias alias = alias();
+        if (alias != null && modifiers.isEmpty()) {
+            modifiers = modifiers(); // t AS x SAMPLE (50) (sample page: the sampling clause follows the alias)
+        }
         return pending.complete(p.span(start), modifiers, alias);
     }
 
@@ -180,24 +197,125 @@ final class RelationParser {
         while (true) {
             int start = t.position();
             Token tok = t.peek();
-            if (tok.is(TokenType.WORD) && MODIFIERS.contains(tok.upper()) && t.peek(1).is(TokenType.LEFT_PAREN)) {
+            if (tok.isWord("PIVOT") && t.peek(1).is(TokenType.LEFT_PAREN)) {
+                t.next();
+                Relation.Pivot pivot = pivot();
+                out.add(new Modifier(p.span(start), "PIVOT", pivot));
+                continue;
+            } else if (tok.isWord("UNPIVOT") && (t.peek(1).is(TokenType.LEFT_PAREN) || t.peek(1).isWordIn("INCLUDE", "EXCLUDE"))) {
+                t.next();
+                Relation.Unpivot unpivot = unpivot();
+                out.add(new Modifier(p.span(start), "UNPIVOT", unpivot));
+                continue;
+            } else if (tok.is(TokenType.WORD) && MODIFIERS.contains(tok.upper()) && t.peek(1).is(TokenType.LEFT_PAREN)) {
                 t.next();
                 skipParenthesized();
             } else if (tok.is(TokenType.WORD) && SAMPLING.contains(tok.upper())) {
                 t.next();
-                if (t.peek().isWordIn("BERNOULLI", "ROW", "SYSTEM", "BLOCK")) {
-                    t.next();
-                }
-                skipParenthesized();
+                String method = t.peek().isWordIn("BERNOULLI", "ROW", "SYSTEM", "BLOCK") ? t.next().upper() : null;
+                t.expect(TokenType.LEFT_PAREN);
+                String amount = t.expect(TokenType.NUMBER).text();
+                boolean rows = t.accept("ROWS");
+                t.expect(TokenType.RIGHT_PAREN);
+                String seed = null;
                 if (t.peek().isWordIn("SEED", "REPEATABLE")) {
                     t.next();
-                    skipParenthesized();
+                    t.expect(TokenType.LEFT_PAREN);
+                    seed = t.expect(TokenType.NUMBER).text();
+                    t.expect(TokenType.RIGHT_PAREN);
                 }
+                out.add(new Modifier(p.span(start), tok.upper(), new Relation.Sample(method, amount, rows, seed)));
+                continue;
             } else {
                 return List.copyOf(out);
             }
             out.add(new Modifier(p.span(start), tok.upper()));
         }
+    }
+
+    /** After PIVOT: {@code (agg(col) [AS alias] FOR column IN (...) [DEFAULT ON NULL (expr)])} (pivot page). */
+    private Relation.Pivot pivot() {
+        t.expect(TokenType.LEFT_PAREN);
+        Expr aggregate = p.expression(Set.of("FOR", "AS"));
+        if (!(aggregate instanceof Expr.FunctionCall call)) {
+            throw t.unexpected();
+        }
+        String aggregateAlias = null;
+        if (t.accept("AS") || !t.isWord("FOR")) {
+            aggregateAlias = p.aliasName();
+        }
+        t.expect("FOR");
+        String column = p.identifier();
+        t.expect("IN");
+        t.expect(TokenType.LEFT_PAREN);
+        List<Relation.PivotValue> values = new ArrayList<>();
+        boolean any = false;
+        List<dev.autosync.sql.tree.OrderItem> anyOrder = List.of();
+        dev.autosync.sql.tree.Query subquery = null;
+        if (t.isWord("ANY") && !t.peek(1).is(TokenType.LEFT_PAREN)) {
+            t.next();
+            any = true;
+            if (t.accept("ORDER")) {
+                t.expect("BY");
+                anyOrder = p.expressions().primaries().orderItems();
+            }
+        } else if (t.isWord("SELECT") || t.isWord("WITH")) {
+            subquery = p.query();
+        } else {
+            do {
+                int valueStart = t.position();
+                Expr value = p.expression(Set.of("AS"));
+                String text = t.textFrom(valueStart);
+                String alias = null;
+                if (t.accept("AS") || !t.peek().is(TokenType.COMMA) && !t.peek().is(TokenType.RIGHT_PAREN)) {
+                    alias = p.aliasName();
+                }
+                values.add(new Relation.PivotValue(value, text, alias));
+            } while (t.accept(TokenType.COMMA));
+        }
+        t.expect(TokenType.RIGHT_PAREN);
+        Expr defaultOnNull = null;
+        if (t.accept("DEFAULT")) {
+            t.expect("ON");
+            t.expect("NULL");
+            t.expect(TokenType.LEFT_PAREN);
+            defaultOnNull = p.expression();
+            t.expect(TokenType.RIGHT_PAREN);
+        }
+        t.expect(TokenType.RIGHT_PAREN);
+        return new Relation.Pivot(call, aggregateAlias, column, List.copyOf(values), any, List.copyOf(anyOrder), subquery,
+                defaultOnNull);
+    }
+
+    /** After UNPIVOT: {@code [INCLUDE | EXCLUDE NULLS] (value FOR name IN (col [AS alias], ...))} (unpivot page). */
+    private Relation.Unpivot unpivot() {
+        boolean includeNulls = false;
+        if (t.accept("INCLUDE")) {
+            t.expect("NULLS");
+            includeNulls = true;
+        } else if (t.accept("EXCLUDE")) {
+            t.expect("NULLS");
+        }
+        t.expect(TokenType.LEFT_PAREN);
+        String valueColumn = p.identifier();
+        t.expect("FOR");
+        String nameColumn = p.identifier();
+        t.expect("IN");
+        t.expect(TokenType.LEFT_PAREN);
+        List<String> columns = new ArrayList<>();
+        List<String> aliases = new ArrayList<>();
+        do {
+            columns.add(p.identifier());
+            String alias = null;
+            if (t.accept("AS") || !t.peek().is(TokenType.COMMA) && !t.peek().is(TokenType.RIGHT_PAREN)) {
+                alias = p.aliasName();
+            }
+            aliases.add(alias);
+        } while (t.accept(TokenType.COMMA));
+        t.expect(TokenType.RIGHT_PAREN);
+        t.expect(TokenType.RIGHT_PAREN);
+        return new Relation.Unpivot(includeNulls, valueColumn, nameColumn, List.copyOf(columns),
+                java.util.Collections.unmodifiableList(aliases));
     }
 
     private void skipParenthesized() {

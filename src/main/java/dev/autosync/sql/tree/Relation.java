@@ -49,9 +49,39 @@ public sealed interface Relation extends Node {
     record Alias(String name, List<String> columns) {
     }
 
-    /** A relation modifier by keyword (AT, BEFORE, CHANGES, SAMPLE, TABLESAMPLE, PIVOT, UNPIVOT, MATCH_RECOGNIZE). */
-    record Modifier(Span span, String keyword) implements Node {
+    /**
+     * A relation modifier by keyword (AT, BEFORE, CHANGES, SAMPLE, TABLESAMPLE, PIVOT, UNPIVOT, MATCH_RECOGNIZE);
+     * {@code shape} holds a PIVOT's or UNPIVOT's parts ({@link Pivot}, {@link Unpivot}), null for the others.
+     */
+    record Modifier(Span span, String keyword, Object shape) implements Node {
+        public Modifier(Span span, String keyword) {
+            this(span, keyword, null);
+        }
     }
 
-    enum JoinType { INNER, LEFT, RIGHT, FULL, CROSS }
+    /**
+     * {@code PIVOT(agg(col) [AS alias] FOR column IN (values | ANY [ORDER BY ...] | subquery) [DEFAULT ON NULL (expr)])}:
+     * exactly one of {@code values} (non-empty), {@code any} and {@code subquery} says which values become columns.
+     */
+    record Pivot(Expr.FunctionCall aggregate, String aggregateAlias, String column, List<PivotValue> values, boolean any,
+                 List<OrderItem> anyOrder, Query subquery, Expr defaultOnNull) {
+    }
+
+    /** One listed pivot value; {@code alias} null when not written; {@code text} the value as written. */
+    record PivotValue(Expr value, String text, String alias) {
+    }
+
+    /**
+     * {@code SAMPLE | TABLESAMPLE [method] (amount [ROWS]) [SEED | REPEATABLE (seed)]}: {@code method} upper-cased or null,
+     * {@code amount} and {@code seed} as written (seed null when absent).
+     */
+    record Sample(String method, String amount, boolean rows, String seed) {
+    }
+
+    /** {@code UNPIVOT [INCLUDE | EXCLUDE NULLS] (valueColumn FOR nameColumn IN (col [AS alias], ...))}; aliases null when not written. */
+    record Unpivot(boolean includeNulls, String valueColumn, String nameColumn, List<String> columns, List<String> aliases) {
+    }
+
+    /** ASOF: {@code on} holds the MATCH_CONDITION, ANDed after any ON condition (asof-join page). */
+    enum JoinType { INNER, LEFT, RIGHT, FULL, CROSS, ASOF }
 }

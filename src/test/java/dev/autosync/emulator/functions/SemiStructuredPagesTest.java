@@ -30,6 +30,13 @@ class SemiStructuredPagesTest {
         "is_double-real    # TYPEOF(PARSE_JSON('1.912e2')) # DOUBLE",
         "is_integer        # TYPEOF(TO_VARIANT(3.21::DOUBLE)) # DOUBLE",
         "is_integer        # TYPEOF(TO_VARIANT(1.23::DECIMAL(6, 3))) # DECIMAL",
+        "typeof            # TYPEOF('2024-01-17 19:00:00'::TIMESTAMP::VARIANT) # TIMESTAMP_NTZ",
+        "typeof            # TYPEOF(TO_VARIANT(NULL::TIMESTAMP)) # NULL",
+        "typeof            # TYPEOF('check in'::VARIANT) # VARCHAR",
+        "array_repeat      # ARRAY_REPEAT('hello', 2) # `[\n  \"hello\",\n  \"hello\"\n]`",
+        "array_repeat      # ARRAY_REPEAT('x', 0) # []",
+        "array_repeat      # ARRAY_REPEAT('hi', NULL) # NULL",
+        "array_repeat      # ARRAY_REPEAT(1, -2) # []",
         "array_min         # ARRAY_MIN(['2023-12-09 22:09:26.000000000'::TIMESTAMP, '1999-01-01'::DATE::TIMESTAMP]) # `\"1999-01-01 00:00:00.000\"`",
         "array_flatten     # ARRAY_FLATTEN([[1, 2, 3], NULL, [5, 6]]) # NULL",
         "array_flatten     # ARRAY_FLATTEN([[1, 2, 3], [NULL], [5, 6]]) # `[\n  1,\n  2,\n  3,\n  undefined,\n  5,\n  6\n]`",
@@ -69,6 +76,19 @@ class SemiStructuredPagesTest {
         SQLException e = assertThrows(SQLException.class, () -> db.one("ARRAY_FLATTEN([[1, 2, 3], 4, [5, 6]])"));
         assertEquals(100107, e.getErrorCode());
         assertEquals("22000", e.getSQLState());
+    }
+
+    @Test
+    void arraysToObjectRefusesNonStringKeysAndUnequalLengths() {
+        // arrays_to_object page, usage notes: 215002 (22000) for a key that is not a string, 215001 (22000) for unequal lengths
+        SQLException key = assertThrows(SQLException.class, () -> db.one("ARRAYS_TO_OBJECT([1, 'b'], [1, 2])"));
+        assertEquals(215002, key.getErrorCode());
+        assertEquals("22000", key.getSQLState());
+        assertEquals(true, key.getMessage().contains("Key supplied for ARRAYS_TO_OBJECT does not have string type"), key.getMessage());
+        SQLException sizes = assertThrows(SQLException.class, () -> db.one("ARRAYS_TO_OBJECT(['a', 'b'], [1])"));
+        assertEquals(215001, sizes.getErrorCode());
+        assertEquals(true, sizes.getMessage().contains("Key array and value array had unequal lengths in ARRAYS_TO_OBJECT"),
+                sizes.getMessage());
     }
 
     @Test

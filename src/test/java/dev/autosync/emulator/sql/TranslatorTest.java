@@ -203,7 +203,7 @@ class TranslatorTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '#', quoteCharacter = '`', value = {
         "SELECT * FROM t AT(OFFSET => -60)              # AT in FROM",
-        "SELECT * FROM t SAMPLE (10)                    # SAMPLE in FROM",
+        "SELECT * FROM t BEFORE(STATEMENT => 'q')       # BEFORE in FROM",
         "SELECT a INTO :x FROM t                        # SELECT ... INTO",
         "SELECT db.s.fn(1)                              # user-defined function DB.S.FN",
         "SELECT f(a => 1)                               # named arguments (=>) outside TABLE(...)",

@@ -71,6 +71,7 @@ class QueryParserTest {
         "SELECT * FROM t AT(OFFSET => -60) # {SELECT * FROM T AT}",
         "SELECT * FROM t CHANGES(INFORMATION => DEFAULT) AT(TIMESTAMP => x) # {SELECT * FROM T CHANGES AT}",
         "SELECT * FROM t SAMPLE BERNOULLI (10) SEED (1) s # {SELECT * FROM T SAMPLE AS S}",
+        "SELECT * FROM t AS s TABLESAMPLE (5 ROWS) # {SELECT * FROM T TABLESAMPLE AS S}",
     })
     void parsesFromItemsAndJoins(String sql, String tree) {
         assertEquals(tree, parse(sql));
