@@ -220,7 +220,7 @@ final class TableStatements {
     private static ColumnSpec columnSpec(StatementContext st, String column, List<TableConstraint> constraints) {
         Cursor c = st.cursor();
         Translator tr = st.translator();
-        SnowflakeTypes type = SnowflakeTypes.parse(c);
+        SnowflakeTypes type = SnowflakeTypes.parse(c, st.session().parameter("TIMESTAMP_TYPE_MAPPING"));
         boolean nullable = true;
         String defaultSql = null;
         String defaultText = null;

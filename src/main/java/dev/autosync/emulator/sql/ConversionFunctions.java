@@ -95,6 +95,12 @@ final class ConversionFunctions {
         }
         String fmt = DateFormats.toStrptime(c.requireLiteral(1, "TO_" + type));
         String text = c.cast(0, VARCHAR, false);
+        if (!fmt.contains("%Y") && !fmt.contains("%y")) {
+            // a format without a year reads the year 1970 (date-time-examples page: TO_DATE('11:20:30', 'hh:mi:ss') is
+            // 1970-01-01), where strptime would take 1900
+            text = "('1970 ' || " + text + ")";
+            fmt = "%Y " + fmt;
+        }
         return "CAST(" + (isTry(c) ? "try_strptime(" : "strptime(") + text + ", " + Translator.literal(fmt) + ") AS "
                 + t.duck() + ")";
     }

@@ -174,6 +174,11 @@ final class DateFunctions {
             return "CAST(TIMESTAMP '1970-01-01' + to_hours(CAST(" + c.sql(0) + " AS BIGINT)) + to_minutes(CAST(" + c.sql(1)
                     + " AS BIGINT)) + to_seconds(CAST(" + c.sql(2) + " AS BIGINT)) AS TIME)";
         }, "TIME_FROM_PARTS", "TIMEFROMPARTS");
+        asTemporal(t, "AS_DATE", "DATE");
+        asTemporal(t, "AS_TIME", "TIME");
+        asTemporal(t, "AS_TIMESTAMP_NTZ", "TIMESTAMP_NTZ");
+        asTemporal(t, "AS_TIMESTAMP_LTZ", "TIMESTAMP_LTZ");
+        asTemporal(t, "AS_TIMESTAMP_TZ", "TIMESTAMP_TZ");
         Functions.register(t, c -> {
             if (c.count() == 2) {
                 return convertTimezone(c, null, c.sql(0), c.sql(1));
@@ -183,6 +188,29 @@ final class DateFunctions {
             }
             throw SnowflakeError.compilation("invalid number of arguments (" + c.count() + ") for function CONVERT_TIMEZONE");
         }, "CONVERT_TIMEZONE");
+    }
+
+    /**
+     * AS_DATE / AS_TIME / AS_TIMESTAMP_* (as_date, as_time, as_timestamp pages): the VARIANT's value as that type, NULL
+     * when it holds another type. UNVERIFIED: the emulator's VARIANT keeps a date or time as its text without a type tag,
+     * so a string that reads as the type is taken as one; other strings and non-strings give NULL.
+     */
+    private static void asTemporal(Map<String, Functions.Translation> t, String name, String type) {
+        Functions.register(t, c -> {
+            c.need(1, 1);
+            String v = SemiStructuredFunctions.variant(c, 0);
+            String duck = SnowflakeTypes.of(type, null, null).duck();
+            String text = "json_extract_string(" + v + ", '$')";
+            // the text's shape tells the type: a time of day alone, a date alone, or both
+            String timeOnly = "regexp_full_match(trim(" + text + "), '[0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.][0-9]{1,9})?)?')";
+            String shape = switch (type) {
+                case "DATE" -> "NOT contains(" + text + ", ':')";
+                case "TIME" -> timeOnly;
+                default -> "contains(" + text + ", ':') AND NOT " + timeOnly;
+            };
+            return "(CASE WHEN sf_typeof(CAST(" + v + " AS VARCHAR)) = 'VARCHAR' AND " + shape + " AND NOT regexp_full_match(trim("
+                    + text + "), '[+-]?[0-9]+') THEN " + TemporalText.normaliseSql(text, duck, true) + " END)";
+        }, name);
     }
 
     /**
@@ -329,6 +357,17 @@ final class DateFunctions {
     static String truncate(String unit, Call c, int i) {
         if (!DATE_PARTS.contains(unit) && !TIME_PARTS.contains(unit)) {
             throw invalidPart(c, unit);
+        }
+        String duck = c.generator().duckType(c.arg(i));
+        if (duck != null && duck.startsWith("TIME") && !duck.startsWith("TIMESTAMP")) {
+            // a TIME (date_trunc page: DATE_TRUNC('minute', mytime) is 08:50:00): time parts on the clock of a day
+            if (!TIME_PARTS.contains(unit)) {
+                throw SnowflakeError.compilation("invalid date or time part '" + unit + "' for function " + c.name()
+                        + " of a TIME value");
+            }
+            String duckUnit = unit.equals("NANOSECOND") ? "microsecond" : unit.toLowerCase(Locale.ROOT);
+            return "CAST(date_trunc('" + duckUnit + "', DATE '1970-01-01' + CAST(" + c.sql(i)
+                    + " AS TIME)) AS " + duck + ")";
         }
         return shifted(c, i, (x, zone) -> "sf_date_trunc('" + unit + "', " + x + ", " + weekStart(c) + ", " + zone + ")");
     }

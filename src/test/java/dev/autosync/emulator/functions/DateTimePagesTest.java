@@ -1,0 +1,94 @@
+package dev.autosync.emulator.functions;
+
+import dev.autosync.emulator.EmulatorDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Date and time behaviour from the pages date_trunc, trunc2, date-time-examples ("Working with date and time values"),
+ * parameters (TIMESTAMP_TYPE_MAPPING), as_date, as_time and as_timestamp, through snowflake-jdbc.
+ */
+class DateTimePagesTest {
+    @RegisterExtension
+    static final EmulatorDatabase db = EmulatorDatabase.named("DTPAGES",
+            "CREATE TABLE clock (t TIME, t3 TIME(3))",
+            "INSERT INTO clock VALUES ('08:50:48.123456', '23:59:59.999')",
+            "CREATE TABLE variants (v VARIANT)",
+            "INSERT INTO variants SELECT TO_VARIANT(TO_DATE('2024-10-10'))",
+            "INSERT INTO variants SELECT TO_VARIANT(TO_TIME('12:34:56'))",
+            "INSERT INTO variants SELECT TO_VARIANT(TO_TIMESTAMP_NTZ('2024-10-10 12:34:56'))",
+            "INSERT INTO variants SELECT TO_VARIANT('not a date')",
+            "INSERT INTO variants SELECT TO_VARIANT(42)");
+
+    @Test
+    void dateTruncOfATimeStaysATimeOnTheClockOfADay() throws SQLException {
+        // date_trunc page: DATE_TRUNC('minute', mytime) of 08:50:48 is 08:50:00; trunc2 page: TRUNC(time, 'minute')
+        assertEquals(List.of("08:50:00|08:00:00|08:50:48|23:59:00"), db.rows(
+                "SELECT DATE_TRUNC('minute', t), DATE_TRUNC('HOUR', t), TRUNC(t, 'second'), DATE_TRUNC('minute', t3) FROM clock"));
+        assertEquals(List.of("08:50:00"), db.rows("SELECT DATE_TRUNC('minute', '08:50:48'::TIME)"));
+        try (Statement s = db.connection().createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT DATE_TRUNC('minute', t) FROM clock")) {
+            assertEquals("TIME", rs.getMetaData().getColumnTypeName(1));
+        }
+    }
+
+    @Test
+    void dateTruncOfATimeToADatePartIsRefused() {
+        // supported date and time parts (functions-date-time page): a TIME has no year, month, week or day
+        SQLException e = assertThrows(SQLException.class, () -> db.rows("SELECT DATE_TRUNC('day', t) FROM clock"));
+        assertTrue(e.getMessage().contains("invalid date or time part 'DAY'"), e.getMessage());
+    }
+
+    @Test
+    void timestampColumnsFollowTheTypeMapping() throws SQLException {
+        // date-time-examples page: under TIMESTAMP_TYPE_MAPPING = TIMESTAMP_LTZ a TIMESTAMP column holds LTZ values
+        try (Statement s = db.connection().createStatement()) {
+            s.execute("ALTER SESSION SET TIMESTAMP_TYPE_MAPPING = 'TIMESTAMP_LTZ'");
+            s.execute("ALTER SESSION SET TIMEZONE = 'America/Chicago'");
+            try {
+                s.execute("CREATE OR REPLACE TABLE mapped (ltz TIMESTAMP, ntz TIMESTAMP_NTZ)");
+                s.execute("INSERT INTO mapped VALUES ('2024-04-30 19:00:00.000 -0800', '2024-04-30 19:00:00.000 -0800')");
+                try (ResultSet rs = s.executeQuery("SELECT ltz, ntz FROM mapped")) {
+                    assertEquals("TIMESTAMPLTZ", rs.getMetaData().getColumnTypeName(1));
+                    assertEquals("TIMESTAMPNTZ", rs.getMetaData().getColumnTypeName(2));
+                    assertTrue(rs.next());
+                    assertEquals("2024-04-30 22:00:00.000 -0500", rs.getString(1));
+                    assertEquals("2024-04-30 19:00:00.000", rs.getString(2));
+                }
+                s.execute("ALTER SESSION UNSET TIMESTAMP_TYPE_MAPPING");
+                s.execute("CREATE OR REPLACE TABLE unmapped (ts TIMESTAMP)");
+                try (ResultSet rs = s.executeQuery("SELECT ts FROM unmapped")) {
+                    assertEquals("TIMESTAMPNTZ", rs.getMetaData().getColumnTypeName(1));
+                }
+            } finally {
+                s.execute("ALTER SESSION UNSET TIMESTAMP_TYPE_MAPPING");
+                s.execute("ALTER SESSION UNSET TIMEZONE");
+            }
+        }
+    }
+
+    @Test
+    void aFormatWithoutAYearReadsTheYear1970() throws SQLException {
+        // date-time-examples page: "If you insert a DATE that was defined with only a time, then the default date is
+        // January 1, 1970"
+        assertEquals(List.of("1970-01-01|1970-03-04|2024-02-20"), db.rows(
+                "SELECT TO_DATE('11:20:30', 'hh:mi:ss'), TO_DATE('03-04', 'MM-DD'), TO_DATE('2024.02.20 11:15:00', 'YYYY.MM.DD HH:MI:SS')"));
+        assertEquals(List.of("1970-01-01 11:20:30.000"), db.rows("SELECT TO_TIMESTAMP('11:20:30', 'HH24:MI:SS')"));
+    }
+
+    @Test
+    void asDateTimeAndTimestampReadOnlyValuesOfTheirType() throws SQLException {
+        // as_date, as_time, as_timestamp pages; a VARIANT of another type gives NULL
+        assertEquals(List.of("2024-10-10|null|null", "null|12:34:56|null", "null|null|2024-10-10 12:34:56.000", "null|null|null",
+                "null|null|null"), db.rows("SELECT AS_DATE(v), AS_TIME(v), AS_TIMESTAMP_NTZ(v) FROM variants"));
+    }
+}
