@@ -107,6 +107,11 @@ final class ConversionFunctions {
 
     /** A number of 10^-scale seconds since the epoch as a value of the DuckDB type {@code duck} (UTC wall clock). */
     static String epoch(String x, int scale, String duck, boolean tryCast) {
+        if (scale > 6 && duck.equals("TIMESTAMP")) {
+            // a TIMESTAMP_NTZ(9) keeps the nanoseconds of a scale 7-9 number (to_timestamp page)
+            String nanos = "CAST(CAST(CAST(" + x + " AS VARCHAR) AS DECIMAL(38, 0)) * " + "1" + "0".repeat(9 - scale) + " AS BIGINT)";
+            return (tryCast ? "TRY_CAST(" : "CAST(") + "make_timestamp_ns(" + nanos + ") AS TIMESTAMP_NS)";
+        }
         String micros = "CAST(round(CAST(CAST(" + x + " AS VARCHAR) AS DECIMAL(38, 9)) * " + java.math.BigDecimal.TEN.pow(6 - scale + 9)
                 .movePointLeft(9).toPlainString() + ") AS BIGINT)";
         String ts = "make_timestamp(" + micros + ")";

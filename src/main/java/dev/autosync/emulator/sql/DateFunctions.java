@@ -64,10 +64,13 @@ final class DateFunctions {
                 throw invalidPart(c, unit);
             }
             String n = "CAST(" + c.sql(1) + " AS BIGINT)";
+            boolean nanos = unit.equals("NANOSECOND") && c.generator().tzOffset(c.arg(2)) == null
+                    && wallClock(c.arg(2) instanceof Expr.StringLiteral ? "TIMESTAMP" : c.generator().duckType(c.arg(2)));
             return shifted(c, 2, (x, zone) -> switch (unit) {
                 case "MILLISECOND" -> "(" + x + " + " + n + " * INTERVAL 1 MILLISECOND)";
                 case "MICROSECOND" -> "(" + x + " + " + n + " * INTERVAL 1 MICROSECOND)";
-                case "NANOSECOND" -> "(" + x + " + (" + n + " // 1000) * INTERVAL 1 MICROSECOND)";
+                // a wall-clock value keeps the nanoseconds (TIMESTAMP_NTZ(9)); a TIMESTAMP_LTZ/TZ keeps microseconds
+                case "NANOSECOND" -> nanos ? plusNanoseconds(x, n) : "(" + x + " + (" + n + " // 1000) * INTERVAL 1 MICROSECOND)";
                 default -> "(" + x + " + " + n + " * INTERVAL 1 " + unit + ")";
             });
         }, "DATEADD", "TIMESTAMPADD", "TIMEADD");
@@ -286,15 +289,40 @@ final class DateFunctions {
      * {@code value + INTERVAL '...'} (data-types-datetime page, interval constants): the parts are added one after
      * another in the order written, so '1 day, 1 year' and '1 year, 1 day' differ; a DATE plus date parts stays a DATE.
      */
-    static String addInterval(String value, String text, int sign, SqlContext ctx) {
+    static String addInterval(String value, String text, int sign, SqlContext ctx, boolean nanos) {
         String acc = value;
         String zone = Translator.literal(ctx.parameter("TIMEZONE") == null ? "UTC" : ctx.parameter("TIMEZONE"));
+        long nanoseconds = 0;
         for (java.util.Map.Entry<String, Long> p : intervalParts(text)) {
             long n = sign * p.getValue();
+            if (nanos && p.getKey().equals("NANOSECOND")) {
+                // added last, whole (data-types-datetime page: '... 898498273498 ns' keeps .841505498); durations commute
+                nanoseconds += n;
+                continue;
+            }
             acc = DATE_PARTS.contains(p.getKey()) ? "sf_dateadd('" + p.getKey() + "', CAST(" + n + " AS BIGINT), " + acc + ", " + zone + ")"
                     : "(" + acc + " + " + durationSql(p.getKey(), n) + ")";
         }
-        return acc;
+        return nanoseconds == 0 ? acc : plusNanoseconds(acc, "CAST(" + nanoseconds + " AS BIGINT)");
+    }
+
+    /** {@code value} (a DATE, TIMESTAMP or TIMESTAMP_NS) plus {@code n} nanoseconds, as a TIMESTAMP_NS. */
+    static String plusNanoseconds(String value, String n) {
+        return "make_timestamp_ns(epoch_ns(CAST(" + value + " AS TIMESTAMP_NS)) + " + n + ")";
+    }
+
+    /** Whether an interval text has a nanosecond part that is not whole microseconds. */
+    static boolean hasNanoseconds(String text) {
+        try {
+            return intervalParts(text).stream().anyMatch(p -> p.getKey().equals("NANOSECOND") && p.getValue() % 1000 != 0);
+        } catch (SnowflakeError e) {
+            return false;
+        }
+    }
+
+    /** Whether a DuckDB type is a wall-clock date or timestamp (DATE, TIMESTAMP, TIMESTAMP_NS: no time zone). */
+    static boolean wallClock(String duckType) {
+        return duckType != null && (duckType.equals("DATE") || duckType.equals("TIMESTAMP") || duckType.equals("TIMESTAMP_NS"));
     }
 
     /** An interval literal on its own, as a DuckDB INTERVAL. */

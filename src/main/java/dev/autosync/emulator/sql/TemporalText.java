@@ -29,6 +29,13 @@ public final class TemporalText {
     }
 
     /** The text DuckDB reads as the same value of DuckDB type {@code type}, or {@code text} unchanged when it needs nothing. */
+    private static final Pattern NANOSECONDS = Pattern.compile(".*[0-9]:[0-9]{2}:[0-9]{2}\\.[0-9]{6}[0-9]*[1-9][0-9]*");
+
+    /** Whether a date/time text (without an offset) has fractional digits past the microsecond that are not all zero. */
+    static boolean hasNanoseconds(String text) {
+        return NANOSECONDS.matcher(text.strip()).matches();
+    }
+
     static String normalise(String text, String type) {
         String t = autoDate(text.strip());
         Matcher m = SPACED_OFFSET.matcher(t);

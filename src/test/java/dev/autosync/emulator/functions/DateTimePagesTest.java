@@ -91,4 +91,39 @@ class DateTimePagesTest {
         assertEquals(List.of("2024-10-10|null|null", "null|12:34:56|null", "null|null|2024-10-10 12:34:56.000", "null|null|null",
                 "null|null|null"), db.rows("SELECT AS_DATE(v), AS_TIME(v), AS_TIMESTAMP_NTZ(v) FROM variants"));
     }
+    @Test
+    void wallClockValuesKeepNanoseconds() throws SQLException {
+        // the same values in both result formats the driver reads
+        for (String format : List.of("ARROW", "JSON")) {
+            try (Statement s = db.connection().createStatement()) {
+                s.execute("ALTER SESSION SET JDBC_QUERY_RESULT_FORMAT = '" + format + "'");
+                s.execute("ALTER SESSION SET TIMESTAMP_NTZ_OUTPUT_FORMAT = 'YYYY-MM-DD HH24:MI:SS.FF9'");
+                s.execute("ALTER SESSION SET TIME_OUTPUT_FORMAT = 'HH24:MI:SS.FF9'");
+                try {
+                    assertNanoseconds(s, format);
+                } finally {
+                    s.execute("ALTER SESSION UNSET TIMESTAMP_NTZ_OUTPUT_FORMAT");
+                    s.execute("ALTER SESSION UNSET TIME_OUTPUT_FORMAT");
+                    s.execute("ALTER SESSION UNSET JDBC_QUERY_RESULT_FORMAT");
+                }
+            }
+        }
+    }
+
+    private static void assertNanoseconds(Statement s, String format) throws SQLException {
+        // data-types-datetime page: TIMESTAMP_NTZ(9) / TIME(9); FF9 prints all nine digits
+        assertEquals(List.of("2024-03-12 01:02:03.123456789|2024-03-12 01:02:03.123456789|01:02:03.123456789"
+                + "|2024-03-12 01:02:03.123456000"), db.rows("SELECT '2024-03-12 01:02:03.123456789'::TIMESTAMP_NTZ,"
+                + " TO_TIMESTAMP_NTZ('2024-03-12 01:02:03.123456789'), '01:02:03.123456789'::TIME,"
+                + " '2024-03-12 01:02:03.123456'::TIMESTAMP_NTZ"), format);
+        // dateadd page: nanosecond is a part; an interval constant's ns part (data-types-datetime page)
+        assertEquals(List.of("2024-03-12 01:02:03.000000007|2027-03-30 07:31:32.841505498"), db.rows(
+                "SELECT DATEADD(nanosecond, 7, '2024-03-12 01:02:03'::TIMESTAMP_NTZ), TO_DATE('2025-01-17') + INTERVAL"
+                + " '1 y, 3 q, 4 mm, 5 w, 6 d, 7 h, 9 m, 8 s, 1000 ms, 445343232 us, 898498273498 ns'"), format);
+        // to_timestamp page: a number with scale 9 is nanoseconds since the epoch
+        assertEquals(List.of("2017-02-21 05:18:41.123456789"), db.rows("SELECT TO_TIMESTAMP(1487654321123456789, 9)"), format);
+        try (ResultSet rs = s.executeQuery("SELECT '2024-03-12 01:02:03.123456789'::TIMESTAMP_NTZ")) {
+            assertEquals("TIMESTAMPNTZ", rs.getMetaData().getColumnTypeName(1));
+        }
+    }
 }
