@@ -126,4 +126,14 @@ class DateTimePagesTest {
             assertEquals("TIMESTAMPNTZ", rs.getMetaData().getColumnTypeName(1));
         }
     }
+
+    @Test
+    void qualifiedIntervalLiterals() throws SQLException {
+        // data-types-datetime page, interval literals: a qualifier in singular or plural form; a year-month interval
+        // keeps a DATE a DATE, a day-time interval makes it a timestamp
+        assertEquals(List.of("2026-04-04 00:00:00.000|2026-04-04 00:00:00.000|2025-02-01|2022-12-01|2026-03-29 12:00:00.000"),
+                db.rows("SELECT '2026-04-01'::DATE + INTERVAL '3' DAYS, '2026-04-01'::DATE + INTERVAL '3' DAY,"
+                        + " TO_DATE('2024-01-01') + INTERVAL '1-1' YEAR TO MONTH, TO_DATE('2024-01-01') + INTERVAL '-1-1' YEARS TO MONTHS,"
+                        + " '2026-04-01'::DATE - INTERVAL '2 12' DAY TO HOUR"));
+    }
 }
