@@ -84,6 +84,10 @@ final class ConversionFunctions {
         // AUTO as the format is the same as no format (to_date page)
         boolean auto = c.count() == 2 && "AUTO".equalsIgnoreCase(c.literal(1));
         if (c.count() == 1 || auto) {
+            if (duck.equals("DATE") && c.arg(0) instanceof dev.autosync.sql.tree.Expr.NumberLiteral) {
+                // an integer is seconds since the epoch (functions-date-time page: TO_DATE supports integers)
+                return epoch(c.sql(0), 0, duck, isTry(c));
+            }
             if (c.arg(0) instanceof dev.autosync.sql.tree.Expr.StringLiteral || c.arg(0) instanceof dev.autosync.sql.tree.Expr.NumberLiteral
                     && !duck.equals("TIMESTAMP") && !duck.equals("TIMESTAMPTZ")) {
                 return c.cast(0, t, isTry(c));
@@ -143,6 +147,11 @@ final class ConversionFunctions {
         String offset = pattern.contains("%z") ? null : c.generator().tzOffset(c.arg(0));
         // a TIMESTAMP_TZ is written by its own wall clock (UNVERIFIED with TZH:TZM in the format: the session zone's then)
         String value = offset == null ? c.sql(0) : TimestampTz.wall(c.sql(0), offset);
+        String duck = offset == null ? c.generator().duckType(c.arg(0)) : null;
+        if (duck != null && duck.startsWith("TIME") && !duck.startsWith("TIMESTAMP")) {
+            // a TIME is written on the clock of a day (to_char page: TO_VARCHAR(time, 'HH12:MI AM')); strftime takes no TIME
+            value = "(DATE '1970-01-01' + CAST(" + value + " AS TIME))";
+        }
         return "strftime(" + value + ", " + Translator.literal(pattern) + ")";
     }
 

@@ -264,7 +264,7 @@ final class DateFunctions {
     }
 
     private static final java.util.regex.Pattern INTERVAL_PART = java.util.regex.Pattern.compile(
-            "\\s*([+-]?\\d+)\\s*([A-Za-z_]+)\\s*,?");
+            "\\s*([+-]?\\d+)\\s*([A-Za-z_]+)?\\s*,?");
 
     /** The parts of an interval literal ({@code '1 year, 3 q, 4 mm, 8 s'}), in the order written, as (part, amount). */
     static List<java.util.Map.Entry<String, Long>> intervalParts(String text) {
@@ -272,7 +272,8 @@ final class DateFunctions {
         java.util.regex.Matcher m = INTERVAL_PART.matcher(text);
         int at = 0;
         while (at < text.length() && m.find(at) && m.start() == at) {
-            String unit = part(m.group(2));
+            // a number without a part is seconds (data-types-datetime page: INTERVAL '2' is INTERVAL '2 seconds')
+            String unit = m.group(2) == null ? "SECOND" : part(m.group(2));
             if (!DATE_PARTS.contains(unit) && !TIME_PARTS.contains(unit)) {
                 throw SnowflakeError.compilation("invalid interval part '" + m.group(2) + "' in INTERVAL '" + text + "'");
             }

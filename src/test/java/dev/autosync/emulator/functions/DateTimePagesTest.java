@@ -135,5 +135,38 @@ class DateTimePagesTest {
                 db.rows("SELECT '2026-04-01'::DATE + INTERVAL '3' DAYS, '2026-04-01'::DATE + INTERVAL '3' DAY,"
                         + " TO_DATE('2024-01-01') + INTERVAL '1-1' YEAR TO MONTH, TO_DATE('2024-01-01') + INTERVAL '-1-1' YEARS TO MONTHS,"
                         + " '2026-04-01'::DATE - INTERVAL '2 12' DAY TO HOUR"));
+        // interval constants: a number without a date or time part is seconds
+        assertEquals(List.of("2024-01-01 00:00:02.000|2024-01-01 00:01:03.000"), db.rows(
+                "SELECT '2024-01-01'::TIMESTAMP_NTZ + INTERVAL '2', '2024-01-01'::TIMESTAMP_NTZ + INTERVAL '1 minute, 3'"));
+    }
+
+    @Test
+    void autoFormatsWithNamesAndATwelveHourClock() throws SQLException {
+        // date-time-input-output page, supported formats for AUTO detection: DY, DD MON YYYY HH24:MI:SS TZHTZM;
+        // DY, DD MON YYYY HH12:MI:SS AM TZHTZM; DY MON DD HH24:MI:SS TZHTZM YYYY; HH12:MI:SS AM
+        try (Statement s = db.connection().createStatement()) {
+            s.execute("ALTER SESSION SET TIMEZONE = 'America/Los_Angeles'");
+            try {
+                assertEquals(List.of("2024-01-01 10:00:00.000|2024-01-01 10:00:00.000 -0800|2013-07-08 18:09:51.000 Z"
+                        + "|2000-12-21 06:01:07.000 -0800"), db.rows("SELECT TO_TIMESTAMP('Mon, 01 Jan 2024 10:00:00 -0800'),"
+                        + " TO_TIMESTAMP_TZ('Mon, 01 Jan 2024 10:00:00 -0800'), TO_TIMESTAMP_TZ('Mon Jul 08 18:09:51 +0000 2013'),"
+                        + " TO_TIMESTAMP_LTZ('Thu, 21 Dec 2000 04:01:07 PM +0200')"));
+                assertEquals(List.of("22:00:00|00:30:00|23:15:20"), db.rows(
+                        "SELECT TO_TIME('10:00:00 PM'), TO_TIME('12:30 AM'), '11:15:20.5 pm'::TIME"));
+                // date-time-examples page: a text column compared as a DATE reads the RFC form
+                assertEquals(List.of("Fri, 05 Apr 2013 00:00:00 -0700"), db.rows("SELECT t FROM (SELECT 'Fri, 05 Apr 2013 00:00:00 -0700'"
+                        + " AS t UNION ALL SELECT 'Wed, 01 Jan 2020 00:00:00 -0800') WHERE t::DATE < '2014-01-01'::DATE"));
+            } finally {
+                s.execute("ALTER SESSION UNSET TIMEZONE");
+            }
+        }
+    }
+
+    @Test
+    void timesWrittenWithAFormatAndDatesFromEpochSeconds() throws SQLException {
+        // to_char page: a TIME with a format; functions-date-time page: TO_DATE supports integers (seconds since the epoch)
+        assertEquals(List.of("10:20 AM|23 h 05|2024-04-05|1970-01-01"), db.rows("SELECT TO_VARCHAR('10:20:30'::TIME, 'HH12:MI AM'),"
+                + " TO_CHAR('23:05:00'::TIME, 'HH24 \"h\" MI'), TO_DATE(1712345678), DATE(0)"));
+        assertEquals(List.of("08:50 AM"), db.rows("SELECT TO_VARCHAR(t, 'HH12:MI AM') FROM clock"));
     }
 }
