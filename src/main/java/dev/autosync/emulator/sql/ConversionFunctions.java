@@ -2,6 +2,7 @@ package dev.autosync.emulator.sql;
 
 import dev.autosync.emulator.base.SnowflakeError;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -84,8 +85,8 @@ final class ConversionFunctions {
         // AUTO as the format is the same as no format (to_date page)
         boolean auto = c.count() == 2 && "AUTO".equalsIgnoreCase(c.literal(1));
         if (c.count() == 1 || auto) {
-            if (duck.equals("DATE") && c.arg(0) instanceof dev.autosync.sql.tree.Expr.NumberLiteral) {
-                // an integer is seconds since the epoch (functions-date-time page: TO_DATE supports integers)
+            if ((duck.equals("DATE") || duck.equals("TIME")) && c.arg(0) instanceof dev.autosync.sql.tree.Expr.NumberLiteral) {
+                // an integer is seconds since the epoch (functions-date-time page: TO_DATE and TO_TIME support integers)
                 return epoch(c.sql(0), 0, duck, isTry(c));
             }
             if (c.arg(0) instanceof dev.autosync.sql.tree.Expr.StringLiteral || c.arg(0) instanceof dev.autosync.sql.tree.Expr.NumberLiteral
@@ -143,8 +144,12 @@ final class ConversionFunctions {
         if (NUMERIC_FORMAT.matcher(format).matches()) {
             return "sf_number_format(CAST(" + x + " AS VARCHAR), " + c.sql(1) + ")";
         }
-        String pattern = DateFormats.toStrptime(c.requireLiteral(1, c.name()));
-        String offset = pattern.contains("%z") ? null : c.generator().tzOffset(c.arg(0));
+        String pattern = DateFormats.toStrftime(c.requireLiteral(1, c.name()));
+        if (pattern.indexOf(DateFormats.OFFSET_COLON) >= 0 || pattern.indexOf(DateFormats.OFFSET_PLAIN) >= 0
+                || pattern.indexOf(DateFormats.OFFSET_HOURS) >= 0) {
+            return zonedText(c, pattern);
+        }
+        String offset = c.generator().tzOffset(c.arg(0));
         // a TIMESTAMP_TZ is written by its own wall clock (UNVERIFIED with TZH:TZM in the format: the session zone's then)
         String value = offset == null ? c.sql(0) : TimestampTz.wall(c.sql(0), offset);
         String duck = offset == null ? c.generator().duckType(c.arg(0)) : null;
@@ -153,6 +158,50 @@ final class ConversionFunctions {
             value = "(DATE '1970-01-01' + CAST(" + value + " AS TIME))";
         }
         return "strftime(" + value + ", " + Translator.literal(pattern) + ")";
+    }
+
+    /**
+     * TO_CHAR of a timestamp with TZH:TZM, TZHTZM or TZH (to_char page, date and time formats): the offset is the
+     * value's own for a TIMESTAMP_TZ, the session zone's at that instant for a TIMESTAMP_LTZ; a value without a time zone
+     * writes the UTC indicator Z (data-types-datetime page: "If the output format contains a time zone, the UTC
+     * indicator (Z) is displayed"; UNVERIFIED for TO_CHAR).
+     */
+    private static String zonedText(Call c, String pattern) {
+        String x = c.sql(0);
+        String offset = c.generator().tzOffset(c.arg(0));
+        String value = x;
+        String minutes = null;
+        if (offset != null) {
+            value = TimestampTz.wall(x, offset);
+            minutes = "CAST(" + offset + " AS BIGINT)";
+        } else if ("TIMESTAMP WITH TIME ZONE".equals(c.generator().duckType(c.arg(0)))) {
+            minutes = "sf_offset_at(" + x + ", " + DateFunctions.zone(c) + ")";
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        StringBuilder segment = new StringBuilder();
+        for (char ch : pattern.toCharArray()) {
+            if (ch != DateFormats.OFFSET_COLON && ch != DateFormats.OFFSET_PLAIN && ch != DateFormats.OFFSET_HOURS) {
+                segment.append(ch);
+                continue;
+            }
+            if (segment.length() > 0) {
+                parts.add("strftime(" + value + ", " + Translator.literal(segment.toString()) + ")");
+                segment.setLength(0);
+            }
+            if (minutes == null) {
+                parts.add("'Z'");
+                continue;
+            }
+            String sign = "(CASE WHEN " + minutes + " < 0 THEN '-' ELSE '+' END)";
+            String hours = "lpad(CAST(abs(" + minutes + ") // 60 AS VARCHAR), 2, '0')";
+            String mins = "lpad(CAST(abs(" + minutes + ") % 60 AS VARCHAR), 2, '0')";
+            parts.add(sign + " || " + hours + (ch == DateFormats.OFFSET_HOURS ? "" : (ch == DateFormats.OFFSET_COLON ? " || ':' || " : " || ")
+                    + mins));
+        }
+        if (segment.length() > 0) {
+            parts.add("strftime(" + value + ", " + Translator.literal(segment.toString()) + ")");
+        }
+        return "(" + String.join(" || ", parts) + ")";
     }
 
     /**

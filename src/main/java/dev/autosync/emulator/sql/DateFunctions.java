@@ -84,7 +84,11 @@ final class DateFunctions {
             return switch (unit) {
                 case "YEAR", "QUARTER", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND", "MILLISECOND", "MICROSECOND" ->
                         "date_diff('" + unit.toLowerCase(Locale.ROOT) + "', " + instantTemporal(c, 1) + ", " + instantTemporal(c, 2) + ")";
-                case "NANOSECOND" -> "(date_diff('microsecond', " + instantTemporal(c, 1) + ", " + instantTemporal(c, 2) + ") * 1000)";
+                // two wall-clock values, either with nanoseconds: counted in nanoseconds (a DuckDB interval has microseconds)
+                case "NANOSECOND" -> nanosecondsKept(c, 1) || nanosecondsKept(c, 2)
+                        ? "(epoch_ns(CAST(" + instantTemporal(c, 2) + " AS TIMESTAMP_NS)) - epoch_ns(CAST(" + instantTemporal(c, 1)
+                                + " AS TIMESTAMP_NS)))"
+                        : "(date_diff('microsecond', " + instantTemporal(c, 1) + ", " + instantTemporal(c, 2) + ") * 1000)";
                 // weeks are counted between the starts of the weeks (WEEK_START) the two values fall in
                 case "WEEK" -> "(date_diff('day', sf_date_trunc('WEEK', CAST(" + instantTemporal(c, 1) + " AS DATE), " + weekStart(c)
                         + ", " + zone(c) + "), sf_date_trunc('WEEK', CAST(" + instantTemporal(c, 2) + " AS DATE), " + weekStart(c) + ", "
@@ -435,8 +439,17 @@ final class DateFunctions {
         return TimestampTz.instant(f.apply(TimestampTz.wall(c.sql(i), offset), "'UTC'"), offset);
     }
 
+    /** Whether argument {@code i} is a wall-clock timestamp with nanoseconds (a DuckDB TIMESTAMP_NS). */
+    private static boolean nanosecondsKept(Call c, int i) {
+        return !(c.arg(i) instanceof Expr.StringLiteral) && "TIMESTAMP_NS".equals(c.generator().duckType(c.arg(i)));
+    }
+
     /** DATE_PART of {@code source} (SQL {@code sql}): the time zone parts of a TIMESTAMP_TZ are its own offset's. */
     static String datePart(ExpressionGenerator gen, String part, Expr source, String sql) {
+        if (part.equals("NANOSECOND") && !(source instanceof Expr.StringLiteral) && "TIMESTAMP_NS".equals(gen.duckType(source))) {
+            // the nine digits a TIMESTAMP_NTZ(9) keeps (DuckDB's date_part has no nanosecond specifier)
+            return "(((epoch_ns(" + sql + ") % 1000000000) + 1000000000) % 1000000000)";
+        }
         if (part.equals("TIMEZONE_HOUR") || part.equals("TIMEZONE_MINUTE")) {
             String offset = gen.tzOffset(source);
             if (offset != null) {

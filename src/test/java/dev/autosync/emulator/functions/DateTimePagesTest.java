@@ -169,4 +169,32 @@ class DateTimePagesTest {
                 + " TO_CHAR('23:05:00'::TIME, 'HH24 \"h\" MI'), TO_DATE(1712345678), DATE(0)"));
         assertEquals(List.of("08:50 AM"), db.rows("SELECT TO_VARCHAR(t, 'HH12:MI AM') FROM clock"));
     }
+
+    @Test
+    void offsetElementsInTextFormats() throws SQLException {
+        // to_char page with the format elements of functions-conversion: TZH:TZM, TZHTZM, TZH; a TIMESTAMP_TZ writes its
+        // own offset, a TIMESTAMP_LTZ the session zone's at that instant
+        try (Statement s = db.connection().createStatement()) {
+            s.execute("ALTER SESSION SET TIMEZONE = 'America/Los_Angeles'");
+            try {
+                assertEquals(List.of("2024-04-05 01:02 -07:00|-0800|01 -08|2024-04-05 01:02:03 +05:30|01:02 -0330"), db.rows(
+                        "SELECT TO_CHAR('2024-04-05 01:02:03'::TIMESTAMP_LTZ, 'YYYY-MM-DD HH24:MI TZH:TZM'),"
+                        + " TO_CHAR('2024-01-05 01:02:03'::TIMESTAMP_LTZ, 'TZHTZM'), TO_CHAR('2024-01-05 01:02:03'::TIMESTAMP_LTZ, 'HH24 TZH'),"
+                        + " TO_CHAR('2024-04-05 01:02:03 +05:30'::TIMESTAMP_TZ, 'YYYY-MM-DD HH24:MI:SS TZH:TZM'),"
+                        + " TO_VARCHAR(TO_TIMESTAMP_TZ('2024-04-05 01:02:03 -0330'), 'HH24:MI TZHTZM')"));
+            } finally {
+                s.execute("ALTER SESSION UNSET TIMEZONE");
+            }
+        }
+    }
+
+    @Test
+    void nanosecondPartsOfWallClockValues() throws SQLException {
+        // date_part page (nanosecond), datediff page (nanosecond) on TIMESTAMP_NTZ(9) values
+        assertEquals(List.of("123456789|123456789|123456000|500000000|01:00:00"), db.rows(
+                "SELECT DATE_PART(nanosecond, '2024-04-05 01:02:03.123456789'::TIMESTAMP_NTZ),"
+                + " DATEDIFF(nanosecond, '2024-04-05 01:02:03'::TIMESTAMP_NTZ, '2024-04-05 01:02:03.123456789'::TIMESTAMP_NTZ),"
+                + " DATE_PART(nanosecond, '2024-04-05 01:02:03.123456'::TIMESTAMP_NTZ),"
+                + " DATEDIFF(nanosecond, '2024-04-05 01:02:03'::TIMESTAMP_NTZ, '2024-04-05 01:02:03.5'::TIMESTAMP_NTZ), TO_TIME(3600)"));
+    }
 }
