@@ -123,6 +123,21 @@ final class ConversionFunctions {
         return duck.equals("TIMESTAMPTZ") ? "timezone('UTC', " + ts + ")" : (tryCast ? "TRY_CAST(" : "CAST(") + ts + " AS " + duck + ")";
     }
 
+    /**
+     * The CASE branches for a VARIANT cast to a timestamp (to_timestamp page, usage notes): a number is seconds since the
+     * epoch taken as an instant, so a TIMESTAMP_NTZ gets the session zone's wall clock (PARSE_JSON(0)::TIMESTAMP_NTZ is
+     * 1969-12-31 16:00:00 in Los Angeles, where 0::TIMESTAMP_NTZ is 1970-01-01 00:00:00); a string is read as text is.
+     */
+    static String variantTimestamp(String sql, String duck, boolean tryCast) {
+        String text = "CAST(" + sql + " AS VARCHAR)";
+        String value = "json_extract_string(" + text + ", '$')";
+        String instant = epoch(value, 0, "TIMESTAMPTZ", tryCast);
+        return " WHEN typeof(" + sql + ") = 'JSON' AND json_type(" + text + ") IN ('UBIGINT', 'BIGINT', 'DOUBLE') THEN "
+                + (duck.equals("TIMESTAMPTZ") ? instant : (tryCast ? "TRY_CAST(" : "CAST(") + instant + " AS " + duck + ")")
+                + " WHEN typeof(" + sql + ") = 'JSON' AND json_type(" + text + ") = 'VARCHAR' THEN "
+                + TemporalText.normaliseSql(value, duck, tryCast);
+    }
+
     /** A numeric format model: digits, separators, sign, currency, hex, TM, FM and quoted literals only. */
     private static final java.util.regex.Pattern NUMERIC_FORMAT = java.util.regex.Pattern.compile(
             "(?i)(\"[^\"]*\"|FM|TM9|TME|TM|MI|[90.DG,$SXB])+");

@@ -630,7 +630,8 @@ final class ExpressionGenerator {
             // text read at run time as Snowflake reads it (spaced offsets, epoch digits: TemporalText); a number as
             // seconds since the epoch
             String number = timestamp ? " WHEN typeof(" + sql + ") IN " + ConversionFunctions.NUMERIC_TYPES + " OR typeof(" + sql
-                    + ") LIKE 'DECIMAL%' THEN " + ConversionFunctions.epoch(sql, 0, type.duck(), tryCast) : "";
+                    + ") LIKE 'DECIMAL%' THEN " + ConversionFunctions.epoch(sql, 0, type.duck(), tryCast)
+                    + ConversionFunctions.variantTimestamp(sql, type.duck(), tryCast) : "";
             return "(CASE WHEN typeof(" + sql + ") = 'VARCHAR' THEN " + TemporalText.normaliseSql("CAST(" + sql + " AS VARCHAR)",
                     type.duck(), tryCast) + number + " ELSE " + unwrappingCast(sql, type, tryCast) + " END)";
         }

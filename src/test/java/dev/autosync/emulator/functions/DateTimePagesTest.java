@@ -197,4 +197,23 @@ class DateTimePagesTest {
                 + " DATE_PART(nanosecond, '2024-04-05 01:02:03.123456'::TIMESTAMP_NTZ),"
                 + " DATEDIFF(nanosecond, '2024-04-05 01:02:03'::TIMESTAMP_NTZ, '2024-04-05 01:02:03.5'::TIMESTAMP_NTZ), TO_TIME(3600)"));
     }
+
+    @Test
+    void aVariantNumberIsAnInstantAndAVariantStringIsText() throws SQLException {
+        // to_timestamp page, usage notes: a number inside a VARIANT is converted through the session zone, a plain
+        // integer is not; a string inside a VARIANT is read as text (digits are seconds since the epoch, UTC)
+        try (Statement s = db.connection().createStatement()) {
+            s.execute("ALTER SESSION SET TIMEZONE = 'America/Los_Angeles'");
+            try {
+                assertEquals(List.of("1970-01-01 00:00:00.000|1969-12-31 16:00:00.000|1970-01-01 00:00:00.000|1969-12-31 16:00:01.500"
+                        + "|1970-01-01 00:00:00.000|2024-01-02 03:04:05.000|null"), db.rows("SELECT 0::TIMESTAMP_NTZ,"
+                        + " PARSE_JSON(0)::TIMESTAMP_NTZ, PARSE_JSON(0)::INT::TIMESTAMP_NTZ, TRY_TO_TIMESTAMP_NTZ(PARSE_JSON(1.5)),"
+                        + " PARSE_JSON('\"0\"')::TIMESTAMP_NTZ, TO_TIMESTAMP_NTZ(PARSE_JSON('\"2024-01-02 03:04:05\"')),"
+                        + " PARSE_JSON('null')::TIMESTAMP_NTZ"));
+                assertEquals(List.of("1969-12-31 16:00:00.000 -0800"), db.rows("SELECT PARSE_JSON(0)::TIMESTAMP_LTZ"));
+            } finally {
+                s.execute("ALTER SESSION UNSET TIMEZONE");
+            }
+        }
+    }
 }
