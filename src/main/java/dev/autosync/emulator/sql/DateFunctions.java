@@ -81,14 +81,17 @@ final class DateFunctions {
         Functions.register(t, c -> {
             rest(c, 2);
             String unit = part(c);
+            // a TIME(9) with nanoseconds has few DuckDB functions: both times become timestamps on one day
+            boolean timeNs = "TIME_NS".equals(c.generator().duckType(c.arg(1))) || "TIME_NS".equals(c.generator().duckType(c.arg(2)));
+            String from = timeNs ? onOneDay(c.sql(1)) : instantTemporal(c, 1);
+            String to = timeNs ? onOneDay(c.sql(2)) : instantTemporal(c, 2);
             return switch (unit) {
                 case "YEAR", "QUARTER", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND", "MILLISECOND", "MICROSECOND" ->
-                        "date_diff('" + unit.toLowerCase(Locale.ROOT) + "', " + instantTemporal(c, 1) + ", " + instantTemporal(c, 2) + ")";
+                        "date_diff('" + unit.toLowerCase(Locale.ROOT) + "', " + from + ", " + to + ")";
                 // two wall-clock values, either with nanoseconds: counted in nanoseconds (a DuckDB interval has microseconds)
-                case "NANOSECOND" -> nanosecondsKept(c, 1) || nanosecondsKept(c, 2)
-                        ? "(epoch_ns(CAST(" + instantTemporal(c, 2) + " AS TIMESTAMP_NS)) - epoch_ns(CAST(" + instantTemporal(c, 1)
-                                + " AS TIMESTAMP_NS)))"
-                        : "(date_diff('microsecond', " + instantTemporal(c, 1) + ", " + instantTemporal(c, 2) + ") * 1000)";
+                case "NANOSECOND" -> timeNs || nanosecondsKept(c, 1) || nanosecondsKept(c, 2)
+                        ? "(epoch_ns(CAST(" + to + " AS TIMESTAMP_NS)) - epoch_ns(CAST(" + from + " AS TIMESTAMP_NS)))"
+                        : "(date_diff('microsecond', " + from + ", " + to + ") * 1000)";
                 // weeks are counted between the starts of the weeks (WEEK_START) the two values fall in
                 case "WEEK" -> "(date_diff('day', sf_date_trunc('WEEK', CAST(" + instantTemporal(c, 1) + " AS DATE), " + weekStart(c)
                         + ", " + zone(c) + "), sf_date_trunc('WEEK', CAST(" + instantTemporal(c, 2) + " AS DATE), " + weekStart(c) + ", "
@@ -439,6 +442,11 @@ final class DateFunctions {
         return TimestampTz.instant(f.apply(TimestampTz.wall(c.sql(i), offset), "'UTC'"), offset);
     }
 
+    /** A TIME (or TIME(9) with nanoseconds) as a TIMESTAMP_NS on 1970-01-01, all nine digits kept. */
+    private static String onOneDay(String time) {
+        return "CAST('1970-01-01 ' || CAST(" + time + " AS VARCHAR) AS TIMESTAMP_NS)";
+    }
+
     /** Whether argument {@code i} is a wall-clock timestamp with nanoseconds (a DuckDB TIMESTAMP_NS). */
     private static boolean nanosecondsKept(Call c, int i) {
         return !(c.arg(i) instanceof Expr.StringLiteral) && "TIMESTAMP_NS".equals(c.generator().duckType(c.arg(i)));
@@ -446,9 +454,11 @@ final class DateFunctions {
 
     /** DATE_PART of {@code source} (SQL {@code sql}): the time zone parts of a TIMESTAMP_TZ are its own offset's. */
     static String datePart(ExpressionGenerator gen, String part, Expr source, String sql) {
-        if (part.equals("NANOSECOND") && !(source instanceof Expr.StringLiteral) && "TIMESTAMP_NS".equals(gen.duckType(source))) {
-            // the nine digits a TIMESTAMP_NTZ(9) keeps (DuckDB's date_part has no nanosecond specifier)
-            return "(((epoch_ns(" + sql + ") % 1000000000) + 1000000000) % 1000000000)";
+        String duck = source instanceof Expr.StringLiteral ? null : gen.duckType(source);
+        if (part.equals("NANOSECOND") && ("TIMESTAMP_NS".equals(duck) || "TIME_NS".equals(duck))) {
+            // the nine digits a TIMESTAMP_NTZ(9) / TIME(9) keeps (DuckDB's date_part has no nanosecond specifier)
+            String ns = "epoch_ns(" + ("TIME_NS".equals(duck) ? onOneDay(sql) : sql) + ")";
+            return "(((" + ns + " % 1000000000) + 1000000000) % 1000000000)";
         }
         if (part.equals("TIMEZONE_HOUR") || part.equals("TIMEZONE_MINUTE")) {
             String offset = gen.tzOffset(source);

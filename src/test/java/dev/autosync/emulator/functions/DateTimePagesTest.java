@@ -216,4 +216,16 @@ class DateTimePagesTest {
             }
         }
     }
+
+    @Test
+    void timesWithNanosecondsCompareByAllNineDigits() throws SQLException {
+        // datediff page ("nanosecond uses the hour, minute, second, and all nine digits"), date_part page (nanosecond),
+        // on TIME(9) values, also against a TIME without fraction
+        assertEquals(List.of("123456789|123456789|1|1500|7"), db.rows(
+                "SELECT DATE_PART(nanosecond, '01:02:03.123456789'::TIME),"
+                + " DATEDIFF(nanosecond, '01:02:03'::TIME, '01:02:03.123456789'::TIME),"
+                + " DATEDIFF(second, '01:02:03'::TIME, '01:02:04.500000001'::TIME),"
+                + " TIMEDIFF(millisecond, '01:02:03.000000009'::TIME, '01:02:04.500000001'::TIME),"
+                + " TIMESTAMPDIFF(nanosecond, '2024-04-05 01:02:03'::TIMESTAMP_NTZ, '2024-04-05 01:02:03.000000007'::TIMESTAMP_NTZ)"));
+    }
 }
