@@ -64,6 +64,18 @@ final class DateFunctions {
                 throw invalidPart(c, unit);
             }
             String n = "CAST(" + c.sql(1) + " AS BIGINT)";
+            if ("TIME_NS".equals(c.generator().duckType(c.arg(2)))) {
+                // a TIME(9) (DuckDB adds no interval to a TIME_NS): counted in nanoseconds on one day, wrapping at midnight
+                long perUnit = switch (unit) {
+                    case "HOUR" -> 3_600_000_000_000L;
+                    case "MINUTE" -> 60_000_000_000L;
+                    case "SECOND" -> 1_000_000_000L;
+                    case "MILLISECOND" -> 1_000_000L;
+                    case "MICROSECOND" -> 1_000L;
+                    default -> 1L;
+                };
+                return "CAST(" + plusNanoseconds(onOneDay(c.sql(2)), n + " * " + perUnit) + " AS TIME_NS)";
+            }
             boolean nanos = unit.equals("NANOSECOND") && c.generator().tzOffset(c.arg(2)) == null
                     && wallClock(c.arg(2) instanceof Expr.StringLiteral ? "TIMESTAMP" : c.generator().duckType(c.arg(2)));
             return shifted(c, 2, (x, zone) -> switch (unit) {

@@ -228,4 +228,14 @@ class DateTimePagesTest {
                 + " TIMEDIFF(millisecond, '01:02:03.000000009'::TIME, '01:02:04.500000001'::TIME),"
                 + " TIMESTAMPDIFF(nanosecond, '2024-04-05 01:02:03'::TIMESTAMP_NTZ, '2024-04-05 01:02:03.000000007'::TIMESTAMP_NTZ)"));
     }
+
+    @Test
+    void addingToATimeWithNanosecondsKeepsThemAndWrapsAtMidnight() throws SQLException {
+        // dateadd page (time parts of a TIME), data-types-datetime page (TIME keeps up to nine digits)
+        assertEquals(List.of("01:02:04|123456789|123456794|00:02:03|123456789"), db.rows(
+                "SELECT DATEADD(second, 1, '01:02:03.123456789'::TIME),"
+                + " DATE_PART(nanosecond, DATEADD(second, 1, '01:02:03.123456789'::TIME)),"
+                + " DATE_PART(nanosecond, TIMEADD(nanosecond, 5, '01:02:03.123456789'::TIME)),"
+                + " DATEADD(hour, 23, '01:02:03.123456789'::TIME), DATE_PART(nanosecond, DATEADD(hour, 23, '01:02:03.123456789'::TIME))"));
+    }
 }
