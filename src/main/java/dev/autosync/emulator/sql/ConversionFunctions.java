@@ -170,7 +170,8 @@ final class ConversionFunctions {
         String duck = offset == null ? c.generator().duckType(c.arg(0)) : null;
         if (duck != null && duck.startsWith("TIME") && !duck.startsWith("TIMESTAMP")) {
             // a TIME is written on the clock of a day (to_char page: TO_VARCHAR(time, 'HH12:MI AM')); strftime takes no TIME
-            value = "(DATE '1970-01-01' + CAST(" + value + " AS TIME))";
+            value = duck.equals("TIME_NS") ? "CAST('1970-01-01 ' || CAST(" + value + " AS VARCHAR) AS TIMESTAMP_NS)"
+                    : "(DATE '1970-01-01' + CAST(" + value + " AS TIME))";
         }
         return "strftime(" + value + ", " + Translator.literal(pattern) + ")";
     }

@@ -238,4 +238,12 @@ class DateTimePagesTest {
                 + " DATE_PART(nanosecond, TIMEADD(nanosecond, 5, '01:02:03.123456789'::TIME)),"
                 + " DATEADD(hour, 23, '01:02:03.123456789'::TIME), DATE_PART(nanosecond, DATEADD(hour, 23, '01:02:03.123456789'::TIME))"));
     }
+
+    @Test
+    void toCharOfATimeWritesAllNineDigits() throws SQLException {
+        // to_char page (FF9 of a TIME), data-types-datetime page (TIME(9) keeps nanoseconds)
+        assertEquals(List.of("01:02:04.123456789|01:02:03.123 PM|01:02:03.500000000"), db.rows(
+                "SELECT TO_CHAR(DATEADD(second, 1, '01:02:03.123456789'::TIME), 'HH24:MI:SS.FF9'),"
+                + " TO_CHAR('13:02:03.123456789'::TIME, 'HH12:MI:SS.FF3 AM'), TO_CHAR('01:02:03.5'::TIME, 'HH24:MI:SS.FF9')"));
+    }
 }
