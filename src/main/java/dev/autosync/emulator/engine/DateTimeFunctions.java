@@ -153,7 +153,8 @@ final class DateTimeFunctions {
 
     /** The offset in minutes a timestamp text was written with, or null when it names none (or is not a timestamp). */
     static Long writtenOffset(String text) {
-        java.util.regex.Matcher m = WRITTEN_OFFSET.matcher(text.strip());
+        // read after the AUTO formats' normalisation: 'Mon Jul 08 18:09:51 +0000 2013' has its offset mid-text
+        java.util.regex.Matcher m = WRITTEN_OFFSET.matcher(dev.autosync.emulator.sql.TemporalText.autoDate(text).strip());
         if (!m.matches()) {
             return null;
         }

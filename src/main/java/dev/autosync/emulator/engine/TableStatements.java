@@ -234,14 +234,7 @@ final class TableStatements {
     private static ColumnSpec columnSpec(StatementContext st, String column, List<TableConstraint> constraints) {
         Cursor c = st.cursor();
         Translator tr = st.translator();
-        boolean plainTimestamp = c.isWord("TIMESTAMP") && !c.peek(1).isWord("WITH") && !c.peek(1).isWord("WITHOUT");
-        SnowflakeTypes type = SnowflakeTypes.parse(c);
-        String mapping = st.session().parameter("TIMESTAMP_TYPE_MAPPING");
-        if (plainTimestamp && mapping != null && !mapping.trim().equalsIgnoreCase("TIMESTAMP_NTZ")) {
-            // data-types-datetime: TIMESTAMP is never stored; a column takes the variant TIMESTAMP_TYPE_MAPPING names
-            java.util.regex.Matcher p = java.util.regex.Pattern.compile("\\((\\d+)\\)").matcher(type.canonical());
-            type = SnowflakeTypes.of(mapping.trim(), p.find() ? Integer.valueOf(p.group(1)) : null, null);
-        }
+        SnowflakeTypes type = SnowflakeTypes.parse(c, st.session().parameter("TIMESTAMP_TYPE_MAPPING"));
         boolean nullable = true;
         String defaultSql = null;
         String defaultText = null;

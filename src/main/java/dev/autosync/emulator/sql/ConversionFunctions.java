@@ -2,6 +2,7 @@ package dev.autosync.emulator.sql;
 
 import dev.autosync.emulator.base.SnowflakeError;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -84,6 +85,10 @@ final class ConversionFunctions {
         // AUTO as the format is the same as no format (to_date page)
         boolean auto = c.count() == 2 && "AUTO".equalsIgnoreCase(c.literal(1));
         if (c.count() == 1 || auto) {
+            if ((duck.equals("DATE") || duck.equals("TIME")) && c.arg(0) instanceof dev.autosync.sql.tree.Expr.NumberLiteral) {
+                // an integer is seconds since the epoch (functions-date-time page: TO_DATE and TO_TIME support integers)
+                return epoch(c.sql(0), 0, duck, isTry(c));
+            }
             if (c.arg(0) instanceof dev.autosync.sql.tree.Expr.StringLiteral || c.arg(0) instanceof dev.autosync.sql.tree.Expr.NumberLiteral
                     && !duck.equals("TIMESTAMP") && !duck.equals("TIMESTAMPTZ")) {
                 return c.cast(0, t, isTry(c));
@@ -95,16 +100,42 @@ final class ConversionFunctions {
         }
         String fmt = DateFormats.toStrptime(c.requireLiteral(1, "TO_" + type));
         String text = c.cast(0, VARCHAR, false);
+        if (!fmt.contains("%Y") && !fmt.contains("%y")) {
+            // a format without a year reads the year 1970 (date-time-examples page: TO_DATE('11:20:30', 'hh:mi:ss') is
+            // 1970-01-01), where strptime would take 1900
+            text = "('1970 ' || " + text + ")";
+            fmt = "%Y " + fmt;
+        }
         return "CAST(" + (isTry(c) ? "try_strptime(" : "strptime(") + text + ", " + Translator.literal(fmt) + ") AS "
                 + t.duck() + ")";
     }
 
     /** A number of 10^-scale seconds since the epoch as a value of the DuckDB type {@code duck} (UTC wall clock). */
     static String epoch(String x, int scale, String duck, boolean tryCast) {
+        if (scale > 6 && duck.equals("TIMESTAMP")) {
+            // a TIMESTAMP_NTZ(9) keeps the nanoseconds of a scale 7-9 number (to_timestamp page)
+            String nanos = "CAST(CAST(CAST(" + x + " AS VARCHAR) AS DECIMAL(38, 0)) * " + "1" + "0".repeat(9 - scale) + " AS BIGINT)";
+            return (tryCast ? "TRY_CAST(" : "CAST(") + "make_timestamp_ns(" + nanos + ") AS TIMESTAMP_NS)";
+        }
         String micros = "CAST(round(CAST(CAST(" + x + " AS VARCHAR) AS DECIMAL(38, 9)) * " + java.math.BigDecimal.TEN.pow(6 - scale + 9)
                 .movePointLeft(9).toPlainString() + ") AS BIGINT)";
         String ts = "make_timestamp(" + micros + ")";
         return duck.equals("TIMESTAMPTZ") ? "timezone('UTC', " + ts + ")" : (tryCast ? "TRY_CAST(" : "CAST(") + ts + " AS " + duck + ")";
+    }
+
+    /**
+     * The CASE branches for a VARIANT cast to a timestamp (to_timestamp page, usage notes): a number is seconds since the
+     * epoch taken as an instant, so a TIMESTAMP_NTZ gets the session zone's wall clock (PARSE_JSON(0)::TIMESTAMP_NTZ is
+     * 1969-12-31 16:00:00 in Los Angeles, where 0::TIMESTAMP_NTZ is 1970-01-01 00:00:00); a string is read as text is.
+     */
+    static String variantTimestamp(String sql, String duck, boolean tryCast) {
+        String text = "CAST(" + sql + " AS VARCHAR)";
+        String value = "json_extract_string(" + text + ", '$')";
+        String instant = epoch(value, 0, "TIMESTAMPTZ", tryCast);
+        return " WHEN typeof(" + sql + ") = 'JSON' AND json_type(" + text + ") IN ('UBIGINT', 'BIGINT', 'DOUBLE') THEN "
+                + (duck.equals("TIMESTAMPTZ") ? instant : (tryCast ? "TRY_CAST(" : "CAST(") + instant + " AS " + duck + ")")
+                + " WHEN typeof(" + sql + ") = 'JSON' AND json_type(" + text + ") = 'VARCHAR' THEN "
+                + TemporalText.normaliseSql(value, duck, tryCast);
     }
 
     /** A numeric format model: digits, separators, sign, currency, hex, TM, FM and quoted literals only. */
@@ -128,11 +159,65 @@ final class ConversionFunctions {
         if (NUMERIC_FORMAT.matcher(format).matches()) {
             return "sf_number_format(CAST(" + x + " AS VARCHAR), " + c.sql(1) + ")";
         }
-        String pattern = DateFormats.toStrptime(c.requireLiteral(1, c.name()));
-        String offset = pattern.contains("%z") ? null : c.generator().tzOffset(c.arg(0));
+        String pattern = DateFormats.toStrftime(c.requireLiteral(1, c.name()));
+        if (pattern.indexOf(DateFormats.OFFSET_COLON) >= 0 || pattern.indexOf(DateFormats.OFFSET_PLAIN) >= 0
+                || pattern.indexOf(DateFormats.OFFSET_HOURS) >= 0) {
+            return zonedText(c, pattern);
+        }
+        String offset = c.generator().tzOffset(c.arg(0));
         // a TIMESTAMP_TZ is written by its own wall clock (UNVERIFIED with TZH:TZM in the format: the session zone's then)
         String value = offset == null ? c.sql(0) : TimestampTz.wall(c.sql(0), offset);
+        String duck = offset == null ? c.generator().duckType(c.arg(0)) : null;
+        if (duck != null && duck.startsWith("TIME") && !duck.startsWith("TIMESTAMP")) {
+            // a TIME is written on the clock of a day (to_char page: TO_VARCHAR(time, 'HH12:MI AM')); strftime takes no TIME
+            value = duck.equals("TIME_NS") ? "CAST('1970-01-01 ' || CAST(" + value + " AS VARCHAR) AS TIMESTAMP_NS)"
+                    : "(DATE '1970-01-01' + CAST(" + value + " AS TIME))";
+        }
         return "strftime(" + value + ", " + Translator.literal(pattern) + ")";
+    }
+
+    /**
+     * TO_CHAR of a timestamp with TZH:TZM, TZHTZM or TZH (to_char page, date and time formats): the offset is the
+     * value's own for a TIMESTAMP_TZ, the session zone's at that instant for a TIMESTAMP_LTZ; a value without a time zone
+     * writes the UTC indicator Z (data-types-datetime page: "If the output format contains a time zone, the UTC
+     * indicator (Z) is displayed"; UNVERIFIED for TO_CHAR).
+     */
+    private static String zonedText(Call c, String pattern) {
+        String x = c.sql(0);
+        String offset = c.generator().tzOffset(c.arg(0));
+        String value = x;
+        String minutes = null;
+        if (offset != null) {
+            value = TimestampTz.wall(x, offset);
+            minutes = "CAST(" + offset + " AS BIGINT)";
+        } else if ("TIMESTAMP WITH TIME ZONE".equals(c.generator().duckType(c.arg(0)))) {
+            minutes = "sf_offset_at(" + x + ", " + DateFunctions.zone(c) + ")";
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        StringBuilder segment = new StringBuilder();
+        for (char ch : pattern.toCharArray()) {
+            if (ch != DateFormats.OFFSET_COLON && ch != DateFormats.OFFSET_PLAIN && ch != DateFormats.OFFSET_HOURS) {
+                segment.append(ch);
+                continue;
+            }
+            if (segment.length() > 0) {
+                parts.add("strftime(" + value + ", " + Translator.literal(segment.toString()) + ")");
+                segment.setLength(0);
+            }
+            if (minutes == null) {
+                parts.add("'Z'");
+                continue;
+            }
+            String sign = "(CASE WHEN " + minutes + " < 0 THEN '-' ELSE '+' END)";
+            String hours = "lpad(CAST(abs(" + minutes + ") // 60 AS VARCHAR), 2, '0')";
+            String mins = "lpad(CAST(abs(" + minutes + ") % 60 AS VARCHAR), 2, '0')";
+            parts.add(sign + " || " + hours + (ch == DateFormats.OFFSET_HOURS ? "" : (ch == DateFormats.OFFSET_COLON ? " || ':' || " : " || ")
+                    + mins));
+        }
+        if (segment.length() > 0) {
+            parts.add("strftime(" + value + ", " + Translator.literal(segment.toString()) + ")");
+        }
+        return "(" + String.join(" || ", parts) + ")";
     }
 
     /**

@@ -64,10 +64,25 @@ final class DateFunctions {
                 throw invalidPart(c, unit);
             }
             String n = "CAST(" + c.sql(1) + " AS BIGINT)";
+            if ("TIME_NS".equals(c.generator().duckType(c.arg(2)))) {
+                // a TIME(9) (DuckDB adds no interval to a TIME_NS): counted in nanoseconds on one day, wrapping at midnight
+                long perUnit = switch (unit) {
+                    case "HOUR" -> 3_600_000_000_000L;
+                    case "MINUTE" -> 60_000_000_000L;
+                    case "SECOND" -> 1_000_000_000L;
+                    case "MILLISECOND" -> 1_000_000L;
+                    case "MICROSECOND" -> 1_000L;
+                    default -> 1L;
+                };
+                return "CAST(" + plusNanoseconds(onOneDay(c.sql(2)), n + " * " + perUnit) + " AS TIME_NS)";
+            }
+            boolean nanos = unit.equals("NANOSECOND") && c.generator().tzOffset(c.arg(2)) == null
+                    && wallClock(c.arg(2) instanceof Expr.StringLiteral ? "TIMESTAMP" : c.generator().duckType(c.arg(2)));
             return shifted(c, 2, (x, zone) -> switch (unit) {
                 case "MILLISECOND" -> "(" + x + " + " + n + " * INTERVAL 1 MILLISECOND)";
                 case "MICROSECOND" -> "(" + x + " + " + n + " * INTERVAL 1 MICROSECOND)";
-                case "NANOSECOND" -> "(" + x + " + (" + n + " // 1000) * INTERVAL 1 MICROSECOND)";
+                // a wall-clock value keeps the nanoseconds (TIMESTAMP_NTZ(9)); a TIMESTAMP_LTZ/TZ keeps microseconds
+                case "NANOSECOND" -> nanos ? plusNanoseconds(x, n) : "(" + x + " + (" + n + " // 1000) * INTERVAL 1 MICROSECOND)";
                 default -> "(" + x + " + " + n + " * INTERVAL 1 " + unit + ")";
             });
         }, "DATEADD", "TIMESTAMPADD", "TIMEADD");
@@ -78,10 +93,17 @@ final class DateFunctions {
         Functions.register(t, c -> {
             rest(c, 2);
             String unit = part(c);
+            // a TIME(9) with nanoseconds has few DuckDB functions: both times become timestamps on one day
+            boolean timeNs = "TIME_NS".equals(c.generator().duckType(c.arg(1))) || "TIME_NS".equals(c.generator().duckType(c.arg(2)));
+            String from = timeNs ? onOneDay(c.sql(1)) : instantTemporal(c, 1);
+            String to = timeNs ? onOneDay(c.sql(2)) : instantTemporal(c, 2);
             return switch (unit) {
                 case "YEAR", "QUARTER", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND", "MILLISECOND", "MICROSECOND" ->
-                        "date_diff('" + unit.toLowerCase(Locale.ROOT) + "', " + instantTemporal(c, 1) + ", " + instantTemporal(c, 2) + ")";
-                case "NANOSECOND" -> "(date_diff('microsecond', " + instantTemporal(c, 1) + ", " + instantTemporal(c, 2) + ") * 1000)";
+                        "date_diff('" + unit.toLowerCase(Locale.ROOT) + "', " + from + ", " + to + ")";
+                // two wall-clock values, either with nanoseconds: counted in nanoseconds (a DuckDB interval has microseconds)
+                case "NANOSECOND" -> timeNs || nanosecondsKept(c, 1) || nanosecondsKept(c, 2)
+                        ? "(epoch_ns(CAST(" + to + " AS TIMESTAMP_NS)) - epoch_ns(CAST(" + from + " AS TIMESTAMP_NS)))"
+                        : "(date_diff('microsecond', " + from + ", " + to + ") * 1000)";
                 // weeks are counted between the starts of the weeks (WEEK_START) the two values fall in
                 case "WEEK" -> "(date_diff('day', sf_date_trunc('WEEK', CAST(" + instantTemporal(c, 1) + " AS DATE), " + weekStart(c)
                         + ", " + zone(c) + "), sf_date_trunc('WEEK', CAST(" + instantTemporal(c, 2) + " AS DATE), " + weekStart(c) + ", "
@@ -149,32 +171,6 @@ final class DateFunctions {
                     + ") AND CAST(" + b + " AS DATE) = last_day(" + b + ")) THEN 0 ELSE " + fraction + " END AS DECIMAL(38, 6))";
         }, "MONTHS_BETWEEN");
         Functions.register(t, c -> {
-            c.need(3, 3);
-            // date_from_parts page: months and days outside their range carry into the year and month
-            return "CAST(make_date(CAST(" + c.sql(0) + " AS INTEGER), 1, 1) + to_months(CAST(" + c.sql(1) + " AS INTEGER) - 1)"
-                    + " + to_days(CAST(" + c.sql(2) + " AS INTEGER) - 1) AS DATE)";
-        }, "DATE_FROM_PARTS", "DATEFROMPARTS");
-        Functions.register(t, c -> fromParts(c, "NTZ"), "TIMESTAMP_NTZ_FROM_PARTS", "TIMESTAMPNTZFROMPARTS");
-        Functions.register(t, c -> fromParts(c, "LTZ"), "TIMESTAMP_LTZ_FROM_PARTS", "TIMESTAMPLTZFROMPARTS");
-        Functions.register(t, c -> fromParts(c, "TZ"), "TIMESTAMP_TZ_FROM_PARTS", "TIMESTAMPTZFROMPARTS");
-        Functions.register(t, c -> {
-            String mapping = c.context().parameter("TIMESTAMP_TYPE_MAPPING");
-            String kind = mapping == null ? "NTZ" : mapping.toUpperCase(Locale.ROOT).replace("TIMESTAMP_", "");
-            return fromParts(c, kind.equals("LTZ") || kind.equals("TZ") ? kind : "NTZ");
-        }, "TIMESTAMP_FROM_PARTS", "TIMESTAMPFROMPARTS");
-        Functions.register(t, c -> {
-            c.need(3, 4);
-            // time_from_parts page: parts outside their range carry over (within a day)
-            if (c.count() == 4) {
-                // with nanoseconds a DuckDB TIME_NS (TIME keeps microseconds; UNVERIFIED: DuckDB adds no interval to a TIME_NS)
-                String ns = "((CAST(" + c.sql(0) + " AS BIGINT) * 3600 + CAST(" + c.sql(1) + " AS BIGINT) * 60 + CAST(" + c.sql(2)
-                        + " AS BIGINT)) * 1000000000 + CAST(" + c.sql(3) + " AS BIGINT))";
-                return "CAST(make_timestamp_ns(((" + ns + " % 86400000000000) + 86400000000000) % 86400000000000) AS TIME_NS)";
-            }
-            return "CAST(TIMESTAMP '1970-01-01' + to_hours(CAST(" + c.sql(0) + " AS BIGINT)) + to_minutes(CAST(" + c.sql(1)
-                    + " AS BIGINT)) + to_seconds(CAST(" + c.sql(2) + " AS BIGINT)) AS TIME)";
-        }, "TIME_FROM_PARTS", "TIMEFROMPARTS");
-        Functions.register(t, c -> {
             if (c.count() == 2) {
                 return convertTimezone(c, null, c.sql(0), c.sql(1));
             }
@@ -205,35 +201,8 @@ final class DateFunctions {
         return "timezone(" + target + ", timezone(" + source + ", " + wall + "))";
     }
 
-    /**
-     * TIMESTAMP_*_FROM_PARTS (timestamp_from_parts page): year, month, day, hour, minute, second [, nanosecond]
-     * [, time zone (TZ only)], parts outside their range carrying over; or (date, time). NTZ is a wall-clock time,
-     * LTZ that time in the session's time zone, TZ in the given zone or the session's.
-     */
-    private static String fromParts(Call c, String kind) {
-        String ts;
-        String zone = zone(c);
-        if (c.count() == 2) {
-            ts = "(CAST(" + c.sql(0) + " AS DATE) + CAST(" + c.sql(1) + " AS TIME))";
-        } else {
-            c.need(6, kind.equals("TZ") ? 8 : 7);
-            String seconds = "(CAST(make_date(CAST(" + c.sql(0) + " AS INTEGER), 1, 1) AS TIMESTAMP) + to_months(CAST(" + c.sql(1)
-                    + " AS INTEGER) - 1) + to_days(CAST(" + c.sql(2) + " AS INTEGER) - 1) + to_hours(CAST(" + c.sql(3)
-                    + " AS BIGINT)) + to_minutes(CAST(" + c.sql(4) + " AS BIGINT)) + to_seconds(CAST(" + c.sql(5) + " AS BIGINT)))";
-            if (kind.equals("NTZ") && c.count() == 7) {
-                // nanoseconds kept: a TIMESTAMP_NS (timestamp_from_parts page: 987654321 reads .987654321)
-                return "make_timestamp_ns(epoch_ns(" + seconds + ") + CAST(" + c.sql(6) + " AS BIGINT))";
-            }
-            ts = c.count() >= 7 ? "(" + seconds + " + to_microseconds(CAST(" + c.sql(6) + " AS BIGINT) // 1000))" : seconds;
-            if (c.count() == 8) {
-                zone = c.sql(7);
-            }
-        }
-        return kind.equals("NTZ") ? ts : "timezone(" + zone + ", " + ts + ")";
-    }
-
     private static final java.util.regex.Pattern INTERVAL_PART = java.util.regex.Pattern.compile(
-            "\\s*([+-]?\\d+)\\s*([A-Za-z_]+)\\s*,?");
+            "\\s*([+-]?\\d+)\\s*([A-Za-z_]+)?\\s*,?");
 
     /** The parts of an interval literal ({@code '1 year, 3 q, 4 mm, 8 s'}), in the order written, as (part, amount). */
     static List<java.util.Map.Entry<String, Long>> intervalParts(String text) {
@@ -241,7 +210,8 @@ final class DateFunctions {
         java.util.regex.Matcher m = INTERVAL_PART.matcher(text);
         int at = 0;
         while (at < text.length() && m.find(at) && m.start() == at) {
-            String unit = part(m.group(2));
+            // a number without a part is seconds (data-types-datetime page: INTERVAL '2' is INTERVAL '2 seconds')
+            String unit = m.group(2) == null ? "SECOND" : part(m.group(2));
             if (!DATE_PARTS.contains(unit) && !TIME_PARTS.contains(unit)) {
                 throw SnowflakeError.compilation("invalid interval part '" + m.group(2) + "' in INTERVAL '" + text + "'");
             }
@@ -258,15 +228,40 @@ final class DateFunctions {
      * {@code value + INTERVAL '...'} (data-types-datetime page, interval constants): the parts are added one after
      * another in the order written, so '1 day, 1 year' and '1 year, 1 day' differ; a DATE plus date parts stays a DATE.
      */
-    static String addInterval(String value, String text, int sign, SqlContext ctx) {
+    static String addInterval(String value, String text, int sign, SqlContext ctx, boolean nanos) {
         String acc = value;
         String zone = Translator.literal(ctx.parameter("TIMEZONE") == null ? "UTC" : ctx.parameter("TIMEZONE"));
+        long nanoseconds = 0;
         for (java.util.Map.Entry<String, Long> p : intervalParts(text)) {
             long n = sign * p.getValue();
+            if (nanos && p.getKey().equals("NANOSECOND")) {
+                // added last, whole (data-types-datetime page: '... 898498273498 ns' keeps .841505498); durations commute
+                nanoseconds += n;
+                continue;
+            }
             acc = DATE_PARTS.contains(p.getKey()) ? "sf_dateadd('" + p.getKey() + "', CAST(" + n + " AS BIGINT), " + acc + ", " + zone + ")"
                     : "(" + acc + " + " + durationSql(p.getKey(), n) + ")";
         }
-        return acc;
+        return nanoseconds == 0 ? acc : plusNanoseconds(acc, "CAST(" + nanoseconds + " AS BIGINT)");
+    }
+
+    /** {@code value} (a DATE, TIMESTAMP or TIMESTAMP_NS) plus {@code n} nanoseconds, as a TIMESTAMP_NS. */
+    static String plusNanoseconds(String value, String n) {
+        return "make_timestamp_ns(epoch_ns(CAST(" + value + " AS TIMESTAMP_NS)) + " + n + ")";
+    }
+
+    /** Whether an interval text has a nanosecond part that is not whole microseconds. */
+    static boolean hasNanoseconds(String text) {
+        try {
+            return intervalParts(text).stream().anyMatch(p -> p.getKey().equals("NANOSECOND") && p.getValue() % 1000 != 0);
+        } catch (SnowflakeError e) {
+            return false;
+        }
+    }
+
+    /** Whether a DuckDB type is a wall-clock date or timestamp (DATE, TIMESTAMP, TIMESTAMP_NS: no time zone). */
+    static boolean wallClock(String duckType) {
+        return duckType != null && (duckType.equals("DATE") || duckType.equals("TIMESTAMP") || duckType.equals("TIMESTAMP_NS"));
     }
 
     /** An interval literal on its own, as a DuckDB INTERVAL. */
@@ -330,6 +325,17 @@ final class DateFunctions {
         if (!DATE_PARTS.contains(unit) && !TIME_PARTS.contains(unit)) {
             throw invalidPart(c, unit);
         }
+        String duck = c.generator().duckType(c.arg(i));
+        if (duck != null && duck.startsWith("TIME") && !duck.startsWith("TIMESTAMP")) {
+            // a TIME (date_trunc page: DATE_TRUNC('minute', mytime) is 08:50:00): time parts on the clock of a day
+            if (!TIME_PARTS.contains(unit)) {
+                throw SnowflakeError.compilation("invalid date or time part '" + unit + "' for function " + c.name()
+                        + " of a TIME value");
+            }
+            String duckUnit = unit.equals("NANOSECOND") ? "microsecond" : unit.toLowerCase(Locale.ROOT);
+            return "CAST(date_trunc('" + duckUnit + "', DATE '1970-01-01' + CAST(" + c.sql(i)
+                    + " AS TIME)) AS " + duck + ")";
+        }
         return shifted(c, i, (x, zone) -> "sf_date_trunc('" + unit + "', " + x + ", " + weekStart(c) + ", " + zone + ")");
     }
 
@@ -367,8 +373,24 @@ final class DateFunctions {
         return TimestampTz.instant(f.apply(TimestampTz.wall(c.sql(i), offset), "'UTC'"), offset);
     }
 
+    /** A TIME (or TIME(9) with nanoseconds) as a TIMESTAMP_NS on 1970-01-01, all nine digits kept. */
+    private static String onOneDay(String time) {
+        return "CAST('1970-01-01 ' || CAST(" + time + " AS VARCHAR) AS TIMESTAMP_NS)";
+    }
+
+    /** Whether argument {@code i} is a wall-clock timestamp with nanoseconds (a DuckDB TIMESTAMP_NS). */
+    private static boolean nanosecondsKept(Call c, int i) {
+        return !(c.arg(i) instanceof Expr.StringLiteral) && "TIMESTAMP_NS".equals(c.generator().duckType(c.arg(i)));
+    }
+
     /** DATE_PART of {@code source} (SQL {@code sql}): the time zone parts of a TIMESTAMP_TZ are its own offset's. */
     static String datePart(ExpressionGenerator gen, String part, Expr source, String sql) {
+        String duck = source instanceof Expr.StringLiteral ? null : gen.duckType(source);
+        if (part.equals("NANOSECOND") && ("TIMESTAMP_NS".equals(duck) || "TIME_NS".equals(duck))) {
+            // the nine digits a TIMESTAMP_NTZ(9) / TIME(9) keeps (DuckDB's date_part has no nanosecond specifier)
+            String ns = "epoch_ns(" + ("TIME_NS".equals(duck) ? onOneDay(sql) : sql) + ")";
+            return "(((" + ns + " % 1000000000) + 1000000000) % 1000000000)";
+        }
         if (part.equals("TIMEZONE_HOUR") || part.equals("TIMEZONE_MINUTE")) {
             String offset = gen.tzOffset(source);
             if (offset != null) {

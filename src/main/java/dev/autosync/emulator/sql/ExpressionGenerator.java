@@ -451,9 +451,11 @@ final class ExpressionGenerator {
     private String plusInterval(Expr value, String interval, int sign) {
         String offset = tzOffset(value);
         if (offset == null) {
-            return DateFunctions.addInterval(expression(value), interval, sign, ctx);
+            boolean nanos = DateFunctions.hasNanoseconds(interval) && DateFunctions.wallClock(duckType(value));
+            return DateFunctions.addInterval(expression(value), interval, sign, ctx, nanos);
         }
-        return TimestampTz.instant(DateFunctions.addInterval(TimestampTz.wall(expression(value), offset), interval, sign, ctx), offset);
+        return TimestampTz.instant(DateFunctions.addInterval(TimestampTz.wall(expression(value), offset), interval, sign, ctx, false),
+                offset);
     }
 
     private String binary(Binary b) {
@@ -697,7 +699,13 @@ final class ExpressionGenerator {
             return type.canonical().equals("VARIANT") ? SemiStructuredFunctions.variant(sql, bound(operand)) : "to_json(" + sql + ")";
         }
         if (operand instanceof StringLiteral lit && TEMPORAL.contains(type.duck())) {
-            sql = Translator.literal(TemporalText.normalise(lit.value(), type.duck()));
+            String text = TemporalText.normalise(lit.value(), type.duck());
+            sql = Translator.literal(text);
+            if ((type.duck().equals("TIMESTAMP") || type.duck().equals("TIME")) && TemporalText.hasNanoseconds(text)) {
+                // TIMESTAMP_NTZ(9) / TIME(9) keep nanoseconds (data-types-datetime page: FF9 prints 123456789): a DuckDB
+                // *_NS value where the text has digits past the microsecond
+                return directCast(sql, new SnowflakeTypes(type.canonical(), type.duck() + "_NS"), tryCast);
+            }
         }
         boolean direct = operand instanceof StringLiteral || operand instanceof NumberLiteral
                 || operand.walk().anyMatch(Parameter.class::isInstance);
@@ -715,7 +723,8 @@ final class ExpressionGenerator {
             // text read at run time as Snowflake reads it (spaced offsets, epoch digits: TemporalText); a number as
             // seconds since the epoch
             String number = timestamp ? " WHEN typeof(" + sql + ") IN " + ConversionFunctions.NUMERIC_TYPES + " OR typeof(" + sql
-                    + ") LIKE 'DECIMAL%' THEN " + ConversionFunctions.epoch(sql, 0, type.duck(), tryCast) : "";
+                    + ") LIKE 'DECIMAL%' THEN " + ConversionFunctions.epoch(sql, 0, type.duck(), tryCast)
+                    + ConversionFunctions.variantTimestamp(sql, type.duck(), tryCast) : "";
             return "(CASE WHEN typeof(" + sql + ") = 'VARCHAR' THEN " + TemporalText.normaliseSql("CAST(" + sql + " AS VARCHAR)",
                     type.duck(), tryCast) + number + " ELSE " + unwrappingCast(sql, type, tryCast) + " END)";
         }

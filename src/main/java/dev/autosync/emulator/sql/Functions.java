@@ -53,6 +53,8 @@ final class Functions {
         SemiStructuredFunctions.register(t);
         StringFunctions.register(t);
         DateFunctions.register(t);
+        FromPartsFunctions.register(t);
+        AsTemporalFunctions.register(t);
         ContextFunctions.register(t);
         NumericFunctions.register(t);
         BitwiseFunctions.register(t);

@@ -23,7 +23,7 @@ final class SemiStructuredFunctions {
     static void register(Map<String, Functions.Translation> t) {
         Functions.register(t, c -> {
             c.need(1, 2);
-            return "(CASE WHEN trim(" + c.sql(0) + ") = '' THEN NULL ELSE CAST(sf_parse_json(" + StringFunctions.text(c, 0) + ", "
+            return "(CASE WHEN trim(" + StringFunctions.text(c, 0) + ") = '' THEN NULL ELSE CAST(sf_parse_json(" + StringFunctions.text(c, 0) + ", "
                     + (c.count() > 1 ? StringFunctions.text(c, 1) : "''") + ") AS JSON) END)";
         }, "PARSE_JSON");
         Functions.register(t, c -> "TRY_CAST(TRY(sf_parse_json(" + StringFunctions.text(c, 0) + ", "

@@ -14,6 +14,20 @@ public record SnowflakeTypes(String canonical, String duck) {
         return of(new SqlParser(c).typeName());
     }
 
+    /**
+     * Parses a column's type: {@code TIMESTAMP} (and DATETIME) is the variation the session's TIMESTAMP_TYPE_MAPPING
+     * names (parameters page; date-time-examples page: a TIMESTAMP column under TIMESTAMP_LTZ mapping holds LTZ values).
+     */
+    public static SnowflakeTypes parse(Cursor c, String timestampMapping) {
+        TypeName type = new SqlParser(c).typeName();
+        String n = type.name().toUpperCase(Locale.ROOT);
+        String m = timestampMapping == null ? "" : timestampMapping.trim().toUpperCase(Locale.ROOT);
+        if ((n.equals("TIMESTAMP") || n.equals("DATETIME")) && (m.equals("TIMESTAMP_LTZ") || m.equals("TIMESTAMP_TZ"))) {
+            return of(m, type.first(), type.second());
+        }
+        return of(type);
+    }
+
     /** The type a parsed type name stands for. */
     public static SnowflakeTypes of(TypeName type) {
         if (type.name().contains(" TIME ZONE")) {

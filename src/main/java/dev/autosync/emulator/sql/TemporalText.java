@@ -29,6 +29,13 @@ public final class TemporalText {
     }
 
     /** The text DuckDB reads as the same value of DuckDB type {@code type}, or {@code text} unchanged when it needs nothing. */
+    private static final Pattern NANOSECONDS = Pattern.compile(".*[0-9]:[0-9]{2}:[0-9]{2}\\.[0-9]{6}[0-9]*[1-9][0-9]*");
+
+    /** Whether a date/time text (without an offset) has fractional digits past the microsecond that are not all zero. */
+    static boolean hasNanoseconds(String text) {
+        return NANOSECONDS.matcher(text.strip()).matches();
+    }
+
     static String normalise(String text, String type) {
         String t = autoDate(text.strip());
         Matcher m = SPACED_OFFSET.matcher(t);
@@ -66,6 +73,10 @@ public final class TemporalText {
      */
     public static String autoDate(String text) {
         String t = text.strip();
+        String named = namedDay(t);
+        if (named != null) {
+            return named;
+        }
         Matcher m = DAY_MONTH_YEAR.matcher(t);
         if (m.matches()) {
             String name = m.group(2).toLowerCase(java.util.Locale.ROOT);
@@ -81,6 +92,60 @@ public final class TemporalText {
             return unspaced(m.group(3) + "-" + two(Integer.parseInt(m.group(1))) + "-" + two(Integer.parseInt(m.group(2))) + m.group(4));
         }
         return unspaced(t).equals(t) ? text : unspaced(t);
+    }
+
+    private static final String CLOCK = "(\\d{1,2}):(\\d{2})(?::(\\d{2})(\\.\\d{1,9})?)?";
+    /** RFC 2822 style: {@code DY, DD MON YYYY HH24:MI:SS[.FF] [AM|PM] [TZHTZM]} (AUTO timestamp formats). */
+    private static final Pattern RFC = Pattern.compile("(?i)[a-z]{3},\\s*(\\d{1,2})\\s+([a-z]{3,9})\\s+(\\d{4})\\s+" + CLOCK
+            + "(?:\\s*([AP]M))?(?:\\s*([+-]\\d{2}:?\\d{2}|Z))?");
+    /** Unix date style: {@code DY MON DD HH24:MI:SS TZHTZM YYYY}. */
+    private static final Pattern UNIX_DATE = Pattern.compile("(?i)[a-z]{3}\\s+([a-z]{3,9})\\s+(\\d{1,2})\\s+" + CLOCK
+            + "\\s+([+-]\\d{2}:?\\d{2})\\s+(\\d{4})");
+    /** A 12-hour time: {@code HH12:MI[:SS[.FF]] AM} (AUTO time formats). */
+    private static final Pattern TWELVE_HOUR = Pattern.compile("(?i)" + CLOCK + "\\s*([AP]M)");
+
+    /**
+     * The AUTO formats with day or month names or a 12-hour clock (date-time-input-output page, "Supported formats for
+     * AUTO detection": {@code DY, DD MON YYYY HH24:MI:SS TZHTZM}, {@code DY, DD MON YYYY HH12:MI:SS AM TZHTZM},
+     * {@code DY MON DD HH24:MI:SS TZHTZM YYYY}, {@code HH12:MI:SS AM}) in ISO form, or null for other text.
+     */
+    private static String namedDay(String t) {
+        Matcher m = RFC.matcher(t);
+        if (m.matches()) {
+            Integer month = month(m.group(2));
+            return month == null ? null : m.group(3) + "-" + two(month) + "-" + two(Integer.parseInt(m.group(1))) + " "
+                    + clock(m.group(4), m.group(5), m.group(6), m.group(7), m.group(8)) + (m.group(9) == null ? "" : m.group(9));
+        }
+        m = UNIX_DATE.matcher(t);
+        if (m.matches()) {
+            Integer month = month(m.group(1));
+            return month == null ? null : m.group(8) + "-" + two(month) + "-" + two(Integer.parseInt(m.group(2))) + " "
+                    + clock(m.group(3), m.group(4), m.group(5), m.group(6), null) + m.group(7);
+        }
+        m = TWELVE_HOUR.matcher(t);
+        if (m.matches()) {
+            return clock(m.group(1), m.group(2), m.group(3), m.group(4), m.group(5));
+        }
+        return null;
+    }
+
+    private static Integer month(String name) {
+        String n = name.toLowerCase(java.util.Locale.ROOT);
+        for (int i = 0; i < MONTHS.length; i++) {
+            if (MONTHS[i].startsWith(n) && (n.length() == 3 || n.equals(MONTHS[i]))) {
+                return i + 1;
+            }
+        }
+        return null;
+    }
+
+    /** HH:MI:SS[.FF] on a 24-hour clock; {@code meridiem} (AM/PM, or null) converts a 12-hour hour. */
+    private static String clock(String hour, String minute, String second, String fraction, String meridiem) {
+        int h = Integer.parseInt(hour);
+        if (meridiem != null) {
+            h = h % 12 + (meridiem.equalsIgnoreCase("PM") ? 12 : 0);
+        }
+        return two(h) + ":" + minute + ":" + (second == null ? "00" : second) + (fraction == null ? "" : fraction);
     }
 
     private static String unspaced(String t) {

@@ -160,16 +160,16 @@ final class PrimaryParser {
      * ({@code '1 day, 1 hour, ...'}). Without a qualifier the text stays as written.
      */
     private String qualifiedInterval(String value) {
-        int from = INTERVAL_FIELDS.indexOf(t.peek().upper());
+        int from = intervalField(t.peek().upper());
         if (!t.peek().is(TokenType.WORD) || from < 0) {
             return value;
         }
         t.next();
         skipFieldPrecision();
         int to = from;
-        if (t.isWord("TO") && INTERVAL_FIELDS.indexOf(t.peek(1).upper()) > from) {
+        if (t.isWord("TO") && intervalField(t.peek(1).upper()) > from) {
             t.next();
-            to = INTERVAL_FIELDS.indexOf(t.next().upper());
+            to = intervalField(t.next().upper());
             skipFieldPrecision();
         }
         String text = value.trim();
@@ -193,7 +193,18 @@ final class PrimaryParser {
                 parts.add(sign + numbers[i] + " " + field.toLowerCase(java.util.Locale.ROOT));
             }
         }
+        if (INTERVAL_FIELDS.get(from).equals("DAY") && to == from) {
+            // a DAY interval is a day-time interval: added to a DATE it gives a timestamp (data-types-datetime page:
+            // '2026-04-01'::DATE + INTERVAL '3' DAYS is 2026-04-04 00:00:00.000)
+            parts.add("0 hour");
+        }
         return String.join(", ", parts);
+    }
+
+    /** A qualifier field's index in INTERVAL_FIELDS, singular or plural ({@code DAY}, {@code DAYS}), or -1. */
+    private static int intervalField(String word) {
+        int i = INTERVAL_FIELDS.indexOf(word);
+        return i >= 0 || !word.endsWith("S") ? i : INTERVAL_FIELDS.indexOf(word.substring(0, word.length() - 1));
     }
 
     /** A qualifier field's precision, {@code DAY(2)} or {@code SECOND(2)}: accepted and not used. */
