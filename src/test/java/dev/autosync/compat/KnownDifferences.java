@@ -44,7 +44,9 @@ final class KnownDifferences {
         StringBuilder sb = new StringBuilder(HEADER);
         for (CaseOutcome o : outcomes) {
             if (!o.passed()) {
-                String d = o.difference().replace("\t", " ").replace("\n", "\\n");
+                // a page's database is numbered by its place in the corpus (DOCS_<n>_...): written without the
+                // number, so adding a page changes no other line
+                String d = o.difference().replace("\t", " ").replace("\n", "\\n").replaceAll("DOCS_[0-9]+_", "DOCS_n_");
                 sb.append(o.id()).append('\t').append(d.length() > MAX_DIFFERENCE ? d.substring(0, MAX_DIFFERENCE) + "..." : d)
                         .append('\n');
             }

@@ -224,12 +224,13 @@ final class TimestampTz {
     }
 
     /**
-     * SQL for the offset in minutes written at the end of a timestamp text ({@code Z}, {@code UTC}, {@code GMT} are 0), or
+     * SQL for the offset in minutes written at the end of a timestamp text, or before its year ({@code Z}, {@code UTC}, {@code GMT} are 0), or
      * NULL when it has none; as the engine's sf_text_offset, in SQL so bulk loads need no Java call per row.
      */
     static String textOffset(String text) {
-        String t = "trim(" + text + ")";
         String time = "[0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.][0-9]{0,9})?)?\\s*";
+        // AUTO's Unix date format writes the year after the offset ('Mon Jul 08 18:09:51 +0000 2013'): set it aside
+        String t = "regexp_replace(trim(" + text + "), '(" + time + "[+-][0-9]{1,2}(:?[0-9]{2})?)\\s+[0-9]{4}$', '\\1')";
         return "(CASE WHEN regexp_matches(" + t + ", '" + time + "(Z|UTC|GMT)\"?$', 'i') THEN 0"
                 + " WHEN regexp_matches(" + t + ", '" + time + "[+-][0-9]{1,2}(:?[0-9]{2})?\"?$') THEN"
                 + " (CASE WHEN regexp_extract(" + t + ", '([+-])[0-9]{1,2}(:?[0-9]{2})?\"?$', 1) = '-' THEN -1 ELSE 1 END)"
