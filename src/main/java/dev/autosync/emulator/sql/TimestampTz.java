@@ -228,7 +228,8 @@ final class TimestampTz {
      * NULL when it has none; as the engine's sf_text_offset, in SQL so bulk loads need no Java call per row.
      */
     static String textOffset(String text) {
-        String t = "trim(" + text + ")";
+        // the AUTO form DY MON DD HH24:MI:SS TZHTZM YYYY (date-time-input-output page) writes the year after the offset
+        String t = "regexp_replace(trim(" + text + "), '([+-][0-9]{1,2}:?[0-9]{2})\\s+[0-9]{4}$', '\\1')";
         String time = "[0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.][0-9]{0,9})?)?\\s*";
         return "(CASE WHEN regexp_matches(" + t + ", '" + time + "(Z|UTC|GMT)\"?$', 'i') THEN 0"
                 + " WHEN regexp_matches(" + t + ", '" + time + "[+-][0-9]{1,2}(:?[0-9]{2})?\"?$') THEN"
