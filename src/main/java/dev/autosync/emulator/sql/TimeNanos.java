@@ -49,12 +49,17 @@ final class TimeNanos {
 
     /**
      * Whether {@code e} may be a TIME(9) with nanoseconds by its form: a cast to TIME, or a call of a function with
-     * TIME in its name (TIME_FROM_PARTS, TO_TIME, TIMEADD...), or anything holding one (DATE_TRUNC of such a value).
+     * TIME in its name (TIME_FROM_PARTS, TO_TIME, TIMEADD...), or anything holding one (DATE_TRUNC, TIMESTAMPADD of one).
      * A table column keeps microseconds.
      */
     private static boolean maybeTimeNanos(Expr e) {
-        return e.walk().anyMatch(x -> x instanceof Expr.Cast c && c.type().name().toUpperCase(Locale.ROOT).startsWith("TIME")
-                && !c.type().name().toUpperCase(Locale.ROOT).startsWith("TIMESTAMP")
-                || x instanceof Expr.FunctionCall f && f.simpleName().toUpperCase(Locale.ROOT).contains("TIME"));
+        return e.walk().anyMatch(x -> x instanceof Expr.Cast c && timeName(c.type().name())
+                || x instanceof Expr.FunctionCall f && timeName(f.simpleName()));
+    }
+
+    /** Whether a type or function name names a TIME (TIME, TO_TIME, TIMEADD), not a TIMESTAMP (CURRENT_TIMESTAMP). */
+    private static boolean timeName(String name) {
+        String n = name.toUpperCase(Locale.ROOT);
+        return n.contains("TIME") && !n.contains("TIMESTAMP");
     }
 }
