@@ -183,6 +183,8 @@ final class ExpressionGenerator {
         } else if (e instanceof IsDistinctFrom d) {
             return operand(d.left(), Precedence.IS + 1) + (d.negated() ? " IS NOT DISTINCT FROM " : " IS DISTINCT FROM ")
                     + operand(d.right(), Precedence.IS + 1);
+        } else if (e instanceof InList i && TimeNanos.in(this, i.operand(), i.values(), not(i.negated())) != null) {
+            return TimeNanos.in(this, i.operand(), i.values(), not(i.negated()));
         } else if (e instanceof InList i) {
             return operand(i.operand(), Precedence.MEMBERSHIP + 1) + not(i.negated()) + " IN (" + expressions(i.values()) + ")";
         } else if (e instanceof InQuery i) {

@@ -47,6 +47,29 @@ final class TimeNanos {
         return sb.toString();
     }
 
+    /** A call's arguments, separated by commas, each widened when some are TIME(9) and some TIME (GREATEST, LEAST). */
+    static String arguments(Call c) {
+        Expr[] args = new Expr[c.count()];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = c.arg(i);
+        }
+        if (!mixed(c.generator(), args)) {
+            return c.all();
+        }
+        return String.join(", ", c.sql().stream().map(TimeNanos::widened).toList());
+    }
+
+    /** {@code operand [NOT] IN (values)}, each widened, when {@link #mixed} holds; else null. */
+    static String in(ExpressionGenerator gen, Expr operand, List<Expr> values, String not) {
+        List<Expr> all = new java.util.ArrayList<>(values);
+        all.add(0, operand);
+        if (!mixed(gen, all.toArray(Expr[]::new))) {
+            return null;
+        }
+        return widened(gen.expression(operand)) + not + " IN (" + String.join(", ", values.stream()
+                .map(v -> widened(gen.expression(v))).toList()) + ")";
+    }
+
     /**
      * Whether {@code e} may be a TIME(9) with nanoseconds by its form: a cast to TIME, or a call of a function with
      * TIME in its name (TIME_FROM_PARTS, TO_TIME, TIMEADD...), or anything holding one (DATE_TRUNC, TIMESTAMPADD of one).

@@ -255,6 +255,11 @@ class DateTimePagesTest {
                 + " TIME_FROM_PARTS(1, 2, 3, 5) < '01:02:03.123456789'::TIME, '01:02:03.123456789'::TIME <> t,"
                 + " '01:02:03.123456789'::TIME NOT BETWEEN '01:00:00'::TIME AND '02:00:00'::TIME,"
                 + " '01:02:03.123456789'::TIME BETWEEN '01:02:03.123456'::TIME AND '01:02:03.1234568'::TIME FROM clock"));
+        // in page, greatest / least pages: TIME(9) and TIME values in one list
+        assertEquals(List.of("TRUE|FALSE|123456789|0"), db.rows("SELECT '01:02:03.123456789'::TIME IN ('01:00:00'::TIME,"
+                + " TIME_FROM_PARTS(1, 2, 3, 123456789)), '01:02:03'::TIME NOT IN (t, '01:02:03'::TIME),"
+                + " DATE_PART(nanosecond, GREATEST(t, '23:02:03.123456789'::TIME)), DATE_PART(nanosecond, LEAST('00:00:01'::TIME,"
+                + " '23:02:03.123456789'::TIME)) FROM clock"));
     }
 
     @Test
