@@ -84,7 +84,8 @@ final class Translation {
                 if (!viewBody && !mayUse(statement.session(), "SELECT", relation.kind().name(), ref)) {
                     throw SnowflakeError.doesNotExist("Object", ref.display());
                 }
-                return new Relation(ref.duckName(), null, TzColumns.names(relation.columns()));
+                return new Relation(ref.duckName(), null, TzColumns.names(relation.columns()),
+                        DeclaredCollation.of(relation.columns()));
             }
             CatalogObject stream = catalog.find(CatalogKind.STREAM, ref).orElse(null);
             if (stream != null) {

@@ -59,6 +59,6 @@ final class ConditionalFunctions {
         for (String a : c.sql()) {
             test.append(test.length() == 0 ? "" : " OR ").append(a).append(" IS NULL");
         }
-        return "(CASE WHEN " + test + " THEN NULL ELSE " + function + "(" + c.all() + ") END)";
+        return "(CASE WHEN " + test + " THEN NULL ELSE " + function + "(" + TimeNanos.arguments(c) + ") END)";
     }
 }

@@ -332,6 +332,11 @@ final class DateFunctions {
                 throw SnowflakeError.compilation("invalid date or time part '" + unit + "' for function " + c.name()
                         + " of a TIME value");
             }
+            if (duck.equals("TIME_NS")) {
+                // a TIME(9) keeps its nine digits: truncated as a TIMESTAMP_NS on one day (DuckDB truncates no TIME_NS)
+                return unit.equals("NANOSECOND") ? c.sql(i) : "CAST(CAST(date_trunc('" + unit.toLowerCase(Locale.ROOT) + "', "
+                        + onOneDay(c.sql(i)) + ") AS TIMESTAMP_NS) AS TIME_NS)";
+            }
             String duckUnit = unit.equals("NANOSECOND") ? "microsecond" : unit.toLowerCase(Locale.ROOT);
             return "CAST(date_trunc('" + duckUnit + "', DATE '1970-01-01' + CAST(" + c.sql(i)
                     + " AS TIME)) AS " + duck + ")";

@@ -94,7 +94,7 @@ final class ExpressionGenerator {
 
     /** {@code e}, or its collation key when it carries a collation (ORDER BY x COLLATE 'es', COUNT(DISTINCT ...)). */
     String collatedKey(Expr e) {
-        String spec = Collations.of(e);
+        String spec = collations.of(e);
         String key = spec == null ? null : Collations.key(expression(Collations.operand(e)), spec);
         return key == null ? expression(e) : key;
     }
@@ -183,16 +183,20 @@ final class ExpressionGenerator {
         } else if (e instanceof IsDistinctFrom d) {
             return operand(d.left(), Precedence.IS + 1) + (d.negated() ? " IS NOT DISTINCT FROM " : " IS DISTINCT FROM ")
                     + operand(d.right(), Precedence.IS + 1);
+        } else if (e instanceof InList i && TimeNanos.in(this, i.operand(), i.values(), not(i.negated())) != null) {
+            return TimeNanos.in(this, i.operand(), i.values(), not(i.negated()));
         } else if (e instanceof InList i) {
             return operand(i.operand(), Precedence.MEMBERSHIP + 1) + not(i.negated()) + " IN (" + expressions(i.values()) + ")";
         } else if (e instanceof InQuery i) {
             return operand(i.operand(), Precedence.MEMBERSHIP + 1) + not(i.negated()) + " IN (" + queries.query(i.query(), false)
                     + ")";
-        } else if (e instanceof Between b && collationOf(b.operand(), Collations.of(b.low()) != null ? b.low() : b.high()) != null) {
-            String spec = collationOf(b.operand(), Collations.of(b.low()) != null ? b.low() : b.high());
+        } else if (e instanceof Between b && collations.compared(b.operand(), collations.of(b.low()) != null ? b.low() : b.high()) != null) {
+            String spec = collations.compared(b.operand(), collations.of(b.low()) != null ? b.low() : b.high());
             return Collations.key(expression(Collations.operand(b.operand())), spec) + not(b.negated()) + " BETWEEN "
                     + Collations.key(expression(Collations.operand(b.low())), spec) + " AND "
                     + Collations.key(expression(Collations.operand(b.high())), spec);
+        } else if (e instanceof Between b && TimeNanos.mixed(this, b.operand(), b.low(), b.high())) {
+            return TimeNanos.compared(this, List.of(b.operand(), b.low(), b.high()), List.of(not(b.negated()) + " BETWEEN ", " AND "));
         } else if (e instanceof Between b) {
             return operand(b.operand(), Precedence.MEMBERSHIP + 1) + not(b.negated()) + " BETWEEN "
                     + operand(b.low(), Precedence.CONCAT) + " AND " + operand(b.high(), Precedence.CONCAT);
@@ -343,6 +347,13 @@ final class ExpressionGenerator {
      * The relations in scope with stored TIMESTAMP_TZ columns: visible name -> those columns (each has an offset companion
      * column, {@link TimestampTz#COMPANION} + name). A select block starts from its outer block's (correlated names).
      */
+    private final ColumnCollations collations = new ColumnCollations();
+
+    /** The collations expressions carry here, written or declared by a column ({@link ColumnCollations}). */
+    ColumnCollations collations() {
+        return collations;
+    }
+
     private final java.util.Deque<java.util.Map<String, java.util.Set<String>>> tzScopes = new java.util.ArrayDeque<>(
             java.util.List.of(new java.util.HashMap<>()));
 
@@ -486,12 +497,15 @@ final class ExpressionGenerator {
         }
         // comparisons do not chain in DuckDB: a nested one keeps its parentheses
         int leftMin = p == Precedence.COMPARISON ? p + 1 : p;
-        String collation = p == Precedence.COMPARISON ? collationOf(b.left(), b.right()) : null;
+        String collation = p == Precedence.COMPARISON ? collations.compared(b.left(), b.right()) : null;
         if (collation != null) {
             // collation page: a collated operand compares both sides by the collation's keys
             String l = Collations.key(expression(Collations.operand(b.left())), collation);
             String r = Collations.key(expression(Collations.operand(b.right())), collation);
             return l + " " + b.operator().symbol() + " " + r;
+        }
+        if (p == Precedence.COMPARISON && TimeNanos.mixed(this, b.left(), b.right())) {
+            return TimeNanos.compared(this, List.of(b.left(), b.right()), List.of(" " + b.operator().symbol() + " "));
         }
         if (p == Precedence.COMPARISON && (variantText(b.left(), b.right()) || variantText(b.right(), b.left()))) {
             // a VARIANT compared with a string compares with that string as a VARIANT (parse_url page:
@@ -501,12 +515,6 @@ final class ExpressionGenerator {
             return left + " " + b.operator().symbol() + " " + right;
         }
         return operand(b.left(), leftMin) + " " + b.operator().symbol() + " " + operand(b.right(), p + 1);
-    }
-
-    /** The collation of two compared operands when one carries one that is not code-point order, else null. */
-    static String collationOf(Expr left, Expr right) {
-        String spec = Collations.of(left) != null ? Collations.of(left) : Collations.of(right);
-        return spec != null && Collations.key("x", spec) != null ? spec : null;
     }
 
     private static final java.util.Set<BinaryOperator> ARITHMETIC = java.util.EnumSet.of(BinaryOperator.PLUS, BinaryOperator.MINUS,

@@ -107,7 +107,7 @@ final class Functions {
         }
         Translation translation = TABLE.get(name);
         if ((name.equals("MIN") || name.equals("MAX")) && f.arguments().size() == 1 && !f.distinct() && f.over() == null
-                && ExpressionGenerator.collationOf(call.arg(0), call.arg(0)) != null) {
+                && gen.collations().compared(call.arg(0), call.arg(0)) != null) {
             // collation page: MAX(x COLLATE 'en-ci') is the value whose collation key is largest
             dev.autosync.sql.tree.Expr value = Collations.operand(call.arg(0));
             return (name.equals("MIN") ? "arg_min(" : "arg_max(") + gen.expression(value) + ", " + gen.collatedKey(call.arg(0)) + ")";

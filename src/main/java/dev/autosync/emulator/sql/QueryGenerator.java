@@ -354,10 +354,12 @@ final class QueryGenerator {
         Object[] nested = nestedSelectState;
         nestedSelectState = null;
         expressions.tzScopes().push(new java.util.HashMap<>());
+        expressions.collations().push();
         try {
             return selectBody(s, top, withCompanions, nested);
         } finally {
             expressions.tzScopes().pop();
+            expressions.collations().pop();
         }
     }
 

@@ -102,6 +102,7 @@ final class RelationGenerator {
             if (!resolved.tzColumns().isEmpty()) {
                 expressions.tzScope().put(visible, resolved.tzColumns());
             }
+            expressions.collations().add(visible, resolved.collations());
             return aliased(resolved.sql(), resolved.defaultAlias(), t.alias());
         }
         if (r instanceof Relation.StageRef s) {

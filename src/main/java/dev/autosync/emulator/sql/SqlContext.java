@@ -12,11 +12,16 @@ public interface SqlContext {
 
     /**
      * A relation named in FROM: DuckDB SQL (a table name or a subquery), its default alias, and its stored TIMESTAMP_TZ
-     * columns, each with a hidden offset companion column ({@link Translator#TZ_OFFSET_COLUMN} + name) beside it.
+     * columns, each with a hidden offset companion column ({@link Translator#TZ_OFFSET_COLUMN} + name) beside it, and the
+     * collation specification each column declared with COLLATE has (column name to specification).
      */
-    record Relation(String sql, String defaultAlias, java.util.Set<String> tzColumns) {
+    record Relation(String sql, String defaultAlias, java.util.Set<String> tzColumns, Map<String, String> collations) {
         public Relation(String sql, String defaultAlias) {
             this(sql, defaultAlias, java.util.Set.of());
+        }
+
+        public Relation(String sql, String defaultAlias, java.util.Set<String> tzColumns) {
+            this(sql, defaultAlias, tzColumns, Map.of());
         }
     }
 

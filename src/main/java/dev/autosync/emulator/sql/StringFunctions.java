@@ -33,11 +33,11 @@ final class StringFunctions {
             c.need(1);
             return "(8 * " + (c.binary(0) ? "octet_length(" + c.sql(0) + ")" : "strlen(" + text(c, 0) + ")") + ")";
         }, "BIT_LENGTH");
-        // collate / collation pages: the specification a value carries ('es-ci' after COLLATE(v, 'es-ci')), NULL without
-        // one. UNVERIFIED: a column's own COLLATE clause is not recorded, so a plain column reads NULL
+        // collate / collation pages: the specification a value carries ('es-ci' after COLLATE(v, 'es-ci'), or a column
+        // declared with COLLATE 'es-ci'), NULL without one
         Functions.register(t, c -> {
             c.need(1);
-            String spec = Collations.of(c.arg(0));
+            String spec = c.generator().collations().of(c.arg(0));
             return spec == null || spec.isEmpty() ? "CAST(NULL AS VARCHAR)" : Translator.literal(spec);
         }, "COLLATION");
         // lower / upper pages: a locale collation converts case by the locale's rules (LOWER('I' COLLATE 'tr') is dotless)
@@ -282,7 +282,7 @@ final class StringFunctions {
      */
     private static String replace(Call c) {
         c.need(2, 3);
-        String spec = ExpressionGenerator.collationOf(c.arg(0), c.arg(1));
+        String spec = c.generator().collations().compared(c.arg(0), c.arg(1));
         String with = opt(c, 2, "''");
         if (spec == null) {
             return "replace(" + text(c, 0) + ", " + text(c, 1) + ", " + with + ")";
@@ -305,7 +305,7 @@ final class StringFunctions {
     /** LOWER / UPPER, by the locale's rules when the argument carries a locale collation. */
     private static String caseConversion(Call c, String fn) {
         c.need(1);
-        String spec = Collations.of(c.arg(0));
+        String spec = c.generator().collations().of(c.arg(0));
         java.util.Locale locale = spec == null ? null : Collations.caseLocale(spec);
         if (locale == null) {
             return fn + "(" + text(c, 0) + ")";
@@ -317,7 +317,7 @@ final class StringFunctions {
     /** CONTAINS / STARTSWITH / ENDSWITH, under the collation either argument carries. */
     private static String matches(Call c, String kind, String duck) {
         c.need(2);
-        String spec = ExpressionGenerator.collationOf(c.arg(0), c.arg(1));
+        String spec = c.generator().collations().compared(c.arg(0), c.arg(1));
         if (spec != null) {
             ExpressionGenerator g = c.generator();
             String m = Collations.match(kind, g.expression(Collations.operand(c.arg(0))), g.expression(Collations.operand(c.arg(1))),

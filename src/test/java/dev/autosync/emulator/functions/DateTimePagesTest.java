@@ -246,4 +246,30 @@ class DateTimePagesTest {
                 "SELECT TO_CHAR(DATEADD(second, 1, '01:02:03.123456789'::TIME), 'HH24:MI:SS.FF9'),"
                 + " TO_CHAR('13:02:03.123456789'::TIME, 'HH12:MI:SS.FF3 AM'), TO_CHAR('01:02:03.5'::TIME, 'HH24:MI:SS.FF9')"));
     }
+
+    @Test
+    void timesWithNanosecondsCompareWithPlainTimes() throws SQLException {
+        // data-types-datetime page (TIME: precision 0 to 9; any two TIME values compare), comparison-operators page
+        assertEquals(List.of("TRUE|FALSE|TRUE|TRUE|FALSE|TRUE"), db.rows(
+                "SELECT '01:02:03.123456789'::TIME > '01:02:03'::TIME, '01:02:03.123456789'::TIME = '01:02:03.123456'::TIME,"
+                + " TIME_FROM_PARTS(1, 2, 3, 5) < '01:02:03.123456789'::TIME, '01:02:03.123456789'::TIME <> t,"
+                + " '01:02:03.123456789'::TIME NOT BETWEEN '01:00:00'::TIME AND '02:00:00'::TIME,"
+                + " '01:02:03.123456789'::TIME BETWEEN '01:02:03.123456'::TIME AND '01:02:03.1234568'::TIME FROM clock"));
+        // in page, greatest / least pages: TIME(9) and TIME values in one list
+        assertEquals(List.of("TRUE|FALSE|123456789|0"), db.rows("SELECT '01:02:03.123456789'::TIME IN ('01:00:00'::TIME,"
+                + " TIME_FROM_PARTS(1, 2, 3, 123456789)), '01:02:03'::TIME NOT IN (t, '01:02:03'::TIME),"
+                + " DATE_PART(nanosecond, GREATEST(t, '23:02:03.123456789'::TIME)), DATE_PART(nanosecond, LEAST('00:00:01'::TIME,"
+                + " '23:02:03.123456789'::TIME)) FROM clock"));
+    }
+
+    @Test
+    void dateTruncOfATimeWithNanosecondsAndItsParts() throws SQLException {
+        // date_trunc page (a TIME truncated to a time part), hour-minute-second page (HOUR/MINUTE/SECOND of a TIME)
+        assertEquals(List.of("01:02:03.000000000|01:02:03.123000000|01:02:03.123456789|01:00:00.000000000|1|2|3"), db.rows(
+                "SELECT TO_CHAR(DATE_TRUNC('second', '01:02:03.123456789'::TIME), 'HH24:MI:SS.FF9'),"
+                + " TO_CHAR(DATE_TRUNC('millisecond', '01:02:03.123456789'::TIME), 'HH24:MI:SS.FF9'),"
+                + " TO_CHAR(DATE_TRUNC('nanosecond', '01:02:03.123456789'::TIME), 'HH24:MI:SS.FF9'),"
+                + " TO_CHAR(DATE_TRUNC('hour', '01:02:03.123456789'::TIME), 'HH24:MI:SS.FF9'),"
+                + " HOUR('01:02:03.123456789'::TIME), MINUTE('01:02:03.123456789'::TIME), SECOND('01:02:03.123456789'::TIME)"));
+    }
 }

@@ -151,6 +151,23 @@ class StringBinaryCollationTest {
         }
     }
 
+    /**
+     * collation page (COLLATION of a column declared with COLLATE is its specification), collation-support page
+     * (accent-insensitive: under 'es-ai' ñ is a letter of its own, so 'piñata' and 'pinata' differ, while an accent on a
+     * vowel is ignored); a column declared without COLLATE has none.
+     */
+    @Test
+    void declaredColumnCollationsAreReadAndCompared() throws SQLException {
+        try (Connection c = connect("ARROW")) {
+            execute(c, "CREATE OR REPLACE TABLE declared (s VARCHAR COLLATE 'es-ai', t VARCHAR)",
+                    "INSERT INTO declared VALUES ('piñata', 'pinata')");
+            assertEquals(List.of("es-ai|null|FALSE|TRUE|FALSE|TRUE"), rows(c, "SELECT COLLATION(s), COLLATION(t), s = t,"
+                    + " d.s = 'piñatá', s = 'PIÑATA', t = 'pinata' FROM declared d"));
+            assertEquals(List.of("es-ai|1"), rows(c, "SELECT COLLATION(x.s), (SELECT COUNT(*) FROM declared y WHERE y.s = 'piñatà')"
+                    + " FROM declared x WHERE x.s <> x.t"));
+        }
+    }
+
     private static List<String> describe(Connection c) throws SQLException {
         List<String> out = new java.util.ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("DESC TABLE coll_demo")) {
