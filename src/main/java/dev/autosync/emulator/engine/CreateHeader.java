@@ -6,6 +6,19 @@ import dev.autosync.emulator.sql.Cursor;
 /** The part of CREATE every kind shares: OR REPLACE, TEMPORARY (and the modifiers it ignores), the kind, IF NOT EXISTS. */
 record CreateHeader(String kind, boolean orReplace, boolean temporary, boolean ifNotExists) {
 
+    /** Whether the statement at the cursor is CREATE [OR REPLACE] [SECURE] [TEMPORARY] {@code kind}. */
+    static boolean isCreateOf(Cursor c, String kind) {
+        for (int i = 1; i <= 5; i++) {
+            if (c.peek(i).isWord(kind)) {
+                return true;
+            }
+            if (!c.peek(i).isWordIn("OR", "REPLACE", "SECURE", "TEMPORARY", "TEMP")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     static CreateHeader parse(Cursor c) {
         c.expect("CREATE");
         boolean orReplace = c.acceptAll("OR", "REPLACE");

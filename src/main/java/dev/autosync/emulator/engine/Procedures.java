@@ -35,15 +35,7 @@ final class Procedures {
 
     /** Whether the statement at the cursor is CREATE [OR REPLACE] [SECURE] [TEMPORARY] PROCEDURE. */
     static boolean isCreate(Cursor c) {
-        for (int i = 1; i <= 5; i++) {
-            if (c.peek(i).isWord("PROCEDURE")) {
-                return true;
-            }
-            if (!c.peek(i).isWordIn("OR", "REPLACE", "SECURE", "TEMPORARY", "TEMP")) {
-                return false;
-            }
-        }
-        return false;
+        return CreateHeader.isCreateOf(c, "PROCEDURE");
     }
 
     Result create(StatementContext st) throws SQLException {

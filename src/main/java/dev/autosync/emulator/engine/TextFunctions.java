@@ -352,31 +352,7 @@ public final class TextFunctions {
 
     /** SOUNDEX: a letter and three digits (American Soundex; h and w do not separate equal codes). */
     public static String soundex(String s) {
-        StringBuilder sb = new StringBuilder();
-        char lastCode = 0;
-        for (int i = 0; i < s.length() && sb.length() < 4; i++) {
-            char ch = Character.toUpperCase(s.charAt(i));
-            if (ch < 'A' || ch > 'Z') {
-                continue;
-            }
-            char code = "01230120022455012623010202".charAt(ch - 'A');
-            if (sb.length() == 0) {
-                sb.append(ch);
-                lastCode = code;
-            } else if (code != '0' && code != lastCode) {
-                sb.append(code);
-                lastCode = code;
-            } else if (ch != 'H' && ch != 'W') {
-                lastCode = code;
-            }
-        }
-        if (sb.length() == 0) {
-            return "";
-        }
-        while (sb.length() < 4) {
-            sb.append('0');
-        }
-        return sb.toString();
+        return soundex(s, false);
     }
 
     /**
@@ -384,6 +360,10 @@ public final class TextFunctions {
      * (soundex_p123 page: Pfister is P123 where SOUNDEX gives P236; Lloyd is L430).
      */
     public static String soundexP123(String s) {
+        return soundex(s, true);
+    }
+
+    private static String soundex(String s, boolean p123) {
         StringBuilder sb = new StringBuilder();
         char lastCode = 0;
         for (int i = 0; i < s.length() && sb.length() < 4; i++) {
@@ -394,7 +374,7 @@ public final class TextFunctions {
             char code = "01230120022455012623010202".charAt(ch - 'A');
             if (sb.length() == 0) {
                 sb.append(ch);
-                lastCode = 0;
+                lastCode = p123 ? 0 : code;
             } else if (code != '0' && code != lastCode) {
                 sb.append(code);
                 lastCode = code;

@@ -32,15 +32,7 @@ final class UserFunctions {
 
     /** Whether the statement at the cursor is CREATE [OR REPLACE] [SECURE] [TEMPORARY] FUNCTION. */
     static boolean isCreate(Cursor c) {
-        for (int i = 1; i <= 5; i++) {
-            if (c.peek(i).isWord("FUNCTION")) {
-                return true;
-            }
-            if (!c.peek(i).isWordIn("OR", "REPLACE", "SECURE", "TEMPORARY", "TEMP")) {
-                return false;
-            }
-        }
-        return false;
+        return CreateHeader.isCreateOf(c, "FUNCTION");
     }
 
     Result create(StatementContext st) throws SQLException {
