@@ -48,6 +48,7 @@ final class CopySubexpressions {
         before = replacePaths(before, paths);
         after = replacePaths(after, paths);
         List<String> fieldTexts = new ArrayList<>();
+        List<String> fieldValues = new ArrayList<>();
         for (int k : paths.values()) {
             String element = PATHS + "[" + k + "]";
             String text = "(CASE WHEN typeof(" + element + ") = 'JSON' THEN CAST(json_extract_string(CAST(" + element
@@ -55,10 +56,19 @@ final class CopySubexpressions {
             String name = "\"autosync$text" + k + "\"";
             String b = replaceOutsideLiterals(before, text, name);
             String a = replaceOutsideLiterals(after, text, name);
-            if (!b.equals(before) || !a.equals(after)) {
-                before = b;
-                after = a;
-                fieldTexts.add(text + " AS " + name);
+            if (b.equals(before) && a.equals(after)) {
+                continue;
+            }
+            fieldTexts.add(text + " AS " + name);
+            // A VARIANT's text for a conversion (TO_DATE, ::TIMESTAMP...) wraps the field's text once more, and the
+            // conversion repeats that wrapper ~30 times: computed once here, DuckDB parses and evaluates it once.
+            String value = "(CASE WHEN typeof(" + element + ") = 'BLOB' THEN hex(CAST(CAST(" + element
+                    + " AS VARCHAR) AS BLOB)) ELSE " + name + " END)";
+            String valueName = "\"autosync$value" + k + "\"";
+            before = replaceOutsideLiterals(b, value, valueName);
+            after = replaceOutsideLiterals(a, value, valueName);
+            if (!before.equals(b) || !after.equals(a)) {
+                fieldValues.add(value + " AS " + valueName);
             }
         }
         StringBuilder list = new StringBuilder();
@@ -68,6 +78,9 @@ final class CopySubexpressions {
         String withPaths = "(SELECT *, json_extract(\"$1\", [" + list + "]) AS " + PATHS + " FROM " + source + ")";
         String hoisted = fieldTexts.isEmpty() ? withPaths
                 : "(SELECT *, " + String.join(", ", fieldTexts) + " FROM " + withPaths + ")";
+        if (!fieldValues.isEmpty()) {
+            hoisted = "(SELECT *, " + String.join(", ", fieldValues) + " FROM " + hoisted + ")";
+        }
         return before + hoisted + after;
     }
 

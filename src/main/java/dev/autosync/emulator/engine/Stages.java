@@ -171,8 +171,40 @@ public final class Stages {
         }
     }
 
-    /** A file in a stage: where it is on disk and its path relative to the stage. */
-    public record StagedFile(Path file, String relative) {
+    /**
+     * A file in a stage: where it is on disk and its path relative to the stage. Its checksum is read once: a load
+     * tags the rows (METADATA$FILE_CONTENT_KEY) and writes the load history with it, and reading the file for each
+     * cost a pass over every file loaded.
+     */
+    public static final class StagedFile {
+        private final Path file;
+        private final String relative;
+        private String md5;
+        private boolean md5Read;
+
+        public StagedFile(Path file, String relative) {
+            this.file = file;
+            this.relative = relative;
+        }
+
+        public Path file() {
+            return file;
+        }
+
+        public String relative() {
+            return relative;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof StagedFile other && file.equals(other.file) && relative.equals(other.relative);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * file.hashCode() + relative.hashCode();
+        }
+
         long size() {
             try {
                 return Files.size(file);
@@ -189,7 +221,15 @@ public final class Stages {
             }
         }
 
-        String md5() {
+        synchronized String md5() {
+            if (!md5Read) {
+                md5 = readMd5();
+                md5Read = true;
+            }
+            return md5;
+        }
+
+        private String readMd5() {
             try (InputStream in = Files.newInputStream(file)) {
                 MessageDigest d = MessageDigest.getInstance("MD5");
                 byte[] buf = new byte[1 << 16];

@@ -51,6 +51,19 @@ class CopySubexpressionsTest {
     }
 
     @Test
+    void aVariantsTextForAConversionIsComputedOnce() throws SQLException {
+        // the text a conversion of a VARIANT reads (a BINARY as hex, else the field's text), as the translator repeats it
+        String value = "(CASE WHEN typeof(json_extract(\"$1\", '/a')) = 'BLOB' THEN hex(CAST(CAST(json_extract(\"$1\", '/a')"
+                + " AS VARCHAR) AS BLOB)) ELSE " + TEXT + " END)";
+        String transform = "SELECT " + value + ", length(" + value + "), TRY_CAST(" + value + " AS INTEGER) FROM " + SOURCE;
+        String hoisted = CopySubexpressions.hoist(transform, SOURCE);
+        assertEquals(1, hoisted.split("'BLOB'", -1).length - 1, "the wrapper is written once: " + hoisted);
+        assertEquals(4, hoisted.split("\"autosync\\$value1\"", -1).length - 1, "defined once, used three times: " + hoisted);
+        assertEquals(run(transform), run(hoisted));
+        assertEquals(List.of("x|1|null", "7|1|7", "null|null|null", "null|null|null"), run(hoisted));
+    }
+
+    @Test
     void aTransformationSelectingStarIsLeftAsItIs() {
         String transform = "SELECT *, json_extract(\"$1\", '/a') FROM " + SOURCE;
         assertEquals(transform, CopySubexpressions.hoist(transform, SOURCE));
