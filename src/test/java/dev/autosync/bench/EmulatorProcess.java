@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
 /**
  * A server for the wire benchmarks in a JVM of its own, as users run it ({@code mvn autosync:emulator}
  * beside their client): the emulator ({@code EmulatorMain}) or {@link CannedSnowflake}, started with this
- * JVM's class path. Extra JVM options for it (a JFR recording) come from {@code EMULATOR_JAVA_OPTS}.
+ * JVM's class path. Extra JVM options for it (a JFR recording) come from {@code EMULATOR_JAVA_OPTS}; a
+ * {@code filename=NAME.jfr} in them becomes {@code NAME-emulator.jfr} or {@code NAME-canned.jfr}, so that
+ * each server writes a recording of its own.
  */
 final class EmulatorProcess implements AutoCloseable {
     private final Process process;
@@ -32,20 +34,22 @@ final class EmulatorProcess implements AutoCloseable {
 
     /** The emulator on a data folder of its own; {@link #port()} is where it listens. */
     static EmulatorProcess emulator(Path dataDir) throws Exception {
-        return start("dev.autosync.emulator.EmulatorMain", "listening on 127\\.0\\.0\\.1:(\\d+)", "--data-dir", dataDir.toString());
+        return start("emulator", "dev.autosync.emulator.EmulatorMain", "listening on 127\\.0\\.0\\.1:(\\d+)", "--data-dir", dataDir.toString());
     }
 
     /** {@link CannedSnowflake}: group 1 of {@link #banner} is its ARROW port, group 2 its JSON port. */
     static EmulatorProcess canned() throws Exception {
-        return start(CannedSnowflake.class.getName(), "canned ARROW port (\\d+) JSON port (\\d+)");
+        return start("canned", CannedSnowflake.class.getName(), "canned ARROW port (\\d+) JSON port (\\d+)");
     }
 
-    private static EmulatorProcess start(String mainClass, String bannerRegex, String... args) throws Exception {
+    private static EmulatorProcess start(String role, String mainClass, String bannerRegex, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
                 "--add-opens=java.base/java.nio=ALL-UNNAMED"));
         String opts = System.getenv("EMULATOR_JAVA_OPTS");
         if (opts != null && !opts.isBlank()) {
-            cmd.addAll(Arrays.asList(opts.trim().split("\\s+")));
+            for (String opt : opts.trim().split("\\s+")) {
+                cmd.add(ownRecording(opt, role));
+            }
         }
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         cmd.addAll(Arrays.asList(args));
@@ -56,6 +60,11 @@ final class EmulatorProcess implements AutoCloseable {
             p.destroyForcibly();
             throw e;
         }
+    }
+
+    /** {@code opt} with the JFR file it names (if any) suffixed by {@code role}: two JVMs writing one file spoil it. */
+    static String ownRecording(String opt, String role) {
+        return opt.replaceAll("(filename=[^,]*?)(\\.jfr)?(?=,|$)", "$1-" + role + "$2");
     }
 
     /** CPU time the server process has used so far, in nanoseconds. */

@@ -75,6 +75,9 @@ final class LoopbackHttp implements AutoCloseable {
     private void serve(Socket s) {
         try (s; HttpRequest.Input in = new HttpRequest.Input(s.getInputStream());
              OutputStream out = new BufferedOutputStream(s.getOutputStream(), 65536)) {
+            // one response at a time per connection: its body buffer serves them all (a new 32 KiB per SELECT 1
+            // was the emulator's largest allocation)
+            byte[] responseBuffer = new byte[ChunkedOut.SIZE];
             while (!closed) {
                 HttpRequest request = HttpRequest.read(in);
                 if (request == null) {
@@ -84,13 +87,17 @@ final class LoopbackHttp implements AutoCloseable {
                     out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
                     out.flush();
                 }
-                Exchange ex = new Exchange(request, out, s);
+                Exchange ex = new Exchange(request, out, s, responseBuffer);
                 try {
                     handler.handle(ex);
                 } finally {
                     ex.close();
                 }
-                request.body().transferTo(OutputStream.nullOutputStream());
+                InputStream unread = request.body();
+                if (unread.read() >= 0) {
+                    // the handler left part of the body (transferTo's 8 KiB buffer only then)
+                    unread.transferTo(OutputStream.nullOutputStream());
+                }
                 out.flush();
                 if (!request.keepAlive()) {
                     return;
@@ -128,11 +135,13 @@ final class LoopbackHttp implements AutoCloseable {
         private final OutputStream raw;
         private final Map<String, Object> attributes = new HashMap<>();
         private InputStream body;
+        private final byte[] responseBuffer;
         private OutputStream responseBody;
         private int code = -1;
 
-        Exchange(HttpRequest request, OutputStream raw, Socket socket) {
+        Exchange(HttpRequest request, OutputStream raw, Socket socket, byte[] responseBuffer) {
             this.request = request;
+            this.responseBuffer = responseBuffer;
             this.body = request.body();
             this.raw = raw;
             this.socket = socket;
@@ -205,7 +214,7 @@ final class LoopbackHttp implements AutoCloseable {
             }
             if (length == 0) {
                 // the headers wait for the body: a body that fits the buffer goes out with its length, in one write
-                responseBody = new ChunkedOut(raw, h);
+                responseBody = new ChunkedOut(raw, h, responseBuffer);
                 return;
             }
             h.append("Content-Length: ").append(Math.max(0, length)).append("\r\n");
@@ -282,15 +291,18 @@ final class LoopbackHttp implements AutoCloseable {
      * a chunk), closing writing the last.
      */
     private static final class ChunkedOut extends OutputStream {
+        static final int SIZE = 32768;
         private final OutputStream out;
-        private final byte[] buf = new byte[32768];
+        /** The connection's buffer, free again once this body is closed. */
+        private final byte[] buf;
         /** The status line and headers not yet sent (null once sent). */
         private StringBuilder headers;
         private int n;
         private boolean closed;
 
-        ChunkedOut(OutputStream out, StringBuilder headers) {
+        ChunkedOut(OutputStream out, StringBuilder headers, byte[] buf) {
             this.out = out;
+            this.buf = buf;
             this.headers = headers;
         }
 

@@ -139,4 +139,46 @@ class PreparedQueriesTest {
         engine.closeSession(s);
         assertEquals(0, s.preparedQueries().size());
     }
+
+    /**
+     * Passes with PreparedQueries.ENABLED on as well: ArrowResultsTest's failures with it on need the wire (they
+     * show only when its 120,000-row aLargeResultAcrossChunksReadsTheSame runs first), not this engine-level sequence.
+     */
+    @Test
+    @DisplayName("another session's DELETE + INSERT shows in a kept SELECT, on both sessions, try after try")
+    void otherSessionsDmlShowsInKeptQueries() throws Exception {
+        Session writer = engine.openSession("TESTER", null, null, null, null);
+        Session reader = engine.openSession("TESTER", null, null, null, null);
+        try {
+            run(writer, "CREATE TABLE KEPT.PUBLIC.D (K NUMBER, S VARCHAR)");
+            String select = "SELECT K, S FROM KEPT.PUBLIC.D ORDER BY K";
+            for (Session s : List.of(writer, reader)) {
+                readLarge(s);
+            }
+            for (int i = 0; i < 25; i++) {
+                String v = "a value longer than twelve bytes " + i, w = "another value of some length " + "x".repeat(i);
+                run(writer, "DELETE FROM KEPT.PUBLIC.D");
+                run(writer, "INSERT INTO KEPT.PUBLIC.D VALUES (0, '" + v + "')");
+                run(writer, "INSERT INTO KEPT.PUBLIC.D VALUES (1, '" + w + "')");
+                List<String> expected = List.of("[0, " + v + "]", "[1, " + w + "]");
+                assertEquals(expected, run(reader, select), "reader, try " + i);
+                assertEquals(expected, run(writer, select), "writer, try " + i);
+            }
+        } finally {
+            engine.closeSession(reader);
+            engine.closeSession(writer);
+        }
+    }
+
+    /** A result too large to read whole: its rest stays in DuckDB until read through its RowSource. */
+    private static void readLarge(Session s) throws Exception {
+        try (Result r = engine.execute(s, "SELECT SEQ4() AS I, 'row ' || SEQ4() AS S FROM TABLE(GENERATOR(ROWCOUNT => 120000)) ORDER BY I",
+                List.of(), 1).get(0).result()) {
+            long n = r.rows().size();
+            for (RowSource rest = r.rest(); rest != null && rest.next(); ) {
+                n++;
+            }
+            assertEquals(120000, n);
+        }
+    }
 }
