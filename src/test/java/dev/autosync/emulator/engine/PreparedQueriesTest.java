@@ -3,7 +3,6 @@ package dev.autosync.emulator.engine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +25,8 @@ class PreparedQueriesTest {
 
     @BeforeAll
     static void start(@TempDir Path dir) throws Exception {
+        // sessions started while it is set keep statements (off by default: PreparedQueries.PROPERTY)
+        System.setProperty(PreparedQueries.PROPERTY, "true");
         engine = new Engine(dir, m -> { });
         Session s = engine.openSession("TESTER", null, null, null, null);
         try {
@@ -37,13 +38,9 @@ class PreparedQueriesTest {
         }
     }
 
-    /** Whether sessions keep statements at all (off for now: see PreparedQueries.ENABLED). */
-    static boolean keeping() {
-        return PreparedQueries.ENABLED;
-    }
-
     @AfterAll
     static void stop() {
+        System.clearProperty(PreparedQueries.PROPERTY);
         engine.close();
     }
 
@@ -55,7 +52,6 @@ class PreparedQueriesTest {
 
     @Test
     @DisplayName("the same query runs again on its kept statement, with the same rows")
-    @EnabledIf("keeping")
     void sameQueryKept() throws Exception {
         Session s = engine.openSession("TESTER", null, null, null, null);
         try {
@@ -91,7 +87,6 @@ class PreparedQueriesTest {
 
     @Test
     @DisplayName("ALTER SESSION SET TIMEZONE drops the kept plans: a TIMESTAMP_LTZ literal follows the new zone")
-    @EnabledIf("keeping")
     void timezoneChangeDropsKeptPlans() throws Exception {
         Session s = engine.openSession("TESTER", null, null, null, null);
         try {
@@ -129,7 +124,6 @@ class PreparedQueriesTest {
 
     @Test
     @DisplayName("no more than KEPT statements per session; closing the session frees them")
-    @EnabledIf("keeping")
     void bounded() throws Exception {
         Session s = engine.openSession("TESTER", null, null, null, null);
         for (int i = 0; i < PreparedQueries.KEPT + 5; i++) {
@@ -141,7 +135,7 @@ class PreparedQueriesTest {
     }
 
     /**
-     * Passes with PreparedQueries.ENABLED on as well: ArrowResultsTest's failures with it on need the wire (they
+     * Passes with statements kept: ArrowResultsTest's failures with it on need the wire (they
      * show only when its 120,000-row aLargeResultAcrossChunksReadsTheSame runs first), not this engine-level sequence.
      */
     @Test
