@@ -16,6 +16,7 @@ import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -31,6 +32,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StatusMojoTest {
     private static final Path DATA = Path.of("target", "status-mojo-test", "local");
     private static final Path OUT = Path.of("target", "status-mojo-test", "autosync");
+
+    /** A data directory an earlier build of the emulator wrote is not this test's subject: each run starts empty. */
+    @BeforeAll
+    static void clean() throws java.io.IOException {
+        if (Files.exists(DATA.getParent())) {
+            try (var paths = Files.walk(DATA.getParent())) {
+                for (Path p : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
 
     @AfterEach
     void stop() {
