@@ -31,26 +31,26 @@ final class JavaFunctions {
     }
 
     static void register(DuckDBConnection c) throws SQLException {
-        fn(c, "sf_regexp_substr", S, List.of(S, S, L, L, S), a -> guard(() -> TextFunctions.regexpSubstr(str(a[0]), str(a[1]),
+        fn(c, "sf_regexp_substr", S, List.of(S, S, L, L, S), a -> guard(() -> RegexpFunctions.regexpSubstr(str(a[0]), str(a[1]),
                 lng(a[2]), lng(a[3]), str(a[4]), null)));
-        fn(c, "sf_regexp_substr", S, List.of(S, S, L, L, S, L), a -> guard(() -> TextFunctions.regexpSubstr(str(a[0]),
+        fn(c, "sf_regexp_substr", S, List.of(S, S, L, L, S, L), a -> guard(() -> RegexpFunctions.regexpSubstr(str(a[0]),
                 str(a[1]), lng(a[2]), lng(a[3]), str(a[4]), lng(a[5]))));
-        fn(c, "sf_regexp_substr_all", S, List.of(S, S, L, L, S), a -> guard(() -> jsonArray(TextFunctions.regexpSubstrAll(
+        fn(c, "sf_regexp_substr_all", S, List.of(S, S, L, L, S), a -> guard(() -> jsonArray(RegexpFunctions.regexpSubstrAll(
                 str(a[0]), str(a[1]), lng(a[2]), lng(a[3]), str(a[4]), null))));
-        fn(c, "sf_regexp_substr_all", S, List.of(S, S, L, L, S, L), a -> guard(() -> jsonArray(TextFunctions.regexpSubstrAll(
+        fn(c, "sf_regexp_substr_all", S, List.of(S, S, L, L, S, L), a -> guard(() -> jsonArray(RegexpFunctions.regexpSubstrAll(
                 str(a[0]), str(a[1]), lng(a[2]), lng(a[3]), str(a[4]), lng(a[5])))));
         fn(c, "sf_sha2", S, List.of(S, L), a -> guard(() -> TextFunctions.sha2(str(a[0]), lng(a[1]))));
         fn(c, "sf_arrays_to_object", S, List.of(S, S), a -> guard(() -> ObjectFunctions.arraysToObject(str(a[0]), str(a[1]))));
         fn(c, "sf_get_ignore_case", S, List.of(S, S), a -> guard(() -> ObjectFunctions.getIgnoreCase(str(a[0]), str(a[1]))));
-        fn(c, "sf_regexp_instr", L, List.of(S, S, L, L, L, S), a -> guard(() -> TextFunctions.regexpInstr(str(a[0]), str(a[1]),
+        fn(c, "sf_regexp_instr", L, List.of(S, S, L, L, L, S), a -> guard(() -> RegexpFunctions.regexpInstr(str(a[0]), str(a[1]),
                 lng(a[2]), lng(a[3]), lng(a[4]), str(a[5]), null)));
-        fn(c, "sf_regexp_instr", L, List.of(S, S, L, L, L, S, L), a -> guard(() -> TextFunctions.regexpInstr(str(a[0]),
+        fn(c, "sf_regexp_instr", L, List.of(S, S, L, L, L, S, L), a -> guard(() -> RegexpFunctions.regexpInstr(str(a[0]),
                 str(a[1]), lng(a[2]), lng(a[3]), lng(a[4]), str(a[5]), lng(a[6]))));
-        fn(c, "sf_regexp_count", L, List.of(S, S, L, S), a -> guard(() -> TextFunctions.regexpCount(str(a[0]), str(a[1]),
+        fn(c, "sf_regexp_count", L, List.of(S, S, L, S), a -> guard(() -> RegexpFunctions.regexpCount(str(a[0]), str(a[1]),
                 lng(a[2]), str(a[3]))));
-        fn(c, "sf_regexp_replace", S, List.of(S, S, S, L, L, S), a -> guard(() -> TextFunctions.regexpReplace(str(a[0]),
+        fn(c, "sf_regexp_replace", S, List.of(S, S, S, L, L, S), a -> guard(() -> RegexpFunctions.regexpReplace(str(a[0]),
                 str(a[1]), str(a[2]), lng(a[3]), lng(a[4]), str(a[5]))));
-        fn(c, "sf_regexp_like", B, List.of(S, S, S), a -> guard(() -> TextFunctions.regexpLike(str(a[0]), str(a[1]), str(a[2]))));
+        fn(c, "sf_regexp_like", B, List.of(S, S, S), a -> guard(() -> RegexpFunctions.regexpLike(str(a[0]), str(a[1]), str(a[2]))));
         fn(c, "sf_strtok", S, List.of(S, S, L), a -> TextFunctions.strtok(str(a[0]), str(a[1]), lng(a[2])));
         fn(c, "sf_strtok_to_array", S, List.of(S, S), a -> jsonArray(TextFunctions.tokens(str(a[0]), str(a[1]))));
         fn(c, "sf_split", S, List.of(S, S), a -> jsonArray(TextFunctions.split(str(a[0]), str(a[1]))));
