@@ -174,10 +174,9 @@ final class JavaFunctions {
             fn(c, "sf_time_slice", t, List.of(t, L, S, S, S), a -> guard(() -> onLocal(a[0], a[4],
                     x -> DateTimeFunctions.slice(x, lng(a[1]), str(a[2]), str(a[3])))));
         }
-        // TIMESTAMP_TZ offsets (the translator's TimestampTz): a zone's offset at an instant, an offset written in text
+        // TIMESTAMP_TZ offsets (the translator's TimestampTz): a zone's offset at an instant (text offsets are read in SQL)
         fn(c, "sf_offset_at", L, List.of(TZ, S), a -> guard(() -> DateTimeFunctions.offsetAt((java.time.OffsetDateTime) a[0],
                 str(a[1]))));
-        fn(c, "sf_text_offset", L, List.of(S), a -> DateTimeFunctions.writtenOffset(str(a[0])));
         fn(c, "sf_temporal_text", S, List.of(S), a -> dev.autosync.emulator.sql.TemporalText.autoDate(str(a[0])));
         fn(c, "sf_week_part", L, List.of(S, D, L, L), a -> guard(() -> DateTimeFunctions.weekPart(str(a[0]),
                 (java.time.LocalDate) a[1], lng(a[2]), lng(a[3]))));

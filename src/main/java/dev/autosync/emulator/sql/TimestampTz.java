@@ -225,7 +225,7 @@ final class TimestampTz {
 
     /**
      * SQL for the offset in minutes written at the end of a timestamp text, or before its year ({@code Z}, {@code UTC}, {@code GMT} are 0), or
-     * NULL when it has none; as the engine's sf_text_offset, in SQL so bulk loads need no Java call per row.
+     * NULL when it has none; as DateTimeFunctions.writtenOffset reads a bind, in SQL so bulk loads need no Java call per row.
      */
     static String textOffset(String text) {
         String time = "[0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.][0-9]{0,9})?)?\\s*";
