@@ -43,11 +43,11 @@ final class CopyCommand {
         }
         CopyPlan plan = planner.plan(st, false);
         Session session = st.session();
-        List<Stages.StagedFile> candidates = plan.candidates();
+        List<StagedFile> candidates = plan.candidates();
         checkNamedFilesExist(plan, candidates);
         boolean loadUncertain = Options.bool(plan.options(), "LOAD_UNCERTAIN_FILES", false);
-        List<Stages.StagedFile> files = new ArrayList<>();
-        for (Stages.StagedFile f : candidates) {
+        List<StagedFile> files = new ArrayList<>();
+        for (StagedFile f : candidates) {
             if (plan.force() || (!history.loadedIntoTable(session, plan.table(), plan.location(), f)
                     && (loadUncertain || !uncertain(plan, f)))) {
                 files.add(f);
@@ -58,7 +58,7 @@ final class CopyCommand {
         }
         OffsetDateTime scan = OffsetDateTime.now(ZoneOffset.UTC);
         List<FileOutcome> outcomes = new ArrayList<>();
-        for (Stages.StagedFile f : files) {
+        for (StagedFile f : files) {
             outcomes.add(loader.evaluate(st, plan, f, scan));
         }
         transactions.atomically(session, () -> loader.write(st, plan, outcomes, null, null));
@@ -82,7 +82,7 @@ final class CopyCommand {
      * Skipped unless LOAD_UNCERTAIN_FILES or FORCE (data-load-considerations-load.md, "Loading older
      * files"). The emulator takes the table's creation as its first load (UNVERIFIED approximation).
      */
-    private static boolean uncertain(CopyPlan plan, Stages.StagedFile f) {
+    private static boolean uncertain(CopyPlan plan, StagedFile f) {
         Instant limit = Instant.now().minus(LOAD_METADATA_DAYS);
         return f.lastModified().isBefore(limit) && plan.table().createdOn() != null && plan.table().createdOn().isBefore(limit);
     }
@@ -92,7 +92,7 @@ final class CopyCommand {
      * bulk default); other ON_ERROR values go on without it (copy-into-table.md, FILES). The message
      * text is UNVERIFIED.
      */
-    private static void checkNamedFilesExist(CopyPlan plan, List<Stages.StagedFile> candidates) {
+    private static void checkNamedFilesExist(CopyPlan plan, List<StagedFile> candidates) {
         if (plan.files().isEmpty() || !plan.onError().abort()) {
             return;
         }

@@ -20,14 +20,14 @@ record CopyPlan(CatalogObject table, String targetDuck, boolean tracked, List<Co
                 List<String> byName, boolean byNameCaseInsensitive) {
 
     /** The candidate files: under the stage path, matching PATTERN (on the stage-relative path) and FILES. */
-    List<Stages.StagedFile> candidates() {
+    List<StagedFile> candidates() {
         return candidatesUnder(location.path());
     }
 
     /** {@link #candidates()} whose path from the stage root starts with {@code prefix} (the stage path and more). */
-    List<Stages.StagedFile> candidatesUnder(String prefix) {
-        List<Stages.StagedFile> out = new ArrayList<>();
-        for (Stages.StagedFile f : location.filesUnder(prefix)) {
+    List<StagedFile> candidatesUnder(String prefix) {
+        List<StagedFile> out = new ArrayList<>();
+        for (StagedFile f : location.filesUnder(prefix)) {
             String withinPath = f.relative().substring(location.path().length());
             if (pattern != null && !pattern.matcher(f.relative()).matches() && !pattern.matcher(withinPath).matches()) {
                 continue;

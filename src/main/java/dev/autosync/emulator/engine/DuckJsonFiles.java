@@ -55,7 +55,7 @@ final class DuckJsonFiles {
      * Fills {@code plan}'s staged-file table (emptied first) with the file's records, numbered from 1
      * in file order; returns how many, or -1 with the table empty when {@link JsonFiles} must read it.
      */
-    static long fill(Session session, CopyPlan plan, Stages.StagedFile f, OffsetDateTime scan) throws SQLException {
+    static long fill(Session session, CopyPlan plan, StagedFile f, OffsetDateTime scan) throws SQLException {
         session.exec("DELETE FROM " + plan.rowsTable());
         String rows = rows(plan, f, scan);
         if (rows == null) {
@@ -76,7 +76,7 @@ final class DuckJsonFiles {
      * the METADATA$ columns), or null when the file is not for this reader at all; running it fails
      * for a file that {@link JsonFiles} must read.
      */
-    static String rows(CopyPlan plan, Stages.StagedFile f, OffsetDateTime scan) {
+    static String rows(CopyPlan plan, StagedFile f, OffsetDateTime scan) {
         String path = f.file().toAbsolutePath().toString();
         if (!serves(plan.format()) || GLOB.matcher(path).find()) {
             return null;
@@ -105,7 +105,7 @@ final class DuckJsonFiles {
         return s == null ? "NULL" : Translator.literal(s);
     }
 
-    private static boolean gzipMagic(Stages.StagedFile f) {
+    private static boolean gzipMagic(StagedFile f) {
         try (InputStream in = Files.newInputStream(f.file())) {
             return in.read() == 0x1f && in.read() == 0x8b;
         } catch (IOException e) {

@@ -32,7 +32,7 @@ final class FileLoader {
      * temporary table for {@link #write}; with ON_ERROR = ABORT_STATEMENT the first bad row raises
      * Snowflake's error instead.
      */
-    FileOutcome evaluate(StatementContext st, CopyPlan plan, Stages.StagedFile f, OffsetDateTime scanTime) throws SQLException {
+    FileOutcome evaluate(StatementContext st, CopyPlan plan, StagedFile f, OffsetDateTime scanTime) throws SQLException {
         FileOutcome bulk = evaluateInDuckDb(st, plan, f, scanTime);
         return bulk != null ? bulk : evaluateInJava(st, plan, f, scanTime);
     }
@@ -43,7 +43,7 @@ final class FileLoader {
      * or a row fails to convert: then {@link #evaluateInJava} reads it (again) and finds, reports and
      * handles the bad rows as before.
      */
-    private FileOutcome evaluateInDuckDb(StatementContext st, CopyPlan plan, Stages.StagedFile f, OffsetDateTime scanTime)
+    private FileOutcome evaluateInDuckDb(StatementContext st, CopyPlan plan, StagedFile f, OffsetDateTime scanTime)
             throws SQLException {
         if (st.session().inExplicitTransaction()) {
             // the bulk path learns that a file is not for it from a failed statement, which would abort
@@ -74,7 +74,7 @@ final class FileLoader {
      * for that path (not a format DuckDB's reader serves, or a transformation that does not read the
      * staged-file table exactly once).
      */
-    static String directRows(CopyPlan plan, Stages.StagedFile f, OffsetDateTime scanTime) {
+    static String directRows(CopyPlan plan, StagedFile f, OffsetDateTime scanTime) {
         String source = CopyPlanner.source(plan.rowsTable());
         int at = plan.transform().indexOf(source);
         if (at < 0 || plan.transform().indexOf(source, at + 1) >= 0) {
@@ -92,7 +92,7 @@ final class FileLoader {
      * loads the file by {@link #evaluate} and {@link #write}, which find, report and handle the bad
      * rows exactly as before.
      */
-    FileOutcome loadDirect(StatementContext st, CopyPlan plan, Stages.StagedFile f, String rows, CatalogObject pipe,
+    FileOutcome loadDirect(StatementContext st, CopyPlan plan, StagedFile f, String rows, CatalogObject pipe,
                            OffsetDateTime received) throws SQLException {
         Session session = st.session();
         Streams.Change change = plan.tracked() ? streams.begin(session, plan.table(), false) : null;
@@ -110,7 +110,7 @@ final class FileLoader {
         return o;
     }
 
-    private FileOutcome evaluateInJava(StatementContext st, CopyPlan plan, Stages.StagedFile f, OffsetDateTime scanTime)
+    private FileOutcome evaluateInJava(StatementContext st, CopyPlan plan, StagedFile f, OffsetDateTime scanTime)
             throws SQLException {
         StagedFiles.Read parsed = StagedFiles.read(f, plan.format(), plan.byName(), plan.byNameCaseInsensitive());
         CopyPlan.OnError onError = plan.onError();
@@ -169,13 +169,13 @@ final class FileLoader {
         return new FileOutcome(f, "LOADED", parsedCount, n, 0, onError.errorLimit(parsedCount), null, null, null, null, result);
     }
 
-    private static FileOutcome failed(CopyPlan plan, Stages.StagedFile f, long parsed, long errors, String message, Long line,
+    private static FileOutcome failed(CopyPlan plan, StagedFile f, long parsed, long errors, String message, Long line,
                                       Long character, String column) {
         return new FileOutcome(f, "LOAD_FAILED", parsed, 0, errors, plan.onError().errorLimit(parsed), message, line, character,
                 column, null);
     }
 
-    private static void fillRows(Session session, CopyPlan plan, Stages.StagedFile f, List<StagedFiles.Row> rows,
+    private static void fillRows(Session session, CopyPlan plan, StagedFile f, List<StagedFiles.Row> rows,
                                  OffsetDateTime scanTime) throws SQLException {
         session.exec("DELETE FROM " + plan.rowsTable());
         try (DuckDBAppender app = ((DuckDBConnection) session.conn()).createAppender("temp", "main",

@@ -39,7 +39,7 @@ final class History {
         }
     }
 
-    static String fileKey(Stages.Location loc, Stages.StagedFile f) {
+    static String fileKey(Stages.Location loc, StagedFile f) {
         return loc.root().resolve(f.relative()).toString();
     }
 
@@ -47,7 +47,7 @@ final class History {
      * Whether a bulk COPY loaded this exact file (same checksum) into the table in the last 64 days.
      * Pipes' loads do not count: COPY and Snowpipe keep separate load metadata.
      */
-    boolean loadedIntoTable(Session s, CatalogObject table, Stages.Location loc, Stages.StagedFile f) throws SQLException {
+    boolean loadedIntoTable(Session s, CatalogObject table, Stages.Location loc, StagedFile f) throws SQLException {
         String truncated = table.prop("TRUNCATED_AT");
         try (PreparedStatement ps = s.conn().prepareStatement("SELECT 1 FROM " + TABLE + " WHERE table_id = ? AND pipe_id IS NULL "
                 + "AND file_key = ? AND md5 = ? AND status IN ('Loaded', 'Partially loaded') "

@@ -200,7 +200,7 @@ final class PipeDdl {
             String within = plan.location().path() + (prefix == null ? "" : prefix);
             Instant since = floor;
             transactions.atomically(s, () -> {
-                for (Stages.StagedFile f : plan.candidatesUnder(within)) {
+                for (StagedFile f : plan.candidatesUnder(within)) {
                     if (f.lastModified().isBefore(since)) {
                         continue;
                     }

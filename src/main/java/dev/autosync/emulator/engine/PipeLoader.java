@@ -89,7 +89,7 @@ final class PipeLoader {
             // the pipe's seen and queued files read once per pass, not twice per file in the folder
             java.util.Set<String> seen = null;
             java.util.Set<String> queued = null;
-            for (Stages.StagedFile f : plan.candidates()) {
+            for (StagedFile f : plan.candidates()) {
                 if (f.lastModified().isBefore(created)) {
                     continue;
                 }
@@ -173,7 +173,7 @@ final class PipeLoader {
 
     private void loadOne(CatalogObject pipe, PlannedCopy planned, PipeQueue.Entry entry) throws SQLException {
         CopyPlan plan = planned.plan();
-        Stages.StagedFile file = new Stages.StagedFile(plan.location().root().resolve(entry.relative()), entry.relative());
+        StagedFile file = new StagedFile(plan.location().root().resolve(entry.relative()), entry.relative());
         if (!Files.isRegularFile(file.file())) {
             transactions.atomically(session, () -> queue.remove(session, pipe.id(), entry.key()));
             return;

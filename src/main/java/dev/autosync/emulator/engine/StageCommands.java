@@ -87,7 +87,7 @@ final class StageCommands {
         ObjectNode data = JsonNodeFactory.instance.objectNode();
         data.put("command", "DOWNLOAD");
         ArrayNode src = data.putArray("src_locations");
-        for (Stages.StagedFile f : loc.files()) {
+        for (StagedFile f : loc.files()) {
             if (pattern == null || pattern.matcher(f.relative()).matches()) {
                 src.add(f.relative().substring(base.length()));
             }
@@ -108,7 +108,7 @@ final class StageCommands {
         Map<String, String> options = raw.options();
         Pattern pattern = options.containsKey("PATTERN") ? Pattern.compile(options.get("PATTERN")) : null;
         List<Object[]> rows = new ArrayList<>();
-        for (Stages.StagedFile f : loc.files()) {
+        for (StagedFile f : loc.files()) {
             String name = loc.listPrefix() + f.relative();
             if (pattern != null && !pattern.matcher(name).matches()) {
                 continue;
@@ -124,7 +124,7 @@ final class StageCommands {
         Map<String, String> options = raw.options();
         Pattern pattern = options.containsKey("PATTERN") ? Pattern.compile(options.get("PATTERN")) : null;
         List<Object[]> rows = new ArrayList<>();
-        for (Stages.StagedFile f : loc.files()) {
+        for (StagedFile f : loc.files()) {
             String name = loc.listPrefix() + f.relative();
             if (pattern != null && !pattern.matcher(name).matches()) {
                 continue;

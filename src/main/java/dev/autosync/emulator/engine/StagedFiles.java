@@ -63,7 +63,7 @@ final class StagedFiles {
      * Reads a staged file; {@code byName} (CSV with PARSE_HEADER and MATCH_BY_COLUMN_NAME) puts each
      * column's field, found by the header's names, at the column's position.
      */
-    static Read read(Stages.StagedFile f, FileFormat ff, List<String> byName, boolean caseInsensitive) {
+    static Read read(StagedFile f, FileFormat ff, List<String> byName, boolean caseInsensitive) {
         List<Row> rows = new ArrayList<>();
         if (ff.isJson()) {
             JsonFiles.Parsed p = JsonFiles.read(f.file(), ff);
@@ -97,7 +97,7 @@ final class StagedFiles {
     }
 
     /** Appends a file's rows to a staged-file table made by {@link #columnsDdl} with {@code width} values. */
-    static void append(DuckDBAppender app, FileFormat ff, int width, Stages.StagedFile f, List<Row> rows, OffsetDateTime scan)
+    static void append(DuckDBAppender app, FileFormat ff, int width, StagedFile f, List<Row> rows, OffsetDateTime scan)
             throws SQLException {
         String key = f.md5();
         LocalDateTime modified = LocalDateTime.ofInstant(f.lastModified(), ZoneOffset.UTC);

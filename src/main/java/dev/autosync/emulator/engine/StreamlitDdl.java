@@ -62,7 +62,7 @@ final class StreamlitDdl {
             from = props.get("ROOT_LOCATION").asText();
         }
         String mainFile = props.hasNonNull("MAIN_FILE") ? props.get("MAIN_FILE").asText() : DEFAULT_MAIN_FILE;
-        List<Stages.StagedFile> files = List.of();
+        List<StagedFile> files = List.of();
         String prefix = "";
         if (from != null) {
             Stages.Location loc = stages.resolve(st, from);
@@ -98,7 +98,7 @@ final class StreamlitDdl {
     }
 
     /** The app's own copy of its files: "Files are copied only one time when the CREATE command is executed". */
-    private void copyFiles(ObjectRef ref, List<Stages.StagedFile> files, String prefix, String mainFile) {
+    private void copyFiles(ObjectRef ref, List<StagedFile> files, String prefix, String mainFile) {
         Path root = stages.streamlitFolder(ref);
         try {
             delete(root);
@@ -107,7 +107,7 @@ final class StreamlitDdl {
                 // "If this parameter isn't specified, Snowflake copies the source files for a default app"
                 Files.writeString(root.resolve(mainFile), "import streamlit as st\n\nst.title(\"Hello Streamlit!\")\n");
             }
-            for (Stages.StagedFile f : files) {
+            for (StagedFile f : files) {
                 Path target = root.resolve(f.relative().substring(prefix.length())).normalize();
                 Files.createDirectories(target.getParent());
                 Files.copy(f.file(), target, StandardCopyOption.REPLACE_EXISTING);

@@ -20,16 +20,16 @@ class StagedFileChecksumTest {
     @Test
     void theChecksumIsReadOncePerListedFile() throws Exception {
         Path file = Files.writeString(dir.resolve("a.json"), "abc");
-        Stages.StagedFile listed = new Stages.StagedFile(file, "a.json");
+        StagedFile listed = new StagedFile(file, "a.json");
         assertEquals("900150983cd24fb0d6963f7d28e17f72", listed.md5());
         Files.writeString(file, "abcd");
         assertEquals("900150983cd24fb0d6963f7d28e17f72", listed.md5(), "the value this file's load already used");
-        assertEquals("e2fc714c4727ee9395f324cd2e7f331f", new Stages.StagedFile(file, "a.json").md5(), "listed again: read again");
+        assertEquals("e2fc714c4727ee9395f324cd2e7f331f", new StagedFile(file, "a.json").md5(), "listed again: read again");
     }
 
     @Test
     void aFileThatCannotBeReadHasNoChecksum() {
-        assertNull(new Stages.StagedFile(dir.resolve("missing.json"), "missing.json").md5());
-        assertEquals(new Stages.StagedFile(dir.resolve("x"), "x"), new Stages.StagedFile(dir.resolve("x"), "x"));
+        assertNull(new StagedFile(dir.resolve("missing.json"), "missing.json").md5());
+        assertEquals(new StagedFile(dir.resolve("x"), "x"), new StagedFile(dir.resolve("x"), "x"));
     }
 }
