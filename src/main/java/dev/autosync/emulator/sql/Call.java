@@ -114,7 +114,7 @@ final class Call {
 
     /** Argument {@code i}, cast as Snowflake would (see {@link ExpressionGenerator#cast}). */
     String cast(int i, SnowflakeTypes type, boolean tryCast) {
-        return ExpressionGenerator.cast(arg(i), sql(i), type, tryCast);
+        return Casts.cast(arg(i), sql(i), type, tryCast);
     }
 
     void need(int n) {

@@ -47,7 +47,7 @@ final class ConversionFunctions {
         }
         // the format reads the text into plain decimal text (the engine's sf_number_text), which the cast rounds
         String text = "sf_number_text(" + c.cast(0, VARCHAR, false) + ", " + c.sql(1) + ", " + isTry(c) + ")";
-        return ExpressionGenerator.directCast(text, type, isTry(c));
+        return Casts.directCast(text, type, isTry(c));
     }
 
     private static String bool(Call c) {

@@ -100,7 +100,7 @@ public final class Translator {
      * at that instant (data-types-datetime page).
      */
     public static String tzOffsetOfValue(String sql, String zone) {
-        String instant = ExpressionGenerator.cast(new dev.autosync.sql.tree.Expr.ColumnRef(null, List.of("$v")), sql,
+        String instant = Casts.cast(new dev.autosync.sql.tree.Expr.ColumnRef(null, List.of("$v")), sql,
                 SnowflakeTypes.of("TIMESTAMP_TZ", null, null), true);
         // a JSON value (a VARIANT) is read as its text
         String text = "(CASE WHEN typeof(" + sql + ") = 'JSON' THEN json_extract_string(CAST(" + sql + " AS VARCHAR), '$') ELSE CAST("
@@ -111,7 +111,7 @@ public final class Translator {
 
     /** A value of unknown type written to a TIMESTAMP_TZ column: text is read as Snowflake reads it (spaced offsets). */
     public static String tzValue(String sql) {
-        return ExpressionGenerator.cast(new dev.autosync.sql.tree.Expr.ColumnRef(null, List.of("$v")), sql,
+        return Casts.cast(new dev.autosync.sql.tree.Expr.ColumnRef(null, List.of("$v")), sql,
                 SnowflakeTypes.of("TIMESTAMP_TZ", null, null), false);
     }
 
@@ -217,7 +217,7 @@ public final class Translator {
      * VARIANT value is unwrapped first, as Snowflake's casts from VARIANT do.
      */
     public String cast(String operand, SnowflakeTypes type, boolean tryCast) {
-        return ExpressionGenerator.unwrappingCast(operand, type, tryCast);
+        return Casts.unwrappingCast(operand, type, tryCast);
     }
 
     /** A DuckDB string literal for a decoded Snowflake string value. */
