@@ -2,6 +2,7 @@ package dev.autosync.warehouse;
 
 import dev.autosync.config.PropertyNames;
 import dev.autosync.emulator.LocalEmulator;
+import dev.autosync.emulator.engine.IncompatibleDataFolderException;
 import dev.autosync.emulator.wire.LoginPolicy;
 
 import java.io.IOException;
@@ -41,6 +42,8 @@ public final class LocalTargets {
         LocalEmulator e;
         try {
             e = LocalEmulator.start(key, 0, policy, log);
+        } catch (IncompatibleDataFolderException older) {
+            throw new InvalidConnectionException(older.getMessage());
         } catch (IllegalStateException busy) {
             throw new InvalidConnectionException(busy.getMessage() + " If it is `mvn autosync:emulator`, connect to it "
                     + "instead with -D" + PropertyNames.JDBC_URL + "=<the URL it printed> -D" + PropertyNames.TARGET + "=snowflake.");

@@ -42,9 +42,11 @@ public final class Engine implements AutoCloseable {
         this.dataDir = dataDir.toAbsolutePath().normalize();
         this.log = log;
         Files.createDirectories(this.dataDir);
+        DataFolderFormat.check(this.dataDir);
         this.folderLock = DataFolderLock.acquire(this.dataDir);
         Catalog catalog;
         try {
+            DataFolderFormat.recordIfNew(this.dataDir);
             this.root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + this.dataDir.resolve(DATABASE_FILE));
             try (Statement s = root.createStatement()) {
                 s.execute("SET TimeZone = 'UTC'");
@@ -59,7 +61,7 @@ public final class Engine implements AutoCloseable {
             GeneratorFunction.register(root);
             this.queryLog = new QueryLog(this.dataDir);
             catalog = new Catalog(root);
-        } catch (SQLException e) {
+        } catch (SQLException | IOException e) {
             folderLock.close();
             throw e;
         }
