@@ -1,7 +1,11 @@
 package dev.autosync.sql.parse;
 
+import dev.autosync.sql.Token;
 import dev.autosync.sql.TokenType;
 import dev.autosync.sql.tree.Expr;
+import dev.autosync.sql.tree.Expr.Cast;
+import dev.autosync.sql.tree.Expr.CastSyntax;
+import dev.autosync.sql.tree.Expr.Extract;
 import dev.autosync.sql.tree.Expr.FunctionCall;
 import dev.autosync.sql.tree.Expr.NullTreatment;
 import dev.autosync.sql.tree.Expr.Position;
@@ -15,7 +19,8 @@ import java.util.Set;
 /**
  * Function calls: {@code [DISTINCT]} arguments, named arguments ({@code INPUT => x}),
  * {@code IGNORE | RESPECT NULLS} (inside or after the parentheses), {@code WITHIN GROUP (ORDER BY ...)}
- * and {@code OVER (PARTITION BY ... ORDER BY ... frame)}; and POSITION's {@code IN} form.
+ * and {@code OVER (PARTITION BY ... ORDER BY ... frame)}; and the calls with keywords inside: POSITION's {@code IN},
+ * CAST's {@code AS} and EXTRACT's {@code FROM}.
  */
 final class CallParser {
     private final SqlParser p;
@@ -129,5 +134,34 @@ final class CallParser {
         }
         t.expect("FOLLOWING");
         return new Window.Bound(Window.Bound.Kind.FOLLOWING, offset);
+    }
+
+    /** {@code CAST(x AS type)} or {@code TRY_CAST(...)}, with the stream at the word. */
+    Expr cast(CastSyntax syntax) {
+        int start = t.position();
+        t.next();
+        t.expect(TokenType.LEFT_PAREN);
+        Expr operand = expressions.expression(Set.of());
+        t.expect("AS");
+        var type = p.typeName();
+        t.expect(TokenType.RIGHT_PAREN);
+        return new Cast(p.span(start), operand, type, syntax);
+    }
+
+    /** {@code EXTRACT(part FROM x)}, with the stream at the word. */
+    Expr extract() {
+        int start = t.position();
+        t.next();
+        t.expect(TokenType.LEFT_PAREN);
+        Token part = t.next();
+        if (!(part.is(TokenType.WORD) || part.is(TokenType.STRING))) {
+            throw t.unexpectedPrevious();
+        }
+        if (!t.accept(TokenType.COMMA)) { // extract page: EXTRACT(part FROM x) or EXTRACT('part', x)
+            t.expect("FROM");
+        }
+        Expr source = expressions.expression(Set.of());
+        t.expect(TokenType.RIGHT_PAREN);
+        return new Extract(p.span(start), part.is(TokenType.WORD) ? part.text() : part.value(), source);
     }
 }

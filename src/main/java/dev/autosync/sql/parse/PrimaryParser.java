@@ -6,24 +6,20 @@ import dev.autosync.sql.tree.Expr;
 import dev.autosync.sql.tree.Expr.ArrayLiteral;
 import dev.autosync.sql.tree.Expr.BooleanLiteral;
 import dev.autosync.sql.tree.Expr.Case;
-import dev.autosync.sql.tree.Expr.Cast;
 import dev.autosync.sql.tree.Expr.CastSyntax;
 import dev.autosync.sql.tree.Expr.ColumnRef;
 import dev.autosync.sql.tree.Expr.DefaultValue;
 import dev.autosync.sql.tree.Expr.Exists;
-import dev.autosync.sql.tree.Expr.Extract;
 import dev.autosync.sql.tree.Expr.FunctionCall;
 import dev.autosync.sql.tree.Expr.IntervalLiteral;
 import dev.autosync.sql.tree.Expr.Lambda;
 import dev.autosync.sql.tree.TypeName;
 import dev.autosync.sql.tree.Expr.NullLiteral;
 import dev.autosync.sql.tree.Expr.NumberLiteral;
-import dev.autosync.sql.tree.Expr.ObjectLiteral;
 import dev.autosync.sql.tree.Expr.Parameter;
 import dev.autosync.sql.tree.Expr.PositionalRef;
 import dev.autosync.sql.tree.Expr.ScalarSubquery;
 import dev.autosync.sql.tree.Expr.SessionVariable;
-import dev.autosync.sql.tree.Expr.Star;
 import dev.autosync.sql.tree.Expr.StringLiteral;
 import dev.autosync.sql.tree.Expr.Tuple;
 import dev.autosync.sql.tree.Expr.TypedLiteral;
@@ -34,9 +30,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The operands of expressions: literals, names and positional columns, {@code *} with its filters,
- * function calls (see {@link CallParser}), CASE, CAST / TRY_CAST, EXTRACT, POSITION, EXISTS,
- * subqueries, tuples, lambdas, session variables and {@code [...]} / {@code {...}} constants.
+ * The operands of expressions: literals, names and positional columns, {@code *} with its filters
+ * ({@link StarParser}), function calls with CAST / TRY_CAST, EXTRACT and POSITION ({@link CallParser}), CASE,
+ * EXISTS, subqueries, tuples, lambdas, session variables and {@code [...]} / {@code {...}} constants (an
+ * INTERVAL's qualifier and objects: {@link LiteralParser}).
  */
 final class PrimaryParser {
     private static final Set<String> TYPED_LITERALS = Set.of("DATE", "TIME", "TIMESTAMP", "TIMESTAMP_NTZ",
@@ -49,12 +46,16 @@ final class PrimaryParser {
     private final TokenStream t;
     private final ExpressionParser expressions;
     private final CallParser calls;
+    private final StarParser stars;
+    private final LiteralParser literals;
 
     PrimaryParser(SqlParser p, ExpressionParser expressions) {
         this.p = p;
         this.t = p.tokens();
         this.expressions = expressions;
         this.calls = new CallParser(p, expressions);
+        this.stars = new StarParser(p, expressions);
+        this.literals = new LiteralParser(p, expressions, stars);
     }
 
     CallParser calls() {
@@ -152,72 +153,6 @@ final class PrimaryParser {
         return new Lambda(p.span(start), List.copyOf(parameters), type, body);
     }
 
-    private static final List<String> INTERVAL_FIELDS = List.of("YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND");
-
-    /**
-     * An interval constant's optional ANSI qualifier ({@code INTERVAL '1 01:01:01.7878' DAY TO SECOND}, {@code INTERVAL
-     * '2-3' YEAR TO MONTH}, {@code INTERVAL '5' HOUR}: data-types-datetime page), read into Snowflake's own form
-     * ({@code '1 day, 1 hour, ...'}). Without a qualifier the text stays as written.
-     */
-    private String qualifiedInterval(String value) {
-        int from = intervalField(t.peek().upper());
-        if (!t.peek().is(TokenType.WORD) || from < 0) {
-            return value;
-        }
-        t.next();
-        skipFieldPrecision();
-        int to = from;
-        if (t.isWord("TO") && intervalField(t.peek(1).upper()) > from) {
-            t.next();
-            to = intervalField(t.next().upper());
-            skipFieldPrecision();
-        }
-        String text = value.trim();
-        String sign = "";
-        if (text.startsWith("-") || text.startsWith("+")) {
-            sign = text.startsWith("-") ? "-" : "";
-            text = text.substring(1).trim();
-        }
-        String[] numbers = text.split("[-: ]+");
-        if (numbers.length != to - from + 1) {
-            return value; // read (and refused) as Snowflake's own interval text
-        }
-        List<String> parts = new ArrayList<>();
-        for (int i = 0; i < numbers.length; i++) {
-            String field = INTERVAL_FIELDS.get(from + i);
-            if (field.equals("SECOND") && numbers[i].contains(".")) {
-                java.math.BigDecimal s = new java.math.BigDecimal(numbers[i]);
-                parts.add(sign + s.toBigInteger() + " second");
-                parts.add(sign + s.remainder(java.math.BigDecimal.ONE).movePointRight(9).toBigInteger() + " nanosecond");
-            } else {
-                parts.add(sign + numbers[i] + " " + field.toLowerCase(java.util.Locale.ROOT));
-            }
-        }
-        if (INTERVAL_FIELDS.get(from).equals("DAY") && to == from) {
-            // a DAY interval is a day-time interval: added to a DATE it gives a timestamp (data-types-datetime page:
-            // '2026-04-01'::DATE + INTERVAL '3' DAYS is 2026-04-04 00:00:00.000)
-            parts.add("0 hour");
-        }
-        return String.join(", ", parts);
-    }
-
-    /** A qualifier field's index in INTERVAL_FIELDS, singular or plural ({@code DAY}, {@code DAYS}), or -1. */
-    private static int intervalField(String word) {
-        int i = INTERVAL_FIELDS.indexOf(word);
-        return i >= 0 || !word.endsWith("S") ? i : INTERVAL_FIELDS.indexOf(word.substring(0, word.length() - 1));
-    }
-
-    /** A qualifier field's precision, {@code DAY(2)} or {@code SECOND(2)}: accepted and not used. */
-    private void skipFieldPrecision() {
-        if (t.peek().is(TokenType.LEFT_PAREN) && t.peek(1).is(TokenType.NUMBER)) {
-            t.next();
-            while (!t.peek().is(TokenType.RIGHT_PAREN) && !t.atEnd()) {
-                t.next();
-            }
-            t.expect(TokenType.RIGHT_PAREN);
-        }
-    }
-
     private Expr word() {
         Token tok = t.peek();
         int start = t.position();
@@ -242,12 +177,12 @@ final class PrimaryParser {
                 return caseExpression();
             case "CAST", "TRY_CAST":
                 if (call) {
-                    return cast(u.equals("CAST") ? CastSyntax.CAST : CastSyntax.TRY_CAST);
+                    return calls.cast(u.equals("CAST") ? CastSyntax.CAST : CastSyntax.TRY_CAST);
                 }
                 break;
             case "EXTRACT":
                 if (call) {
-                    return extract();
+                    return calls.extract();
                 }
                 break;
             case "POSITION":
@@ -275,7 +210,7 @@ final class PrimaryParser {
                 if (next.is(TokenType.STRING)) {
                     t.next();
                     String value = t.next().value();
-                    return new IntervalLiteral(p.span(start), qualifiedInterval(value));
+                    return new IntervalLiteral(p.span(start), literals.qualifiedInterval(value));
                 }
                 break;
             default:
@@ -317,7 +252,7 @@ final class PrimaryParser {
                 return new PositionalRef(p.span(start), List.copyOf(parts), positionOf(after));
             } else if (after.isOperator("*")) {
                 t.next();
-                return star(start, List.copyOf(parts));
+                return stars.star(start, List.copyOf(parts));
             } else {
                 break;
             }
@@ -333,7 +268,7 @@ final class PrimaryParser {
         Token tok = t.peek();
         switch (tok.text()) {
             case "*":
-                return star(start, List.of());
+                return stars.star(start, List.of());
             case "[": {
                 t.next();
                 List<Expr> elements = t.peek().isOperator("]") ? List.of() : p.expressionList(Set.of());
@@ -341,7 +276,7 @@ final class PrimaryParser {
                 return new ArrayLiteral(p.span(start), List.copyOf(elements));
             }
             case "{":
-                return objectLiteral();
+                return literals.objectLiteral();
             case "$": {
                 Token name = t.peek(1);
                 if (name.is(TokenType.WORD) && name.offset() == tok.offset() + 1) {
@@ -354,72 +289,6 @@ final class PrimaryParser {
             default:
                 throw t.unexpected();
         }
-    }
-
-    private Expr objectLiteral() {
-        int start = t.position();
-        t.expectOperator("{");
-        // {*}, {t.*} and their ILIKE / EXCLUDE: OBJECT_CONSTRUCT(*) of the row (object_construct page)
-        boolean qualified = t.peek().isIdentifier() && t.peek(1).is(TokenType.DOT) && t.peek(2).isOperator("*");
-        if (t.peek().isOperator("*") || qualified) {
-            int starStart = t.position();
-            List<String> qualifier = List.of();
-            if (qualified) {
-                qualifier = List.of(p.identifier());
-                t.next();
-            }
-            Star star = star(starStart, qualifier);
-            t.expectOperator("}");
-            return new FunctionCall(p.span(start), List.of("OBJECT_CONSTRUCT"), false,
-                    List.of(new FunctionCall.Argument(null, star)), null, List.of(), null);
-        }
-        List<ObjectLiteral.Entry> entries = new ArrayList<>();
-        if (!t.peek().isOperator("}")) {
-            do {
-                String key = t.expect(TokenType.STRING).value();
-                t.expectOperator(":");
-                entries.add(new ObjectLiteral.Entry(key, expressions.expression(Set.of())));
-            } while (t.accept(TokenType.COMMA));
-        }
-        t.expectOperator("}");
-        return new ObjectLiteral(p.span(start), List.copyOf(entries));
-    }
-
-    /** {@code *} and its filters: ILIKE, EXCLUDE, REPLACE, RENAME (in Snowflake's order). */
-    private Star star(int start, List<String> qualifier) {
-        t.expectOperator("*");
-        String ilike = null;
-        List<String> exclude = List.of();
-        if (t.isWord("ILIKE") && t.peek(1).is(TokenType.STRING)) {
-            t.next();
-            ilike = t.next().value();
-        } else if (t.accept("EXCLUDE")) {
-            exclude = t.peek().is(TokenType.LEFT_PAREN) ? p.parenthesizedIdentifiers() : List.of(p.identifier());
-        }
-        List<Star.Replacement> replace = new ArrayList<>();
-        if (t.isWord("REPLACE") && t.peek(1).is(TokenType.LEFT_PAREN)) {
-            t.next();
-            t.next();
-            do {
-                Expr value = expressions.expression(Set.of());
-                t.expect("AS");
-                replace.add(new Star.Replacement(value, p.identifier()));
-            } while (t.accept(TokenType.COMMA));
-            t.expect(TokenType.RIGHT_PAREN);
-        }
-        List<Star.Renaming> rename = new ArrayList<>();
-        if (t.accept("RENAME")) {
-            boolean list = t.accept(TokenType.LEFT_PAREN);
-            do {
-                String column = p.identifier();
-                t.expect("AS");
-                rename.add(new Star.Renaming(column, p.identifier()));
-            } while (list && t.accept(TokenType.COMMA));
-            if (list) {
-                t.expect(TokenType.RIGHT_PAREN);
-            }
-        }
-        return new Star(p.span(start), qualifier, ilike, exclude, List.copyOf(replace), List.copyOf(rename));
     }
 
     private Expr caseExpression() {
@@ -438,33 +307,6 @@ final class PrimaryParser {
         Expr otherwise = t.accept("ELSE") ? expressions.expression(Set.of()) : null;
         t.expect("END");
         return new Case(p.span(start), operand, List.copyOf(whens), otherwise);
-    }
-
-    private Expr cast(CastSyntax syntax) {
-        int start = t.position();
-        t.next();
-        t.expect(TokenType.LEFT_PAREN);
-        Expr operand = expressions.expression(Set.of());
-        t.expect("AS");
-        var type = p.typeName();
-        t.expect(TokenType.RIGHT_PAREN);
-        return new Cast(p.span(start), operand, type, syntax);
-    }
-
-    private Expr extract() {
-        int start = t.position();
-        t.next();
-        t.expect(TokenType.LEFT_PAREN);
-        Token part = t.next();
-        if (!(part.is(TokenType.WORD) || part.is(TokenType.STRING))) {
-            throw t.unexpectedPrevious();
-        }
-        if (!t.accept(TokenType.COMMA)) { // extract page: EXTRACT(part FROM x) or EXTRACT('part', x)
-            t.expect("FROM");
-        }
-        Expr source = expressions.expression(Set.of());
-        t.expect(TokenType.RIGHT_PAREN);
-        return new Extract(p.span(start), part.is(TokenType.WORD) ? part.text() : part.value(), source);
     }
 
     /**
