@@ -4,12 +4,9 @@ import dev.autosync.emulator.base.Names;
 import dev.autosync.emulator.base.SnowflakeError;
 import dev.autosync.sql.parse.TokenStream;
 import dev.autosync.sql.tree.Expr;
-import dev.autosync.sql.tree.GroupingElement;
 import dev.autosync.sql.tree.Query;
-import dev.autosync.sql.tree.Relation;
 import dev.autosync.sql.tree.QueryBody;
 import dev.autosync.sql.tree.QueryBody.Select;
-import dev.autosync.sql.tree.QueryBody.SelectItem;
 import dev.autosync.sql.tree.QueryBody.SetOperation;
 import dev.autosync.sql.tree.QueryBody.SetOperator;
 
@@ -30,6 +27,7 @@ final class QueryGenerator {
     private final RelationGenerator relations;
     private final TzCompanions tzCompanions;
     private final InsertValues insertValues;
+    private final SelectClauses clauses;
     /** The CTEs in scope (innermost first): name -> its TIMESTAMP_TZ columns, which carry offset companions. */
     private final Deque<java.util.Map<String, Set<String>>> ctes = new ArrayDeque<>();
     /** The translated CTE definitions in scope (outermost first), so DuckDB can bind an expression where it is written. */
@@ -46,6 +44,7 @@ final class QueryGenerator {
         this.relations = new RelationGenerator(this, expressions, ctx);
         this.tzCompanions = new TzCompanions(tokens, expressions);
         this.insertValues = new InsertValues(expressions);
+        this.clauses = new SelectClauses(tokens, expressions);
     }
 
     ExpressionGenerator expressions() {
@@ -111,7 +110,7 @@ final class QueryGenerator {
             } else {
                 sb.append(whole != null ? select(whole, top, companions) : body(q.body(), top));
             }
-            if (!q.orderBy().isEmpty() && !(whole != null && oneAggregateRow(whole))) {
+            if (!q.orderBy().isEmpty() && !(whole != null && SelectClauses.oneAggregateRow(whole))) {
                 sb.append(" ORDER BY ").append(expressions.orderItems(q.orderBy()));
             }
             if (q.limit() != null && whole != null && whole.top() != null) {
@@ -119,10 +118,10 @@ final class QueryGenerator {
             }
             Expr limit = q.limit() != null ? q.limit() : whole != null ? whole.top() : null;
             // LIMIT / OFFSET NULL, '' or $$$$: no limit, no offset (limit page)
-            if (limit != null && !unlimited(limit)) {
+            if (limit != null && !SelectClauses.unlimited(limit)) {
                 sb.append(" LIMIT ").append(expressions.expression(limit));
             }
-            if (q.offset() != null && !unlimited(q.offset())) {
+            if (q.offset() != null && !SelectClauses.unlimited(q.offset())) {
                 sb.append(" OFFSET ").append(expressions.expression(q.offset()));
             }
             return sb.toString();
@@ -134,19 +133,6 @@ final class QueryGenerator {
             recursiveCtes = recursiveBefore;
             setOperands = outerOperands;
         }
-    }
-
-    private static final Set<String> PLAIN_AGGREGATES = Set.of("COUNT", "COUNT_IF", "SUM", "AVG", "MIN", "MAX", "ARRAY_AGG",
-            "ARRAYAGG", "LISTAGG", "MEDIAN", "MODE", "ANY_VALUE", "OBJECT_AGG", "ARRAY_UNIQUE_AGG");
-
-    /**
-     * Whether a select block is aggregates only, without GROUP BY: its one row makes an ORDER BY meaningless, and
-     * Snowflake accepts one naming a column the select list does not (array_agg page), where DuckDB refuses it.
-     */
-    private static boolean oneAggregateRow(Select s) {
-        return s.groupBy() == null && s.having() == null && !s.items().isEmpty() && s.items().stream().allMatch(item ->
-                item.expr() instanceof Expr.FunctionCall f && f.over() == null
-                        && PLAIN_AGGREGATES.contains(f.simpleName().toUpperCase(java.util.Locale.ROOT)));
     }
 
     private String body(QueryBody body, boolean top) {
@@ -323,25 +309,12 @@ final class QueryGenerator {
         // $1, $2 name a stage file's columns; over other relations (VALUES, subqueries, tables, RESULT_SCAN) they are
         // positions in the FROM's columns (values page), DuckDB's #1, #2
         boolean outer = expressions.positionsByNumber();
-        expressions.positionsByNumber(!s.from().isEmpty() && s.from().stream().noneMatch(QueryGenerator::readsStage));
+        expressions.positionsByNumber(!s.from().isEmpty() && s.from().stream().noneMatch(SelectClauses::readsStage));
         try {
             return selectBody(s, top, withCompanions);
         } finally {
             expressions.positionsByNumber(outer);
         }
-    }
-
-    private static boolean readsStage(Relation r) {
-        if (r instanceof Relation.StageRef) {
-            return true;
-        } else if (r instanceof Relation.Join j) {
-            return readsStage(j.left()) || readsStage(j.right());
-        } else if (r instanceof Relation.NestedJoin n) {
-            return n.relations().stream().anyMatch(QueryGenerator::readsStage);
-        } else if (r instanceof Relation.Lateral l) {
-            return readsStage(l.relation());
-        }
-        return false;
     }
 
     /** The translated CTE definitions in scope as a WITH clause ("" when none), to prefix a query run on its own. */
@@ -405,7 +378,7 @@ final class QueryGenerator {
             boolean insert = nested != null && (Boolean) nested[1];
             expressions.starWithoutCompanions(insert);
             try {
-                sb.append(ExpressionGenerator.join(s.items(), item -> selectItem(item, top)));
+                sb.append(ExpressionGenerator.join(s.items(), item -> clauses.item(item, top)));
             } finally {
                 expressions.starWithoutCompanions(false);
             }
@@ -433,7 +406,7 @@ final class QueryGenerator {
         }
         if (s.groupBy() != null) {
             sb.append(" GROUP BY ").append(s.groupBy().all() ? "ALL"
-                    : ExpressionGenerator.join(s.groupBy().elements(), this::groupingElement));
+                    : ExpressionGenerator.join(s.groupBy().elements(), clauses::groupingElement));
         }
         if (s.having() != null) {
             sb.append(" HAVING ").append(expressions.expression(s.having()));
@@ -442,38 +415,5 @@ final class QueryGenerator {
             sb.append(" QUALIFY ").append(expressions.expression(s.qualify()));
         }
         return sb.toString();
-    }
-
-    /**
-     * Snowflake names an unaliased expression by its text; a column or {@code *} written bare (not in
-     * parentheses) keeps its own names.
-     */
-    private String selectItem(SelectItem item, boolean top) {
-        String sql = expressions.expression(item.expr());
-        if (item.alias() != null) {
-            return sql + " AS " + Names.quote(item.alias());
-        }
-        Expr e = item.expr();
-        // a $n over a stage is the column "$n"; over other relations DuckDB's #n would name it after the column
-        boolean named = (e instanceof Expr.ColumnRef || e instanceof Expr.Star
-                || e instanceof Expr.PositionalRef && !expressions.positionsByNumber()) && e.span().equals(item.span());
-        return top && !named ? sql + " AS " + Names.quote(tokens.label(item.span())) : sql;
-    }
-
-    private String groupingElement(GroupingElement g) {
-        if (g instanceof Expr e) {
-            return expressions.expression(e);
-        }
-        GroupingElement.GroupingSets sets = (GroupingElement.GroupingSets) g;
-        String kind = switch (sets.kind()) {
-            case ROLLUP -> "ROLLUP";
-            case CUBE -> "CUBE";
-            case GROUPING_SETS -> "GROUPING SETS";
-        };
-        return kind + " (" + expressions.expressions(sets.items()) + ")";
-    }
-
-    private static boolean unlimited(Expr e) {
-        return e instanceof Expr.StringLiteral s && s.value().isEmpty() || e instanceof Expr.NullLiteral;
     }
 }
