@@ -73,9 +73,8 @@ final class ExpressionGenerator {
         return join(list, this::expression);
     }
 
-    /** ORDER BY items, as written (DuckDB's default null order applies where none is written). */
     /**
-     * Snowflake sorts NULL as larger than any value (DEFAULT_NULL_ORDERING LAST): last ascending, first descending;
+     * ORDER BY items, as written, with the null order always said. Snowflake sorts NULL as larger than any value (DEFAULT_NULL_ORDERING LAST): last ascending, first descending;
      * FIRST the other way round (ORDER BY page). DuckDB puts NULLs last either way, so the order is always written.
      */
     String orderItems(List<OrderItem> items) {
@@ -265,10 +264,6 @@ final class ExpressionGenerator {
         return qualifier.isEmpty() ? last : names(qualifier) + "." + last;
     }
 
-    /**
-     * The relations in scope with stored TIMESTAMP_TZ columns: visible name -> those columns (each has an offset companion
-     * column, {@link TimestampTz#COMPANION} + name). A select block starts from its outer block's (correlated names).
-     */
     private final ColumnCollations collations = new ColumnCollations();
 
     /** The collations expressions carry here, written or declared by a column ({@link ColumnCollations}). */
@@ -276,6 +271,10 @@ final class ExpressionGenerator {
         return collations;
     }
 
+    /**
+     * The relations in scope with stored TIMESTAMP_TZ columns: visible name -> those columns (each has an offset companion
+     * column, {@link TimestampTz#COMPANION} + name). A select block starts from its outer block's (correlated names).
+     */
     private final java.util.Deque<java.util.Map<String, java.util.Set<String>>> tzScopes = new java.util.ArrayDeque<>(
             java.util.List.of(new java.util.HashMap<>()));
 
