@@ -161,12 +161,13 @@ class ArrowResultsTest {
     void numbersAtEveryIntegerWidthsLimitsReadTheSame() throws Exception {
         BigInteger lmin = BigInteger.valueOf(Long.MIN_VALUE);
         BigInteger lmax = BigInteger.valueOf(Long.MAX_VALUE);
+        // each limit alone and one past it alone on each side, so that every query's width is decided by that value
         List<List<BigInteger>> groups = List.of(
-                ints(-128, 127, 0, -1, 1),
-                ints(-129, 128, Short.MIN_VALUE, Short.MAX_VALUE, -5),
-                ints(Short.MIN_VALUE - 1, Short.MAX_VALUE + 1, Integer.MIN_VALUE, Integer.MAX_VALUE),
-                List.of(BigInteger.valueOf(Integer.MIN_VALUE - 1L), BigInteger.valueOf(Integer.MAX_VALUE + 1L), lmin, lmax),
-                List.of(lmax.add(BigInteger.ONE), lmin.subtract(BigInteger.ONE), BigInteger.TEN.pow(37).negate()));
+                ints(-128, 127, 0, -1, 1), ints(128), ints(-129),
+                ints(Short.MIN_VALUE, Short.MAX_VALUE, -5), ints(Short.MAX_VALUE + 1), ints(Short.MIN_VALUE - 1),
+                ints(Integer.MIN_VALUE, Integer.MAX_VALUE), ints(Integer.MAX_VALUE + 1L), ints(Integer.MIN_VALUE - 1L),
+                List.of(lmin, lmax), List.of(lmax.add(BigInteger.ONE)), List.of(lmin.subtract(BigInteger.ONE)),
+                List.of(BigInteger.TEN.pow(37).negate(), BigInteger.TEN.pow(37)));
         try (Statement st = arrow.createStatement()) {
             st.execute("CREATE OR REPLACE TABLE W (G NUMBER, K NUMBER, Z NUMBER(38,0), S NUMBER(38,2), N NUMBER(38,9))");
             int k = 0;
