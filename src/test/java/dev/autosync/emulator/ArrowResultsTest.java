@@ -152,6 +152,51 @@ class ArrowResultsTest {
         assertTrue(viaArrow.get(119999).startsWith("119999 "), viaArrow.get(119999));
     }
 
+    /**
+     * NUMBER at each integer width's limits, negative, NULL, scale 0, 2 and 9, one width per query (the server
+     * picks a chunk's width from its values: ArrowChunks.fixed), then beyond 64 bits (decimal128). Types:
+     * sql-reference/data-types-numeric (NUMBER(p,s), up to 38 digits).
+     */
+    @Property(tries = 1)
+    void numbersAtEveryIntegerWidthsLimitsReadTheSame() throws Exception {
+        BigInteger lmin = BigInteger.valueOf(Long.MIN_VALUE);
+        BigInteger lmax = BigInteger.valueOf(Long.MAX_VALUE);
+        // each limit alone and one past it alone on each side, so that every query's width is decided by that value
+        List<List<BigInteger>> groups = List.of(
+                ints(-128, 127, 0, -1, 1), ints(128), ints(-129),
+                ints(Short.MIN_VALUE, Short.MAX_VALUE, -5), ints(Short.MAX_VALUE + 1), ints(Short.MIN_VALUE - 1),
+                ints(Integer.MIN_VALUE, Integer.MAX_VALUE), ints(Integer.MAX_VALUE + 1L), ints(Integer.MIN_VALUE - 1L),
+                List.of(lmin, lmax), List.of(lmax.add(BigInteger.ONE)), List.of(lmin.subtract(BigInteger.ONE)),
+                List.of(BigInteger.TEN.pow(37).negate(), BigInteger.TEN.pow(37)));
+        try (Statement st = arrow.createStatement()) {
+            st.execute("CREATE OR REPLACE TABLE W (G NUMBER, K NUMBER, Z NUMBER(38,0), S NUMBER(38,2), N NUMBER(38,9))");
+            int k = 0;
+            for (int g = 0; g < groups.size(); g++) {
+                st.execute("INSERT INTO W VALUES (" + g + ", " + k++ + ", NULL, NULL, NULL)");
+                for (BigInteger u : groups.get(g)) {
+                    st.execute("INSERT INTO W VALUES (" + g + ", " + k++ + ", " + u + ", " + new BigDecimal(u, 2).toPlainString()
+                            + ", " + new BigDecimal(u, 9).toPlainString() + ")");
+                }
+            }
+        }
+        for (int g = 0; g < groups.size(); g++) {
+            List<String> rows = read(arrow, "SELECT Z, S, N FROM W WHERE G = " + g + " ORDER BY K");
+            assertEquals(groups.get(g).size() + 1, rows.size());
+            assertSame("SELECT Z, S, N FROM W WHERE G = " + g + " ORDER BY K");
+        }
+        assertTrue(read(arrow, "SELECT S FROM W WHERE K = 2").get(0).startsWith("1.27 "), "a scaled Int8 value's text");
+        // one column whose chunks need different widths (Int8, Int16, Int32, Int64 by row range), NULLs among them
+        String wide = "CASE WHEN SEQ4() % 9 = 0 THEN NULL WHEN SEQ4() < 30000 THEN SEQ4() % 256 - 128 "
+                + "WHEN SEQ4() < 60000 THEN SEQ4() - 45000 WHEN SEQ4() < 90000 THEN (SEQ4() - 75000) * 100000 "
+                + "ELSE (SEQ4() - 105000) * 1000000000000 END";
+        assertSame("SELECT SEQ4() AS I, (" + wide + ")::NUMBER(38,0) AS Z, (" + wide + " / 100)::NUMBER(38,2) AS S "
+                + "FROM TABLE(GENERATOR(ROWCOUNT => 120000)) ORDER BY I");
+    }
+
+    private static List<BigInteger> ints(long... values) {
+        return Arrays.stream(values).mapToObj(BigInteger::valueOf).toList();
+    }
+
     @Property(tries = 1)
     void anEmptyResultAndNullsOfEveryTypeReadTheSame() throws Exception {
         assertEquals(List.of(), read(arrow, "SELECT * FROM T WHERE 1 = 0"));
