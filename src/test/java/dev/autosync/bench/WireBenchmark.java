@@ -128,8 +128,8 @@ public final class WireBenchmark {
                 long[] typedA = new long[3];
                 long[] typedD = new long[3];
                 for (int i = 0; i < typedA.length; i++) {
-                    typedA[i] = timeTyped(a, "SELECT ID, NAME, AMOUNT, D FROM BENCH.PUBLIC.T");
-                    typedD[i] = timeTyped(d, "SELECT ID, NAME, AMOUNT, D FROM T");
+                    typedA[i] = time(a, "SELECT ID, NAME, AMOUNT, D FROM BENCH.PUBLIC.T", WireBenchmark::readTyped);
+                    typedD[i] = time(d, "SELECT ID, NAME, AMOUNT, D FROM T", WireBenchmark::readTyped);
                 }
                 double typedRps = rows / (median(typedA) / 1e9);
                 double typedRpsD = rows / (median(typedD) / 1e9);
@@ -154,25 +154,31 @@ public final class WireBenchmark {
 
     /** Executes a query and reads every value of every row; returns nanoseconds. */
     static long time(Connection c, String sql) throws Exception {
+        return time(c, sql, WireBenchmark::readAll);
+    }
+
+    /** How a benchmark reads a result's rows. */
+    interface RowReader {
+        void read(ResultSet rs) throws Exception;
+    }
+
+    /** Executes a query and reads its rows with {@code reader}; returns nanoseconds. */
+    static long time(Connection c, String sql, RowReader reader) throws Exception {
         long t = System.nanoTime();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            readAll(rs);
+            reader.read(rs);
         }
         return System.nanoTime() - t;
     }
 
-    /** Executes the benchmark's query and reads each column with its own getter; returns nanoseconds. */
-    static long timeTyped(Connection c, String sql) throws Exception {
-        long t = System.nanoTime();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                rs.getLong(1);
-                rs.getString(2);
-                rs.getBigDecimal(3);
-                rs.getDate(4);
-            }
+    /** The benchmark table's rows, each column with its own getter (ID, NAME, AMOUNT, D). */
+    static void readTyped(ResultSet rs) throws Exception {
+        while (rs.next()) {
+            rs.getLong(1);
+            rs.getString(2);
+            rs.getBigDecimal(3);
+            rs.getDate(4);
         }
-        return System.nanoTime() - t;
     }
 
     /** Every value of every row, as text. */
