@@ -185,7 +185,8 @@ final class CopyPlanner {
 
     /** The transformation with each value converted to its target column's type (and NOT NULL checked). */
     private static String typedTransform(StatementContext st, List<ColumnDef> columns, String transform) throws SQLException {
-        List<String> names = columnNames(st.session(), transform);
+        List<String> types = new ArrayList<>();
+        List<String> names = columnNames(st.session(), transform, types);
         int produced = (int) names.stream().filter(n -> !TzColumns.isCompanion(n)).count();
         if (produced != columns.size()) {
             throw SnowflakeError.compilation("Insert value list does not match column list expecting " + columns.size()
@@ -200,6 +201,8 @@ final class CopyPlanner {
             aliases.add("\"c" + i + "\"");
             // text for a TIMESTAMP_TZ is read as Snowflake reads it ('2024-06-01 10:00:00 +0530': spaced offsets)
             String converted = TzColumns.isTz(col) ? Translator.tzValue(q) : tr.cast(q, SnowflakeTypes.parse(new Cursor(col.sfType())), false);
+            String known = knownTypeCast(q, types.get(i), TzColumns.isTz(col), SnowflakeTypes.parse(new Cursor(col.sfType())));
+            converted = known != null ? known : converted;
             if (!col.nullable()) {
                 converted = "(CASE WHEN " + q + " IS NULL THEN error('NULL result in a non-nullable column') ELSE " + converted + " END)";
             }
@@ -220,13 +223,35 @@ final class CopyPlanner {
         return "SELECT " + String.join(", ", items) + " FROM (" + transform + ") AS q(" + String.join(", ", aliases) + ")";
     }
 
-    /** The columns the transformation yields: DuckDB binds it without running it (no probe table per plan). */
-    private static List<String> columnNames(Session session, String transform) throws SQLException {
+    /**
+     * The conversion of transformation value {@code q}, of DuckDB type {@code described}, to the column's type when that
+     * type alone decides it, or null: the run-time typeof CASE (Translator.tzValue / cast) then stays. Its checks are for
+     * JSON values, text and numbers read as timestamps, FLOATs read exactly as NUMBERs; any other value takes the CASE's
+     * plain CAST, and a value already of the column's type (a TIMESTAMP_TZ read in the transformation) is itself.
+     */
+    static String knownTypeCast(String q, String described, boolean tz, SnowflakeTypes type) {
+        String source = described.toUpperCase(java.util.Locale.ROOT).replace("TIMESTAMP WITH TIME ZONE", "TIMESTAMPTZ");
+        if (tz) {
+            return source.equals("TIMESTAMPTZ") ? q : null;
+        }
+        boolean exactDouble = type.duck().startsWith("DECIMAL") && (source.equals("DOUBLE") || source.equals("FLOAT"));
+        if (type.isSemiStructured() || source.equals("JSON") || exactDouble) {
+            return null;
+        }
+        return source.replace(" ", "").equals(type.duck().replace(" ", "")) ? q : "CAST(" + q + " AS " + type.duck() + ")";
+    }
+
+    /**
+     * The columns the transformation yields (their DuckDB types added to {@code types}): DuckDB binds it without running
+     * it (no probe table per plan).
+     */
+    private static List<String> columnNames(Session session, String transform, List<String> types) throws SQLException {
         session.exec("SET VARIABLE autosync_lo = 1", "SET VARIABLE autosync_hi = 0");
         List<String> names = new ArrayList<>();
         try (java.sql.Statement s = session.conn().createStatement(); java.sql.ResultSet rs = s.executeQuery("DESCRIBE " + transform)) {
             while (rs.next()) {
                 names.add(Names.decode(rs.getString("column_name")));
+                types.add(rs.getString("column_type"));
             }
         }
         return names;

@@ -34,11 +34,13 @@ final class DuckJsonFiles {
      * A record JsonFiles reads differently (see the class comment): in its minified text ({@code m}) an
      * escape, a number with a fraction or exponent, a nested object, an array record, NaN or Infinity
      * (DuckDB accepts them; JSON has no such values), or a duplicate top-level key; in its text as
-     * written ({@code raw}) a trailing comma, which DuckDB accepts and drops.
+     * written ({@code raw}) a trailing comma, which DuckDB accepts and drops. The top-level keys ({@code k}) are
+     * read once per record; a key whose first position is not its own is a duplicate (cheaper than list_unique,
+     * which builds a hash set per row); a record that is not an object has none.
      */
     private static final String NEEDS_JAVA = "regexp_matches(m, '\\\\|[0-9][.eE]|.\\{|^\\[|(^|[:,\\[])-?(?i:nan|inf)') "
             + "OR regexp_matches(raw, ',\\s*[}\\]]') "
-            + "OR (starts_with(m, '{') AND len(json_keys(m)) <> len(list_distinct(json_keys(m))))";
+            + "OR (len(k) > 1 AND list_bool_or(list_transform(k, lambda x, i: list_position(k, x) <> i)))";
     private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
 
     private DuckJsonFiles() {
@@ -97,7 +99,7 @@ final class DuckJsonFiles {
      */
     static String records(String path, boolean gzip) {
         return "(SELECT CASE WHEN " + NEEDS_JAVA + " THEN error('read by JsonFiles') ELSE m END AS record, o AS row_number "
-                + "FROM (SELECT CAST(json(r.j) AS VARCHAR) AS m, CAST(r.j AS VARCHAR) AS raw, r.o AS o FROM read_ndjson_objects("
+                + "FROM (SELECT CAST(json(r.j) AS VARCHAR) AS m, CAST(r.j AS VARCHAR) AS raw, json_keys(r.j) AS k, r.o AS o FROM read_ndjson_objects("
                 + Translator.literal(path) + ", compression = '" + (gzip ? "gzip" : "uncompressed") + "') WITH ORDINALITY AS r(j, o)))";
     }
 

@@ -229,9 +229,11 @@ final class TimestampTz {
      */
     static String textOffset(String text) {
         String time = "[0-9]{1,2}:[0-9]{2}(:[0-9]{2}([.][0-9]{0,9})?)?\\s*";
-        // AUTO's Unix date format writes the year after the offset ('Mon Jul 08 18:09:51 +0000 2013'): set it aside
+        // AUTO's Unix date format writes the year after the offset ('Mon Jul 08 18:09:51 +0000 2013'): set it aside.
+        // Only a numeric offset can precede that year, so Z/UTC/GMT is looked for in the text as it is: the
+        // common ISO 'Z' then costs one regexp per row instead of a regexp_replace and a match
         String t = "regexp_replace(trim(" + text + "), '(" + time + "[+-][0-9]{1,2}(:?[0-9]{2})?)\\s+[0-9]{4}$', '\\1')";
-        return "(CASE WHEN regexp_matches(" + t + ", '" + time + "(Z|UTC|GMT)\"?$', 'i') THEN 0"
+        return "(CASE WHEN regexp_matches(trim(" + text + "), '" + time + "(Z|UTC|GMT)\"?$', 'i') THEN 0"
                 + " WHEN regexp_matches(" + t + ", '" + time + "[+-][0-9]{1,2}(:?[0-9]{2})?\"?$') THEN"
                 + " (CASE WHEN regexp_extract(" + t + ", '([+-])[0-9]{1,2}(:?[0-9]{2})?\"?$', 1) = '-' THEN -1 ELSE 1 END)"
                 + " * (CAST(regexp_extract(" + t + ", '[+-]([0-9]{1,2})(:?[0-9]{2})?\"?$', 1) AS INTEGER) * 60"
