@@ -34,7 +34,7 @@ class PipeFileGroupsTest {
     static void start() throws Exception {
         fx = new EmulatorFixture();
         c = fx.connect();
-        EmulatorFixture.execute(c, "CREATE DATABASE GRP", "CREATE SCHEMA GRP.S", "USE SCHEMA GRP.S", "CREATE STAGE ST FILE_FORMAT = (TYPE = JSON)");
+        exec("CREATE DATABASE GRP", "CREATE SCHEMA GRP.S", "USE SCHEMA GRP.S", "CREATE STAGE ST FILE_FORMAT = (TYPE = JSON)");
     }
 
     @AfterAll
@@ -46,6 +46,10 @@ class PipeFileGroupsTest {
         Path f = Files.createDirectories(local.resolve(folder)).resolve(name);
         Files.writeString(f, content, StandardCharsets.UTF_8);
         rows(c, "PUT file://" + f + " @ST/" + folder + "/");
+    }
+
+    private static void exec(String... sql) throws SQLException {
+        EmulatorFixture.execute(c, sql);
     }
 
     private static List<String> q(String sql) throws SQLException {
@@ -67,7 +71,7 @@ class PipeFileGroupsTest {
     /** File f holds f rows with ids f*100+1 ..: each row keeps its own file's name and row number. */
     @Test
     void eachFileOfAGroupKeepsItsFileNameRowNumbersHistoryAndStreamRows() throws Exception {
-        EmulatorFixture.execute(c, "CREATE TABLE G1 (ID NUMBER, F VARCHAR, ROW_NO NUMBER)", "CREATE STREAM G1_STREAM ON TABLE G1",
+        exec("CREATE TABLE G1 (ID NUMBER, F VARCHAR, ROW_NO NUMBER)", "CREATE STREAM G1_STREAM ON TABLE G1",
                 "CREATE PIPE G1_PIPE AS COPY INTO G1 FROM (SELECT $1:id, METADATA$FILENAME, METADATA$FILE_ROW_NUMBER FROM @ST/g1/)");
         List<String> expected = new ArrayList<>();
         for (int f = 1; f <= 6; f++) {
@@ -100,7 +104,7 @@ class PipeFileGroupsTest {
     void badFilesInAGroupAreSkippedAloneWithTheErrorOfALoneLoad() throws Exception {
         String conversion = "{\"id\": 3}\n{\"id\": \"x\"}\n{\"id\": 4}\n";
         String parse = "{\"id\": 5}\n{\"id\": ";
-        EmulatorFixture.execute(c, "CREATE TABLE G2 (ID NUMBER)", "CREATE TABLE G2_ALONE (ID NUMBER)",
+        exec("CREATE TABLE G2 (ID NUMBER)", "CREATE TABLE G2_ALONE (ID NUMBER)",
                 "CREATE PIPE G2_PIPE AS COPY INTO G2 FROM (SELECT $1:id FROM @ST/g2/)",
                 "CREATE PIPE G2_ALONE_PIPE AS COPY INTO G2_ALONE FROM (SELECT $1:id FROM @ST/g2alone/)");
         stage("g2", "a.json", "{\"id\": 1}\n");
@@ -111,7 +115,8 @@ class PipeFileGroupsTest {
         assertEquals(5, q("ALTER PIPE G2_PIPE REFRESH").size());
         awaitHistory("G2", 5);
         List<String> grouped = history("G2");
-        assertEquals(List.of("1", "2", "6", "7"), q("SELECT ID FROM G2 ORDER BY ID"), "nothing of the bad files reached the table");
+        assertEquals(List.of("1", "2", "6", "7"), q("SELECT ID FROM G2 ORDER BY ID"),
+                "nothing of the bad files reached the table");
         assertEquals("g2/a.json.gz|Loaded|1|1|0|null|null|null|null", grouped.get(0));
         assertEquals("g2/e.json.gz|Loaded|2|2|0|null|null|null|null", grouped.get(4));
 
