@@ -175,6 +175,15 @@ class SqlBehaviourTest {
         // duplicates that only delete are deterministic too
         exec("MERGE INTO MT USING (SELECT 1 AS K UNION ALL SELECT 1) S ON MT.K = S.K WHEN MATCHED THEN DELETE");
         assertEquals(List.of("0"), rows(c, "SELECT COUNT(*) FROM MT"));
+        // merge page (Duplicate join behavior): the error is about one target row joined with several source rows;
+        // into an empty target nothing joins, so duplicates are not matched and each one inserts
+        exec("MERGE INTO MT USING (SELECT 1 AS K, 'x' AS V UNION ALL SELECT 1, 'y') S ON MT.K = S.K "
+                + "WHEN MATCHED THEN UPDATE SET V = S.V WHEN NOT MATCHED THEN INSERT (K, V) VALUES (S.K, S.V)");
+        assertEquals(List.of("1|x", "1|y"), rows(c, "SELECT * FROM MT ORDER BY V"));
+        // and once the target holds the key, the same MERGE is refused again
+        SQLException again = fails("MERGE INTO MT USING (SELECT 1 AS K, 'x' AS V UNION ALL SELECT 1, 'y') S ON MT.K = S.K "
+                + "WHEN MATCHED THEN UPDATE SET V = S.V WHEN NOT MATCHED THEN INSERT (K, V) VALUES (S.K, S.V)");
+        assertEquals(100090, again.getErrorCode());
     }
 
     @Test

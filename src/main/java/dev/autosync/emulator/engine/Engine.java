@@ -100,7 +100,8 @@ public final class Engine implements AutoCloseable {
                 privileges, new Procedures(catalog, transactions, existing));
         this.statements = new LockedStatements(lock, dispatcher);
         this.background = new BackgroundLoop(wakeup,
-                new PipeLoader(catalog, sessions, transactions, copyPlanner, fileLoader, pipeQueue, copyHistory, log),
+                new PipeLoader(catalog, sessions, transactions, copyPlanner, fileLoader,
+                        new FileGroupLoader(streams, copyHistory), pipeQueue, copyHistory, log),
                 new TaskScheduler(catalog, sessions, transactions, statements, queryIds, taskHistory, taskRequests, log), log);
     }
 

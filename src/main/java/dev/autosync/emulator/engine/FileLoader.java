@@ -284,7 +284,7 @@ final class FileLoader {
      * INSERT of a query's rows into the plan's target: the plan's columns in order, then the offsets of its
      * TIMESTAMP_TZ columns, which the typed transformation gives after its columns (CopyPlanner).
      */
-    private static String insertSql(CopyPlan plan, String query) {
+    static String insertSql(CopyPlan plan, String query) {
         String cols = plan.columns().stream().map(col -> Names.quote(col.name())).collect(Collectors.joining(", "))
                 + TzColumns.names(plan.columns()).stream().map(n -> ", " + Names.quote(TzColumns.companion(n)))
                 .collect(Collectors.joining());
