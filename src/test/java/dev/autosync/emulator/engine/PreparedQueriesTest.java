@@ -25,7 +25,7 @@ class PreparedQueriesTest {
 
     @BeforeAll
     static void start(@TempDir Path dir) throws Exception {
-        // sessions keep statements unless PreparedQueries.PROPERTY is false (on by default): this test needs them on
+        // sessions started while it is set keep statements (off by default: PreparedQueries.PROPERTY)
         System.setProperty(PreparedQueries.PROPERTY, "true");
         engine = new Engine(dir, m -> { });
         Session s = engine.openSession("TESTER", null, null, null, null);
