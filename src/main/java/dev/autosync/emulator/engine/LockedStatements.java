@@ -30,6 +30,8 @@ final class LockedStatements implements StatementRunner {
             cancel.check();
         }
         lock.acquire(session);
+        // after the engine lock (never the other way round): the wire may be reading one of the session's results
+        session.connectionUse().lock();
         Session before = cancel == null ? null : cancel.running(session);
         try {
             return dispatcher.run(session, sql, binds, this);
@@ -43,6 +45,7 @@ final class LockedStatements implements StatementRunner {
             if (cancel != null) {
                 cancel.running(before);
             }
+            session.connectionUse().unlock();
             lock.release(session);
         }
     }
@@ -50,9 +53,11 @@ final class LockedStatements implements StatementRunner {
     /** A query's columns without running it (under the lock: translation reads the catalog). */
     Result describeQuery(Session session, String sql) {
         lock.acquire(session);
+        session.connectionUse().lock();
         try {
             return dispatcher.describeQuery(session, sql);
         } finally {
+            session.connectionUse().unlock();
             lock.release(session);
         }
     }

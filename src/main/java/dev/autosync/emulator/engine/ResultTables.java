@@ -37,7 +37,8 @@ final class ResultTables {
      * offsets from their companion columns
      * ({@link #foldOffsets}): such a result is read whole, as the fold works on read rows.
      */
-    static Result read(StatementKind kind, Statement statement, ResultSet rs, String zone) throws SQLException {
+    static Result read(StatementKind kind, Statement statement, ResultSet rs, String zone,
+                       java.util.concurrent.locks.Lock connectionLock) throws SQLException {
         ResultSetMetaData md = rs.getMetaData();
         int n = md.getColumnCount();
         List<ResultColumn> cols = new ArrayList<>(n);
@@ -67,7 +68,7 @@ final class ResultTables {
             rs.close();
             return foldOffsets(kind, cols, rows, zone);
         }
-        return new Result(kind, cols, rows, new RowSource(statement, rs, duckTypes, true));
+        return new Result(kind, cols, rows, new RowSource(statement, rs, duckTypes, true, connectionLock));
     }
 
     /**

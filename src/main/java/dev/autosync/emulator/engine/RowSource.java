@@ -3,6 +3,7 @@ package dev.autosync.emulator.engine;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.locks.Lock;
 
 /**
  * The rows of a query result not yet read: DuckDB's open result, read forward once, by the wire as it
@@ -13,6 +14,7 @@ public final class RowSource implements AutoCloseable {
     private final Statement statement;
     private final ResultSet rs;
     private final String[] duckTypes;
+    private final Lock connectionLock;
     /** The result set already stands on a row nobody has read (read checked there was more). */
     private boolean positioned;
     /** DuckDB's remaining rows were handed over as an Arrow stream ({@link #exportArrow}). */
@@ -20,8 +22,9 @@ public final class RowSource implements AutoCloseable {
     private boolean closed;
     private long total = -1;
 
-    RowSource(Statement statement, ResultSet rs, String[] duckTypes, boolean positioned) {
+    RowSource(Statement statement, ResultSet rs, String[] duckTypes, boolean positioned, Lock connectionLock) {
         this.statement = statement;
+        this.connectionLock = connectionLock;
         this.rs = rs;
         this.duckTypes = duckTypes;
         this.positioned = positioned;
@@ -67,6 +70,15 @@ public final class RowSource implements AutoCloseable {
         }
         exported = true;
         return duck.arrowExportStream(allocator, batchRows);
+    }
+
+    /**
+     * The lock of the session's DuckDB connection, held while the session runs a statement: whoever reads this
+     * source on another thread (the wire cutting a chunk when the driver fetches it) holds it around each read and
+     * around {@link #close()}, so DuckDB's connection is never used by two threads at once.
+     */
+    public Lock connectionLock() {
+        return connectionLock;
     }
 
     /** The current row, for typed getters ({@code getLong}, {@code getString}...) by 1-based column. */

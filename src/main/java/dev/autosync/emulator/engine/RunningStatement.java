@@ -101,7 +101,8 @@ final class RunningStatement implements StatementContext, AutoCloseable {
         try {
             bind(ps);
             // DuckDB materialises the result in its own memory; what the head does not read stays there
-            Result r = ResultTables.read(kind, ps, ps.executeQuery(), session.parameter("TIMEZONE"));
+            Result r = ResultTables.read(kind, ps, ps.executeQuery(), session.parameter("TIMEZONE"),
+                    session.connectionUse());
             if (r.rest() == null) {
                 // read whole: the statement can run the same query again
                 session.preparedQueries().keep(duckSql, ps);

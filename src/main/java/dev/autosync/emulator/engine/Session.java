@@ -33,6 +33,11 @@ public final class Session {
     private final Map<String, String> outputFormats = new LinkedHashMap<>();
     /** DuckDB prepared statements of this session's recent queries. */
     private final PreparedQueries prepared = new PreparedQueries();
+    /**
+     * Held while a statement of this session runs (LockedStatements) and while the wire reads the rest of one of its
+     * results on a chunk's HTTP thread (RowSource.connectionLock): one DuckDB connection, one thread at a time.
+     */
+    private final java.util.concurrent.locks.ReentrantLock connectionUse = new java.util.concurrent.locks.ReentrantLock();
     private volatile String jdbcResultFormat;
     private volatile String clientApp = "";
 
@@ -271,6 +276,11 @@ public final class Session {
         return conn;
     }
 
+    /** The lock of this session's DuckDB connection (see {@link #connectionUse}). */
+    java.util.concurrent.locks.ReentrantLock connectionUse() {
+        return connectionUse;
+    }
+
     public String role() {
         return role;
     }
@@ -360,11 +370,14 @@ public final class Session {
     }
 
     void close() {
-        prepared.clear();
+        connectionUse.lock();
         try {
+            prepared.clear();
             conn.close();
         } catch (SQLException e) {
             // the connection is gone either way
+        } finally {
+            connectionUse.unlock();
         }
     }
 }

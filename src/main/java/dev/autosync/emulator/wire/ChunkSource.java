@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.Lock;
 
 /**
  * Where a result's further chunks come from ({@link ResultChunks}): bytes kept until fetched ({@link Spooled}),
@@ -66,25 +67,40 @@ interface ChunkSource extends AutoCloseable {
         }
     }
 
-    /** A counted result: chunks cut from DuckDB's result in order as they are asked for. */
+    /**
+     * A counted result: chunks cut from DuckDB's result in order as they are asked for, on the thread that fetches
+     * a chunk, while holding the lock of the session's DuckDB connection (the session may be running its next
+     * statement: {@code RowSource.connectionLock}); that lock is always taken before this source's own.
+     */
     final class Lazy implements ChunkSource {
         private final ChunkCutter cutter;
         private final int[] rows;
+        private final Lock connection;
         private final Map<Integer, byte[]> cut = new HashMap<>();
         private int next;
         private int taken;
         private boolean closed;
 
-        Lazy(ChunkCutter cutter, int[] rows) {
+        Lazy(ChunkCutter cutter, int[] rows, Lock connection) {
             this.cutter = cutter;
             this.rows = rows;
+            this.connection = connection;
         }
 
         @Override
-        public synchronized byte[] take(int index) throws SQLException {
+        public byte[] take(int index) throws SQLException {
             if (index < 0 || index >= rows.length) {
                 return null;
             }
+            connection.lock();
+            try {
+                return cutUpTo(index);
+            } finally {
+                connection.unlock();
+            }
+        }
+
+        private synchronized byte[] cutUpTo(int index) throws SQLException {
             while (next <= index && !closed) {
                 ArrowColumns.Chunk c = cutter.next(rows[next]);
                 if (c == null || c.rows() != rows[next] || next == rows.length - 1 && cutter.more()) {
@@ -116,10 +132,17 @@ interface ChunkSource extends AutoCloseable {
         }
 
         @Override
-        public synchronized void close() {
-            cut.clear();
-            closed = true;
-            cutter.close();
+        public void close() {
+            connection.lock();
+            try {
+                synchronized (this) {
+                    cut.clear();
+                    closed = true;
+                    cutter.close();
+                }
+            } finally {
+                connection.unlock();
+            }
         }
     }
 

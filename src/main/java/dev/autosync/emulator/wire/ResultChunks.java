@@ -132,6 +132,8 @@ final class ResultChunks {
             Map<Integer, byte[]> chunks = new LinkedHashMap<>();
             long total = head.size();
             int rows = firstChunkRows;
+            // the session's DuckDB connection, one thread at a time (a client may run its next statement already)
+            rest.connectionLock().lock();
             try (ChunkCutter cutter = ChunkCutter.of(cols, rest)) {
                 for (ArrowColumns.Chunk c = cutter.next(rows); c != null; c = cutter.next(rows)) {
                     chunks.put(chunks.size(), c.bytes());
@@ -139,6 +141,8 @@ final class ResultChunks {
                     total += c.rows();
                     rows = Math.min(maxChunkRows, rows * 2);
                 }
+            } finally {
+                rest.connectionLock().unlock();
             }
             if (sizes.isEmpty()) {
                 return new Answer(format, first, inlineRows, cols, total, List.of(), null);
@@ -186,8 +190,11 @@ final class ResultChunks {
         List<ResultColumn> cols = r.columns();
         long total = r.head().size();
         // the rows as Java values: from DuckDB's Arrow export when it can, else read row by row
-        ArrowExport export = ArrowExport.supports(cols, rest) ? new ArrowExport(cols, rest) : null;
+        // the session's DuckDB connection, one thread at a time (a client may run its next statement already)
+        rest.connectionLock().lock();
+        ArrowExport export = null;
         try {
+            export = ArrowExport.supports(cols, rest) ? new ArrowExport(cols, rest) : null;
             int target = firstChunkRows;
             int index = 0;
             List<Object[]> rows = new ArrayList<>();
@@ -218,6 +225,7 @@ final class ResultChunks {
                 export.close();
             }
             rest.close();
+            rest.connectionLock().unlock();
         }
         return new Answer(Format.JSON, first, inlineRows, cols, total, sizes,
                 sizes.isEmpty() ? null : keep(session, new ChunkSource.Prefixed(headChunks, spilled)));
@@ -262,7 +270,8 @@ final class ResultChunks {
         }
         int[] counts = rows.stream().mapToInt(Integer::intValue).toArray();
         return new Answer(Format.ARROW, first, List.of(), r.columns(), rest.total(), sizes,
-                keep(session, new ChunkSource.Prefixed(headChunks, new ChunkSource.Lazy(ChunkCutter.of(r.columns(), rest), counts))));
+                keep(session, new ChunkSource.Prefixed(headChunks, new ChunkSource.Lazy(ChunkCutter.of(r.columns(), rest), counts,
+                        rest.connectionLock()))));
     }
 
     /** Keeps a result's chunks for fetching under a new token; drops the oldest beyond {@link #KEPT_RESULTS}. */

@@ -164,6 +164,67 @@ class PreparedQueriesTest {
         }
     }
 
+    /**
+     * The wire cuts a counted ARROW result's rest on the HTTP thread that serves a chunk (ChunkSource.Lazy),
+     * while the session may already run its next statements on the same DuckDB connection: here a thread reads
+     * the rest of a 120,000-row result while the session runs DELETE, INSERT and a kept SELECT, again and again.
+     * Every row read on either side must be the one written.
+     */
+    @Test
+    @DisplayName("a large result's rest read on another thread while its session runs DML and kept SELECTs")
+    void restReadBesideTheSessionsStatements() throws Exception {
+        Session s = engine.openSession("TESTER", null, null, null, null);
+        try {
+            run(s, "CREATE TABLE KEPT.PUBLIC.C (K NUMBER, S VARCHAR)");
+            String select = "SELECT K, S FROM KEPT.PUBLIC.C ORDER BY K";
+            for (int round = 0; round < 4; round++) {
+                Result large = engine.execute(s, "SELECT SEQ4() AS I, 'row ' || SEQ4() || ' of a longer text' AS S "
+                        + "FROM TABLE(GENERATOR(ROWCOUNT => 120000)) ORDER BY I", List.of(), 1).get(0).result();
+                java.util.concurrent.atomic.AtomicReference<String> wrong = new java.util.concurrent.atomic.AtomicReference<>();
+                Thread reader = new Thread(() -> wrong.set(readRest(large)));
+                reader.start();
+                for (int i = 0; reader.isAlive() || i < 3; i++) {
+                    String v = "a value longer than twelve bytes " + round + "/" + i;
+                    run(s, "DELETE FROM KEPT.PUBLIC.C");
+                    run(s, "INSERT INTO KEPT.PUBLIC.C VALUES (0, '" + v + "')");
+                    assertEquals(List.of("[0, " + v + "]"), run(s, select), "round " + round + ", try " + i);
+                }
+                reader.join();
+                assertEquals(null, wrong.get(), "round " + round);
+            }
+        } finally {
+            engine.closeSession(s);
+        }
+    }
+
+    /** Reads a result's rest as the wire does, under its session's connection lock; null when every row is right. */
+    private static String readRest(Result r) {
+        RowSource rest = r.rest();
+        long n = r.head().size();
+        try {
+            while (true) {
+                rest.connectionLock().lock();
+                try {
+                    if (!rest.next()) {
+                        break;
+                    }
+                    Object s = rest.value(1);
+                    if (!("row " + n + " of a longer text").equals(s)) {
+                        return "row " + n + ": " + s;
+                    }
+                } finally {
+                    rest.connectionLock().unlock();
+                }
+                n++;
+            }
+        } catch (Exception e) {
+            return e.toString();
+        } finally {
+            rest.close();
+        }
+        return n == 120000 ? null : n + " rows";
+    }
+
     /** A result too large to read whole: its rest stays in DuckDB until read through its RowSource. */
     private static void readLarge(Session s) throws Exception {
         try (Result r = engine.execute(s, "SELECT SEQ4() AS I, 'row ' || SEQ4() AS S FROM TABLE(GENERATOR(ROWCOUNT => 120000)) ORDER BY I",
