@@ -6,31 +6,26 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
- * A session's DuckDB prepared statements of its recent queries, by their DuckDB text, kept after a result
- * read whole so the same query runs again without DuckDB preparing it anew (preparing is most of what a
- * small query costs DuckDB: 130-180 us for SELECT 1, executing a prepared one 30-60 us). DuckDB binds a
- * kept statement again itself when the catalog changed (another session's DDL); what it does not notice
- * is a change of its settings or variables (TimeZone, SET VARIABLE), which its plan may have folded in, so
- * the statements are dropped whenever the session runs anything but a query (ALTER SESSION, USE, DDL,
- * DML, transactions) or sets DuckDB state directly, and queries reading DuckDB variables are never kept.
- * Each statement is taken out while it runs, so a nested run of the same text prepares its own.
+ * A session's DuckDB prepared statements of its recent queries that read no stored data, by their DuckDB
+ * text, kept after a result read whole so the same query runs again without DuckDB preparing it anew
+ * (preparing is most of what a small query costs DuckDB: 130-180 us for SELECT 1, executing a prepared one
+ * 30-60 us). DuckDB binds a kept statement again itself when the catalog changed (another session's DDL);
+ * what it does not notice is a change of the data a plan read ({@link #keepable}) or of its settings or
+ * variables (TimeZone, SET VARIABLE), which its plan may have folded in, so the statements are dropped
+ * whenever the session runs anything but a query (ALTER SESSION, USE, DDL, DML, transactions) or sets DuckDB
+ * state directly. Each statement is taken out while it runs, so a nested run of the same text prepares its own.
  */
 final class PreparedQueries {
     static final int KEPT = 16;
+    /** What a query reading stored data has in its DuckDB text ({@link #keepable}). */
+    private static final Pattern READS_STORED_DATA = Pattern.compile(
+            "(?i)\\b(from|table|pivot|unpivot|summarize|describe|show|getvariable)\\b|\"\\s*\\(");
 
-    /**
-     * Off unless the JVM sets {@value #PROPERTY}=true (read when a session starts). With statements kept,
-     * ArrowResultsTest read a row of an earlier try, met DuckDB's "TransactionContext Error: cannot commit - no
-     * transaction is active", and once crashed the JVM (SIGSEGV in a DuckDB worker thread's memcpy, a string
-     * pointer into freed memory), each time after its 120,000-row ARROW result; without them it has never failed.
-     * Cutting a counted result's chunks on the chunk's HTTP thread now holds the session's connection lock
-     * (Session.connectionUse), which did not stop the crash, so the cause is elsewhere (not found: neither
-     * PreparedQueriesTest's engine-level sequences nor a thread reading a large rest beside kept SELECTs reproduce it).
-     */
+    /** Off unless the JVM sets {@value #PROPERTY}=true (read when a session starts). */
     static final String PROPERTY = "autosync.emulator.keptStatements";
 
     private final boolean enabled = Boolean.getBoolean(PROPERTY);
@@ -78,10 +73,19 @@ final class PreparedQueries {
         return kept.size();
     }
 
-    /** Whether a query's statement may be kept: not when it reads DuckDB variables (bound into the plan). */
+    /**
+     * Whether a query's statement may be kept: only when its plan reads no table, table function or DuckDB variable.
+     * DuckDB 1.5.6 plans a prepared statement with the statistics of the tables it reads at that moment (value
+     * ranges, string lengths) and runs it again with them after any session changed the rows: a filter beyond the
+     * old range answers nothing, longer strings come back cut off, or crash the JVM in a worker's memcpy when
+     * longer than 12 bytes (DuckDB issues 23704 and 24182; DuckDB's main branch plans such statements anew at each
+     * run since August 2026). Reading stored data takes a FROM (or TABLE, PIVOT...) or a SQL UDF, a macro called by its quoted
+     * name (UserFunctions), which may hold a subquery; a literal that only looks like one merely goes unkept.
+     */
     static boolean keepable(String duckSql) {
-        return !duckSql.toLowerCase(Locale.ROOT).contains("getvariable");
+        return !READS_STORED_DATA.matcher(duckSql).find();
     }
+
 
     private static void closeQuietly(PreparedStatement ps) {
         try {
