@@ -25,10 +25,10 @@ final class PreparedQueries {
     private static final Pattern READS_STORED_DATA = Pattern.compile(
             "(?i)\\b(from|table|pivot|unpivot|summarize|describe|show|getvariable)\\b|\"\\s*\\(");
 
-    /** Off unless the JVM sets {@value #PROPERTY}=true (read when a session starts). */
+    /** On unless the JVM sets {@value #PROPERTY}=false (read when a session starts). */
     static final String PROPERTY = "autosync.emulator.keptStatements";
 
-    private final boolean enabled = Boolean.getBoolean(PROPERTY);
+    private final boolean enabled = !"false".equals(System.getProperty(PROPERTY));
     private final Map<String, PreparedStatement> kept = new LinkedHashMap<>(32, 0.75f, true);
 
     /** The kept statement for {@code duckSql}, now the caller's; null when none is kept. */

@@ -22,11 +22,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PreparedQueriesTest {
     private static Engine engine;
+    private static String keptBefore;
 
     @BeforeAll
     static void start(@TempDir Path dir) throws Exception {
-        // sessions started while it is set keep statements (off by default: PreparedQueries.PROPERTY)
-        System.setProperty(PreparedQueries.PROPERTY, "true");
+        // sessions started while it is true keep statements (the default; a run may turn it off for other classes)
+        keptBefore = System.setProperty(PreparedQueries.PROPERTY, "true");
         engine = new Engine(dir, m -> { });
         Session s = engine.openSession("TESTER", null, null, null, null);
         try {
@@ -40,7 +41,11 @@ class PreparedQueriesTest {
 
     @AfterAll
     static void stop() {
-        System.clearProperty(PreparedQueries.PROPERTY);
+        if (keptBefore == null) {
+            System.clearProperty(PreparedQueries.PROPERTY);
+        } else {
+            System.setProperty(PreparedQueries.PROPERTY, keptBefore);
+        }
         engine.close();
     }
 
