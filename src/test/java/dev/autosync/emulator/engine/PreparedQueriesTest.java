@@ -144,8 +144,9 @@ class PreparedQueriesTest {
      * it again with them: after another session's INSERT, a filter beyond the old value range answered no row, and
      * a string longer than the old longest came back cut off ('aaa' and NUL bytes for 'aaaéaaa'; longer than 12
      * bytes it crashed the JVM in a DuckDB worker's memcpy). This is what broke ArrowResultsTest with statements
-     * kept: its JSON session's SELECT ran again on the plan of an earlier try's rows. Strings here stay within 12
-     * bytes (DuckDB inlines those), so the wrong answer is a failure, not a crash.
+     * kept: its JSON session's SELECT ran again on the plan of an earlier try's rows. Snowflake's statement sees the
+     * rows committed before it began (sql-reference/transactions). Strings here stay within 12 bytes (DuckDB inlines
+     * those), so the wrong answer is a failure, not a crash.
      */
     @Test
     @DisplayName("another session's new rows show in a repeated query beyond the statistics of its first run")
