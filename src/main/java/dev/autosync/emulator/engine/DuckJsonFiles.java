@@ -98,9 +98,14 @@ final class DuckJsonFiles {
      * BIGINT: from 1 in file order); running it fails for a file that is not for this reader.
      */
     static String records(String path, boolean gzip) {
+        String read = "read_ndjson_objects(" + Translator.literal(path) + ", compression = '" + (gzip ? "gzip" : "uncompressed") + "')";
+        if (!gzip && VerbatimJsonLines.verbatim(java.nio.file.Path.of(path))) {
+            // every record's text is already what the decision below would keep, and none would be refused
+            return "(SELECT r.j AS record, r.o AS row_number FROM " + read + " WITH ORDINALITY AS r(j, o))";
+        }
         return "(SELECT CASE WHEN " + NEEDS_JAVA + " THEN error('read by JsonFiles') ELSE m END AS record, o AS row_number "
-                + "FROM (SELECT CAST(json(r.j) AS VARCHAR) AS m, CAST(r.j AS VARCHAR) AS raw, json_keys(r.j) AS k, r.o AS o FROM read_ndjson_objects("
-                + Translator.literal(path) + ", compression = '" + (gzip ? "gzip" : "uncompressed") + "') WITH ORDINALITY AS r(j, o)))";
+                + "FROM (SELECT CAST(json(r.j) AS VARCHAR) AS m, CAST(r.j AS VARCHAR) AS raw, json_keys(r.j) AS k, r.o AS o FROM "
+                + read + " WITH ORDINALITY AS r(j, o)))";
     }
 
     private static String literalOrNull(String s) {
