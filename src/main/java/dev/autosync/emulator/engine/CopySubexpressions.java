@@ -49,6 +49,8 @@ final class CopySubexpressions {
         after = replacePaths(after, paths);
         List<String> fieldTexts = new ArrayList<>();
         List<String> fieldValues = new ArrayList<>();
+        List<Integer> textKeys = new ArrayList<>();
+        List<Integer> valueKeys = new ArrayList<>();
         for (int k : paths.values()) {
             String element = PATHS + "[" + k + "]";
             String text = "(CASE WHEN typeof(" + element + ") = 'JSON' THEN CAST(json_extract_string(CAST(" + element
@@ -60,6 +62,7 @@ final class CopySubexpressions {
                 continue;
             }
             fieldTexts.add(text + " AS " + name);
+            textKeys.add(k);
             // A VARIANT's text for a conversion (TO_DATE, ::TIMESTAMP...) wraps the field's text once more, and the
             // conversion repeats that wrapper ~30 times: computed once here, DuckDB parses and evaluates it once.
             String value = "(CASE WHEN typeof(" + element + ") = 'BLOB' THEN hex(CAST(CAST(" + element
@@ -69,11 +72,15 @@ final class CopySubexpressions {
             after = replaceOutsideLiterals(a, value, valueName);
             if (!before.equals(b) || !after.equals(a)) {
                 fieldValues.add(value + " AS " + valueName);
+                valueKeys.add(k);
             }
         }
         StringBuilder list = new StringBuilder();
         for (String p : paths.keySet()) {
             list.append(list.isEmpty() ? "" : ", ").append("'").append(p).append("'");
+        }
+        if (findOutsideLiterals(before + after, Pattern.compile(Pattern.quote(PATHS))).isEmpty() && !fieldTexts.isEmpty()) {
+            return before + textsOnly(list.toString(), textKeys, valueKeys, source) + after;
         }
         String withPaths = "(SELECT *, json_extract(\"$1\", [" + list + "]) AS " + PATHS + " FROM " + source + ")";
         String hoisted = fieldTexts.isEmpty() ? withPaths
@@ -82,6 +89,25 @@ final class CopySubexpressions {
             hoisted = "(SELECT *, " + String.join(", ", fieldValues) + " FROM " + hoisted + ")";
         }
         return before + hoisted + after;
+    }
+
+    /**
+     * When the transformation reads the fields only as text: each field's text is element k of one
+     * {@code json_extract_string("$1", [paths])} (the same text as json_extract_string of the field's JSON value, without
+     * writing each value as JSON and parsing it again), and its value for a conversion is that text (a JSON value is
+     * never a BLOB, so the wrapper's hex branch cannot apply).
+     */
+    private static String textsOnly(String list, List<Integer> textKeys, List<Integer> valueKeys, String source) {
+        String strings = "\"autosync$strings\"";
+        List<String> items = new ArrayList<>();
+        for (int k : textKeys) {
+            items.add(strings + "[" + k + "] AS \"autosync$text" + k + "\"");
+        }
+        for (int k : valueKeys) {
+            items.add(strings + "[" + k + "] AS \"autosync$value" + k + "\"");
+        }
+        return "(SELECT *, " + String.join(", ", items) + " FROM (SELECT *, json_extract_string(\"$1\", [" + list + "]) AS "
+                + strings + " FROM " + source + "))";
     }
 
     private static String replacePaths(String sql, Map<String, Integer> paths) {

@@ -55,12 +55,30 @@ class CopySubexpressionsTest {
         // the text a conversion of a VARIANT reads (a BINARY as hex, else the field's text), as the translator repeats it
         String value = "(CASE WHEN typeof(json_extract(\"$1\", '/a')) = 'BLOB' THEN hex(CAST(CAST(json_extract(\"$1\", '/a')"
                 + " AS VARCHAR) AS BLOB)) ELSE " + TEXT + " END)";
-        String transform = "SELECT " + value + ", length(" + value + "), TRY_CAST(" + value + " AS INTEGER) FROM " + SOURCE;
+        // the field's JSON value is read too, so its paths stay hoisted as JSON values
+        String transform = "SELECT " + value + ", length(" + value + "), TRY_CAST(" + value + " AS INTEGER), json_extract(\"$1\", '/a') FROM "
+                + SOURCE;
         String hoisted = CopySubexpressions.hoist(transform, SOURCE);
         assertEquals(1, hoisted.split("'BLOB'", -1).length - 1, "the wrapper is written once: " + hoisted);
         assertEquals(4, hoisted.split("\"autosync\\$value1\"", -1).length - 1, "defined once, used three times: " + hoisted);
         assertEquals(run(transform), run(hoisted));
-        assertEquals(List.of("x|1|null", "7|1|7", "null|null|null", "null|null|null"), run(hoisted));
+        assertEquals(List.of("x|1|null|\"x\"", "7|1|7|7", "null|null|null|null", "null|null|null|null"), run(hoisted));
+    }
+
+    @Test
+    void fieldsReadOnlyAsTextComeFromOneExtractionOfTheirStrings() throws SQLException {
+        String value = "(CASE WHEN typeof(json_extract(\"$1\", '/a')) = 'BLOB' THEN hex(CAST(CAST(json_extract(\"$1\", '/a')"
+                + " AS VARCHAR) AS BLOB)) ELSE " + TEXT + " END)";
+        String objectText = TEXT.replace("'/a'", "'/b'");
+        String nullText = TEXT.replace("'/a'", "'/b/c'");
+        String transform = "SELECT " + value + ", TRY_CAST(" + value + " AS INTEGER), " + objectText + ", upper(" + nullText + "), \"$1\" FROM "
+                + SOURCE;
+        String hoisted = CopySubexpressions.hoist(transform, SOURCE);
+        assertTrue(hoisted.contains("json_extract_string(\"$1\", ['/a', '/b', '/b/c'])") && !hoisted.contains("json_extract(\"$1\""),
+                "one extraction of the three fields' strings: " + hoisted);
+        assertEquals(run(transform), run(hoisted));
+        assertEquals(List.of("x|null|{\"c\":2}|2|{\"a\":\"x\",\"b\":{\"c\":2}}", "7|7|null|null|{\"a\":7}",
+                "null|null|null|null|{\"b\":null}", "null|null|null|null|null"), run(hoisted));
     }
 
     @Test
