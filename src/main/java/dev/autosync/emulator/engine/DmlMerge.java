@@ -79,21 +79,26 @@ final class DmlMerge extends Dml {
                     List<String[]> exprs = tr.expressionsWithOffsets(Set.of());
                     List<String> colList = new ArrayList<>(named);
                     List<String> valueList = new ArrayList<>();
+                    List<String> offsets = new ArrayList<>();
+                    List<String> tzSql = new ArrayList<>();
+                    List<Integer> tzAt = new ArrayList<>();
                     for (int i = 0; i < exprs.size(); i++) {
                         String column = i < named.size() ? Names.decode(named.get(i).substring(1, named.get(i).length() - 1)) : null;
-                        boolean tz = t.table().columns().stream().anyMatch(col -> col.name().equals(column) && TzColumns.isTz(col));
-                        valueList.add(tz ? exprs.get(i)[3] : exprs.get(i)[0]);
-                    }
-                    for (int i = 0; i < named.size() && i < exprs.size(); i++) {
-                        String column = Names.decode(named.get(i).substring(1, named.get(i).length() - 1));
                         if (t.table().columns().stream().anyMatch(col -> col.name().equals(column) && TzColumns.isTz(col))) {
-                            String[] e = exprs.get(i);
-                            String fromValue = e[2] != null ? Dml.boundOffset(e, st.binds())
-                                    : Translator.tzOffsetOfValue(e[0], session.parameter("TIMEZONE"));
+                            tzAt.add(i);
+                            tzSql.add(exprs.get(i)[0]);
                             colList.add(Names.quote(TzColumns.companion(column)));
-                            valueList.add(e[1] == null ? fromValue : "coalesce(" + e[1] + ", " + fromValue + ")");
                         }
+                        valueList.add(exprs.get(i)[0]);
                     }
+                    boolean[] known = TzValues.timestampTz(session, source, tzSql);
+                    for (int k = 0; k < tzAt.size(); k++) {
+                        int i = tzAt.get(k);
+                        String[] pair = TzValues.columnAndOffset(exprs.get(i), known[k], st.binds(), session.parameter("TIMEZONE"));
+                        valueList.set(i, pair[0]);
+                        offsets.add(pair[1]);
+                    }
+                    valueList.addAll(offsets);
                     cols = "(" + String.join(", ", colList) + ")";
                     values = String.join(", ", valueList);
                 } else {
@@ -120,7 +125,7 @@ final class DmlMerge extends Dml {
                     continue;
                 }
                 c.expect("SET");
-                List<String> sets = assignments(t, tr, Set.of("WHEN"));
+                List<String> sets = assignments(t, tr, Set.of("WHEN"), source);
                 clauses.append("UPDATE SET ").append(String.join(", ", sets));
                 hasUpdate = true;
                 matched.add(new String[] {predicate, "UPDATE"});
