@@ -187,12 +187,13 @@ class Dml {
         Translator tr = st.translator();
         tr.tzRelation(alias != null ? alias : t.table().name(), TzColumns.names(t.table().columns()));
         int setList = c.position();
-        List<String> sets = assignments(t, tr, Set.of("FROM", "WHERE"), null);
+        // a TIMESTAMP_TZ value's type is looked up over the target (TzValues), and FROM's relations when there are
+        List<String> sets = assignments(t, tr, Set.of("FROM", "WHERE"), t.aliased(alias));
         if (TzColumns.any(t.table().columns()) && c.accept("FROM")) {
             // SET comes before FROM: read FROM's relations first so a value from one carries its stored offset
-            tr.fromClause();
+            String from = tr.fromClause();
             c.reset(setList);
-            sets = assignments(t, tr, Set.of("FROM", "WHERE"), null);
+            sets = assignments(t, tr, Set.of("FROM", "WHERE"), t.aliased(alias) + ", " + from);
         }
         StringBuilder sql = new StringBuilder("UPDATE ").append(t.aliased(alias)).append(" SET ").append(String.join(", ", sets));
         long[] joined = new long[2];

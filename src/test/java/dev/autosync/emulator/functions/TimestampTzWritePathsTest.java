@@ -113,6 +113,29 @@ class TimestampTzWritePathsTest {
     }
 
     @Test
+    void updateSetKeepsTheOffsets() throws SQLException {
+        // update page: SET from another table (FROM) and from the row's own column
+        List<String> own = List.of("1|2024-01-01 12:00:00.000 Z", "2|2024-03-10 02:30:00.000 -0330",
+                "3|2024-07-01 23:59:59.123 +0545", "4|2024-12-31 23:00:00.000 +1400", "5|1850-06-01 00:00:00.000 -1200", "6|null");
+        execute(c, "ALTER SESSION SET TIMEZONE = 'Asia/Kolkata'");
+        for (String update : List.of("UPDATE $T d SET ts = s.ts FROM src s WHERE d.id = s.id",
+                "UPDATE $T SET ts = CASE WHEN id > 0 THEN ts END")) {
+            for (boolean generic : new boolean[] {false, true}) {
+                String name = generic ? "dst_g" : "dst_f";
+                execute(c, "CREATE OR REPLACE TABLE " + name + " (id INT, ts TIMESTAMP_TZ)",
+                        "INSERT INTO " + name + " (id, ts) SELECT id, ts FROM src");
+                write(name, update, generic);
+            }
+            List<String> fast = rows(c, "SELECT id, ts FROM dst_f ORDER BY id");
+            assertEquals(rows(c, "SELECT id, ts FROM dst_g ORDER BY id"), fast, update);
+            if (update.contains("FROM src")) {
+                assertEquals(own, fast, update);
+            }
+        }
+        execute(c, "ALTER SESSION UNSET TIMEZONE");
+    }
+
+    @Test
     void valuesWithoutACarriedOffsetTakeTheSameOffsetBothWays() throws SQLException {
         // an expression over the column (a CASE) and NTZ / LTZ values: compared only between the two paths
         execute(c, "ALTER SESSION SET TIMEZONE = 'America/St_Johns'");
