@@ -139,10 +139,14 @@ class Dml {
 
     /**
      * SET's {@code column = expression} list (UPDATE, and MERGE's WHEN MATCHED ... UPDATE), each expression ending
-     * before a word of {@code stops}; with the stream-version column when streams track the table.
+     * before a word of {@code stops}; with the stream-version column when streams track the table. A value for a
+     * TIMESTAMP_TZ column that DuckDB types TIMESTAMPTZ over {@code typesFrom} (MERGE's source; null: not looked up)
+     * is written without the generic conversion ({@link TzValues}).
      */
-    List<String> assignments(Target t, Translator tr, Set<String> stops) {
+    List<String> assignments(Target t, Translator tr, Set<String> stops, String typesFrom) {
         List<String> sets = new ArrayList<>();
+        List<String> tzColumns = new ArrayList<>();
+        List<String[]> tzValues = new ArrayList<>();
         do {
             if (!sets.isEmpty() && !c.accept(TokenType.COMMA)) {
                 break;
@@ -154,17 +158,22 @@ class Dml {
             boolean tz = t.table().columns().stream().anyMatch(def -> def.name().equals(column) && TzColumns.isTz(def));
             if (tz) {
                 // the value's offset goes to the column's companion (TzColumns): the one the expression carries, else
-                // read from the value
-                String[] value = tr.expressionWithOffset(stops);
-                String fromValue = value[2] != null ? boundOffset(value, st.binds())
-                        : Translator.tzOffsetOfValue(value[0], session.parameter("TIMEZONE"));
-                sets.add(Names.quote(column) + " = " + value[3]);
-                sets.add(Names.quote(TzColumns.companion(column)) + " = " + (value[1] == null ? fromValue
-                        : "coalesce(" + value[1] + ", " + fromValue + ")"));
+                // read from the value; both written once the value's DuckDB type is known
+                tzColumns.add(column);
+                tzValues.add(tr.expressionWithOffset(stops));
+                sets.add(null);
                 continue;
             }
             sets.add(Names.quote(column) + " = " + tr.expression(stops, true));
         } while (true);
+        sets.removeIf(java.util.Objects::isNull);
+        boolean[] known = typesFrom == null ? new boolean[tzValues.size()]
+                : TzValues.timestampTz(session, typesFrom, tzValues.stream().map(v -> v[0]).toList());
+        for (int i = 0; i < tzValues.size(); i++) {
+            String[] pair = TzValues.columnAndOffset(tzValues.get(i), known[i], st.binds(), session.parameter("TIMEZONE"));
+            sets.add(Names.quote(tzColumns.get(i)) + " = " + pair[0]);
+            sets.add(Names.quote(TzColumns.companion(tzColumns.get(i))) + " = " + pair[1]);
+        }
         if (t.tracked()) {
             sets.add(Streams.VERSION_SET);
         }
@@ -178,12 +187,13 @@ class Dml {
         Translator tr = st.translator();
         tr.tzRelation(alias != null ? alias : t.table().name(), TzColumns.names(t.table().columns()));
         int setList = c.position();
-        List<String> sets = assignments(t, tr, Set.of("FROM", "WHERE"));
+        // a TIMESTAMP_TZ value's type is looked up over the target (TzValues), and FROM's relations when there are
+        List<String> sets = assignments(t, tr, Set.of("FROM", "WHERE"), t.aliased(alias));
         if (TzColumns.any(t.table().columns()) && c.accept("FROM")) {
             // SET comes before FROM: read FROM's relations first so a value from one carries its stored offset
-            tr.fromClause();
+            String from = tr.fromClause();
             c.reset(setList);
-            sets = assignments(t, tr, Set.of("FROM", "WHERE"));
+            sets = assignments(t, tr, Set.of("FROM", "WHERE"), t.aliased(alias) + ", " + from);
         }
         StringBuilder sql = new StringBuilder("UPDATE ").append(t.aliased(alias)).append(" SET ").append(String.join(", ", sets));
         long[] joined = new long[2];

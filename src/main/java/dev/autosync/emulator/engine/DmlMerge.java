@@ -4,6 +4,7 @@ import dev.autosync.emulator.base.SnowflakeError;
 import dev.autosync.emulator.base.Names;
 
 import dev.autosync.emulator.sql.Translator;
+import dev.autosync.sql.parse.SqlParser;
 import dev.autosync.sql.TokenType;
 
 import java.sql.PreparedStatement;
@@ -30,9 +31,18 @@ final class DmlMerge extends Dml {
         c.expect("USING");
         Translator tr = st.translator();
         tr.tzRelation(targetAlias, TzColumns.names(t.table().columns()));
+        int sourceAt = c.position();
         String source = tr.tableReference();
         c.expect("ON");
+        int onAt = c.position();
         String on = tr.expression(Set.of("WHEN"), false);
+        int clausesAt = c.position();
+        // the source and ON parsed again, for MergeKeys' proof that no target row can match two source rows
+        c.reset(sourceAt);
+        dev.autosync.sql.tree.Relation sourceTree = new SqlParser(c).relation();
+        c.reset(onAt);
+        dev.autosync.sql.tree.Expr onTree = new SqlParser(c).expression(Set.of("WHEN"));
+        c.reset(clausesAt);
         StringBuilder clauses = new StringBuilder();
         List<String[]> matched = new ArrayList<>();
         boolean hasDelete = false;
@@ -79,21 +89,26 @@ final class DmlMerge extends Dml {
                     List<String[]> exprs = tr.expressionsWithOffsets(Set.of());
                     List<String> colList = new ArrayList<>(named);
                     List<String> valueList = new ArrayList<>();
+                    List<String> offsets = new ArrayList<>();
+                    List<String> tzSql = new ArrayList<>();
+                    List<Integer> tzAt = new ArrayList<>();
                     for (int i = 0; i < exprs.size(); i++) {
                         String column = i < named.size() ? Names.decode(named.get(i).substring(1, named.get(i).length() - 1)) : null;
-                        boolean tz = t.table().columns().stream().anyMatch(col -> col.name().equals(column) && TzColumns.isTz(col));
-                        valueList.add(tz ? exprs.get(i)[3] : exprs.get(i)[0]);
-                    }
-                    for (int i = 0; i < named.size() && i < exprs.size(); i++) {
-                        String column = Names.decode(named.get(i).substring(1, named.get(i).length() - 1));
                         if (t.table().columns().stream().anyMatch(col -> col.name().equals(column) && TzColumns.isTz(col))) {
-                            String[] e = exprs.get(i);
-                            String fromValue = e[2] != null ? Dml.boundOffset(e, st.binds())
-                                    : Translator.tzOffsetOfValue(e[0], session.parameter("TIMEZONE"));
+                            tzAt.add(i);
+                            tzSql.add(exprs.get(i)[0]);
                             colList.add(Names.quote(TzColumns.companion(column)));
-                            valueList.add(e[1] == null ? fromValue : "coalesce(" + e[1] + ", " + fromValue + ")");
                         }
+                        valueList.add(exprs.get(i)[0]);
                     }
+                    boolean[] known = TzValues.timestampTz(session, source, tzSql);
+                    for (int k = 0; k < tzAt.size(); k++) {
+                        int i = tzAt.get(k);
+                        String[] pair = TzValues.columnAndOffset(exprs.get(i), known[k], st.binds(), session.parameter("TIMEZONE"));
+                        valueList.set(i, pair[0]);
+                        offsets.add(pair[1]);
+                    }
+                    valueList.addAll(offsets);
                     cols = "(" + String.join(", ", colList) + ")";
                     values = String.join(", ", valueList);
                 } else {
@@ -120,7 +135,7 @@ final class DmlMerge extends Dml {
                     continue;
                 }
                 c.expect("SET");
-                List<String> sets = assignments(t, tr, Set.of("WHEN"));
+                List<String> sets = assignments(t, tr, Set.of("WHEN"), source);
                 clauses.append("UPDATE SET ").append(String.join(", ", sets));
                 hasUpdate = true;
                 matched.add(new String[] {predicate, "UPDATE"});
@@ -140,7 +155,9 @@ final class DmlMerge extends Dml {
             long before = updates || !returning && inserts ? rowCount(t.duckName()) : 0;
             // An empty target has no row that two source rows could both update; the check would still evaluate the
             // whole source once more (0.7 s of CPU for the benchmark's first 1M-row task run, of 3.6 s for its MERGE).
-            if (updates && before > 0) {
+            // Nor can a source that keeps one row per key ON equates (MergeKeys: the pipeline task's later runs).
+            if (updates && before > 0 && !MergeKeys.uniquePerTargetRow(session, sourceTree, onTree, t.table(), targetAlias,
+                    targetSql, source)) {
                 checkDeterministic(targetSql, Names.quote(targetAlias), source, on, matched, t.tracked());
             }
             try (PreparedStatement ps = session.conn().prepareStatement(sql)) {

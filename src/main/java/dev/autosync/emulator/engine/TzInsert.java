@@ -4,9 +4,6 @@ import dev.autosync.emulator.base.Names;
 import dev.autosync.emulator.base.SnowflakeError;
 import dev.autosync.emulator.sql.Translator;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -38,7 +35,8 @@ final class TzInsert {
 
     /**
      * {@code head} (INSERT INTO table) with the target columns and their companions, then the source read by position.
-     * {@code valuesOffsets}: the source is VALUES whose rows end with one offset per TIMESTAMP_TZ target.
+     * {@code valuesOffsets}: the source is VALUES whose rows end with one offset per TIMESTAMP_TZ target. A source
+     * column DuckDB types TIMESTAMPTZ is written as it is ({@link TzValues}).
      */
     static String wrap(Session s, String head, List<ColumnDef> targets, String source, boolean valuesOffsets) {
         List<Integer> tz = positions(targets);
@@ -48,20 +46,22 @@ final class TzInsert {
             aliases.add(Names.quote("$C" + i));
         }
         List<String> sourceNames = null;
+        List<String> sourceTypes = new ArrayList<>();
         Set<String> companions = new HashSet<>();
         if (valuesOffsets) {
             for (int j : tz) {
                 aliases.add(Names.quote(TzColumns.companion("$C" + (j + 1))));
             }
         } else {
-            sourceNames = describe(s, source);
-            if (sourceNames != null) {
+            List<String[]> described = TzValues.columns(s, source);
+            if (described != null) {
                 List<String> visible = new ArrayList<>();
-                for (String name : sourceNames) {
-                    if (TzColumns.isCompanion(name)) {
-                        companions.add(name);
+                for (String[] column : described) {
+                    if (TzColumns.isCompanion(column[0])) {
+                        companions.add(column[0]);
                     } else {
-                        visible.add(name);
+                        visible.add(column[0]);
+                        sourceTypes.add(column[1]);
                     }
                 }
                 if (visible.size() != n) {
@@ -77,7 +77,7 @@ final class TzInsert {
         for (int i = 0; i < n; i++) {
             columns.add(Names.quote(targets.get(i).name()));
             String value = SRC + "." + aliases.get(i);
-            items.add(TzColumns.isTz(targets.get(i)) ? Translator.tzValue(value) : value);
+            items.add(TzColumns.isTz(targets.get(i)) && !knownTz(sourceTypes, i) ? Translator.tzValue(value) : value);
         }
         for (int j : tz) {
             columns.add(Names.quote(TzColumns.companion(targets.get(j).name())));
@@ -85,23 +85,16 @@ final class TzInsert {
             String carried = valuesOffsets ? TzColumns.companion("$C" + (j + 1))
                     : sourceNames != null && companions.contains(TzColumns.companion(sourceNames.get(j)))
                     ? TzColumns.companion(sourceNames.get(j)) : null;
-            String fromValue = Translator.tzOffsetOfValue(value, zone);
+            String fromValue = knownTz(sourceTypes, j) ? Translator.tzOffsetOfInstant(value)
+                    : Translator.tzOffsetOfValue(value, zone);
             items.add(carried == null ? fromValue : "coalesce(" + SRC + "." + Names.quote(carried) + ", " + fromValue + ")");
         }
         return head + " (" + String.join(", ", columns) + ") SELECT " + String.join(", ", items) + " FROM (" + source + ") AS "
                 + SRC + "(" + String.join(", ", aliases) + ")";
     }
 
-    /** The source's column names (DuckDB binds it without running it), or null when it does not bind alone (bind parameters). */
-    private static List<String> describe(Session s, String source) {
-        try (Statement st = s.conn().createStatement(); ResultSet rs = st.executeQuery("DESCRIBE " + source)) {
-            List<String> names = new ArrayList<>();
-            while (rs.next()) {
-                names.add(Names.decode(rs.getString("column_name")));
-            }
-            return names;
-        } catch (SQLException | RuntimeException e) {
-            return null;
-        }
+    /** Whether the source's column {@code i} (of {@code types}, empty when not described) is DuckDB's TIMESTAMPTZ. */
+    private static boolean knownTz(List<String> types, int i) {
+        return i < types.size() && TzValues.isTimestampTz(types.get(i)) && TzValues.enabled();
     }
 }

@@ -109,6 +109,16 @@ public final class Translator {
                 + literal(zone == null ? "UTC" : zone) + "))";
     }
 
+    /**
+     * {@link #tzOffsetOfValue} of a value DuckDB already types TIMESTAMPTZ: the session zone's offset at that instant
+     * (whole minutes, truncated as DuckDB prints it), as its local time in DuckDB's TimeZone (the session's) minus the
+     * instant. Arithmetic, not text: DuckDB computes subexpressions common to a statement's items (a MERGE's UPDATE SET
+     * and INSERT VALUES) for every row, even where a coalesce needs them only for rows without a carried offset.
+     */
+    public static String tzOffsetOfInstant(String sql) {
+        return "CAST((epoch_us(CAST(" + sql + " AS TIMESTAMP)) - epoch_us(" + sql + ")) // 60000000 AS SMALLINT)";
+    }
+
     /** A value of unknown type written to a TIMESTAMP_TZ column: text is read as Snowflake reads it (spaced offsets). */
     public static String tzValue(String sql) {
         return Casts.cast(new dev.autosync.sql.tree.Expr.ColumnRef(null, List.of("$v")), sql,
