@@ -215,7 +215,10 @@ final class CopyPlanner {
             ColumnDef col = columns.get(i);
             if (TzColumns.isTz(col)) {
                 String carried = TzColumns.companion("#" + i);
-                String fromValue = Translator.tzOffsetOfValue("q.\"c" + i + "\"", zone);
+                // a value already TIMESTAMPTZ takes the session zone's offset by arithmetic: DuckDB evaluates the text
+                // reading's subexpressions for every row, even where the carried offset makes them unused
+                String fromValue = knownTypeCast("q.\"c" + i + "\"", types.get(i), true, null) != null
+                        ? Translator.tzOffsetOfInstant("q.\"c" + i + "\"") : Translator.tzOffsetOfValue("q.\"c" + i + "\"", zone);
                 items.add((names.contains(carried) ? "coalesce(q." + Names.quote(carried) + ", " + fromValue + ")" : fromValue)
                         + " AS " + Names.quote(TzColumns.companion(col.name())));
             }
