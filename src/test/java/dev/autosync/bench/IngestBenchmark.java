@@ -29,6 +29,15 @@ public final class IngestBenchmark {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int files = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         Path dir = Files.createTempDirectory("autosync-ingest-bench");
+        try {
+            run(dir, events, files);
+        } finally {
+            // the events, DuckDB's copy and the emulator's folder: about 0.25 GB per 1M events
+            deleteTree(dir);
+        }
+    }
+
+    private static void run(Path dir, int events, int files) throws Exception {
         Path source = Files.createDirectories(dir.resolve("source"));
         writeEvents(source, events, files);
 
@@ -122,6 +131,14 @@ public final class IngestBenchmark {
             System.out.println("peak resident memory of the process (VmHWM): " + (peakReset
                     ? "emulator " + peakRss() + " (counted from after the baseline), baseline and events file writing " + baselinePeak
                     : peakRss() + " (baseline included)"));
+        }
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 
