@@ -45,10 +45,13 @@ public final class Engine implements AutoCloseable {
         DataFolderFormat.check(this.dataDir);
         this.folderLock = DataFolderLock.acquire(this.dataDir);
         Catalog catalog;
+        DuckDBConnection opened = null;
         try {
             DataFolderFormat.recordIfNew(this.dataDir);
-            this.root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + this.dataDir.resolve(DATABASE_FILE));
+            opened = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + this.dataDir.resolve(DATABASE_FILE));
+            this.root = opened;
             try (Statement s = root.createStatement()) {
+                DuckDbMemory.limit(s, DuckDbMemory.configured());
                 s.execute("SET TimeZone = 'UTC'");
                 // DuckDB checkpoints when its write-ahead log passes 16 MB, within the COMMIT that passes it; a pipe
                 // commits once per file, so loading 1M events (100 files) spent most of its commit time checkpointing
@@ -61,7 +64,10 @@ public final class Engine implements AutoCloseable {
             GeneratorFunction.register(root);
             this.queryLog = new QueryLog(this.dataDir);
             catalog = new Catalog(root);
-        } catch (SQLException | IOException e) {
+        } catch (SQLException | IOException | RuntimeException e) {
+            if (opened != null) {
+                opened.close();
+            }
             folderLock.close();
             throw e;
         }
