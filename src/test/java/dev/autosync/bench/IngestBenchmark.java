@@ -53,10 +53,6 @@ public final class IngestBenchmark {
             duckNanos = System.nanoTime() - t;
             duckCpu = cpuNanos() - cpu;
         }
-        // the baseline's DuckDB (its own instance, 80% of the machine's memory allowed) peaks apart from the emulator
-        String baselinePeak = peakRss();
-        boolean peakReset = resetPeakRss();
-
         // DuckDB alone writing what the landing table holds (the record as received, its typed fields, file name and row
         // number) with the plainest SQL: the floor for any engine keeping the raw payload, without Snowflake's checks
         long floorNanos;
@@ -74,6 +70,10 @@ public final class IngestBenchmark {
             floorNanos = System.nanoTime() - t;
             floorCpu = cpuNanos() - cpu;
         }
+
+        // the baselines' DuckDB instances (80% of the machine's memory allowed each) peak apart from the emulator
+        String baselinePeak = peakRss();
+        boolean peakReset = resetPeakRss();
 
         RenderedBundle b = new Renderer(null).render(RenderFixtures.settings(Provider.S3).validate(), RenderFixtures.schoolSpec());
         long pipelineNanos;
@@ -155,7 +155,7 @@ public final class IngestBenchmark {
                     (double) floorNanos / duckNanos, (double) floorCpu / duckCpu, (double) loadNanos / floorNanos, (double) loadCpu / floorCpu);
             System.out.println("load average at the end: " + Files.readString(Path.of("/proc/loadavg")).trim());
             System.out.println("peak resident memory of the process (VmHWM): " + (peakReset
-                    ? "emulator " + peakRss() + " (counted from after the baseline), baseline and events file writing " + baselinePeak
+                    ? "emulator " + peakRss() + " (counted from after the baselines), baselines and events file writing " + baselinePeak
                     : peakRss() + " (baseline included)"));
         }
     }
