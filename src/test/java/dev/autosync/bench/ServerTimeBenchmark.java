@@ -68,6 +68,10 @@ public final class ServerTimeBenchmark {
                 for (int k = 0; k < c.length; k++) {
                     cpu[k] = -threads.getThreadCpuTime(serverThread[k]);
                 }
+                java.util.Map<Thread, Long> before = new java.util.HashMap<>();
+                for (Thread th : Thread.getAllStackTraces().keySet()) {
+                    before.put(th, threads.getThreadCpuTime(th.getId()));
+                }
                 long process = -os.getProcessCpuTime();
                 for (int i = 0; i < requests; i++) {
                     // in turn, the first of each round alternating, so both formats see the same machine
@@ -87,6 +91,16 @@ public final class ServerTimeBenchmark {
                             pass, formats[k], s[requests / 2] / 1e3, s[requests / 10] / 1e3, s[requests * 9 / 10] / 1e3, cpu[k] / 1e3 / requests);
                 }
                 System.out.printf(Locale.ROOT, "pass %d process CPU (all threads, both formats) %.1f us/request%n", pass, process / 2e3 / requests);
+                // where the rest of the process's CPU went: the Java threads that used the most (JIT and GC threads are not Java threads)
+                java.util.List<String> busiest = new java.util.ArrayList<>();
+                for (java.util.Map.Entry<Thread, Long> b : before.entrySet()) {
+                    long used = threads.getThreadCpuTime(b.getKey().getId()) - b.getValue();
+                    if (used > 0) {
+                        busiest.add(String.format(Locale.ROOT, "%09d %s", used / 1000, b.getKey().getName()));
+                    }
+                }
+                busiest.sort(java.util.Comparator.reverseOrder());
+                System.out.println("pass " + pass + " busiest Java threads (us): " + busiest.subList(0, Math.min(6, busiest.size())));
             }
             System.out.println("ARROW answer: " + c[0].last.length() + " chars; JSON answer: " + c[1].last.length() + " chars");
             for (Raw r : c) {
