@@ -60,23 +60,31 @@ final class ArrowChunks {
 
     /** {@code n} rows already laid out as one vector per column, as an Arrow IPC stream. */
     static byte[] stream(List<ResultColumn> columns, List<Vector> vectors, int n) {
-        List<FlatBuffer.Table> fields = new ArrayList<>();
-        for (int c = 0; c < columns.size(); c++) {
-            fields.add(vectors.get(c).field(columns.get(c).name(), metadata(columns.get(c).type(), vectors.get(c))));
-        }
-        FlatBuffer.Table schema = new FlatBuffer.Table().i16(0, 0).tables(1, fields);
+        byte[] schema = SchemaMessages.of(columns, vectors, () -> schemaMessage(columns, vectors));
         Body body = new Body();
         for (Vector v : vectors) {
             v.write(body);
         }
         FlatBuffer.Table batch = new FlatBuffer.Table().i64(0, n).structs(1, body.nodes(), 2).structs(2, body.buffers(), 2);
-        Out out = new Out(body.size() + 1024);
-        out.message(FlatBuffer.finish(new FlatBuffer.Table().i16(0, METADATA_V5).union(1, HEADER_SCHEMA, schema).i64(3, 0)),
-                null);
+        Out out = new Out(schema.length + body.size() + 512);
+        out.raw(schema);
         out.message(FlatBuffer.finish(new FlatBuffer.Table().i16(0, METADATA_V5).union(1, HEADER_RECORD_BATCH, batch)
                 .i64(3, body.size())), body);
         out.putInt(-1);
         out.putInt(0);
+        return out.bytes();
+    }
+
+    /** The schema message (continuation marker, length, metadata) describing {@code columns} laid out as {@code vectors}. */
+    static byte[] schemaMessage(List<ResultColumn> columns, List<Vector> vectors) {
+        List<FlatBuffer.Table> fields = new ArrayList<>();
+        for (int c = 0; c < columns.size(); c++) {
+            fields.add(vectors.get(c).field(columns.get(c).name(), metadata(columns.get(c).type(), vectors.get(c))));
+        }
+        FlatBuffer.Table schema = new FlatBuffer.Table().i16(0, 0).tables(1, fields);
+        Out out = new Out(1024);
+        out.message(FlatBuffer.finish(new FlatBuffer.Table().i16(0, METADATA_V5).union(1, HEADER_SCHEMA, schema).i64(3, 0)),
+                null);
         return out.bytes();
     }
 

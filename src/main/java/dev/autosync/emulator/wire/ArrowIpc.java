@@ -230,6 +230,13 @@ final class ArrowIpc {
             buf[at++] = (byte) (v >> 24);
         }
 
+        /** Bytes already laid out as messages (a kept schema message). */
+        void raw(byte[] bytes) {
+            ensure(bytes.length);
+            System.arraycopy(bytes, 0, buf, at, bytes.length);
+            at += bytes.length;
+        }
+
         void message(byte[] metadata, Body body) {
             int padded = (metadata.length + 8 + 7) / 8 * 8 - 8;
             putInt(-1);

@@ -64,6 +64,23 @@ final class FlatBuffer {
             return ref(slot, new StructVector(longs, longsPerStruct));
         }
 
+        /**
+         * The table's scalar fields as (slot, size, value) triples in the order set: all there is to an
+         * Arrow type table (Int, Decimal, FloatingPoint...), which references nothing.
+         */
+        List<Long> scalars() {
+            List<Long> out = new ArrayList<>(fields.size() * 3);
+            for (Object[] f : fields) {
+                if (!(f[2] instanceof Long v)) {
+                    throw new IllegalStateException("not a table of scalars only");
+                }
+                out.add((long) (int) f[0]);
+                out.add((long) (int) f[1]);
+                out.add(v);
+            }
+            return out;
+        }
+
         private Table scalar(int slot, int size, long v) {
             fields.add(new Object[] {slot, size, v});
             slots = Math.max(slots, slot + 1);

@@ -63,10 +63,10 @@ final class ResultChunks {
     }
 
     /**
-     * A result ready to answer: its inline first chunk (ARROW: base64; JSON: the rows), its row count, and
-     * the further chunks' rows and sizes.
+     * A result ready to answer: its inline first chunk (ARROW: base64, as ASCII bytes; JSON: the rows), its row
+     * count, and the further chunks' rows and sizes.
      */
-    record Answer(Format format, String firstBase64, List<Object[]> inlineRows, List<ResultColumn> columns, long total,
+    record Answer(Format format, byte[] firstBase64, List<Object[]> inlineRows, List<ResultColumn> columns, long total,
                   List<long[]> chunkRowsAndBytes, String token) {
     }
 
@@ -107,7 +107,7 @@ final class ResultChunks {
             long perRow = bytesPerRow(format, cols, head);
             int inline = (int) Math.min(head.size(), Math.max(1, INLINE_BYTES / perRow));
             // an empty result has no chunk at all (the driver would read a batch of no rows as one row)
-            String first = format == Format.JSON || head.isEmpty() ? "" : Base64.getEncoder().encodeToString(
+            byte[] first = format == Format.JSON || head.isEmpty() ? new byte[0] : Base64.getEncoder().encode(
                     ArrowChunks.encode(cols, head, 0, inline));
             List<Object[]> inlineRows = format == Format.JSON ? head.subList(0, inline) : List.of();
             Map<Integer, byte[]> headChunks = new LinkedHashMap<>();
@@ -184,7 +184,7 @@ final class ResultChunks {
     }
 
     /** The rows still in DuckDB as JSON chunks written to files now, growing from {@link #firstChunkRows} rows. */
-    private Answer spillJson(Result r, RowSource rest, String first, List<Object[]> inlineRows, Map<Integer, byte[]> headChunks,
+    private Answer spillJson(Result r, RowSource rest, byte[] first, List<Object[]> inlineRows, Map<Integer, byte[]> headChunks,
                              List<long[]> sizes, String session) throws SQLException {
         ChunkSource.Spilled spilled = new ChunkSource.Spilled();
         List<ResultColumn> cols = r.columns();
@@ -256,7 +256,7 @@ final class ResultChunks {
     }
 
     /** Names the chunks of a counted result; they are cut as they are fetched. */
-    private Answer lazy(Result r, RowSource rest, String first, Map<Integer, byte[]> headChunks, List<long[]> sizes,
+    private Answer lazy(Result r, RowSource rest, byte[] first, Map<Integer, byte[]> headChunks, List<long[]> sizes,
                         String session) {
         long left = rest.total() - r.head().size();
         List<Integer> rows = new ArrayList<>();
@@ -298,7 +298,10 @@ final class ResultChunks {
             }
             g.writeEndArray();
         } else {
-            g.writeStringField("rowsetBase64", s.firstBase64());
+            // base64 needs no JSON escaping: its bytes go out as they are, without a String and Jackson's escape scan
+            // (what writeStringField of the same text writes, byte for byte; the generator writes UTF-8 to a stream)
+            g.writeFieldName("rowsetBase64");
+            g.writeRawUTF8String(s.firstBase64(), 0, s.firstBase64().length);
         }
         if (!s.chunkRowsAndBytes().isEmpty()) {
             g.writeArrayFieldStart("chunks");
