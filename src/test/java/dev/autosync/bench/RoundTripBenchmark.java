@@ -19,6 +19,7 @@ public final class RoundTripBenchmark {
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         Path dir = Files.createTempDirectory("autosync-roundtrip");
         try (EmulatorProcess emulator = EmulatorProcess.emulator(dir.resolve("emulator")); EmulatorProcess canned = EmulatorProcess.canned()) {
             String[] names = {"emulator ARROW", "emulator JSON", "canned ARROW (driver floor)", "canned JSON (driver floor)",
@@ -28,8 +29,9 @@ public final class RoundTripBenchmark {
                 EmulatorProcess.connect(Integer.parseInt(canned.banner.group(1)), "ARROW"),
                 EmulatorProcess.connect(Integer.parseInt(canned.banner.group(2)), "JSON"),
                 DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("plain.duckdb"))};
-            // enough for the servers' JIT (300 rounds left the emulator partly interpreted)
-            for (int i = 0; i < 1000; i++) {
+            // enough for the servers' JIT: after 1,000 rounds the emulator's compiler was still busy 25-45 s into the run
+            // (its request thread 320 us per request against 100-150 us warm); 300 left it partly interpreted
+            for (int i = 0; i < warmUp; i++) {
                 for (Connection k : c) {
                     WireBenchmark.time(k, "SELECT 1");
                 }
@@ -52,7 +54,7 @@ public final class RoundTripBenchmark {
             }
             double duck = WireBenchmark.median(t[c.length - 1]) / 1e6;
             System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
-                    + "; SELECT 1 round trips, " + rounds + " each after 1000 warm-up, in turn (rotating which goes first)");
+                    + "; SELECT 1 round trips, " + rounds + " each after " + warmUp + " warm-up, in turn (rotating which goes first)");
             System.out.println("| server | median ms | p10 ms | p90 ms | / DuckDB |");
             System.out.println("|---|---|---|---|---|");
             for (int k = 0; k < c.length; k++) {
