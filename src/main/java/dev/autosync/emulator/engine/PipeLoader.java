@@ -23,7 +23,7 @@ final class PipeLoader {
      * A group's bounds: one statement over many files lets DuckDB use all its threads and pays one commit,
      * but holds the engine lock for the whole group: a client's statement waits for it, past SLICE_MILLIS.
      * In the 1M-event benchmark 32 MB (about 21 files of 10,000 events) held it about 3 s a group (load 3),
-     * 256 MB (64 files) about 25 s (load 9). Within these, {@link GroupSizer} sizes groups by time.
+     * 256 MB (64 files) about 25 s (load 9).
      */
     private static final int GROUP_FILES = 64;
     private static final long GROUP_BYTES = 32L << 20;
@@ -41,8 +41,6 @@ final class PipeLoader {
     /** Each pipe's planned COPY and the catalog version it was planned at: kept across passes while the catalog stays. */
     private final java.util.Map<Long, PlannedCopy> plans = new java.util.HashMap<>();
     private final java.util.Map<Long, Long> plannedAt = new java.util.HashMap<>();
-    /** Each live pipe's learned group size (its transformation sets its cost per byte); kept across DDL. */
-    private final java.util.Map<Long, GroupSizer> sizers = new java.util.HashMap<>();
 
     PipeLoader(Catalog catalog, Sessions sessions, Transactions transactions, CopyPlanner planner, FileLoader loader,
                FileGroupLoader groups, PipeQueue queue, History history, Consumer<String> log) {
@@ -80,7 +78,6 @@ final class PipeLoader {
                 recordError(pipe, e.getMessage());
             }
         }
-        sizers.keySet().retainAll(live);
         if (!live.containsAll(plans.keySet())) {
             transactions.locked(session, () -> {
                 for (Long id : new java.util.ArrayList<>(plans.keySet())) {
@@ -186,25 +183,23 @@ final class PipeLoader {
     }
 
     /**
-     * Loads the queued files from {@code from} on: a group of up to {@link #GROUP_FILES} files and the pipe's
-     * {@link GroupSizer#budget} of bytes in one transaction when they can go the direct way together, else the
-     * first file alone. When the group's statement fails, its transaction rolls back and its files load one at a
+     * Loads the queued files from {@code from} on: a group of up to {@link #GROUP_FILES} files (and about
+     * {@link #GROUP_BYTES}) in one transaction when they can go the direct way together, else the first
+     * file alone. When the group's statement fails, its transaction rolls back and its files load one at a
      * time, as before, which reports each bad file's error. Returns the index after what it loaded.
      */
     private int loadNext(CatalogObject pipe, PlannedCopy planned, List<PipeQueue.Entry> entries, int from) throws SQLException {
         CopyPlan plan = planned.plan();
-        GroupSizer sizer = sizers.computeIfAbsent(pipe.id(), id -> new GroupSizer(GROUP_BYTES));
-        long budget = sizer.budget();
-        long started = System.nanoTime();
         OffsetDateTime scan = OffsetDateTime.now(ZoneOffset.UTC);
         List<FileGroupLoader.Member> members = new java.util.ArrayList<>();
         long bytes = 0;
         int end = from;
-        while (end < entries.size() && members.size() < GROUP_FILES && (end == from || loadable(pipe, entries.get(end)))) {
+        while (end < entries.size() && members.size() < GROUP_FILES && bytes < GROUP_BYTES
+                && (end == from || loadable(pipe, entries.get(end)))) {
             PipeQueue.Entry entry = entries.get(end);
             StagedFile file = new StagedFile(plan.location().root().resolve(entry.relative()), entry.relative());
             String rows = Files.isRegularFile(file.file()) ? FileLoader.directRows(plan, file, scan) : null;
-            if (rows == null || (end > from && bytes + file.size() > budget)) {
+            if (rows == null) {
                 break;
             }
             members.add(new FileGroupLoader.Member(file, rows, entry.queuedAt()));
@@ -212,10 +207,7 @@ final class PipeLoader {
             end++;
         }
         if (members.size() < 2) {
-            long size = members.isEmpty() ? 0 : bytes;
-            if (loadOne(pipe, planned, entries.get(from))) {
-                sizer.measured(size, System.nanoTime() - started);
-            }
+            loadOne(pipe, planned, entries.get(from));
             return from + 1;
         }
         List<PipeQueue.Entry> group = entries.subList(from, end);
@@ -226,7 +218,6 @@ final class PipeLoader {
                     queue.remove(session, pipe.id(), e.key());
                 }
             });
-            sizer.measured(bytes, System.nanoTime() - started);
         } catch (FileLoader.NotDirect e) {
             for (PipeQueue.Entry entry : group) {
                 loadOne(pipe, planned, entry);
@@ -235,13 +226,12 @@ final class PipeLoader {
         return end;
     }
 
-    /** Loads one queued file; true when it went the direct way (its time then tells the group size). */
-    private boolean loadOne(CatalogObject pipe, PlannedCopy planned, PipeQueue.Entry entry) throws SQLException {
+    private void loadOne(CatalogObject pipe, PlannedCopy planned, PipeQueue.Entry entry) throws SQLException {
         CopyPlan plan = planned.plan();
         StagedFile file = new StagedFile(plan.location().root().resolve(entry.relative()), entry.relative());
         if (!Files.isRegularFile(file.file())) {
             transactions.atomically(session, () -> queue.remove(session, pipe.id(), entry.key()));
-            return false;
+            return;
         }
         OffsetDateTime scan = OffsetDateTime.now(ZoneOffset.UTC);
         String rows = FileLoader.directRows(plan, file, scan);
@@ -251,7 +241,7 @@ final class PipeLoader {
                     loader.loadDirect(planned.statement(), plan, file, rows, pipe, entry.queuedAt());
                     queue.remove(session, pipe.id(), entry.key());
                 });
-                return true;
+                return;
             } catch (FileLoader.NotDirect e) {
                 // rolled back: the file loads the usual way below, which reports its bad rows or reads it in Java
             }
@@ -265,7 +255,6 @@ final class PipeLoader {
             // the plan outlives this file (see load): its converted rows go now, not when the plan closes
             session.exec("DROP TABLE IF EXISTS " + outcome.resultTable());
         }
-        return false;
     }
 
     private void recordError(CatalogObject pipe, String message) throws SQLException {
