@@ -207,7 +207,8 @@ final class PipeLoader {
             end++;
         }
         if (members.size() < 2) {
-            loadOne(pipe, planned, entries.get(from));
+            // a lone file keeps the rows relation just made (making it scans the file's lines once more)
+            loadOne(pipe, planned, entries.get(from), members.isEmpty() ? null : members.get(0));
             return from + 1;
         }
         List<PipeQueue.Entry> group = entries.subList(from, end);
@@ -220,21 +221,23 @@ final class PipeLoader {
             });
         } catch (FileLoader.NotDirect e) {
             for (PipeQueue.Entry entry : group) {
-                loadOne(pipe, planned, entry);
+                loadOne(pipe, planned, entry, null);
             }
         }
         return end;
     }
 
-    private void loadOne(CatalogObject pipe, PlannedCopy planned, PipeQueue.Entry entry) throws SQLException {
+    /** Loads one queued file; {@code read}: its rows relation when already made for it, else null. */
+    private void loadOne(CatalogObject pipe, PlannedCopy planned, PipeQueue.Entry entry, FileGroupLoader.Member read)
+            throws SQLException {
         CopyPlan plan = planned.plan();
-        StagedFile file = new StagedFile(plan.location().root().resolve(entry.relative()), entry.relative());
-        if (!Files.isRegularFile(file.file())) {
+        StagedFile file = read != null ? read.file() : new StagedFile(plan.location().root().resolve(entry.relative()), entry.relative());
+        if (read == null && !Files.isRegularFile(file.file())) {
             transactions.atomically(session, () -> queue.remove(session, pipe.id(), entry.key()));
             return;
         }
         OffsetDateTime scan = OffsetDateTime.now(ZoneOffset.UTC);
-        String rows = FileLoader.directRows(plan, file, scan);
+        String rows = read != null ? read.rows() : FileLoader.directRows(plan, file, scan);
         if (rows != null) {
             try {
                 transactions.atomically(session, () -> {
