@@ -217,8 +217,7 @@ final class CopyPlanner {
                 String carried = TzColumns.companion("#" + i);
                 // a value already TIMESTAMPTZ takes the session zone's offset by arithmetic: DuckDB evaluates the text
                 // reading's subexpressions for every row, even where the carried offset makes them unused
-                String fromValue = knownTypeCast("q.\"c" + i + "\"", types.get(i), true, null) != null
-                        ? Translator.tzOffsetOfInstant("q.\"c" + i + "\"") : Translator.tzOffsetOfValue("q.\"c" + i + "\"", zone);
+                String fromValue = TzValues.offsetOf("q.\"c" + i + "\"", TzValues.isTimestampTz(types.get(i)), zone);
                 items.add((names.contains(carried) ? "coalesce(q." + Names.quote(carried) + ", " + fromValue + ")" : fromValue)
                         + " AS " + Names.quote(TzColumns.companion(col.name())));
             }
@@ -233,10 +232,10 @@ final class CopyPlanner {
      * plain CAST, and a value already of the column's type (a TIMESTAMP_TZ read in the transformation) is itself.
      */
     static String knownTypeCast(String q, String described, boolean tz, SnowflakeTypes type) {
-        String source = described.toUpperCase(java.util.Locale.ROOT).replace("TIMESTAMP WITH TIME ZONE", "TIMESTAMPTZ");
         if (tz) {
-            return source.equals("TIMESTAMPTZ") ? q : null;
+            return TzValues.isTimestampTz(described) ? q : null;
         }
+        String source = described.toUpperCase(java.util.Locale.ROOT).replace("TIMESTAMP WITH TIME ZONE", "TIMESTAMPTZ");
         boolean exactDouble = type.duck().startsWith("DECIMAL") && (source.equals("DOUBLE") || source.equals("FLOAT"));
         if (type.isSemiStructured() || source.equals("JSON") || exactDouble) {
             return null;

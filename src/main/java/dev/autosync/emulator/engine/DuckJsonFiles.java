@@ -5,6 +5,7 @@ import dev.autosync.emulator.sql.Translator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
@@ -99,7 +100,7 @@ final class DuckJsonFiles {
      */
     static String records(String path, boolean gzip) {
         String read = "read_ndjson_objects(" + Translator.literal(path) + ", compression = '" + (gzip ? "gzip" : "uncompressed") + "')";
-        if (!gzip && VerbatimJsonLines.verbatim(java.nio.file.Path.of(path))) {
+        if (!gzip && VerbatimJsonLines.verbatim(Path.of(path))) {
             // every record's text is already what the decision below would keep, and none would be refused
             return "(SELECT r.j AS record, r.o AS row_number FROM " + read + " WITH ORDINALITY AS r(j, o))";
         }

@@ -85,8 +85,7 @@ final class TzInsert {
             String carried = valuesOffsets ? TzColumns.companion("$C" + (j + 1))
                     : sourceNames != null && companions.contains(TzColumns.companion(sourceNames.get(j)))
                     ? TzColumns.companion(sourceNames.get(j)) : null;
-            String fromValue = knownTz(sourceTypes, j) ? Translator.tzOffsetOfInstant(value)
-                    : Translator.tzOffsetOfValue(value, zone);
+            String fromValue = TzValues.offsetOf(value, knownTz(sourceTypes, j), zone);
             items.add(carried == null ? fromValue : "coalesce(" + SRC + "." + Names.quote(carried) + ", " + fromValue + ")");
         }
         return head + " (" + String.join(", ", columns) + ") SELECT " + String.join(", ", items) + " FROM (" + source + ") AS "

@@ -79,14 +79,21 @@ final class TzValues {
     }
 
     /**
+     * SQL for the offset of value {@code sql} that carries none: the session zone's offset at that instant, by arithmetic
+     * when DuckDB types it TIMESTAMPTZ ({@code timestampTz}), else read from its text as Snowflake reads it.
+     */
+    static String offsetOf(String sql, boolean timestampTz, String zone) {
+        return timestampTz ? Translator.tzOffsetOfInstant(sql) : Translator.tzOffsetOfValue(sql, zone);
+    }
+
+    /**
      * {the column's value, its companion's value} for {@code e} as {@link Translator#expressionWithOffset} gives it
      * (sql, carried offset or null, "bound" or null, the generic cast, the bind's index or null); {@code timestampTz}
      * when DuckDB types its SQL TIMESTAMPTZ.
      */
     static String[] columnAndOffset(String[] e, boolean timestampTz, List<Object> binds, String zone) {
         boolean known = timestampTz && e[2] == null;
-        String fromValue = known ? Translator.tzOffsetOfInstant(e[0])
-                : e[2] != null ? Dml.boundOffset(e, binds) : Translator.tzOffsetOfValue(e[0], zone);
+        String fromValue = e[2] != null ? Dml.boundOffset(e, binds) : offsetOf(e[0], known, zone);
         return new String[] {known ? e[0] : e[3], e[1] == null ? fromValue : "coalesce(" + e[1] + ", " + fromValue + ")"};
     }
 }
