@@ -1,17 +1,14 @@
 package dev.autosync.emulator.engine;
 
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
- * Several of a pipe's queued files in one transaction and one INSERT ... SELECT over the UNION ALL of
- * their rows relations ({@link FileLoader#directRows}): DuckDB reads and converts them on all its
- * threads, and the group pays one statement and one commit instead of one per file. Each file keeps
+ * Several of a pipe's queued files in one transaction and one INSERT ... SELECT over their rows, read by
+ * one DuckDB reader over the list of files ({@link DuckJsonFiles#groupRows}): the group pays one
+ * statement and one commit instead of one per file. Each file keeps
  * its own METADATA$FILENAME, row numbers and content key, and gets its own load-history entry. The
  * group commits whole (rows, history, dequeue), so a crash keeps or loses whole files.
  */
@@ -33,15 +30,19 @@ final class FileGroupLoader {
      * not convert, a file for {@link JsonFiles}) it throws {@link FileLoader.NotDirect}: the caller rolls
      * back and loads the files one at a time, which reports each bad file's error and line as before.
      */
-    List<FileOutcome> load(StatementContext st, CopyPlan plan, List<Member> members, CatalogObject pipe) throws SQLException {
+    List<FileOutcome> load(StatementContext st, CopyPlan plan, List<Member> members, CatalogObject pipe, OffsetDateTime scan)
+            throws SQLException {
         Session session = st.session();
         Streams.Change change = plan.tracked() ? streams.begin(session, plan.table(), false) : null;
         long[] counts;
         try {
-            String union = members.stream().map(m -> "SELECT * FROM " + m.rows()).collect(Collectors.joining(" UNION ALL "));
-            long n = st.update(FileLoader.insertSql(plan, plan.transform().replace(CopyPlanner.source(plan.rowsTable()),
-                    "(" + union + ")")));
-            counts = counts(session, members);
+            List<StagedFile> files = members.stream().map(Member::file).toList();
+            counts = DuckJsonFiles.counts(session.conn(), plan.format(), files);
+            String rows = DuckJsonFiles.groupRows(plan.format(), files, counts, scan);
+            if (rows == null) {
+                throw new SQLException("the group's files are not for one reader");
+            }
+            long n = st.update(FileLoader.insertSql(plan, plan.transform().replace(CopyPlanner.source(plan.rowsTable()), rows)));
             long sum = 0;
             for (long c : counts) {
                 sum += c;
@@ -65,21 +66,5 @@ final class FileGroupLoader {
             streams.end(session, change);
         }
         return out;
-    }
-
-    /** Each member's row count, in one query (DuckDB reads only the record boundaries for a count). */
-    private static long[] counts(Session session, List<Member> members) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT ");
-        for (int i = 0; i < members.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(SELECT count(*) FROM ").append(members.get(i).rows()).append(")");
-        }
-        long[] counts = new long[members.size()];
-        try (Statement s = session.conn().createStatement(); ResultSet rs = s.executeQuery(sql.toString())) {
-            rs.next();
-            for (int i = 0; i < counts.length; i++) {
-                counts[i] = rs.getLong(i + 1);
-            }
-        }
-        return counts;
     }
 }

@@ -199,7 +199,9 @@ final class PipeLoader {
             PipeQueue.Entry entry = entries.get(end);
             StagedFile file = new StagedFile(plan.location().root().resolve(entry.relative()), entry.relative());
             String rows = Files.isRegularFile(file.file()) ? FileLoader.directRows(plan, file, scan) : null;
-            if (rows == null) {
+            // a group's files are read by one reader, with one compression
+            if (rows == null || (!members.isEmpty()
+                    && DuckJsonFiles.gzip(plan.format(), file) != DuckJsonFiles.gzip(plan.format(), members.get(0).file()))) {
                 break;
             }
             members.add(new FileGroupLoader.Member(file, rows, entry.queuedAt()));
@@ -214,7 +216,7 @@ final class PipeLoader {
         List<PipeQueue.Entry> group = entries.subList(from, end);
         try {
             transactions.atomically(session, () -> {
-                groups.load(planned.statement(), plan, members, pipe);
+                groups.load(planned.statement(), plan, members, pipe, scan);
                 for (PipeQueue.Entry e : group) {
                     queue.remove(session, pipe.id(), e.key());
                 }

@@ -10,7 +10,8 @@ import java.time.Instant;
 import java.util.HexFormat;
 
 /**
- * A file in a stage: where it is on disk and its path relative to the stage. Its checksum is read once: a load
+ * A file in a stage: where it is on disk and its path relative to the stage. Its checksum (and whether its lines
+ * are verbatim JSON records) is read once: a load
  * tags the rows (METADATA$FILE_CONTENT_KEY) and writes the load history with it, and reading the file for each
  * cost a pass over every file loaded.
  */
@@ -19,6 +20,7 @@ public final class StagedFile {
     private final String relative;
     private String md5;
     private boolean md5Read;
+    private Boolean verbatimLines;
 
     public StagedFile(Path file, String relative) {
         this.file = file;
@@ -65,6 +67,14 @@ public final class StagedFile {
             md5Read = true;
         }
         return md5;
+    }
+
+    /** Whether every line is a record both JSON readers store as written ({@link VerbatimJsonLines}); read once. */
+    synchronized boolean verbatimLines() {
+        if (verbatimLines == null) {
+            verbatimLines = VerbatimJsonLines.verbatim(file);
+        }
+        return verbatimLines;
     }
 
     private String readMd5() {
