@@ -127,15 +127,32 @@ public final class WireBenchmark {
                 // costs the same against Snowflake
                 long[] typedA = new long[3];
                 long[] typedD = new long[3];
+                long[] typedCpuA = new long[2];
+                long[] typedCpuD = new long[1];
+                RowReader typed = rs -> {
+                    long n = readTyped(rs);
+                    if (n != rows) {
+                        throw new IllegalStateException("read " + n + " rows of " + rows);
+                    }
+                };
                 for (int i = 0; i < typedA.length; i++) {
-                    typedA[i] = time(a, "SELECT ID, NAME, AMOUNT, D FROM BENCH.PUBLIC.T", WireBenchmark::readTyped);
-                    typedD[i] = time(d, "SELECT ID, NAME, AMOUNT, D FROM T", WireBenchmark::readTyped);
+                    long client = EmulatorProcess.ownCpuNanos();
+                    long server = emulator.cpuNanos();
+                    typedA[i] = time(a, "SELECT ID, NAME, AMOUNT, D FROM BENCH.PUBLIC.T", typed);
+                    typedCpuA[0] += EmulatorProcess.ownCpuNanos() - client;
+                    typedCpuA[1] += emulator.cpuNanos() - server;
+                    client = EmulatorProcess.ownCpuNanos();
+                    typedD[i] = time(d, "SELECT ID, NAME, AMOUNT, D FROM T", typed);
+                    typedCpuD[0] += EmulatorProcess.ownCpuNanos() - client;
                 }
                 double typedRps = rows / (median(typedA) / 1e9);
                 double typedRpsD = rows / (median(typedD) / 1e9);
                 report.add(new String[] {rows + "-row SELECT, rows/s (median of 3), ARROW, typed getters (getLong, getString, "
                     + "getBigDecimal, getDate)", String.format("%,.0f", typedRps), String.format("%,.0f", typedRpsD),
                     String.format("%.2f", typedRpsD / typedRps)});
+                report.add(new String[] {rows + "-row SELECT, CPU s per read, ARROW, typed getters: client (driver) + server = total",
+                    String.format("%.2f + %.2f = %.2f", typedCpuA[0] / 3e9, typedCpuA[1] / 3e9, (typedCpuA[0] + typedCpuA[1]) / 3e9),
+                    String.format("%.2f", typedCpuD[0] / 3e9), String.format("%.2f", (double) (typedCpuA[0] + typedCpuA[1]) / typedCpuD[0])});
             }
             System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
                     + System.getProperty("java.version") + ", max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB");
@@ -171,14 +188,17 @@ public final class WireBenchmark {
         return System.nanoTime() - t;
     }
 
-    /** The benchmark table's rows, each column with its own getter (ID, NAME, AMOUNT, D). */
-    static void readTyped(ResultSet rs) throws Exception {
+    /** Reads the benchmark table's rows, each column with its own getter (ID, NAME, AMOUNT, D); returns how many. */
+    static long readTyped(ResultSet rs) throws Exception {
+        long n = 0;
         while (rs.next()) {
             rs.getLong(1);
             rs.getString(2);
             rs.getBigDecimal(3);
             rs.getDate(4);
+            n++;
         }
+        return n;
     }
 
     /** Every value of every row, as text. */
