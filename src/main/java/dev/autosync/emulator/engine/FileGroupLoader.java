@@ -57,11 +57,10 @@ final class FileGroupLoader {
         List<FileOutcome> out = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
             long c = counts[i];
-            FileOutcome o = new FileOutcome(members.get(i).file(), "LOADED", c, c, 0, plan.onError().errorLimit(c), null, null,
-                    null, null, null);
-            history.record(session, plan, o, pipe, members.get(i).received());
-            out.add(o);
+            out.add(new FileOutcome(members.get(i).file(), "LOADED", c, c, 0, plan.onError().errorLimit(c), null, null, null, null,
+                    null));
         }
+        history.recordAll(session, plan, out, pipe, members.stream().map(Member::received).toList());
         if (change != null) {
             streams.end(session, change);
         }

@@ -100,6 +100,7 @@ final class PipeLoader {
             // the pipe's seen and queued files read once per pass, not twice per file in the folder
             java.util.Set<String> seen = null;
             java.util.Set<String> queued = null;
+            List<String[]> noticed = new java.util.ArrayList<>();
             for (StagedFile f : plan.candidates()) {
                 if (f.lastModified().isBefore(created)) {
                     continue;
@@ -110,9 +111,10 @@ final class PipeLoader {
                 }
                 String key = History.fileKey(plan.location(), f);
                 if (!seen.contains(key) && queued.add(key)) {
-                    queue.add(session, pipe.id(), key, f.relative());
+                    noticed.add(new String[] {key, f.relative()});
                 }
             }
+            queue.addAll(session, pipe.id(), noticed);
         });
     }
 
@@ -217,9 +219,7 @@ final class PipeLoader {
         try {
             transactions.atomically(session, () -> {
                 groups.load(planned.statement(), plan, members, pipe, scan);
-                for (PipeQueue.Entry e : group) {
-                    queue.remove(session, pipe.id(), e.key());
-                }
+                queue.removeAll(session, pipe.id(), group.stream().map(PipeQueue.Entry::key).toList());
             });
         } catch (FileLoader.NotDirect e) {
             for (PipeQueue.Entry entry : group) {
