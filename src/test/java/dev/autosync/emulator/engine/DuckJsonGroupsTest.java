@@ -1,6 +1,7 @@
 package dev.autosync.emulator.engine;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.autosync.emulator.EmulatorFixture;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -17,9 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -105,18 +104,9 @@ class DuckJsonGroupsTest {
         }
     }
 
+    /** The query's rows ("|"-joined values), sorted: a group and its files' UNION need not agree on order. */
     private static List<String> rowsOrThrow(Connection c, String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder sb = new StringBuilder();
-                for (int i = 1; i <= n; i++) {
-                    sb.append(i == 1 ? "" : "|").append(rs.getString(i));
-                }
-                out.add(sb.toString());
-            }
-        }
+        List<String> out = new ArrayList<>(EmulatorFixture.rows(c, sql));
         out.sort(null);
         return out;
     }
