@@ -78,6 +78,25 @@ class CopyAndPipesTest {
         return rows(c, sql);
     }
 
+    /**
+     * A typed value a COPY writes into a VARIANT column is the VARIANT Snowflake makes of it, as {@code ::VARIANT}
+     * makes it: a NUMBER without trailing zeros (transform page: 500.00 reads 500), a DOUBLE as Snowflake prints one
+     * (array_construct_compact page: 3.000000000000000e+00, TYPEOF DOUBLE), a timestamp's text with milliseconds
+     * (get and array_min pages: "2022-03-07 14:00:00.000"); the record itself stays as written. DuckDB's to_json,
+     * used before, wrote 500.0, 7.0 (TYPEOF DECIMAL) and no milliseconds.
+     */
+    @Test
+    void typedValuesCopiedIntoAVariantColumnAreTheVariantsSnowflakeMakes() throws Exception {
+        exec("CREATE OR REPLACE TABLE TV (REC VARIANT, N VARIANT, T VARIANT, D VARIANT)");
+        stage("tv", "a.json", "{\"n\":500,\"t\":\"2022-03-07 14:00:00\",\"d\":7}\n");
+        q("COPY INTO TV FROM (SELECT $1, $1:n::NUMBER(5,2), $1:t::TIMESTAMP_NTZ, $1:d::FLOAT FROM @ST/tv/)");
+        String expected = "{\"d\":7,\"n\":500,\"t\":\"2022-03-07 14:00:00\"}|500|\"2022-03-07 14:00:00.000\"|7.000000000000000e+00|DOUBLE";
+        assertEquals(List.of(expected), q("SELECT TO_JSON(REC), TO_JSON(N), TO_JSON(T), D, TYPEOF(D) FROM TV"));
+        assertEquals(List.of(expected), q("SELECT TO_JSON(PARSE_JSON('{\"n\":500,\"t\":\"2022-03-07 14:00:00\",\"d\":7}')), "
+                + "TO_JSON(500::NUMBER(5,2)::VARIANT), TO_JSON('2022-03-07 14:00:00'::TIMESTAMP_NTZ::VARIANT), 7::FLOAT::VARIANT, "
+                + "TYPEOF(7::FLOAT::VARIANT)"), "the same values made VARIANT by ::VARIANT");
+    }
+
     @Test
     void copyWithATransformationLoadsTypedColumnsAndMetadata() throws Exception {
         exec("CREATE OR REPLACE TABLE T1 (ID NUMBER, AMT NUMBER(7,2), RAW VARIANT, F VARCHAR, R NUMBER)");
