@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * read (malformed, a byte order mark, invalid UTF-8, a document over several lines, a record over
  * 16 MB), and a file with a record whose text JsonFiles writes differently from DuckDB's
  * minified form or checks more strictly: escapes, numbers with a fraction or exponent (JsonFiles
- * keeps them as written, DuckDB as doubles), nested objects (duplicate keys are refused at every
+ * writes them as decimals without trailing zeros, DuckDB as doubles), nested objects (duplicate keys are refused at every
  * level; DuckDB keeps them), duplicate top-level keys, and an array record (STRIP_OUTER_ARRAY).
  * The stored text (RAW_PAYLOAD) is therefore identical on both paths.
  */

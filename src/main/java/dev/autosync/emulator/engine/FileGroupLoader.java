@@ -21,7 +21,10 @@ final class FileGroupLoader {
         this.history = history;
     }
 
-    /** A file of the group: its rows relation, and when it was queued (its load history's received time). */
+    /**
+     * A file of the group: its rows relation (what the file loaded alone reads), and when it was queued (its load
+     * history's received time).
+     */
     record Member(StagedFile file, String rows, OffsetDateTime received) {
     }
 
