@@ -2,9 +2,6 @@ package dev.autosync.emulator.engine;
 
 import dev.autosync.emulator.sql.Translator;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -109,6 +106,9 @@ final class DuckJsonFiles {
      * cannot get wrong numbers. Null when a file is not for this reader or the files differ in compression.
      */
     static String groupRows(FileFormat ff, List<StagedFile> files, long[] counts, OffsetDateTime scan) {
+        if (!serves(ff)) {
+            return null;
+        }
         boolean gzip = gzip(ff, files.get(0));
         List<String> paths = new ArrayList<>();
         StringBuilder meta = new StringBuilder();
@@ -117,7 +117,7 @@ final class DuckJsonFiles {
         for (int i = 0; i < files.size(); i++) {
             StagedFile f = files.get(i);
             String path = f.file().toAbsolutePath().toString();
-            if (!serves(ff) || GLOB.matcher(path).find() || gzip(ff, f) != gzip) {
+            if (GLOB.matcher(path).find() || gzip(ff, f) != gzip) {
                 return null;
             }
             paths.add(path);
@@ -187,7 +187,7 @@ final class DuckJsonFiles {
     /** Whether the file is read as gzip: the format says so, or leaves it to detection and the file starts with gzip's magic. */
     static boolean gzip(FileFormat ff, StagedFile f) {
         String compression = ff.option("COMPRESSION") == null ? "AUTO" : ff.option("COMPRESSION").toUpperCase();
-        return compression.equals("GZIP") || (!compression.equals("NONE") && gzipMagic(f));
+        return compression.equals("GZIP") || (!compression.equals("NONE") && f.gzipMagic());
     }
 
     private static String modified(StagedFile f) {
@@ -200,13 +200,5 @@ final class DuckJsonFiles {
 
     private static String literalOrNull(String s) {
         return s == null ? "NULL" : Translator.literal(s);
-    }
-
-    private static boolean gzipMagic(StagedFile f) {
-        try (InputStream in = Files.newInputStream(f.file())) {
-            return in.read() == 0x1f && in.read() == 0x8b;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

@@ -11,7 +11,7 @@ import java.util.HexFormat;
 
 /**
  * A file in a stage: where it is on disk and its path relative to the stage. Its checksum (and whether its lines
- * are verbatim JSON records) is read once: a load
+ * are verbatim JSON records, and whether it starts with gzip's magic bytes) is read once: a load
  * tags the rows (METADATA$FILE_CONTENT_KEY) and writes the load history with it, and reading the file for each
  * cost a pass over every file loaded.
  */
@@ -21,6 +21,7 @@ public final class StagedFile {
     private String md5;
     private boolean md5Read;
     private Boolean verbatimLines;
+    private Boolean gzipMagic;
 
     public StagedFile(Path file, String relative) {
         this.file = file;
@@ -75,6 +76,18 @@ public final class StagedFile {
             verbatimLines = VerbatimJsonLines.verbatim(file);
         }
         return verbatimLines;
+    }
+
+    /** Whether the file starts with gzip's magic bytes; read once (a pipe's group asks for each file more than once). */
+    synchronized boolean gzipMagic() {
+        if (gzipMagic == null) {
+            try (InputStream in = Files.newInputStream(file)) {
+                gzipMagic = in.read() == 0x1f && in.read() == 0x8b;
+            } catch (IOException e) {
+                gzipMagic = false;
+            }
+        }
+        return gzipMagic;
     }
 
     private String readMd5() {

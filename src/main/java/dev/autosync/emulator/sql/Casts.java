@@ -76,7 +76,8 @@ final class Casts {
 
     static String unwrappingCast(String sql, SnowflakeTypes type, boolean tryCast) {
         if (type.isSemiStructured()) {
-            return "to_json(" + sql + ")";
+            // a VARIANT as ::VARIANT makes it (a JSON value as written: to_json would rewrite its numbers)
+            return type.canonical().equals("VARIANT") ? SemiStructuredFunctions.variant(sql, false) : "to_json(" + sql + ")";
         }
         // a FLOAT becomes a NUMBER from its exact binary value, rounded at the scale (to_double page)
         String exactDouble = type.duck().startsWith("DECIMAL") ? " WHEN typeof(" + sql + ") IN ('DOUBLE', 'FLOAT') THEN "

@@ -227,10 +227,7 @@ public final class Translator {
      * VARIANT value is unwrapped first, as Snowflake's casts from VARIANT do.
      */
     public String cast(String operand, SnowflakeTypes type, boolean tryCast) {
-        // a VARIANT keeps a JSON value as written, as PARSE_JSON's does (1.2345e+02 stays a DOUBLE: parse_json page);
-        // to_json would rewrite its numbers
-        return type.isSemiStructured() && type.canonical().equals("VARIANT") ? SemiStructuredFunctions.variant(operand, false)
-                : Casts.unwrappingCast(operand, type, tryCast);
+        return Casts.unwrappingCast(operand, type, tryCast);
     }
 
     /** A DuckDB string literal for a decoded Snowflake string value. */
